@@ -1,0 +1,386 @@
+//! The marshal reader. Counterpart: `r_object` in Python/marshal.c (3.11).
+//!
+//! Every length is checked against the bytes that remain before anything is allocated, and
+//! nesting is bounded by `MAX_DEPTH`, so hostile input gives a `MarshalError`, never a panic
+//! or a huge allocation.
+
+use std::rc::Rc;
+
+use num_bigint::{BigInt, BigUint, Sign};
+
+use super::types::*;
+use super::{ErrorKind, MAX_DEPTH, MarshalError};
+use crate::code::CodeObject;
+use crate::value::{PyStr, Value};
+
+/// Reads one object from the start of `data` (trailing bytes are ignored, as `marshal.loads`
+/// ignores them).
+pub fn loads(data: &[u8]) -> Result<Value> {
+    Reader::new(data).read_object()
+}
+
+/// A marshal reader over a byte slice.
+pub struct Reader<'a> {
+    data: &'a [u8],
+    pos: usize,
+    /// Flagged objects in pre-order; `None` while a code object or frozenset is being built.
+    refs: Vec<Option<Value>>,
+    depth: usize,
+}
+
+type Result<T> = std::result::Result<T, MarshalError>;
+
+impl<'a> Reader<'a> {
+    pub fn new(data: &'a [u8]) -> Reader<'a> {
+        Reader { data, pos: 0, refs: Vec::new(), depth: 0 }
+    }
+
+    /// Bytes consumed so far.
+    pub fn position(&self) -> usize {
+        self.pos
+    }
+
+    fn err<T>(&self, offset: usize, kind: ErrorKind) -> Result<T> {
+        Err(MarshalError { offset, kind })
+    }
+
+    fn remaining(&self) -> usize {
+        self.data.len() - self.pos
+    }
+
+    #[inline]
+    fn bytes(&mut self, n: usize) -> Result<&'a [u8]> {
+        if n > self.remaining() {
+            return self.err(self.data.len(), ErrorKind::Eof);
+        }
+        let s = &self.data[self.pos..self.pos + n];
+        self.pos += n;
+        Ok(s)
+    }
+
+    #[inline]
+    fn u8(&mut self) -> Result<u8> {
+        match self.data.get(self.pos) {
+            Some(&b) => {
+                self.pos += 1;
+                Ok(b)
+            }
+            None => self.err(self.pos, ErrorKind::Eof),
+        }
+    }
+
+    #[inline]
+    fn i32(&mut self) -> Result<i32> {
+        let b = self.bytes(4)?;
+        Ok(i32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+
+    fn f64(&mut self) -> Result<f64> {
+        let b = self.bytes(8)?;
+        Ok(f64::from_le_bytes(b.try_into().expect("8 bytes")))
+    }
+
+    /// A u32 count that must fit what remains, each element taking at least `min_each` bytes.
+    fn count(&mut self, what: &'static str, min_each: usize) -> Result<usize> {
+        let at = self.pos;
+        let n = self.i32()?;
+        if n < 0 {
+            return self.err(at, ErrorKind::SizeOutOfRange(what));
+        }
+        let n = n as usize;
+        if n.saturating_mul(min_each) > self.remaining() {
+            return self.err(self.data.len(), ErrorKind::Eof);
+        }
+        Ok(n)
+    }
+
+    /// Reads one complete object; a NULL is an error here.
+    pub fn read_object(&mut self) -> Result<Value> {
+        let at = self.pos;
+        match self.r_object()? {
+            Some(v) => Ok(v),
+            None => self.err(at, ErrorKind::NullObject("object")),
+        }
+    }
+
+    fn item(&mut self, what: &'static str) -> Result<Value> {
+        let at = self.pos;
+        match self.r_object()? {
+            Some(v) => Ok(v),
+            None => self.err(at, ErrorKind::NullObject(what)),
+        }
+    }
+
+    fn reserve(&mut self, flag: bool) -> Option<usize> {
+        flag.then(|| {
+            self.refs.push(None);
+            self.refs.len() - 1
+        })
+    }
+
+    fn fill(&mut self, slot: Option<usize>, v: &Value) {
+        if let Some(i) = slot {
+            self.refs[i] = Some(v.clone());
+        }
+    }
+
+    /// `r_object`: `Ok(None)` is marshal's NULL (type `0`).
+    fn r_object(&mut self) -> Result<Option<Value>> {
+        let at = self.pos;
+        let code = self.u8()?;
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            self.depth -= 1;
+            return self.err(at, ErrorKind::RecursionLimit);
+        }
+        let result = self.r_typed(at, code & !FLAG_REF, code & FLAG_REF != 0);
+        self.depth -= 1;
+        result
+    }
+
+    fn r_typed(&mut self, at: usize, ty: u8, flag: bool) -> Result<Option<Value>> {
+        // Singletons are never registered, even when flagged (as in CPython).
+        let v = match ty {
+            NULL => return Ok(None),
+            NONE => return Ok(Some(Value::None)),
+            TRUE => return Ok(Some(Value::True)),
+            FALSE => return Ok(Some(Value::False)),
+            ELLIPSIS => return Ok(Some(Value::Ellipsis)),
+            STOPITER => return Ok(Some(Value::StopIteration)),
+            REF => {
+                let n = self.i32()? as u32;
+                return match self.refs.get(n as usize) {
+                    Some(Some(v)) => Ok(Some(v.clone())),
+                    _ => self.err(at, ErrorKind::InvalidReference(n)),
+                };
+            }
+            INT => Value::Int(self.i32()? as i64),
+            INT64 => {
+                let b = self.bytes(8)?;
+                Value::Int(i64::from_le_bytes(b.try_into().expect("8 bytes")))
+            }
+            LONG => self.r_long(at)?,
+            BINARY_FLOAT => Value::Float(self.f64()?),
+            BINARY_COMPLEX => {
+                let re = self.f64()?;
+                Value::Complex(re, self.f64()?)
+            }
+            FLOAT => Value::Float(self.text_float(at)?),
+            COMPLEX => {
+                let re = self.text_float(at)?;
+                Value::Complex(re, self.text_float(at)?)
+            }
+            STRING => {
+                let n = self.count("bytes object", 1)?;
+                Value::Bytes(Rc::from(self.bytes(n)?))
+            }
+            UNICODE | INTERNED => {
+                let n = self.count("string", 1)?;
+                let b = self.bytes(n)?;
+                match PyStr::from_wtf8(b, ty == INTERNED) {
+                    Some(s) => Value::Str(s),
+                    None => return self.err(at, ErrorKind::BadUtf8),
+                }
+            }
+            ASCII | ASCII_INTERNED => {
+                let n = self.count("string", 1)?;
+                Value::Str(PyStr::from_latin1(self.bytes(n)?, ty == ASCII_INTERNED))
+            }
+            SHORT_ASCII | SHORT_ASCII_INTERNED => {
+                let n = self.u8()? as usize;
+                Value::Str(PyStr::from_latin1(self.bytes(n)?, ty == SHORT_ASCII_INTERNED))
+            }
+            SMALL_TUPLE | TUPLE => {
+                let n = if ty == SMALL_TUPLE {
+                    self.u8()? as usize
+                } else {
+                    self.count("tuple", 1)?
+                };
+                let slot = self.reserve(flag);
+                let mut items = Vec::with_capacity(n.min(self.remaining()));
+                for _ in 0..n {
+                    items.push(self.item("tuple")?);
+                }
+                let v = Value::Tuple(Rc::from(items));
+                self.fill(slot, &v);
+                return Ok(Some(v));
+            }
+            LIST => {
+                let n = self.count("list", 1)?;
+                let slot = self.reserve(flag);
+                let mut items = Vec::with_capacity(n);
+                for _ in 0..n {
+                    items.push(self.item("list")?);
+                }
+                let v = Value::List(Rc::from(items));
+                self.fill(slot, &v);
+                return Ok(Some(v));
+            }
+            DICT => {
+                let slot = self.reserve(flag);
+                let mut items = Vec::new();
+                // A NULL key or value ends the dict (CPython stops at either).
+                while let Some(k) = self.r_object()? {
+                    match self.r_object()? {
+                        Some(v) => items.push((k, v)),
+                        None => break,
+                    }
+                }
+                let v = Value::Dict(Rc::from(items));
+                self.fill(slot, &v);
+                return Ok(Some(v));
+            }
+            SET | FROZENSET => {
+                let n = self.count("set", 1)?;
+                let slot = self.reserve(flag);
+                let mut items = Vec::with_capacity(n);
+                for _ in 0..n {
+                    items.push(self.item("set")?);
+                }
+                let v = if ty == SET {
+                    Value::Set(Rc::from(items))
+                } else {
+                    Value::FrozenSet(Rc::from(items))
+                };
+                self.fill(slot, &v);
+                return Ok(Some(v));
+            }
+            CODE => {
+                let slot = self.reserve(flag);
+                let v = Value::Code(Rc::new(self.r_code(at)?));
+                self.fill(slot, &v);
+                return Ok(Some(v));
+            }
+            other => return self.err(at, ErrorKind::UnknownType(other)),
+        };
+        if flag {
+            self.refs.push(Some(v.clone()));
+        }
+        Ok(Some(v))
+    }
+
+    fn text_float(&mut self, at: usize) -> Result<f64> {
+        let n = self.u8()? as usize;
+        let text = self.bytes(n)?;
+        std::str::from_utf8(text)
+            .ok()
+            .and_then(|t| t.trim().parse::<f64>().ok())
+            .map_or_else(|| self.err(at, ErrorKind::BadFloat), Ok)
+    }
+
+    /// `r_PyLong`: a signed count of 15-bit digits, least significant first.
+    fn r_long(&mut self, at: usize) -> Result<Value> {
+        let n = self.i32()?;
+        let len = n.unsigned_abs() as usize;
+        if len.saturating_mul(2) > self.remaining() {
+            return self.err(self.data.len(), ErrorKind::Eof);
+        }
+        let raw = self.bytes(len * 2)?;
+        let mut digits = Vec::with_capacity(len);
+        for pair in raw.chunks_exact(2) {
+            let d = u16::from_le_bytes([pair[0], pair[1]]);
+            if d >= 1 << 15 {
+                return self.err(at, ErrorKind::DigitOutOfRange);
+            }
+            digits.push(d);
+        }
+        if digits.last() == Some(&0) {
+            return self.err(at, ErrorKind::UnnormalizedLong);
+        }
+        if len <= 4 {
+            let mag = digits.iter().rev().fold(0u64, |acc, &d| (acc << 15) | d as u64);
+            if let Ok(m) = i64::try_from(mag) {
+                return Ok(Value::Int(if n < 0 { -m } else { m }));
+            }
+        }
+        // Pack the 15-bit digits into 32-bit words without quadratic shifting.
+        let mut words = vec![0u32; (len * 15).div_ceil(32) + 1];
+        for (i, &d) in digits.iter().enumerate() {
+            let bit = i * 15;
+            let (w, off) = (bit / 32, bit % 32);
+            let wide = (d as u64) << off;
+            words[w] |= wide as u32;
+            words[w + 1] |= (wide >> 32) as u32;
+        }
+        let mag = BigUint::new(words);
+        let sign = if n < 0 { Sign::Minus } else { Sign::Plus };
+        Ok(Value::from_bigint(BigInt::from_biguint(sign, mag)))
+    }
+
+    fn r_code(&mut self, at: usize) -> Result<CodeObject> {
+        let bad = |what: &str| MarshalError {
+            offset: at,
+            kind: ErrorKind::BadCode(format!("bad argument to internal function ({what})")),
+        };
+        let int_field = |r: &mut Self, what: &str| -> Result<u32> {
+            let v = r.i32()?;
+            u32::try_from(v).map_err(|_| bad(what))
+        };
+        let argcount = int_field(self, "co_argcount is negative")?;
+        let posonlyargcount = int_field(self, "co_posonlyargcount is negative")?;
+        let kwonlyargcount = int_field(self, "co_kwonlyargcount is negative")?;
+        let stacksize = int_field(self, "co_stacksize is negative")?;
+        let flags = int_field(self, "co_flags is negative")?;
+        let code = self.bytes_field(bad("co_code is not bytes"))?;
+        let consts = match self.item("code")? {
+            Value::Tuple(t) => t,
+            _ => return Err(bad("co_consts is not a tuple")),
+        };
+        let names = self.str_tuple_field(bad("co_names is not a tuple of str"))?;
+        let localsplusnames =
+            self.str_tuple_field(bad("co_localsplusnames is not a tuple of str"))?;
+        let localspluskinds = self.bytes_field(bad("co_localspluskinds is not bytes"))?;
+        let filename = self.str_field(bad("co_filename is not a str"))?;
+        let name = self.str_field(bad("co_name is not a str"))?;
+        let qualname = self.str_field(bad("co_qualname is not a str"))?;
+        let firstlineno = self.i32()?;
+        let linetable = self.bytes_field(bad("co_linetable is not bytes"))?;
+        let exceptiontable = self.bytes_field(bad("co_exceptiontable is not bytes"))?;
+        let code = CodeObject {
+            argcount,
+            posonlyargcount,
+            kwonlyargcount,
+            stacksize,
+            flags,
+            code,
+            consts,
+            names,
+            localsplusnames,
+            localspluskinds,
+            filename,
+            name,
+            qualname,
+            firstlineno,
+            linetable,
+            exceptiontable,
+        };
+        code.validate().map_err(|e| MarshalError {
+            offset: at,
+            kind: ErrorKind::BadCode(e.to_string()),
+        })?;
+        Ok(code)
+    }
+
+    fn bytes_field(&mut self, bad: MarshalError) -> Result<Rc<[u8]>> {
+        match self.item("code")? {
+            Value::Bytes(b) => Ok(b),
+            _ => Err(bad),
+        }
+    }
+
+    fn str_field(&mut self, bad: MarshalError) -> Result<PyStr> {
+        match self.item("code")? {
+            Value::Str(s) => Ok(s),
+            _ => Err(bad),
+        }
+    }
+
+    fn str_tuple_field(&mut self, bad: MarshalError) -> Result<Rc<[PyStr]>> {
+        match self.item("code")? {
+            Value::Tuple(items) => {
+                items.iter().map(|v| v.as_str().cloned()).collect::<Option<_>>().ok_or(bad)
+            }
+            _ => Err(bad),
+        }
+    }
+}
