@@ -30,10 +30,20 @@ pub fn is_printable(cp: u32) -> bool {
 
 /// Shortest round-trip digits of a finite, non-zero `x`'s magnitude and its decimal
 /// exponent `e` such that |x| = 0.DIGITS × 10**e.
+///
+/// Like David Gay's `dtoa` mode 0 (which CPython uses): the fewest digits that read back as
+/// `x` and, among those, the ones closest to `x`, ties going to even. Rust's `{:e}` gives the
+/// fewest digits but may break a tie the other way (2**-25 → `…95313e-8`, CPython `…95312e-08`),
+/// so the correctly rounded string of that length is preferred whenever it also reads back.
 fn shortest_digits(x: f64) -> (String, i32) {
-    let s = format!("{:e}", x.abs());
-    let (mantissa, exp) = s.split_once('e').expect("exponent");
-    let digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
+    let x = x.abs();
+    let shortest = format!("{x:e}");
+    let (mantissa, _) = shortest.split_once('e').expect("exponent");
+    let ndigits = mantissa.chars().filter(char::is_ascii_digit).count();
+    let rounded = format!("{:.*e}", ndigits - 1, x);
+    let chosen = if rounded.parse::<f64>() == Ok(x) { rounded } else { shortest };
+    let (mantissa, exp) = chosen.split_once('e').expect("exponent");
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
     (digits, exp.parse::<i32>().expect("exponent") + 1)
 }
 
@@ -302,6 +312,7 @@ mod tests {
             (f64::NAN, "nan"),
             (1.7976931348623157e308, "1.7976931348623157e+308"),
             (5e-324, "5e-324"),
+            (2f64.powi(-25), "2.9802322387695312e-08"),
         ] {
             assert_eq!(float_repr(x), want);
         }

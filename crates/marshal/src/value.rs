@@ -88,7 +88,8 @@ impl Value {
 }
 
 /// Structural equality, as marshal round trips need it: floats compare by bits (so `nan`
-/// equals itself and `-0.0` differs from `0.0`), strings by content (not interning).
+/// equals itself and `-0.0` differs from `0.0`), strings by content (not interning), sets
+/// regardless of order.
 impl PartialEq for Value {
     fn eq(&self, other: &Value) -> bool {
         use Value::*;
@@ -106,10 +107,12 @@ impl PartialEq for Value {
             }
             (Str(a), Str(b)) => a == b,
             (Bytes(a), Bytes(b)) => a == b,
-            (Tuple(a), Tuple(b))
-            | (List(a), List(b))
-            | (Set(a), Set(b))
-            | (FrozenSet(a), FrozenSet(b)) => a == b,
+            (Tuple(a), Tuple(b)) | (List(a), List(b)) => a == b,
+            // Sets compare as sets: marshal writers order items by their own serialization,
+            // which depends on the writer's reference flags.
+            (Set(a), Set(b)) | (FrozenSet(a), FrozenSet(b)) => {
+                a.len() == b.len() && a.iter().all(|x| b.iter().any(|y| x == y))
+            }
             (Dict(a), Dict(b)) => a == b,
             (Code(a), Code(b)) => Rc::ptr_eq(a, b) || a == b,
             _ => false,
