@@ -219,15 +219,15 @@ pub fn disassemble(code: &CodeObject, out: &mut String) {
 /// `dis.dis(code)`: the code object, then each nested code object in `co_consts`, recursively.
 pub fn dis(code: &CodeObject) -> String {
     let mut out = String::new();
-    dis_into(code, &mut out);
+    dis_into(code, &mut out, 0);
     out
 }
 
-fn dis_into(code: &CodeObject, out: &mut String) {
+fn dis_into(code: &CodeObject, out: &mut String, depth: usize) {
     disassemble(code, out);
     for nested in code.nested_code() {
         out.push('\n');
         let _ = writeln!(out, "Disassembly of {}:", repr(&crate::value::Value::Code(Rc::clone(nested))));
-        dis_into(nested, out);
+        crate::stack::guard(depth + 1, || dis_into(nested, out, depth + 1));
     }
 }

@@ -19,6 +19,7 @@ pub mod pyc;
 pub mod pyhash;
 pub mod repr;
 pub mod siphash;
+mod stack;
 mod unicode_printable;
 pub mod value;
 

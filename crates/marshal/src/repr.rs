@@ -204,20 +204,24 @@ pub fn bytes_repr(b: &[u8]) -> String {
 /// when that order is reproducible, otherwise in marshal order.
 pub fn repr(v: &Value) -> String {
     let mut out = String::new();
-    write_repr(&mut out, v);
+    write_repr(&mut out, v, 0);
     out
 }
 
-fn write_items<'a>(out: &mut String, items: impl Iterator<Item = &'a Value>) {
+fn write_items<'a>(out: &mut String, items: impl Iterator<Item = &'a Value>, depth: usize) {
     for (i, item) in items.enumerate() {
         if i > 0 {
             out.push_str(", ");
         }
-        write_repr(out, item);
+        write_repr(out, item, depth + 1);
     }
 }
 
-fn write_repr(out: &mut String, v: &Value) {
+fn write_repr(out: &mut String, v: &Value, depth: usize) {
+    crate::stack::guard(depth, || write_repr_inner(out, v, depth))
+}
+
+fn write_repr_inner(out: &mut String, v: &Value, depth: usize) {
     match v {
         Value::None => out.push_str("None"),
         Value::True => out.push_str("True"),
@@ -236,7 +240,7 @@ fn write_repr(out: &mut String, v: &Value) {
         Value::Bytes(b) => out.push_str(&bytes_repr(b)),
         Value::Tuple(items) => {
             out.push('(');
-            write_items(out, items.iter());
+            write_items(out, items.iter(), depth);
             if items.len() == 1 {
                 out.push(',');
             }
@@ -244,7 +248,7 @@ fn write_repr(out: &mut String, v: &Value) {
         }
         Value::List(items) => {
             out.push('[');
-            write_items(out, items.iter());
+            write_items(out, items.iter(), depth);
             out.push(']');
         }
         Value::Dict(items) => {
@@ -253,9 +257,9 @@ fn write_repr(out: &mut String, v: &Value) {
                 if i > 0 {
                     out.push_str(", ");
                 }
-                write_repr(out, k);
+                write_repr(out, k, depth + 1);
                 out.push_str(": ");
-                write_repr(out, x);
+                write_repr(out, x, depth + 1);
             }
             out.push('}');
         }
@@ -270,8 +274,8 @@ fn write_repr(out: &mut String, v: &Value) {
             }
             out.push('{');
             match crate::pyhash::set_iteration_order(items) {
-                Some(order) => write_items(out, order.iter().map(|&i| &items[i])),
-                None => write_items(out, items.iter()),
+                Some(order) => write_items(out, order.iter().map(|&i| &items[i]), depth),
+                None => write_items(out, items.iter(), depth),
             }
             out.push('}');
             if frozen {

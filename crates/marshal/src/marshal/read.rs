@@ -133,7 +133,9 @@ impl<'a> Reader<'a> {
             self.depth -= 1;
             return self.err(at, ErrorKind::RecursionLimit);
         }
-        let result = self.r_typed(at, code & !FLAG_REF, code & FLAG_REF != 0);
+        let depth = self.depth;
+        let result =
+            crate::stack::guard(depth, || self.r_typed(at, code & !FLAG_REF, code & FLAG_REF != 0));
         self.depth -= 1;
         result
     }
@@ -382,5 +384,137 @@ impl<'a> Reader<'a> {
             }
             _ => Err(bad),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(data: &[u8]) -> MarshalError {
+        loads(data).expect_err("should fail")
+    }
+
+    fn kind_at(data: &[u8]) -> (ErrorKind, usize) {
+        let e = err(data);
+        (e.kind, e.offset)
+    }
+
+    #[test]
+    fn digest_dumps_read_back() {
+        let cases: &[(&[u8], Value)] = &[
+            (b"N", Value::None),
+            (b"\xe9\x00\x00\x00\x00", Value::Int(0)),
+            (b"\xe9\xff\xff\xff\xff", Value::Int(-1)),
+            (b"\xec\x03\x00\x00\x00\x00\x00\x00\x00\x02\x00", Value::Int(1 << 31)),
+            (
+                b"\xec\xfc\xff\xff\xff\x05\x00\x00\x00\x00\x00\x01\x00",
+                Value::Int(-((1 << 45) + 5)),
+            ),
+            (b"\xe7\x00\x00\x00\x00\x00\x00\xf8\x3f", Value::Float(1.5)),
+            (b"\xf3\x02\x00\x00\x00ab", Value::Bytes(b"ab"[..].into())),
+            (b"\xda\x02ab", Value::str("ab")),
+            (b"\xf5\x03\x00\x00\x00h\xc3\xa9", Value::str("h\u{e9}")),
+            (
+                b"\xa9\x02\xda\x01ar\x01\x00\x00\x00",
+                Value::Tuple(vec![Value::str("a"), Value::str("a")].into()),
+            ),
+            (b"\xfb\xda\x01a\xe9\x01\x00\x00\x000", Value::Dict(vec![(Value::str("a"), Value::Int(1))].into())),
+            (
+                b"(\x02\x00\x00\x00u\x01\x00\x00\x00au\x01\x00\x00\x00a",
+                Value::Tuple(vec![Value::str("a"), Value::str("a")].into()),
+            ),
+        ];
+        for (bytes, want) in cases {
+            assert_eq!(&loads(bytes).unwrap(), want, "{bytes:?}");
+        }
+    }
+
+    #[test]
+    fn truncated_data() {
+        assert_eq!(kind_at(b""), (ErrorKind::Eof, 0));
+        assert_eq!(kind_at(b"i\x01\x00"), (ErrorKind::Eof, 3));
+        assert_eq!(kind_at(b"\xa9\x02N"), (ErrorKind::Eof, 3));
+        assert_eq!(kind_at(b"z\x05ab"), (ErrorKind::Eof, 4));
+        assert_eq!(kind_at(b"g\x00\x00"), (ErrorKind::Eof, 3));
+    }
+
+    #[test]
+    fn unknown_type_code() {
+        assert_eq!(kind_at(b"\x01"), (ErrorKind::UnknownType(1), 0));
+        assert_eq!(kind_at(b")\x01\xff"), (ErrorKind::UnknownType(0x7f), 2));
+        let (ty, msg) = err(b"?").python_exception();
+        assert_eq!((ty, msg.as_str()), ("ValueError", "bad marshal data (unknown type code)"));
+        assert!(err(b"?").to_string().contains("at byte 0"));
+    }
+
+    #[test]
+    fn negative_and_huge_lengths_allocate_nothing() {
+        assert_eq!(kind_at(b"(\xff\xff\xff\xff"), (ErrorKind::SizeOutOfRange("tuple"), 1));
+        assert_eq!(kind_at(b"s\xfe\xff\xff\xff"), (ErrorKind::SizeOutOfRange("bytes object"), 1));
+        // Lengths near 2**31 fail on the bytes that remain, before any allocation.
+        for data in [&b"(\xff\xff\xff\x7f"[..], b"[\xff\xff\xff\x7f", b"<\xff\xff\xff\x7f", b"s\xff\xff\xff\x7f", b"a\xff\xff\xff\x7f", b"l\xff\xff\xff\x7f", b"l\x00\x00\x00\x80"] {
+            assert_eq!(kind_at(data).0, ErrorKind::Eof, "{data:?}");
+        }
+    }
+
+    #[test]
+    fn bad_longs() {
+        assert_eq!(kind_at(b"l\x01\x00\x00\x00\x00\x80").0, ErrorKind::DigitOutOfRange);
+        assert_eq!(kind_at(b"l\x02\x00\x00\x00\x01\x00\x00\x00").0, ErrorKind::UnnormalizedLong);
+        assert_eq!(loads(b"l\x00\x00\x00\x00").unwrap(), Value::Int(0));
+    }
+
+    #[test]
+    fn nesting_is_bounded_like_cpython() {
+        let nest = |n: usize| {
+            let mut v = b"[\x01\x00\x00\x00".repeat(n);
+            v.push(b'N');
+            v
+        };
+        assert!(loads(&nest(MAX_DEPTH - 1)).is_ok());
+        assert_eq!(kind_at(&nest(MAX_DEPTH)).0, ErrorKind::RecursionLimit);
+        assert_eq!(kind_at(&nest(100_000)).0, ErrorKind::RecursionLimit);
+    }
+
+    #[test]
+    fn references_must_name_finished_objects() {
+        assert_eq!(kind_at(b"r\x00\x00\x00\x00"), (ErrorKind::InvalidReference(0), 0));
+        assert_eq!(kind_at(b")\x02\xe9\x01\x00\x00\x00r\x01\x00\x00\x00").0, ErrorKind::InvalidReference(1));
+        // A tuple that refers to itself while it is being read.
+        assert_eq!(kind_at(b"\xa9\x01r\x00\x00\x00\x00"), (ErrorKind::InvalidReference(0), 2));
+        // Flagged singletons are not registered (CPython does not register them either).
+        assert_eq!(kind_at(b")\x02\xcer\x00\x00\x00\x00").0, ErrorKind::InvalidReference(0));
+    }
+
+    #[test]
+    fn nulls() {
+        assert_eq!(kind_at(b"0"), (ErrorKind::NullObject("object"), 0));
+        assert_eq!(kind_at(b")\x010"), (ErrorKind::NullObject("tuple"), 2));
+        // A NULL value ends a dict, as in CPython.
+        assert_eq!(loads(b"{N0").unwrap(), Value::Dict(Vec::new().into()));
+    }
+
+    #[test]
+    fn bad_strings() {
+        assert_eq!(kind_at(b"u\x01\x00\x00\x00\xff").0, ErrorKind::BadUtf8);
+        let s = loads(b"u\x03\x00\x00\x00\xed\xb2\x80").unwrap();
+        assert_eq!(s.as_str().unwrap().code_points().collect::<Vec<_>>(), vec![0xDC80]);
+        assert_eq!(loads(b"z\x01\xe9").unwrap(), Value::str("\u{e9}"));
+    }
+
+    #[test]
+    fn bad_code_objects() {
+        // argcount -1.
+        let mut c = b"c\xff\xff\xff\xff".to_vec();
+        c.extend_from_slice(&[0; 16]);
+        assert!(matches!(kind_at(&c).0, ErrorKind::BadCode(_)));
+        // A code object whose co_code is an int.
+        let mut c = b"c".to_vec();
+        c.extend_from_slice(&[0; 20]);
+        c.extend_from_slice(b"i\x00\x00\x00\x00");
+        c.extend_from_slice(b")\x00)\x00)\x00s\x00\x00\x00\x00z\x00z\x00z\x00\x00\x00\x00\x00s\x00\x00\x00\x00s\x00\x00\x00\x00");
+        let e = err(&c);
+        assert!(matches!(e.kind, ErrorKind::BadCode(ref m) if m.contains("co_code")), "{e}");
     }
 }

@@ -74,6 +74,10 @@ impl Writer {
         if self.version < 3 || depth > MAX_DEPTH {
             return;
         }
+        crate::stack::guard(depth, || self.count_inner(v, depth));
+    }
+
+    fn count_inner(&mut self, v: &Value, depth: usize) {
         let Some(key) = key_of(v) else { return };
         // Empty strings and tuples are cheaper to repeat than to reference.
         if matches!(v, Value::Tuple(t) if t.is_empty()) {
@@ -159,6 +163,10 @@ impl Writer {
         if depth > MAX_DEPTH {
             return false;
         }
+        crate::stack::guard(depth, || self.write_inner(v, depth))
+    }
+
+    fn write_inner(&mut self, v: &Value, depth: usize) -> bool {
         match v {
             Value::None => self.byte(NONE),
             Value::True => self.byte(TRUE),
