@@ -35,7 +35,11 @@ fn header_text(h: &PycHeader) -> String {
     let version = python_version_for_magic(number).unwrap_or("unknown");
     let mut out = format!(
         "magic:       {} ({number}, Python {version})\n",
-        h.magic.iter().map(|b| format!("{b:02x}")).collect::<Vec<_>>().join(" ")
+        h.magic
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<Vec<_>>()
+            .join(" ")
     );
     match h.invalidation {
         Invalidation::Timestamp { mtime, source_size } => {
@@ -44,7 +48,11 @@ fn header_text(h: &PycHeader) -> String {
             out += &format!("source size: {source_size}\n");
         }
         Invalidation::Hash { hash, check_source } => {
-            let kind = if check_source { "checked hash" } else { "unchecked hash" };
+            let kind = if check_source {
+                "checked hash"
+            } else {
+                "unchecked hash"
+            };
             out += &format!("flags:       {:#x} ({kind})\n", h.flags);
             out += &format!(
                 "source hash: {}\n",
@@ -68,7 +76,12 @@ fn utc(secs: i64) -> String {
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = yoe + era * 400 + if m <= 2 { 1 } else { 0 };
-    format!("{y:04}-{m:02}-{d:02} {:02}:{:02}:{:02} UTC", rem / 3600, rem % 3600 / 60, rem % 60)
+    format!(
+        "{y:04}-{m:02}-{d:02} {:02}:{:02}:{:02} UTC",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
 }
 
 #[cfg(test)]

@@ -90,9 +90,11 @@ impl CodeObject {
             return Err(CodeError::BadArgument("co_posonlyargcount > co_argcount"));
         }
         if self.localsplusnames.len() != self.localspluskinds.len() {
-            return Err(CodeError::BadArgument("localsplus names and kinds differ in length"));
+            return Err(CodeError::BadArgument(
+                "localsplus names and kinds differ in length",
+            ));
         }
-        if self.code.len() % 2 != 0 {
+        if !self.code.len().is_multiple_of(2) {
             return Err(CodeError::MalformedCode);
         }
         let mut params = self.argcount as usize + self.kwonlyargcount as usize;
@@ -134,7 +136,10 @@ impl CodeObject {
 
     /// `co_nlocals`: the number of LOCAL slots.
     pub fn nlocals(&self) -> usize {
-        self.localspluskinds.iter().filter(|k| **k & kinds::LOCAL != 0).count()
+        self.localspluskinds
+            .iter()
+            .filter(|k| **k & kinds::LOCAL != 0)
+            .count()
     }
 
     /// Number of code units in `co_code`.

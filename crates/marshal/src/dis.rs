@@ -12,7 +12,7 @@ use std::rc::Rc;
 use crate::code::CodeObject;
 use crate::exceptiontable::ExceptionTableEntry;
 use crate::linetable;
-use crate::opcode::{self, CMP_OP, EXTENDED_ARG, JumpKind, NB_OPS, OperandKind, Opcode};
+use crate::opcode::{self, CMP_OP, EXTENDED_ARG, JumpKind, NB_OPS, Opcode, OperandKind};
 use crate::repr::repr;
 
 /// `dis.Instruction`, minus the positions (not printed by 3.11's `dis.dis`).
@@ -47,7 +47,11 @@ pub fn unpack_opargs(code: &[u8]) -> Vec<(u32, u8, Option<i64>)> {
         caches = info.caches;
         let arg = if info.has_arg {
             let arg = unit[1] as i64 | extended;
-            extended = if info.base == EXTENDED_ARG { arg << 8 } else { 0 };
+            extended = if info.base == EXTENDED_ARG {
+                arg << 8
+            } else {
+                0
+            };
             if extended >= 1 << 31 {
                 extended -= 1 << 32;
             }
@@ -78,7 +82,12 @@ fn labels(instrs: &[(u32, u8, Option<i64>)], exceptions: &[ExceptionTableEntry])
         .iter()
         .filter_map(|&(offset, op, arg)| jump_target(offset, op, arg?))
         .collect();
-    out.extend(exceptions.iter().filter(|e| e.end > e.start).map(|e| e.target as i64 * 2));
+    out.extend(
+        exceptions
+            .iter()
+            .filter(|e| e.end > e.start)
+            .map(|e| e.target as i64 * 2),
+    );
     out
 }
 
@@ -86,7 +95,11 @@ fn argrepr(code: &CodeObject, op: u8, arg: i64, offset: u32) -> (String, Option<
     let info = opcode::info(op);
     let base = info.base;
     let name_at = |names: &[crate::value::PyStr], i: i64| {
-        usize::try_from(i).ok().and_then(|i| names.get(i)).map(|s| s.to_string()).unwrap_or_default()
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| names.get(i))
+            .map(|s| s.to_string())
+            .unwrap_or_default()
     };
     if let Some(target) = jump_target(offset, op, arg) {
         return (format!("to {target}"), Some(target));
@@ -101,13 +114,20 @@ fn argrepr(code: &CodeObject, op: u8, arg: i64, offset: u32) -> (String, Option<
             .unwrap_or_default(),
         OperandKind::Name if base == Opcode::LoadGlobal as u8 => {
             let name = name_at(&code.names, arg >> 1);
-            if arg & 1 != 0 && !name.is_empty() { format!("NULL + {name}") } else { name }
+            if arg & 1 != 0 && !name.is_empty() {
+                format!("NULL + {name}")
+            } else {
+                name
+            }
         }
         OperandKind::Name => name_at(&code.names, arg),
         OperandKind::Local | OperandKind::Free => name_at(&code.localsplusnames, arg),
-        OperandKind::Compare => {
-            usize::try_from(arg).ok().and_then(|i| CMP_OP.get(i)).copied().unwrap_or("").into()
-        }
+        OperandKind::Compare => usize::try_from(arg)
+            .ok()
+            .and_then(|i| CMP_OP.get(i))
+            .copied()
+            .unwrap_or("")
+            .into(),
         OperandKind::None => match Opcode::from_u8(base) {
             Some(Opcode::FormatValue) => {
                 let mut s = ["", "str", "repr", "ascii"][(arg & 3) as usize].to_string();
@@ -126,9 +146,12 @@ fn argrepr(code: &CodeObject, op: u8, arg: i64, offset: u32) -> (String, Option<
                 .map(|(_, s)| *s)
                 .collect::<Vec<_>>()
                 .join(", "),
-            Some(Opcode::BinaryOp) => {
-                usize::try_from(arg).ok().and_then(|i| NB_OPS.get(i)).map(|p| p.1).unwrap_or("").into()
-            }
+            Some(Opcode::BinaryOp) => usize::try_from(arg)
+                .ok()
+                .and_then(|i| NB_OPS.get(i))
+                .map(|p| p.1)
+                .unwrap_or("")
+                .into(),
             _ => String::new(),
         },
     };
@@ -140,8 +163,9 @@ pub fn get_instructions(code: &CodeObject) -> Vec<Instruction> {
     let raw = unpack_opargs(&code.code);
     let exceptions = code.exception_entries();
     let labels = labels(&raw, &exceptions);
-    let starts: HashMap<u32, i32> =
-        linetable::line_starts(&code.linetable, code.firstlineno).into_iter().collect();
+    let starts: HashMap<u32, i32> = linetable::line_starts(&code.linetable, code.firstlineno)
+        .into_iter()
+        .collect();
     raw.iter()
         .map(|&(offset, op, arg)| {
             let (argrepr, jump_target) = match arg {
@@ -171,7 +195,11 @@ pub fn disassemble(code: &CodeObject, out: &mut String) {
         Some(_) => 3,
     };
     let max_offset = code.code.len() as i64 - 2;
-    let offset_width = if max_offset >= 10000 { max_offset.to_string().len() } else { 4 };
+    let offset_width = if max_offset >= 10000 {
+        max_offset.to_string().len()
+    } else {
+        4
+    };
     for instr in get_instructions(code) {
         if lineno_width > 0 && instr.starts_line.is_some() && instr.offset > 0 {
             out.push('\n');
@@ -189,7 +217,11 @@ pub fn disassemble(code: &CodeObject, out: &mut String) {
         }
         line.push_str("    ");
         line.push_str(if instr.is_jump_target { ">>" } else { "  " });
-        let _ = write!(line, " {:>offset_width$} {:<20}", instr.offset, instr.opname);
+        let _ = write!(
+            line,
+            " {:>offset_width$} {:<20}",
+            instr.offset, instr.opname
+        );
         if let Some(arg) = instr.arg {
             let _ = write!(line, " {arg:>5}");
             if !instr.argrepr.is_empty() {
@@ -227,7 +259,11 @@ fn dis_into(code: &CodeObject, out: &mut String, depth: usize) {
     disassemble(code, out);
     for nested in code.nested_code() {
         out.push('\n');
-        let _ = writeln!(out, "Disassembly of {}:", repr(&crate::value::Value::Code(Rc::clone(nested))));
+        let _ = writeln!(
+            out,
+            "Disassembly of {}:",
+            repr(&crate::value::Value::Code(Rc::clone(nested)))
+        );
         crate::stack::guard(depth + 1, || dis_into(nested, out, depth + 1));
     }
 }

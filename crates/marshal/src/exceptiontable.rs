@@ -93,17 +93,35 @@ mod tests {
     use super::*;
 
     fn e(start: u32, end: u32, target: u32, depth: u32, lasti: bool) -> ExceptionTableEntry {
-        ExceptionTableEntry { start, end, target, depth, lasti }
+        ExceptionTableEntry {
+            start,
+            end,
+            target,
+            depth,
+            lasti,
+        }
     }
 
     #[test]
     fn digest_examples() {
-        let table = [0x82, 0x07, 0x0a, 0x00, 0x8a, 0x0c, 0x19, 0x03, 0x98, 0x01, 0x19, 0x03];
-        let want = vec![e(2, 9, 10, 0, false), e(10, 22, 25, 1, true), e(24, 25, 25, 1, true)];
+        let table = [
+            0x82, 0x07, 0x0a, 0x00, 0x8a, 0x0c, 0x19, 0x03, 0x98, 0x01, 0x19, 0x03,
+        ];
+        let want = vec![
+            e(2, 9, 10, 0, false),
+            e(10, 22, 25, 1, true),
+            e(24, 25, 25, 1, true),
+        ];
         assert_eq!(decode(&table), want);
         assert_eq!(encode(&want), table);
-        assert_eq!(decode(&[0x90, 0x01, 0x41, 0x09, 0x00]), vec![e(16, 17, 73, 0, false)]);
-        assert_eq!(encode(&[e(16, 17, 73, 0, false)]), vec![0x90, 0x01, 0x41, 0x09, 0x00]);
+        assert_eq!(
+            decode(&[0x90, 0x01, 0x41, 0x09, 0x00]),
+            vec![e(16, 17, 73, 0, false)]
+        );
+        assert_eq!(
+            encode(&[e(16, 17, 73, 0, false)]),
+            vec![0x90, 0x01, 0x41, 0x09, 0x00]
+        );
         assert_eq!(find_handler(&table, 12), Some(want[1]));
         assert_eq!(find_handler(&table, 9), None);
         assert_eq!(find_handler(&table, 30), None);

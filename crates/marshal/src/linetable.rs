@@ -62,7 +62,11 @@ impl Reader<'_> {
 
     fn svarint(&mut self) -> i32 {
         let u = self.varint();
-        if u & 1 != 0 { -((u >> 1) as i32) } else { (u >> 1) as i32 }
+        if u & 1 != 0 {
+            -((u >> 1) as i32)
+        } else {
+            (u >> 1) as i32
+        }
     }
 
     /// Skips to the next byte with the entry-start bit.
@@ -99,20 +103,35 @@ pub fn decode_positions(table: &[u8], firstlineno: i32) -> Vec<Position> {
             codes::NO_COLUMNS => {
                 line = line.wrapping_add(r.svarint());
                 let l = none_if_negative(line);
-                Position { line: l, end_line: l, col: None, end_col: None }
+                Position {
+                    line: l,
+                    end_line: l,
+                    col: None,
+                    end_col: None,
+                }
             }
             codes::ONE_LINE0..=codes::ONE_LINE2 => {
                 line = line.wrapping_add((code - codes::ONE_LINE0) as i32);
                 let l = none_if_negative(line);
                 let col = r.byte() as i32;
                 let end_col = r.byte() as i32;
-                Position { line: l, end_line: l, col: Some(col), end_col: Some(end_col) }
+                Position {
+                    line: l,
+                    end_line: l,
+                    col: Some(col),
+                    end_col: Some(end_col),
+                }
             }
             _ => {
                 let second = r.byte() as i32;
                 let col = ((code as i32) << 3) | (second >> 4);
                 let l = none_if_negative(line);
-                Position { line: l, end_line: l, col: Some(col), end_col: Some(col + (second & 15)) }
+                Position {
+                    line: l,
+                    end_line: l,
+                    col: Some(col),
+                    end_col: Some(col + (second & 15)),
+                }
             }
         };
         out.extend(std::iter::repeat_n(pos, units));
@@ -138,8 +157,16 @@ pub fn decode_lines(table: &[u8], firstlineno: i32) -> Vec<LineRange> {
         });
         let start = end;
         end += units * 2;
-        let entry_line = if code == codes::NONE { None } else { Some(line) };
-        out.push(LineRange { start, end, line: entry_line });
+        let entry_line = if code == codes::NONE {
+            None
+        } else {
+            Some(line)
+        };
+        out.push(LineRange {
+            start,
+            end,
+            line: entry_line,
+        });
         r.skip_to_entry();
     }
     out
@@ -171,7 +198,12 @@ pub struct Location {
 
 impl Location {
     /// No location at all (entry code 15).
-    pub const NONE: Location = Location { line: -1, end_line: -1, col: -1, end_col: -1 };
+    pub const NONE: Location = Location {
+        line: -1,
+        end_line: -1,
+        col: -1,
+        end_col: -1,
+    };
 }
 
 /// Builds a location table the way the 3.11 assembler does: one entry per instruction,
@@ -184,7 +216,10 @@ pub struct LineTableWriter {
 
 impl LineTableWriter {
     pub fn new(firstlineno: i32) -> LineTableWriter {
-        LineTableWriter { out: Vec::new(), line: firstlineno }
+        LineTableWriter {
+            out: Vec::new(),
+            line: firstlineno,
+        }
     }
 
     /// Records `units` code units (an instruction with its prefixes and caches) at `loc`.
@@ -215,7 +250,11 @@ impl LineTableWriter {
     }
 
     fn svarint(&mut self, v: i32) {
-        let u = if v < 0 { ((v.unsigned_abs()) << 1) | 1 } else { (v as u32) << 1 };
+        let u = if v < 0 {
+            ((v.unsigned_abs()) << 1) | 1
+        } else {
+            (v as u32) << 1
+        };
         self.varint(u);
     }
 
@@ -272,15 +311,31 @@ mod tests {
     #[test]
     fn digest_example_add() {
         // def add(a, b):\n    return a + b
-        let table = [0x80, 0x00, 0xd8, 0x0b, 0x0c, 0x88, 0x71, 0x89, 0x35, 0x80, 0x4c];
+        let table = [
+            0x80, 0x00, 0xd8, 0x0b, 0x0c, 0x88, 0x71, 0x89, 0x35, 0x80, 0x4c,
+        ];
         let got = decode_positions(&table, 1);
         assert_eq!(
             got,
-            vec![p(1, 1, 0, 0), p(2, 2, 11, 12), p(2, 2, 15, 16), p(2, 2, 11, 16), p(2, 2, 11, 16), p(2, 2, 4, 16)]
+            vec![
+                p(1, 1, 0, 0),
+                p(2, 2, 11, 12),
+                p(2, 2, 15, 16),
+                p(2, 2, 11, 16),
+                p(2, 2, 11, 16),
+                p(2, 2, 4, 16)
+            ]
         );
         let lines = decode_lines(&table, 1);
         assert_eq!(lines.len(), 5);
-        assert_eq!(lines[3], LineRange { start: 6, end: 10, line: Some(2) });
+        assert_eq!(
+            lines[3],
+            LineRange {
+                start: 6,
+                end: 10,
+                line: Some(2)
+            }
+        );
         assert_eq!(line_starts(&table, 1), vec![(0, 1), (2, 2)]);
     }
 
@@ -296,22 +351,79 @@ mod tests {
     #[test]
     fn writer_matches_cpython_choices() {
         let mut w = LineTableWriter::new(1);
-        w.push(1, Location { line: 1, end_line: 1, col: 0, end_col: 0 });
-        w.push(1, Location { line: 2, end_line: 2, col: 11, end_col: 12 });
-        w.push(1, Location { line: 2, end_line: 2, col: 15, end_col: 16 });
-        w.push(2, Location { line: 2, end_line: 2, col: 11, end_col: 16 });
-        w.push(1, Location { line: 2, end_line: 2, col: 4, end_col: 16 });
-        assert_eq!(w.finish(), vec![0x80, 0x00, 0xd8, 0x0b, 0x0c, 0x88, 0x71, 0x89, 0x35, 0x80, 0x4c]);
+        w.push(
+            1,
+            Location {
+                line: 1,
+                end_line: 1,
+                col: 0,
+                end_col: 0,
+            },
+        );
+        w.push(
+            1,
+            Location {
+                line: 2,
+                end_line: 2,
+                col: 11,
+                end_col: 12,
+            },
+        );
+        w.push(
+            1,
+            Location {
+                line: 2,
+                end_line: 2,
+                col: 15,
+                end_col: 16,
+            },
+        );
+        w.push(
+            2,
+            Location {
+                line: 2,
+                end_line: 2,
+                col: 11,
+                end_col: 16,
+            },
+        );
+        w.push(
+            1,
+            Location {
+                line: 2,
+                end_line: 2,
+                col: 4,
+                end_col: 16,
+            },
+        );
+        assert_eq!(
+            w.finish(),
+            vec![
+                0x80, 0x00, 0xd8, 0x0b, 0x0c, 0x88, 0x71, 0x89, 0x35, 0x80, 0x4c
+            ]
+        );
 
         let mut w = LineTableWriter::new(1);
-        w.push(1, Location { line: 0, end_line: 1, col: 0, end_col: 0 });
+        w.push(
+            1,
+            Location {
+                line: 0,
+                end_line: 1,
+                col: 0,
+                end_col: 0,
+            },
+        );
         w.push(11, Location::NONE);
         assert_eq!(w.finish(), vec![0xf0, 0x03, 0x01, 0x01, 0x01, 0xff, 0xfa]);
     }
 
     #[test]
     fn garbage_does_not_panic() {
-        for table in [&[0xf0u8][..], &[0xf0, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff], &[0x7f, 0x00]] {
+        for table in [
+            &[0xf0u8][..],
+            &[0xf0, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff],
+            &[0x7f, 0x00],
+        ] {
             let _ = decode_positions(table, 1);
             let _ = decode_lines(table, 1);
         }

@@ -4,7 +4,9 @@
 //! The data itself lives in `opcode_table.rs`, generated under python3.11 by
 //! `tools/gen_opcode_table.py`; this file holds the types it is made of and the queries on it.
 
-pub use crate::opcode_table::{CMP_OP, HAVE_ARGUMENT, NB_OPS, NUM_BASE_OPCODES, OPCODE_TABLE, Opcode};
+pub use crate::opcode_table::{
+    CMP_OP, HAVE_ARGUMENT, NB_OPS, NUM_BASE_OPCODES, OPCODE_TABLE, Opcode,
+};
 
 /// `EXTENDED_ARG`: prefixes the next instruction's argument with 8 more bits.
 pub const EXTENDED_ARG: u8 = Opcode::ExtendedArg as u8;
@@ -114,14 +116,22 @@ impl Opcode {
     pub fn from_name(name: &str) -> Option<Opcode> {
         (0..=255u8).find_map(|n| {
             let row = info(n);
-            if row.is_base && row.name == name { Opcode::from_u8(n) } else { None }
+            if row.is_base && row.name == name {
+                Opcode::from_u8(n)
+            } else {
+                None
+            }
         })
     }
 
     /// `dis.stack_effect(op, arg, jump=jump)`.
     pub fn stack_effect(self, arg: u32, jump: bool) -> i32 {
         let row = self.info();
-        if jump { row.jump_effect.eval(arg) } else { row.effect.eval(arg) }
+        if jump {
+            row.jump_effect.eval(arg)
+        } else {
+            row.effect.eval(arg)
+        }
     }
 }
 

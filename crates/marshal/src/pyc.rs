@@ -126,7 +126,10 @@ impl PycHeader {
         PycHeader {
             magic: MAGIC,
             flags: FLAG_HASH_BASED | if check_source { FLAG_CHECK_SOURCE } else { 0 },
-            invalidation: Invalidation::Hash { hash: source_hash(source), check_source },
+            invalidation: Invalidation::Hash {
+                hash: source_hash(source),
+                check_source,
+            },
         }
     }
 
@@ -149,9 +152,16 @@ impl PycHeader {
                 check_source: flags & FLAG_CHECK_SOURCE != 0,
             }
         } else {
-            Invalidation::Timestamp { mtime: word(8), source_size: word(12) }
+            Invalidation::Timestamp {
+                mtime: word(8),
+                source_size: word(12),
+            }
         };
-        Ok(PycHeader { magic: MAGIC, flags, invalidation })
+        Ok(PycHeader {
+            magic: MAGIC,
+            flags,
+            invalidation,
+        })
     }
 
     pub fn to_bytes(&self) -> [u8; HEADER_LEN] {
@@ -210,16 +220,24 @@ mod tests {
 
     #[test]
     fn digest_headers() {
-        let ts = [0xa7, 0x0d, 0x0d, 0x0a, 0, 0, 0, 0, 0x99, 0x80, 0x04, 0x6b, 7, 0, 0, 0];
+        let ts = [
+            0xa7, 0x0d, 0x0d, 0x0a, 0, 0, 0, 0, 0x99, 0x80, 0x04, 0x6b, 7, 0, 0, 0,
+        ];
         let h = PycHeader::parse(&ts).unwrap();
         assert_eq!(h.to_bytes(), ts);
         assert_eq!(
             h.invalidation,
-            Invalidation::Timestamp { mtime: 0x6b048099, source_size: 7 }
+            Invalidation::Timestamp {
+                mtime: 0x6b048099,
+                source_size: 7
+            }
         );
         let checked = PycHeader::hash_based(b"X = 1\n", true).to_bytes();
         // importlib.util.source_hash(b"X = 1\n") under python3.11.
-        assert_eq!(checked[4..], [3, 0, 0, 0, 0xe0, 0x8c, 0xa2, 0x2c, 0xd2, 0x8f, 0xd4, 0xab]);
+        assert_eq!(
+            checked[4..],
+            [3, 0, 0, 0, 0xe0, 0x8c, 0xa2, 0x2c, 0xd2, 0x8f, 0xd4, 0xab]
+        );
         let unchecked = PycHeader::hash_based(b"X = 1\n", false).to_bytes();
         assert_eq!(unchecked[4..8], [1, 0, 0, 0]);
     }
@@ -227,7 +245,10 @@ mod tests {
     #[test]
     fn bad_headers() {
         assert_eq!(PycHeader::parse(&MAGIC[..3]), Err(PycError::ShortHeader(3)));
-        assert_eq!(PycHeader::parse(&[0x6f, 0x0d, 0x0d, 0x0a, 0, 0]), Err(PycError::BadMagic([0x6f, 0x0d, 0x0d, 0x0a])));
+        assert_eq!(
+            PycHeader::parse(&[0x6f, 0x0d, 0x0d, 0x0a, 0, 0]),
+            Err(PycError::BadMagic([0x6f, 0x0d, 0x0d, 0x0a]))
+        );
         let mut bad = [0u8; 16];
         bad[..4].copy_from_slice(&MAGIC);
         bad[4] = 4;

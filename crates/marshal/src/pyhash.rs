@@ -76,7 +76,11 @@ pub fn hash_float(v: f64) -> Option<i64> {
             x -= MODULUS;
         }
     }
-    let e = if e >= 0 { e % HASH_BITS } else { HASH_BITS - 1 - ((-1 - e) % HASH_BITS) };
+    let e = if e >= 0 {
+        e % HASH_BITS
+    } else {
+        HASH_BITS - 1 - ((-1 - e) % HASH_BITS)
+    };
     x = ((x << e) & MODULUS) | (x >> (HASH_BITS - e));
     Some(fix((x as i64).wrapping_mul(sign)))
 }
@@ -125,7 +129,11 @@ pub fn hash(v: &Value) -> Option<i64> {
                 acc = acc.wrapping_mul(P1);
             }
             acc = acc.wrapping_add(items.len() as u64 ^ (P5 ^ 3527539));
-            if acc == u64::MAX { 1546275796 } else { acc as i64 }
+            if acc == u64::MAX {
+                1546275796
+            } else {
+                acc as i64
+            }
         }
         _ => return None,
     })
@@ -136,7 +144,10 @@ pub fn hash(v: &Value) -> Option<i64> {
 pub fn set_iteration_order(items: &[Value]) -> Option<Vec<usize>> {
     const LINEAR_PROBES: usize = 9;
     const PERTURB_SHIFT: u32 = 5;
-    let hashes: Vec<u64> = items.iter().map(|v| hash(v).map(|h| h as u64)).collect::<Option<_>>()?;
+    let hashes: Vec<u64> = items
+        .iter()
+        .map(|v| hash(v).map(|h| h as u64))
+        .collect::<Option<_>>()?;
     let mut table: Vec<Option<usize>> = vec![None; 8];
     let mut fill = 0usize;
     let insert = |table: &mut Vec<Option<usize>>, idx: usize, h: u64| -> bool {
@@ -144,11 +155,15 @@ pub fn set_iteration_order(items: &[Value]) -> Option<Vec<usize>> {
         let mut i = (h as usize) & mask;
         let mut perturb = h;
         loop {
-            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
-            for j in i..=i + probes {
-                match table[j] {
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
+            for slot in &mut table[i..=i + probes] {
+                match *slot {
                     None => {
-                        table[j] = Some(idx);
+                        *slot = Some(idx);
                         return true;
                     }
                     Some(other) if hashes[other] == h && items[other] == items[idx] => {
@@ -158,7 +173,11 @@ pub fn set_iteration_order(items: &[Value]) -> Option<Vec<usize>> {
                 }
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
     };
     for (idx, &h) in hashes.iter().enumerate() {
@@ -194,9 +213,15 @@ mod tests {
         assert_eq!(hash(&Value::Int(1 << 62)), Some(2));
         assert_eq!(hash(&Value::Float(1.5)), Some(1152921504606846977));
         assert_eq!(hash(&Value::Float(-0.1)), Some(-230584300921369408));
-        assert_eq!(hash(&Value::Tuple(vec![].into())), Some(5740354900026072187));
+        assert_eq!(
+            hash(&Value::Tuple(vec![].into())),
+            Some(5740354900026072187)
+        );
         assert_eq!(hash(&Value::str("a")), Some(4644417185603328019));
-        assert_eq!(hash(&Value::Bytes(b"a"[..].into())), Some(4644417185603328019));
+        assert_eq!(
+            hash(&Value::Bytes(b"a"[..].into())),
+            Some(4644417185603328019)
+        );
         assert_eq!(hash(&Value::str("é")), Some(6047309291227476195));
         assert_eq!(hash(&Value::str("\u{20ac}")), Some(-5529981157763016009));
     }

@@ -16,16 +16,17 @@ pub fn is_printable(cp: u32) -> bool {
     if cp < 0xA0 {
         return false;
     }
-    NON_PRINTABLE.binary_search_by(|&(lo, hi)| {
-        if hi < cp {
-            std::cmp::Ordering::Less
-        } else if lo > cp {
-            std::cmp::Ordering::Greater
-        } else {
-            std::cmp::Ordering::Equal
-        }
-    })
-    .is_err()
+    NON_PRINTABLE
+        .binary_search_by(|&(lo, hi)| {
+            if hi < cp {
+                std::cmp::Ordering::Less
+            } else if lo > cp {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_err()
 }
 
 /// Shortest round-trip digits of a finite, non-zero `x`'s magnitude and its decimal
@@ -41,7 +42,11 @@ fn shortest_digits(x: f64) -> (String, i32) {
     let (mantissa, _) = shortest.split_once('e').expect("exponent");
     let ndigits = mantissa.chars().filter(char::is_ascii_digit).count();
     let rounded = format!("{:.*e}", ndigits - 1, x);
-    let chosen = if rounded.parse::<f64>() == Ok(x) { rounded } else { shortest };
+    let chosen = if rounded.parse::<f64>() == Ok(x) {
+        rounded
+    } else {
+        shortest
+    };
     let (mantissa, exp) = chosen.split_once('e').expect("exponent");
     let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
     (digits, exp.parse::<i32>().expect("exponent") + 1)
@@ -93,7 +98,11 @@ fn float_repr_flags(x: f64, add_dot_0: bool, always_sign: bool) -> String {
     } else if x.is_infinite() {
         "inf".to_string()
     } else if x == 0.0 {
-        if add_dot_0 { "0.0".to_string() } else { "0".to_string() }
+        if add_dot_0 {
+            "0.0".to_string()
+        } else {
+            "0".to_string()
+        }
     } else {
         let (digits, decpt) = shortest_digits(x);
         layout_repr(&digits, decpt, add_dot_0)
@@ -111,7 +120,11 @@ pub fn complex_repr(re: f64, im: f64) -> String {
     if re == 0.0 && re.is_sign_positive() {
         format!("{}j", float_repr_flags(im, false, false))
     } else {
-        format!("({}{}j)", float_repr_flags(re, false, false), float_repr_flags(im, false, true))
+        format!(
+            "({}{}j)",
+            float_repr_flags(re, false, false),
+            float_repr_flags(im, false, true)
+        )
     }
 }
 
@@ -135,7 +148,12 @@ pub fn format_g(x: f64, precision: usize) -> String {
         }
     };
     if exp < -4 || exp >= p as i32 {
-        format!("{}e{}{:02}", strip(mantissa), if exp < 0 { '-' } else { '+' }, exp.abs())
+        format!(
+            "{}e{}{:02}",
+            strip(mantissa),
+            if exp < 0 { '-' } else { '+' },
+            exp.abs()
+        )
     } else {
         strip(&format!("{:.*}", (p as i32 - 1 - exp).max(0) as usize, x))
     }
@@ -145,7 +163,11 @@ pub fn format_g(x: f64, precision: usize) -> String {
 pub fn str_repr(s: &PyStr) -> String {
     let bytes = s.as_wtf8();
     let has_single = bytes.contains(&b'\'');
-    let quote = if has_single && !bytes.contains(&b'"') { '"' } else { '\'' };
+    let quote = if has_single && !bytes.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(bytes.len() + 2);
     out.push(quote);
     for cp in s.code_points() {
@@ -176,7 +198,11 @@ pub fn str_repr(s: &PyStr) -> String {
 
 /// `repr(bytes)`.
 pub fn bytes_repr(b: &[u8]) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { b'"' } else { b'\'' };
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        b'"'
+    } else {
+        b'\''
+    };
     let mut out = String::with_capacity(b.len() + 3);
     out.push('b');
     out.push(quote as char);
@@ -344,8 +370,14 @@ mod tests {
     fn strings() {
         assert_eq!(str_repr(&PyStr::new("a'b")), "\"a'b\"");
         assert_eq!(str_repr(&PyStr::new("a'b\"")), "'a\\'b\"'");
-        assert_eq!(str_repr(&PyStr::new("\x00\n\u{7f}é\u{200b}😀")), "'\\x00\\n\\x7fé\\u200b😀'");
-        assert_eq!(str_repr(&PyStr::from_code_points([0xDC80, 0xE0001], false)), "'\\udc80\\U000e0001'");
+        assert_eq!(
+            str_repr(&PyStr::new("\x00\n\u{7f}é\u{200b}😀")),
+            "'\\x00\\n\\x7fé\\u200b😀'"
+        );
+        assert_eq!(
+            str_repr(&PyStr::from_code_points([0xDC80, 0xE0001], false)),
+            "'\\udc80\\U000e0001'"
+        );
         assert_eq!(bytes_repr(b"a'\x00\xff"), "b\"a'\\x00\\xff\"");
     }
 

@@ -12,5 +12,9 @@ const CHECK_EVERY: usize = 16;
 /// Runs `f` at nesting level `depth`, growing the stack first when needed.
 #[inline]
 pub fn guard<R>(depth: usize, f: impl FnOnce() -> R) -> R {
-    if depth % CHECK_EVERY == 0 { stacker::maybe_grow(RED_ZONE, SEGMENT, f) } else { f() }
+    if depth.is_multiple_of(CHECK_EVERY) {
+        stacker::maybe_grow(RED_ZONE, SEGMENT, f)
+    } else {
+        f()
+    }
 }

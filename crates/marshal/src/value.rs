@@ -131,11 +131,17 @@ pub struct PyStr {
 
 impl PyStr {
     pub fn new(s: &str) -> PyStr {
-        PyStr { bytes: Rc::from(s.as_bytes()), interned: false }
+        PyStr {
+            bytes: Rc::from(s.as_bytes()),
+            interned: false,
+        }
     }
 
     pub fn interned(s: &str) -> PyStr {
-        PyStr { bytes: Rc::from(s.as_bytes()), interned: true }
+        PyStr {
+            bytes: Rc::from(s.as_bytes()),
+            interned: true,
+        }
     }
 
     /// Builds a string from surrogatepass UTF-8; `None` if the bytes are not such UTF-8.
@@ -143,16 +149,25 @@ impl PyStr {
         if std::str::from_utf8(bytes).is_err() && !is_surrogatepass_utf8(bytes) {
             return Option::None;
         }
-        Some(PyStr { bytes: Rc::from(bytes), interned })
+        Some(PyStr {
+            bytes: Rc::from(bytes),
+            interned,
+        })
     }
 
     /// Builds a string from Latin-1 bytes (marshal's ASCII forms read this way).
     pub fn from_latin1(bytes: &[u8], interned: bool) -> PyStr {
         if bytes.is_ascii() {
-            return PyStr { bytes: Rc::from(bytes), interned };
+            return PyStr {
+                bytes: Rc::from(bytes),
+                interned,
+            };
         }
         let s: String = bytes.iter().map(|&b| char::from(b)).collect();
-        PyStr { bytes: Rc::from(s.as_bytes()), interned }
+        PyStr {
+            bytes: Rc::from(s.as_bytes()),
+            interned,
+        }
     }
 
     /// Builds a string from code points (surrogates allowed).
@@ -161,7 +176,10 @@ impl PyStr {
         for cp in points {
             push_code_point(&mut out, cp);
         }
-        PyStr { bytes: Rc::from(out), interned }
+        PyStr {
+            bytes: Rc::from(out),
+            interned,
+        }
     }
 
     /// The surrogatepass UTF-8 bytes.
@@ -196,7 +214,10 @@ impl PyStr {
 
     /// The code points, in order.
     pub fn code_points(&self) -> CodePoints<'_> {
-        CodePoints { bytes: &self.bytes, pos: 0 }
+        CodePoints {
+            bytes: &self.bytes,
+            pos: 0,
+        }
     }
 }
 
@@ -244,7 +265,9 @@ impl Iterator for CodePoints<'_> {
             0xE0..=0xEF => (3, (first & 0x0F) as u32),
             _ => (4, (first & 0x07) as u32),
         };
-        let cp = b[1..len.min(b.len())].iter().fold(init, |acc, &c| (acc << 6) | (c & 0x3F) as u32);
+        let cp = b[1..len.min(b.len())]
+            .iter()
+            .fold(init, |acc, &c| (acc << 6) | (c & 0x3F) as u32);
         self.pos += len.min(b.len());
         Some(cp)
     }
@@ -284,11 +307,15 @@ fn is_surrogatepass_utf8(bytes: &[u8]) -> bool {
             0xF0..=0xF4 => (4, 0x10000),
             _ => return false,
         };
-        let Some(tail) = bytes.get(i + 1..i + len) else { return false };
+        let Some(tail) = bytes.get(i + 1..i + len) else {
+            return false;
+        };
         if tail.iter().any(|&c| c & 0xC0 != 0x80) {
             return false;
         }
-        let cp = tail.iter().fold((b as u32) & (0x7F >> len), |acc, &c| (acc << 6) | (c & 0x3F) as u32);
+        let cp = tail.iter().fold((b as u32) & (0x7F >> len), |acc, &c| {
+            (acc << 6) | (c & 0x3F) as u32
+        });
         if cp < min || cp > 0x10FFFF {
             return false;
         }
@@ -304,7 +331,10 @@ mod tests {
     #[test]
     fn surrogates_round_trip() {
         let s = PyStr::from_code_points([0x68, 0xD800, 0x1F600], false);
-        assert_eq!(s.code_points().collect::<Vec<_>>(), vec![0x68, 0xD800, 0x1F600]);
+        assert_eq!(
+            s.code_points().collect::<Vec<_>>(),
+            vec![0x68, 0xD800, 0x1F600]
+        );
         assert!(s.as_str().is_none());
         assert_eq!(s.char_len(), 3);
         assert!(PyStr::from_wtf8(s.as_wtf8(), false).is_some());

@@ -12,7 +12,9 @@ use rpy_marshal::{CodeObject, Value, dis, marshal, pyc};
 
 fn load(path: &std::path::Path) -> Rc<CodeObject> {
     let data = std::fs::read(path).expect("read pyc");
-    pyc::read_pyc(&data).unwrap_or_else(|e| panic!("{}: {e}", path.display())).code
+    pyc::read_pyc(&data)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .code
 }
 
 #[test]
@@ -27,10 +29,19 @@ fn marshal_round_trip_is_exact_both_ways() {
         let data = std::fs::read(path).expect("read pyc");
         let value = marshal::loads(&data[pyc::HEADER_LEN..])
             .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        assert!(matches!(value, Value::Code(_)), "{}: not code", path.display());
+        assert!(
+            matches!(value, Value::Code(_)),
+            "{}: not code",
+            path.display()
+        );
         let ours = marshal::dumps(&value, marshal::VERSION).expect("dumps");
-        let again = marshal::loads(&ours).unwrap_or_else(|e| panic!("{}: re-read: {e}", path.display()));
-        assert!(again == value, "{}: our reader does not read our writer's output back", path.display());
+        let again =
+            marshal::loads(&ours).unwrap_or_else(|e| panic!("{}: re-read: {e}", path.display()));
+        assert!(
+            again == value,
+            "{}: our reader does not read our writer's output back",
+            path.display()
+        );
         bytes_in += data.len() - pyc::HEADER_LEN;
         bytes_out += ours.len();
         let out = out_dir.join(format!("{i}.marshal"));
@@ -40,8 +51,16 @@ fn marshal_round_trip_is_exact_both_ways() {
     let pairs_file = corpus.dir.join("pairs.txt");
     std::fs::write(&pairs_file, pairs).expect("write pairs");
     let report = corpus_tool(&["equal", pairs_file.to_str().expect("utf-8")]);
-    let bad: Vec<&str> = report.lines().filter(|l| l.starts_with("bad ")).take(20).collect();
-    assert!(bad.is_empty(), "CPython disagrees with our marshal output:\n{}", bad.join("\n"));
+    let bad: Vec<&str> = report
+        .lines()
+        .filter(|l| l.starts_with("bad "))
+        .take(20)
+        .collect();
+    assert!(
+        bad.is_empty(),
+        "CPython disagrees with our marshal output:\n{}",
+        bad.join("\n")
+    );
     println!(
         "marshal round trip: {} pycs read, rewritten ({bytes_in} -> {bytes_out} bytes), reread by us and by python3.11: {}",
         corpus.pycs.len(),
@@ -57,11 +76,26 @@ fn opt(v: Option<i32>) -> String {
 fn tables_text(code: &CodeObject, out: &mut String) {
     out.push('P');
     for p in code.positions() {
-        let _ = write!(out, "{},{},{},{};", opt(p.line), opt(p.end_line), opt(p.col), opt(p.end_col));
+        let _ = write!(
+            out,
+            "{},{},{},{};",
+            opt(p.line),
+            opt(p.end_line),
+            opt(p.col),
+            opt(p.end_col)
+        );
     }
     out.push('E');
     for e in code.exception_entries() {
-        let _ = write!(out, "{},{},{},{},{};", e.start * 2, e.end * 2, e.target * 2, e.depth, e.lasti as u8);
+        let _ = write!(
+            out,
+            "{},{},{},{},{};",
+            e.start * 2,
+            e.end * 2,
+            e.target * 2,
+            e.depth,
+            e.lasti as u8
+        );
     }
     out.push('|');
     for nested in code.nested_code() {
@@ -72,7 +106,10 @@ fn tables_text(code: &CodeObject, out: &mut String) {
 #[test]
 fn line_and_exception_tables_match_cpython() {
     let corpus = corpus();
-    let theirs = tab_map(&corpus_tool(&["tables", corpus.list_file.to_str().expect("utf-8")]));
+    let theirs = tab_map(&corpus_tool(&[
+        "tables",
+        corpus.list_file.to_str().expect("utf-8"),
+    ]));
     let mut mismatched = Vec::new();
     let mut code_objects = 0usize;
     for path in &corpus.pycs {
@@ -85,8 +122,16 @@ fn line_and_exception_tables_match_cpython() {
             mismatched.push(path.display().to_string());
         }
     }
-    assert!(mismatched.is_empty(), "tables differ in {} pycs: {:?}", mismatched.len(), &mismatched[..mismatched.len().min(10)]);
-    println!("tables: co_positions() and exception tables equal for {code_objects} code objects in {} pycs", corpus.pycs.len());
+    assert!(
+        mismatched.is_empty(),
+        "tables differ in {} pycs: {:?}",
+        mismatched.len(),
+        &mismatched[..mismatched.len().min(10)]
+    );
+    println!(
+        "tables: co_positions() and exception tables equal for {code_objects} code objects in {} pycs",
+        corpus.pycs.len()
+    );
 }
 
 /// Mirrors `ADDRESS.sub` in tests/tools/corpus.py: ` at 0x` + lowercase hex → ` at 0x?`.
@@ -95,7 +140,10 @@ fn mask_addresses(text: &str) -> String {
     let mut rest = text;
     while let Some(i) = rest.find(" at 0x") {
         let after = &rest[i + 6..];
-        let hex = after.len() - after.trim_start_matches(|c: char| matches!(c, '0'..='9' | 'a'..='f')).len();
+        let hex = after.len()
+            - after
+                .trim_start_matches(|c: char| matches!(c, '0'..='9' | 'a'..='f'))
+                .len();
         if hex == 0 {
             out.push_str(&rest[..i + 6]);
         } else {
@@ -111,7 +159,10 @@ fn mask_addresses(text: &str) -> String {
 #[test]
 fn disassembly_matches_cpython_dis() {
     let corpus = corpus();
-    let theirs = tab_map(&corpus_tool(&["dis", corpus.list_file.to_str().expect("utf-8")]));
+    let theirs = tab_map(&corpus_tool(&[
+        "dis",
+        corpus.list_file.to_str().expect("utf-8"),
+    ]));
     let mut matched = 0usize;
     let mut mismatched = Vec::new();
     for path in &corpus.pycs {
@@ -130,13 +181,20 @@ fn disassembly_matches_cpython_dis() {
     for path in &mismatched {
         let want = corpus_tool(&["distext", path.to_str().expect("utf-8")]);
         let got = mask_addresses(&dis::dis(&load(path)));
-        let (want_lines, got_lines): (Vec<&str>, Vec<&str>) = (want.lines().collect(), got.lines().collect());
-        assert_eq!(want_lines.len(), got_lines.len(), "{}: line counts differ", path.display());
+        let (want_lines, got_lines): (Vec<&str>, Vec<&str>) =
+            (want.lines().collect(), got.lines().collect());
+        assert_eq!(
+            want_lines.len(),
+            got_lines.len(),
+            "{}: line counts differ",
+            path.display()
+        );
         for (a, b) in want_lines.iter().zip(&got_lines) {
             if a == b {
                 continue;
             }
-            let address_hashed = a.contains("frozenset({") && (a.contains("None") || a.contains("Ellipsis"));
+            let address_hashed =
+                a.contains("frozenset({") && (a.contains("None") || a.contains("Ellipsis"));
             let mut sa: Vec<char> = a.chars().collect();
             let mut sb: Vec<char> = b.chars().collect();
             sa.sort_unstable();

@@ -10,14 +10,26 @@ use std::process::Command;
 use rpy_marshal::marshal;
 
 fn tool(args: &[&str]) -> String {
-    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/tools/marshal_values.py");
-    let out = Command::new(common::python()).arg(script).args(args).output().expect("run python3.11");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/tools/marshal_values.py");
+    let out = Command::new(common::python())
+        .arg(script)
+        .args(args)
+        .output()
+        .expect("run python3.11");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).expect("utf-8")
 }
 
 fn unhex(s: &str) -> Vec<u8> {
-    (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).expect("hex")).collect()
+    (0..s.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).expect("hex"))
+        .collect()
 }
 
 #[test]
@@ -26,11 +38,20 @@ fn every_version_round_trips_through_python() {
     let mut count = 0;
     for line in tool(&["emit"]).lines() {
         let mut parts = line.split('\t');
-        let (i, version, data) = (parts.next().unwrap(), parts.next().unwrap(), parts.next().unwrap());
+        let (i, version, data) = (
+            parts.next().unwrap(),
+            parts.next().unwrap(),
+            parts.next().unwrap(),
+        );
         let version: u32 = version.parse().unwrap();
-        let value = marshal::loads(&unhex(data)).unwrap_or_else(|e| panic!("value {i} v{version}: {e}"));
+        let value =
+            marshal::loads(&unhex(data)).unwrap_or_else(|e| panic!("value {i} v{version}: {e}"));
         let bytes = marshal::dumps(&value, version).expect("dumps");
-        assert_eq!(marshal::loads(&bytes).expect("reread"), value, "value {i} v{version}");
+        assert_eq!(
+            marshal::loads(&bytes).expect("reread"),
+            value,
+            "value {i} v{version}"
+        );
         let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
         let _ = writeln!(ours, "{i}\t{version}\t{hex}");
         count += 1;

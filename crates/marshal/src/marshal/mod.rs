@@ -93,22 +93,27 @@ impl MarshalError {
             ErrorKind::InvalidReference(_) => {
                 ("ValueError", "bad marshal data (invalid reference)".into())
             }
-            ErrorKind::DigitOutOfRange => {
-                ("ValueError", "bad marshal data (digit out of range in long)".into())
-            }
-            ErrorKind::UnnormalizedLong => {
-                ("ValueError", "bad marshal data (unnormalized long data)".into())
-            }
-            ErrorKind::SizeOutOfRange(what) => {
-                ("ValueError", format!("bad marshal data ({what} size out of range)"))
-            }
-            ErrorKind::NullObject(what) => {
-                ("TypeError", format!("NULL object in marshal data for {what}"))
-            }
+            ErrorKind::DigitOutOfRange => (
+                "ValueError",
+                "bad marshal data (digit out of range in long)".into(),
+            ),
+            ErrorKind::UnnormalizedLong => (
+                "ValueError",
+                "bad marshal data (unnormalized long data)".into(),
+            ),
+            ErrorKind::SizeOutOfRange(what) => (
+                "ValueError",
+                format!("bad marshal data ({what} size out of range)"),
+            ),
+            ErrorKind::NullObject(what) => (
+                "TypeError",
+                format!("NULL object in marshal data for {what}"),
+            ),
             ErrorKind::RecursionLimit => ("ValueError", "recursion limit exceeded".into()),
-            ErrorKind::BadUtf8 => {
-                ("UnicodeDecodeError", "'utf-8' codec can't decode marshal string".into())
-            }
+            ErrorKind::BadUtf8 => (
+                "UnicodeDecodeError",
+                "'utf-8' codec can't decode marshal string".into(),
+            ),
             ErrorKind::BadFloat => ("ValueError", "bad marshal data (float)".into()),
             ErrorKind::BadCode(msg) => ("SystemError", msg.clone()),
         }

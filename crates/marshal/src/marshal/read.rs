@@ -25,6 +25,9 @@ pub struct Reader<'a> {
     pos: usize,
     /// Flagged objects in pre-order; `None` while a code object or frozenset is being built.
     refs: Vec<Option<Value>>,
+    /// Items of the containers being read, innermost last (one buffer for all, so building
+    /// a tuple costs one allocation: its own).
+    scratch: Vec<Value>,
     depth: usize,
 }
 
@@ -32,7 +35,13 @@ type Result<T> = std::result::Result<T, MarshalError>;
 
 impl<'a> Reader<'a> {
     pub fn new(data: &'a [u8]) -> Reader<'a> {
-        Reader { data, pos: 0, refs: Vec::new(), depth: 0 }
+        Reader {
+            data,
+            pos: 0,
+            refs: Vec::new(),
+            scratch: Vec::new(),
+            depth: 0,
+        }
     }
 
     /// Bytes consumed so far.
@@ -111,6 +120,21 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Reads `n` items (n already checked against the remaining bytes).
+    fn items(&mut self, n: usize, what: &'static str) -> Result<Rc<[Value]>> {
+        let start = self.scratch.len();
+        for _ in 0..n {
+            match self.item(what) {
+                Ok(v) => self.scratch.push(v),
+                Err(e) => {
+                    self.scratch.truncate(start);
+                    return Err(e);
+                }
+            }
+        }
+        Ok(self.scratch.drain(start..).collect())
+    }
+
     fn reserve(&mut self, flag: bool) -> Option<usize> {
         flag.then(|| {
             self.refs.push(None);
@@ -134,8 +158,9 @@ impl<'a> Reader<'a> {
             return self.err(at, ErrorKind::RecursionLimit);
         }
         let depth = self.depth;
-        let result =
-            crate::stack::guard(depth, || self.r_typed(at, code & !FLAG_REF, code & FLAG_REF != 0));
+        let result = crate::stack::guard(depth, || {
+            self.r_typed(at, code & !FLAG_REF, code & FLAG_REF != 0)
+        });
         self.depth -= 1;
         result
     }
@@ -190,7 +215,10 @@ impl<'a> Reader<'a> {
             }
             SHORT_ASCII | SHORT_ASCII_INTERNED => {
                 let n = self.u8()? as usize;
-                Value::Str(PyStr::from_latin1(self.bytes(n)?, ty == SHORT_ASCII_INTERNED))
+                Value::Str(PyStr::from_latin1(
+                    self.bytes(n)?,
+                    ty == SHORT_ASCII_INTERNED,
+                ))
             }
             SMALL_TUPLE | TUPLE => {
                 let n = if ty == SMALL_TUPLE {
@@ -199,22 +227,15 @@ impl<'a> Reader<'a> {
                     self.count("tuple", 1)?
                 };
                 let slot = self.reserve(flag);
-                let mut items = Vec::with_capacity(n.min(self.remaining()));
-                for _ in 0..n {
-                    items.push(self.item("tuple")?);
-                }
-                let v = Value::Tuple(Rc::from(items));
+                let items = self.items(n, "tuple")?;
+                let v = Value::Tuple(items);
                 self.fill(slot, &v);
                 return Ok(Some(v));
             }
             LIST => {
                 let n = self.count("list", 1)?;
                 let slot = self.reserve(flag);
-                let mut items = Vec::with_capacity(n);
-                for _ in 0..n {
-                    items.push(self.item("list")?);
-                }
-                let v = Value::List(Rc::from(items));
+                let v = Value::List(self.items(n, "list")?);
                 self.fill(slot, &v);
                 return Ok(Some(v));
             }
@@ -235,14 +256,11 @@ impl<'a> Reader<'a> {
             SET | FROZENSET => {
                 let n = self.count("set", 1)?;
                 let slot = self.reserve(flag);
-                let mut items = Vec::with_capacity(n);
-                for _ in 0..n {
-                    items.push(self.item("set")?);
-                }
+                let items = self.items(n, "set")?;
                 let v = if ty == SET {
-                    Value::Set(Rc::from(items))
+                    Value::Set(items)
                 } else {
-                    Value::FrozenSet(Rc::from(items))
+                    Value::FrozenSet(items)
                 };
                 self.fill(slot, &v);
                 return Ok(Some(v));
@@ -290,7 +308,10 @@ impl<'a> Reader<'a> {
             return self.err(at, ErrorKind::UnnormalizedLong);
         }
         if len <= 4 {
-            let mag = digits.iter().rev().fold(0u64, |acc, &d| (acc << 15) | d as u64);
+            let mag = digits
+                .iter()
+                .rev()
+                .fold(0u64, |acc, &d| (acc << 15) | d as u64);
             if let Ok(m) = i64::try_from(mag) {
                 return Ok(Value::Int(if n < 0 { -m } else { m }));
             }
@@ -310,34 +331,30 @@ impl<'a> Reader<'a> {
     }
 
     fn r_code(&mut self, at: usize) -> Result<CodeObject> {
-        let bad = |what: &str| MarshalError {
-            offset: at,
-            kind: ErrorKind::BadCode(format!("bad argument to internal function ({what})")),
-        };
-        let int_field = |r: &mut Self, what: &str| -> Result<u32> {
+        let int_field = |r: &mut Self, what: &'static str| -> Result<u32> {
             let v = r.i32()?;
-            u32::try_from(v).map_err(|_| bad(what))
+            u32::try_from(v).map_err(|_| bad_code(at, what))
         };
         let argcount = int_field(self, "co_argcount is negative")?;
         let posonlyargcount = int_field(self, "co_posonlyargcount is negative")?;
         let kwonlyargcount = int_field(self, "co_kwonlyargcount is negative")?;
         let stacksize = int_field(self, "co_stacksize is negative")?;
         let flags = int_field(self, "co_flags is negative")?;
-        let code = self.bytes_field(bad("co_code is not bytes"))?;
+        let code = self.bytes_field(at, "co_code is not bytes")?;
         let consts = match self.item("code")? {
             Value::Tuple(t) => t,
-            _ => return Err(bad("co_consts is not a tuple")),
+            _ => return Err(bad_code(at, "co_consts is not a tuple")),
         };
-        let names = self.str_tuple_field(bad("co_names is not a tuple of str"))?;
+        let names = self.str_tuple_field(at, "co_names is not a tuple of str")?;
         let localsplusnames =
-            self.str_tuple_field(bad("co_localsplusnames is not a tuple of str"))?;
-        let localspluskinds = self.bytes_field(bad("co_localspluskinds is not bytes"))?;
-        let filename = self.str_field(bad("co_filename is not a str"))?;
-        let name = self.str_field(bad("co_name is not a str"))?;
-        let qualname = self.str_field(bad("co_qualname is not a str"))?;
+            self.str_tuple_field(at, "co_localsplusnames is not a tuple of str")?;
+        let localspluskinds = self.bytes_field(at, "co_localspluskinds is not bytes")?;
+        let filename = self.str_field(at, "co_filename is not a str")?;
+        let name = self.str_field(at, "co_name is not a str")?;
+        let qualname = self.str_field(at, "co_qualname is not a str")?;
         let firstlineno = self.i32()?;
-        let linetable = self.bytes_field(bad("co_linetable is not bytes"))?;
-        let exceptiontable = self.bytes_field(bad("co_exceptiontable is not bytes"))?;
+        let linetable = self.bytes_field(at, "co_linetable is not bytes")?;
+        let exceptiontable = self.bytes_field(at, "co_exceptiontable is not bytes")?;
         let code = CodeObject {
             argcount,
             posonlyargcount,
@@ -363,27 +380,38 @@ impl<'a> Reader<'a> {
         Ok(code)
     }
 
-    fn bytes_field(&mut self, bad: MarshalError) -> Result<Rc<[u8]>> {
+    fn bytes_field(&mut self, at: usize, what: &'static str) -> Result<Rc<[u8]>> {
         match self.item("code")? {
             Value::Bytes(b) => Ok(b),
-            _ => Err(bad),
+            _ => Err(bad_code(at, what)),
         }
     }
 
-    fn str_field(&mut self, bad: MarshalError) -> Result<PyStr> {
+    fn str_field(&mut self, at: usize, what: &'static str) -> Result<PyStr> {
         match self.item("code")? {
             Value::Str(s) => Ok(s),
-            _ => Err(bad),
+            _ => Err(bad_code(at, what)),
         }
     }
 
-    fn str_tuple_field(&mut self, bad: MarshalError) -> Result<Rc<[PyStr]>> {
+    fn str_tuple_field(&mut self, at: usize, what: &'static str) -> Result<Rc<[PyStr]>> {
         match self.item("code")? {
-            Value::Tuple(items) => {
-                items.iter().map(|v| v.as_str().cloned()).collect::<Option<_>>().ok_or(bad)
-            }
-            _ => Err(bad),
+            Value::Tuple(items) => items
+                .iter()
+                .map(|v| v.as_str().cloned())
+                .collect::<Option<_>>()
+                .ok_or_else(|| bad_code(at, what)),
+            _ => Err(bad_code(at, what)),
         }
+    }
+}
+
+/// CPython reports malformed code fields as `SystemError: bad argument to internal function`.
+#[cold]
+fn bad_code(at: usize, what: &'static str) -> MarshalError {
+    MarshalError {
+        offset: at,
+        kind: ErrorKind::BadCode(format!("bad argument to internal function ({what})")),
     }
 }
 
@@ -406,7 +434,10 @@ mod tests {
             (b"N", Value::None),
             (b"\xe9\x00\x00\x00\x00", Value::Int(0)),
             (b"\xe9\xff\xff\xff\xff", Value::Int(-1)),
-            (b"\xec\x03\x00\x00\x00\x00\x00\x00\x00\x02\x00", Value::Int(1 << 31)),
+            (
+                b"\xec\x03\x00\x00\x00\x00\x00\x00\x00\x02\x00",
+                Value::Int(1 << 31),
+            ),
             (
                 b"\xec\xfc\xff\xff\xff\x05\x00\x00\x00\x00\x00\x01\x00",
                 Value::Int(-((1 << 45) + 5)),
@@ -419,7 +450,10 @@ mod tests {
                 b"\xa9\x02\xda\x01ar\x01\x00\x00\x00",
                 Value::Tuple(vec![Value::str("a"), Value::str("a")].into()),
             ),
-            (b"\xfb\xda\x01a\xe9\x01\x00\x00\x000", Value::Dict(vec![(Value::str("a"), Value::Int(1))].into())),
+            (
+                b"\xfb\xda\x01a\xe9\x01\x00\x00\x000",
+                Value::Dict(vec![(Value::str("a"), Value::Int(1))].into()),
+            ),
             (
                 b"(\x02\x00\x00\x00u\x01\x00\x00\x00au\x01\x00\x00\x00a",
                 Value::Tuple(vec![Value::str("a"), Value::str("a")].into()),
@@ -444,24 +478,47 @@ mod tests {
         assert_eq!(kind_at(b"\x01"), (ErrorKind::UnknownType(1), 0));
         assert_eq!(kind_at(b")\x01\xff"), (ErrorKind::UnknownType(0x7f), 2));
         let (ty, msg) = err(b"?").python_exception();
-        assert_eq!((ty, msg.as_str()), ("ValueError", "bad marshal data (unknown type code)"));
+        assert_eq!(
+            (ty, msg.as_str()),
+            ("ValueError", "bad marshal data (unknown type code)")
+        );
         assert!(err(b"?").to_string().contains("at byte 0"));
     }
 
     #[test]
     fn negative_and_huge_lengths_allocate_nothing() {
-        assert_eq!(kind_at(b"(\xff\xff\xff\xff"), (ErrorKind::SizeOutOfRange("tuple"), 1));
-        assert_eq!(kind_at(b"s\xfe\xff\xff\xff"), (ErrorKind::SizeOutOfRange("bytes object"), 1));
+        assert_eq!(
+            kind_at(b"(\xff\xff\xff\xff"),
+            (ErrorKind::SizeOutOfRange("tuple"), 1)
+        );
+        assert_eq!(
+            kind_at(b"s\xfe\xff\xff\xff"),
+            (ErrorKind::SizeOutOfRange("bytes object"), 1)
+        );
         // Lengths near 2**31 fail on the bytes that remain, before any allocation.
-        for data in [&b"(\xff\xff\xff\x7f"[..], b"[\xff\xff\xff\x7f", b"<\xff\xff\xff\x7f", b"s\xff\xff\xff\x7f", b"a\xff\xff\xff\x7f", b"l\xff\xff\xff\x7f", b"l\x00\x00\x00\x80"] {
+        for data in [
+            &b"(\xff\xff\xff\x7f"[..],
+            b"[\xff\xff\xff\x7f",
+            b"<\xff\xff\xff\x7f",
+            b"s\xff\xff\xff\x7f",
+            b"a\xff\xff\xff\x7f",
+            b"l\xff\xff\xff\x7f",
+            b"l\x00\x00\x00\x80",
+        ] {
             assert_eq!(kind_at(data).0, ErrorKind::Eof, "{data:?}");
         }
     }
 
     #[test]
     fn bad_longs() {
-        assert_eq!(kind_at(b"l\x01\x00\x00\x00\x00\x80").0, ErrorKind::DigitOutOfRange);
-        assert_eq!(kind_at(b"l\x02\x00\x00\x00\x01\x00\x00\x00").0, ErrorKind::UnnormalizedLong);
+        assert_eq!(
+            kind_at(b"l\x01\x00\x00\x00\x00\x80").0,
+            ErrorKind::DigitOutOfRange
+        );
+        assert_eq!(
+            kind_at(b"l\x02\x00\x00\x00\x01\x00\x00\x00").0,
+            ErrorKind::UnnormalizedLong
+        );
         assert_eq!(loads(b"l\x00\x00\x00\x00").unwrap(), Value::Int(0));
     }
 
@@ -479,12 +536,24 @@ mod tests {
 
     #[test]
     fn references_must_name_finished_objects() {
-        assert_eq!(kind_at(b"r\x00\x00\x00\x00"), (ErrorKind::InvalidReference(0), 0));
-        assert_eq!(kind_at(b")\x02\xe9\x01\x00\x00\x00r\x01\x00\x00\x00").0, ErrorKind::InvalidReference(1));
+        assert_eq!(
+            kind_at(b"r\x00\x00\x00\x00"),
+            (ErrorKind::InvalidReference(0), 0)
+        );
+        assert_eq!(
+            kind_at(b")\x02\xe9\x01\x00\x00\x00r\x01\x00\x00\x00").0,
+            ErrorKind::InvalidReference(1)
+        );
         // A tuple that refers to itself while it is being read.
-        assert_eq!(kind_at(b"\xa9\x01r\x00\x00\x00\x00"), (ErrorKind::InvalidReference(0), 2));
+        assert_eq!(
+            kind_at(b"\xa9\x01r\x00\x00\x00\x00"),
+            (ErrorKind::InvalidReference(0), 2)
+        );
         // Flagged singletons are not registered (CPython does not register them either).
-        assert_eq!(kind_at(b")\x02\xcer\x00\x00\x00\x00").0, ErrorKind::InvalidReference(0));
+        assert_eq!(
+            kind_at(b")\x02\xcer\x00\x00\x00\x00").0,
+            ErrorKind::InvalidReference(0)
+        );
     }
 
     #[test]
@@ -499,7 +568,10 @@ mod tests {
     fn bad_strings() {
         assert_eq!(kind_at(b"u\x01\x00\x00\x00\xff").0, ErrorKind::BadUtf8);
         let s = loads(b"u\x03\x00\x00\x00\xed\xb2\x80").unwrap();
-        assert_eq!(s.as_str().unwrap().code_points().collect::<Vec<_>>(), vec![0xDC80]);
+        assert_eq!(
+            s.as_str().unwrap().code_points().collect::<Vec<_>>(),
+            vec![0xDC80]
+        );
         assert_eq!(loads(b"z\x01\xe9").unwrap(), Value::str("\u{e9}"));
     }
 
@@ -515,6 +587,9 @@ mod tests {
         c.extend_from_slice(b"i\x00\x00\x00\x00");
         c.extend_from_slice(b")\x00)\x00)\x00s\x00\x00\x00\x00z\x00z\x00z\x00\x00\x00\x00\x00s\x00\x00\x00\x00s\x00\x00\x00\x00");
         let e = err(&c);
-        assert!(matches!(e.kind, ErrorKind::BadCode(ref m) if m.contains("co_code")), "{e}");
+        assert!(
+            matches!(e.kind, ErrorKind::BadCode(ref m) if m.contains("co_code")),
+            "{e}"
+        );
     }
 }

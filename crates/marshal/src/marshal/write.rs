@@ -62,7 +62,12 @@ fn key_of(v: &Value) -> Option<Key> {
 
 impl Writer {
     pub fn new(version: u32) -> Writer {
-        Writer { out: Vec::new(), version: version.min(VERSION), seen: HashMap::new(), next_index: 0 }
+        Writer {
+            out: Vec::new(),
+            version: version.min(VERSION),
+            seen: HashMap::new(),
+            next_index: 0,
+        }
     }
 
     pub fn into_bytes(self) -> Vec<u8> {
@@ -181,7 +186,9 @@ impl Writer {
                 Err(_) => self.long(*n < 0, &n.unsigned_abs().to_le_bytes(), 0),
             },
             Value::Long(n) => {
-                let Some(flag) = self.reference(v) else { return true };
+                let Some(flag) = self.reference(v) else {
+                    return true;
+                };
                 let (sign, mag) = n.to_bytes_le();
                 self.long(sign == Sign::Minus, &mag, flag);
             }
@@ -206,17 +213,23 @@ impl Writer {
                 }
             }
             Value::Str(s) => {
-                let Some(flag) = self.reference(v) else { return true };
+                let Some(flag) = self.reference(v) else {
+                    return true;
+                };
                 self.str(s, flag);
             }
             Value::Bytes(b) => {
-                let Some(flag) = self.reference(v) else { return true };
+                let Some(flag) = self.reference(v) else {
+                    return true;
+                };
                 self.byte(STRING | flag);
                 self.size(b.len());
                 self.out.extend_from_slice(b);
             }
             Value::Tuple(items) => {
-                let Some(flag) = self.reference(v) else { return true };
+                let Some(flag) = self.reference(v) else {
+                    return true;
+                };
                 if self.version >= 4 && items.len() < 256 {
                     self.byte(SMALL_TUPLE | flag);
                     self.byte(items.len() as u8);
@@ -227,13 +240,17 @@ impl Writer {
                 return items.iter().all(|x| self.write(x, depth + 1));
             }
             Value::List(items) => {
-                let Some(flag) = self.reference(v) else { return true };
+                let Some(flag) = self.reference(v) else {
+                    return true;
+                };
                 self.byte(LIST | flag);
                 self.size(items.len());
                 return items.iter().all(|x| self.write(x, depth + 1));
             }
             Value::Dict(items) => {
-                let Some(flag) = self.reference(v) else { return true };
+                let Some(flag) = self.reference(v) else {
+                    return true;
+                };
                 self.byte(DICT | flag);
                 for (k, x) in items.iter() {
                     if !(self.write(k, depth + 1) && self.write(x, depth + 1)) {
@@ -243,21 +260,31 @@ impl Writer {
                 self.byte(NULL);
             }
             Value::Set(items) | Value::FrozenSet(items) => {
-                let Some(flag) = self.reference(v) else { return true };
-                let ty = if matches!(v, Value::Set(_)) { SET } else { FROZENSET };
+                let Some(flag) = self.reference(v) else {
+                    return true;
+                };
+                let ty = if matches!(v, Value::Set(_)) {
+                    SET
+                } else {
+                    FROZENSET
+                };
                 self.byte(ty | flag);
                 self.size(items.len());
                 // Items go in the order of their own marshal bytes, so output is reproducible.
                 let mut keyed: Vec<(Vec<u8>, &Value)> = Vec::with_capacity(items.len());
                 for x in items.iter() {
-                    let Some(bytes) = dumps(x, self.version) else { return false };
+                    let Some(bytes) = dumps(x, self.version) else {
+                        return false;
+                    };
                     keyed.push((bytes, x));
                 }
                 keyed.sort_by(|a, b| a.0.cmp(&b.0));
                 return keyed.into_iter().all(|(_, x)| self.write(x, depth + 1));
             }
             Value::Code(c) => {
-                let Some(flag) = self.reference(v) else { return true };
+                let Some(flag) = self.reference(v) else {
+                    return true;
+                };
                 return self.code(c, flag, depth);
             }
         }
@@ -269,7 +296,13 @@ impl Writer {
         if self.version >= 4 && s.is_ascii() {
             let interned = s.is_interned();
             if data.len() < 256 {
-                self.byte(if interned { SHORT_ASCII_INTERNED } else { SHORT_ASCII } | flag);
+                self.byte(
+                    if interned {
+                        SHORT_ASCII_INTERNED
+                    } else {
+                        SHORT_ASCII
+                    } | flag,
+                );
                 self.byte(data.len() as u8);
             } else {
                 self.byte(if interned { ASCII_INTERNED } else { ASCII } | flag);
@@ -317,7 +350,13 @@ impl Writer {
 
     fn code(&mut self, c: &CodeObject, flag: u8, depth: usize) -> bool {
         self.byte(CODE | flag);
-        for n in [c.argcount, c.posonlyargcount, c.kwonlyargcount, c.stacksize, c.flags] {
+        for n in [
+            c.argcount,
+            c.posonlyargcount,
+            c.kwonlyargcount,
+            c.stacksize,
+            c.flags,
+        ] {
             self.i32(n as i32);
         }
         let d = depth + 1;

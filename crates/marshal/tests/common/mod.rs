@@ -48,10 +48,18 @@ pub fn corpus() -> &'static Corpus {
         std::fs::create_dir_all(&dir).expect("create corpus dir");
         let listing = corpus_tool(&["build", dir.to_str().expect("utf-8 path")]);
         let pycs: Vec<PathBuf> = listing.lines().map(PathBuf::from).collect();
-        assert!(pycs.len() > 1000, "compileall produced only {} pycs", pycs.len());
+        assert!(
+            pycs.len() > 1000,
+            "compileall produced only {} pycs",
+            pycs.len()
+        );
         let list_file = dir.join("list.txt");
         std::fs::write(&list_file, listing).expect("write list");
-        Corpus { dir, pycs, list_file }
+        Corpus {
+            dir,
+            pycs,
+            list_file,
+        }
     })
 }
 
