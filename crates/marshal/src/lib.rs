@@ -14,12 +14,14 @@ pub mod exceptiontable;
 pub mod linetable;
 pub mod marshal;
 pub mod opcode;
+#[rustfmt::skip]
 mod opcode_table;
 pub mod pyc;
 pub mod pyhash;
 pub mod repr;
 pub mod siphash;
 mod stack;
+#[rustfmt::skip]
 mod unicode_printable;
 pub mod value;
 
