@@ -1,9 +1,8 @@
 //! Shared helpers for rpy's benchmarks: finding the reference interpreter, the pyc corpus,
-//! and timing (median of several runs).
+//! and the repository root.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::{Duration, Instant};
 
 /// The CPython used for speed comparisons: `$RPY_BENCH_PYTHON`, else Debian's optimized
 /// `/usr/bin/python3.11` when present, else `python3.11` on PATH.
@@ -45,17 +44,4 @@ pub fn stdlib_pycs() -> Vec<PathBuf> {
         .lines()
         .map(PathBuf::from)
         .collect()
-}
-
-/// Runs `f` `runs` times and returns the median duration.
-pub fn median_time(runs: usize, mut f: impl FnMut()) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[times.len() / 2]
 }

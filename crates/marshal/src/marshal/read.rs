@@ -395,6 +395,26 @@ impl<'a> Reader<'a> {
     }
 
     fn str_tuple_field(&mut self, at: usize, what: &'static str) -> Result<Rc<[PyStr]>> {
+        // Fast path: an unflagged tuple (nothing can refer to it) is read straight into the
+        // name list, without building the intermediate tuple.
+        if let Some(&ty @ (SMALL_TUPLE | TUPLE)) = self.data.get(self.pos) {
+            self.pos += 1;
+            self.depth += 1;
+            let n = if ty == SMALL_TUPLE {
+                self.u8()? as usize
+            } else {
+                self.count("tuple", 1)?
+            };
+            let mut names = Vec::with_capacity(n);
+            for _ in 0..n {
+                match self.item("tuple")? {
+                    Value::Str(s) => names.push(s),
+                    _ => return Err(bad_code(at, what)),
+                }
+            }
+            self.depth -= 1;
+            return Ok(Rc::from(names));
+        }
         match self.item("code")? {
             Value::Tuple(items) => items
                 .iter()
