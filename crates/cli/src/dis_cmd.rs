@@ -13,8 +13,7 @@ pub fn run(path: &str) -> ExitCode {
         }
     };
     if path.ends_with(".py") {
-        eprintln!("rpy: --dis of source files needs the compiler, which is not built yet");
-        return ExitCode::from(2);
+        return dis_source(path, &data);
     }
     match pyc::read_pyc(&data) {
         Ok(p) => {
@@ -25,6 +24,25 @@ pub fn run(path: &str) -> ExitCode {
         }
         Err(e) => {
             eprintln!("rpy: {path}: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `rpy --dis FILE.py`: compile with rpy's compiler and print what `dis.dis` would.
+fn dis_source(path: &str, data: &[u8]) -> ExitCode {
+    let Ok(source) = std::str::from_utf8(data) else {
+        eprintln!("rpy: {path}: source is not valid UTF-8");
+        return ExitCode::FAILURE;
+    };
+    match rpy_compiler::compile(source, path, rpy_compiler::Mode::Exec, &Default::default()) {
+        Ok(code) => {
+            print!("{}", rpy_marshal::dis::dis(&code));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("  File \"{}\", line {}", e.filename, e.lineno);
+            eprintln!("{}: {}", e.error_type.name(), e.msg);
             ExitCode::FAILURE
         }
     }

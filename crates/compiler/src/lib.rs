@@ -1,2 +1,191 @@
-//! rpy-compiler: Python 3.11 source → CPython 3.11 code objects (symbol table, codegen,
-//! assembler). Not yet implemented: see issue "Compiler" in the tracker.
+//! rpy-compiler: Python 3.11 source → CPython 3.11 code objects.
+//!
+//! Pipeline (as CPython's): parse (rustpython-parser) → future features → symbol table
+//! (`symtable`) → code generation into a control-flow graph (`codegen`) → CFG passes
+//! (`flowgraph`) → assembly into a `CodeObject` (`assemble`).
+//! Counterpart: Python/compile.c, Python/symtable.c, Python/future.c (3.11).
+
+mod assemble;
+mod codegen;
+mod consts;
+pub mod error;
+mod flowgraph;
+mod ir;
+mod names;
+pub mod symtable;
+
+use std::rc::Rc;
+
+use rpy_marshal::CodeObject;
+use rpy_marshal::code::flags;
+use rustpython_parser::ast::{self, Mod, Stmt};
+
+pub use error::{CompileError, CompileResult, ErrorType};
+use error::{SourceMap, SrcRange};
+
+/// `compile()`'s mode.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Exec,
+    Eval,
+    Single,
+}
+
+/// Options for one compilation.
+#[derive(Clone, Debug, Default)]
+pub struct CompileOptions {
+    /// 0, 1 (`-O`: no asserts, `__debug__` false) or 2 (`-OO`: no docstrings either).
+    pub optimize: u32,
+    /// `CO_FUTURE_*` flags inherited from the caller.
+    pub flags: u32,
+}
+
+/// Runs `f` with enough stack for deep recursion over the AST.
+pub(crate) fn stack_guard<R>(depth: usize, f: impl FnOnce() -> R) -> R {
+    if depth.is_multiple_of(16) {
+        stacker::maybe_grow(256 * 1024, 2 * 1024 * 1024, f)
+    } else {
+        f()
+    }
+}
+
+/// `future.c`: the `from __future__ import` statements at the top of a module.
+fn future_features(body: &[Stmt], map: &SourceMap) -> CompileResult<(u32, i32)> {
+    let mut features = 0;
+    let mut lineno = 0;
+    let mut done = false;
+    for (i, s) in body.iter().enumerate() {
+        if done {
+            break;
+        }
+        match s {
+            Stmt::ImportFrom(f)
+                if f.module.as_deref() == Some("__future__")
+                    && f.level.is_none_or(|l| l.to_u32() == 0) =>
+            {
+                for alias in &f.names {
+                    features |= match alias.name.as_str() {
+                        "nested_scopes" | "generators" | "division" | "absolute_import"
+                        | "with_statement" | "print_function" | "unicode_literals"
+                        | "generator_stop" => 0,
+                        "barry_as_FLUFL" => flags::FUTURE_BARRY_AS_BDFL,
+                        "annotations" => flags::FUTURE_ANNOTATIONS,
+                        "braces" => {
+                            return Err(CompileError::syntax(
+                                "not a chance",
+                                map.range(alias.range),
+                            ));
+                        }
+                        other => {
+                            return Err(CompileError::syntax(
+                                format!("future feature {other} is not defined"),
+                                map.range(alias.range),
+                            ));
+                        }
+                    };
+                }
+                lineno = map.range(f.range).line;
+            }
+            Stmt::Expr(e)
+                if i == 0
+                    && matches!(&*e.value, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::Str(_))) =>
+                {}
+            _ => done = true,
+        }
+    }
+    Ok((features, lineno))
+}
+
+fn parse_error(e: rustpython_parser::ParseError, source: &str, map: &SourceMap) -> CompileError {
+    let offset: u32 = e.offset.into();
+    let r = map.range(rustpython_parser::text_size::TextRange::new(
+        e.offset, e.offset,
+    ));
+    let _ = (source, offset);
+    let msg = match &e.error {
+        rustpython_parser::ParseErrorType::Eof => "unexpected EOF while parsing".to_string(),
+        _ => "invalid syntax".to_string(),
+    };
+    CompileError::syntax(
+        msg,
+        SrcRange {
+            line: r.line,
+            col: r.col,
+            end_line: r.line,
+            end_col: r.col,
+        },
+    )
+}
+
+/// Compiles `source` to a code object, as `compile(source, filename, mode)` does.
+pub fn compile(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    opts: &CompileOptions,
+) -> CompileResult<Rc<CodeObject>> {
+    let map = SourceMap::new(source);
+    let parse_mode = match mode {
+        Mode::Exec => rustpython_parser::Mode::Module,
+        Mode::Eval => rustpython_parser::Mode::Expression,
+        Mode::Single => rustpython_parser::Mode::Interactive,
+    };
+    let module = rustpython_parser::parse(source, parse_mode, filename).map_err(|e| {
+        let mut err = parse_error(e, source, &map);
+        err.filename = filename.to_string();
+        err
+    })?;
+    let with_filename = |mut e: CompileError| {
+        e.filename = filename.to_string();
+        e
+    };
+    let (body, expression): (&[Stmt], Option<&ast::Expr>) = match &module {
+        Mod::Module(m) => (&m.body, None),
+        Mod::Interactive(m) => (&m.body, None),
+        Mod::Expression(e) => (&[], Some(&e.body)),
+        Mod::FunctionType(_) => {
+            return Err(CompileError::syntax("invalid syntax", SrcRange::default()));
+        }
+    };
+    let (future, future_lineno) = future_features(body, &map).map_err(with_filename)?;
+    let future = future | opts.flags;
+    let st = symtable::build(
+        body,
+        expression,
+        future & flags::FUTURE_ANNOTATIONS != 0,
+        &map,
+    )
+    .map_err(with_filename)?;
+    let mut c = codegen::Compiler {
+        st,
+        map: &map,
+        filename: filename.to_string(),
+        optimize: opts.optimize,
+        interactive: mode == Mode::Single,
+        future_flags: future
+            & (flags::FUTURE_ANNOTATIONS
+                | flags::FUTURE_BARRY_AS_BDFL
+                | flags::FUTURE_GENERATOR_STOP),
+        units: Vec::new(),
+        nestlevel: 0,
+        depth: 0,
+        future_lineno,
+    };
+    let top = c.st.top();
+    c.enter_scope("<module>", codegen::ScopeType::Module, top, 1);
+    c.u().loc.line = 1;
+    match &module {
+        Mod::Module(m) => c.body(&m.body).map_err(with_filename)?,
+        Mod::Interactive(m) => {
+            if codegen::find_ann(&m.body) {
+                c.emit(rpy_marshal::Opcode::SetupAnnotations, 0);
+            }
+            for s in &m.body {
+                c.stmt(s).map_err(with_filename)?;
+            }
+        }
+        Mod::Expression(e) => c.expr(&e.body).map_err(with_filename)?,
+        Mod::FunctionType(_) => unreachable!("rejected above"),
+    }
+    Ok(c.exit_scope(!matches!(mode, Mode::Eval)))
+}

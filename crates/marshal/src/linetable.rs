@@ -288,7 +288,8 @@ impl LineTableWriter {
         }
         self.first_byte(codes::LONG, units);
         self.svarint(delta);
-        self.varint((loc.end_line - loc.line).max(0) as u32);
+        // A negative span wraps, exactly as CPython writes it (its varint takes an unsigned int).
+        self.varint(loc.end_line.wrapping_sub(loc.line) as u32);
         self.varint((col + 1) as u32);
         self.varint((end_col + 1) as u32);
         self.line = loc.line;

@@ -1,0 +1,724 @@
+//! Code generation for statements. Counterpart: `compiler_visit_stmt` and the statement
+//! helpers of Python/compile.c (3.11).
+
+use rpy_marshal::Value;
+use rpy_marshal::linetable::Location;
+use rpy_marshal::opcode::Opcode;
+use rustpython_parser::ast::Ranged;
+use rustpython_parser::ast::{self, Expr, Stmt};
+use rustpython_parser::text_size::TextRange;
+
+use super::{Compiler, FBlock, JUMP, ScopeType, docstring};
+use crate::error::{CompileError, CompileResult, ErrorType};
+use crate::ir::Pseudo;
+use crate::symtable::BlockType;
+
+/// What `compiler_function` / `compiler_lambda` need from a def or lambda.
+pub struct FunctionParts<'b> {
+    pub args: &'b ast::Arguments,
+    pub returns: Option<&'b Expr>,
+    pub decorators: &'b [Expr],
+    pub name: &'b str,
+    pub body: &'b [Stmt],
+    pub is_async: bool,
+}
+
+impl Compiler<'_> {
+    pub fn stmt(&mut self, s: &Stmt) -> CompileResult<()> {
+        self.recurse(|c| c.stmt_inner(s))
+    }
+
+    fn stmts(&mut self, body: &[Stmt]) -> CompileResult<()> {
+        body.iter().try_for_each(|s| self.stmt(s))
+    }
+
+    fn unsupported(&self, what: &str) -> CompileError {
+        let mut e = CompileError::of_type(
+            ErrorType::SystemError,
+            format!("rpy's compiler does not support {what} yet"),
+        );
+        e.filename = self.filename.clone();
+        e
+    }
+
+    fn stmt_inner(&mut self, s: &Stmt) -> CompileResult<()> {
+        self.set_loc(s.range());
+        match s {
+            Stmt::FunctionDef(f) => self.function(
+                s,
+                f.range,
+                FunctionParts {
+                    args: &f.args,
+                    returns: f.returns.as_deref(),
+                    decorators: &f.decorator_list,
+                    name: &f.name,
+                    body: &f.body,
+                    is_async: false,
+                },
+            ),
+            Stmt::AsyncFunctionDef(f) => self.function(
+                s,
+                f.range,
+                FunctionParts {
+                    args: &f.args,
+                    returns: f.returns.as_deref(),
+                    decorators: &f.decorator_list,
+                    name: &f.name,
+                    body: &f.body,
+                    is_async: true,
+                },
+            ),
+            Stmt::ClassDef(c) => self.class(s, c),
+            Stmt::Return(r) => self.return_(r),
+            Stmt::Delete(d) => d.targets.iter().try_for_each(|t| self.expr(t)),
+            Stmt::Assign(a) => {
+                self.expr(&a.value)?;
+                let n = a.targets.len();
+                for (i, t) in a.targets.iter().enumerate() {
+                    if i < n - 1 {
+                        self.emit(Opcode::Copy, 1);
+                    }
+                    self.expr(t)?;
+                }
+                Ok(())
+            }
+            Stmt::AugAssign(a) => self.augassign(a),
+            Stmt::For(f) => self.for_(&f.target, &f.iter, &f.body, &f.orelse),
+            Stmt::While(w) => self.while_(w, s.range()),
+            Stmt::If(i) => self.if_(i),
+            Stmt::Raise(r) => {
+                let mut n = 0;
+                if let Some(e) = &r.exc {
+                    self.expr(e)?;
+                    n += 1;
+                    if let Some(c) = &r.cause {
+                        self.expr(c)?;
+                        n += 1;
+                    }
+                }
+                self.emit(Opcode::RaiseVarargs, n);
+                Ok(())
+            }
+            Stmt::Assert(a) => self.assert(a),
+            Stmt::Import(i) => self.import(i),
+            Stmt::ImportFrom(i) => self.import_from(i),
+            Stmt::Global(_) | Stmt::Nonlocal(_) => Ok(()),
+            Stmt::Expr(e) => self.stmt_expr(&e.value),
+            Stmt::Pass(_) => {
+                self.emit(Opcode::Nop, 0);
+                Ok(())
+            }
+            Stmt::Break(_) => self.break_(),
+            Stmt::Continue(_) => self.continue_(),
+            Stmt::AnnAssign(_) => Err(self.unsupported("annotated assignments")),
+            Stmt::Try(_) | Stmt::TryStar(_) => Err(self.unsupported("try statements")),
+            Stmt::With(_) | Stmt::AsyncWith(_) => Err(self.unsupported("with statements")),
+            Stmt::AsyncFor(_) => Err(self.unsupported("async for")),
+            Stmt::Match(_) => Err(self.unsupported("match statements")),
+            Stmt::TypeAlias(t) => Err(self.error_at("invalid syntax", t.range)),
+        }
+    }
+
+    /// `compiler_visit_stmt_expr`.
+    fn stmt_expr(&mut self, value: &Expr) -> CompileResult<()> {
+        if self.interactive && self.nestlevel <= 1 {
+            self.expr(value)?;
+            self.emit(Opcode::PrintExpr, 0);
+            return Ok(());
+        }
+        if matches!(value, Expr::Constant(_)) {
+            self.emit(Opcode::Nop, 0);
+            return Ok(());
+        }
+        self.expr(value)?;
+        self.unset_loc();
+        self.emit(Opcode::PopTop, 0);
+        Ok(())
+    }
+
+    /// `compiler_default_arguments`: returns the MAKE_FUNCTION flags it pushed.
+    fn default_arguments(&mut self, args: &ast::Arguments) -> CompileResult<u32> {
+        let mut flags = 0;
+        let defaults: Vec<&Expr> = args
+            .posonlyargs
+            .iter()
+            .chain(&args.args)
+            .filter_map(|a| a.default.as_deref())
+            .collect();
+        if !defaults.is_empty() {
+            for d in &defaults {
+                self.expr(d)?;
+            }
+            self.emit(Opcode::BuildTuple, defaults.len() as u32);
+            flags |= 0x01;
+        }
+        let mut keys = Vec::new();
+        for a in &args.kwonlyargs {
+            if let Some(d) = &a.default {
+                keys.push(Value::str(&crate::symtable::mangle(
+                    self.ur().private.as_deref(),
+                    &a.def.arg,
+                )));
+                self.expr(d)?;
+            }
+        }
+        if !keys.is_empty() {
+            let n = keys.len() as u32;
+            let keys = keys
+                .into_iter()
+                .map(|k| match k {
+                    Value::Str(s) => Value::Str(rpy_marshal::PyStr::interned(&s.to_string())),
+                    other => other,
+                })
+                .collect();
+            self.load_const(Value::Tuple(keys));
+            self.emit(Opcode::BuildConstKeyMap, n);
+            flags |= 0x02;
+        }
+        Ok(flags)
+    }
+
+    fn arg_annotation(
+        &mut self,
+        name: &str,
+        ann: Option<&Expr>,
+        count: &mut u32,
+    ) -> CompileResult<()> {
+        let Some(ann) = ann else { return Ok(()) };
+        let mangled = crate::symtable::mangle(self.ur().private.as_deref(), name);
+        self.load_const(Value::Str(rpy_marshal::PyStr::interned(&mangled)));
+        if self.future_flags & rpy_marshal::code::flags::FUTURE_ANNOTATIONS != 0 {
+            return Err(self.unsupported("`from __future__ import annotations`"));
+        }
+        if let Expr::Starred(st) = ann {
+            self.expr(&st.value)?;
+            self.emit(Opcode::UnpackSequence, 1);
+        } else {
+            self.expr(ann)?;
+        }
+        *count += 2;
+        Ok(())
+    }
+
+    /// `compiler_visit_annotations`: true if a tuple was pushed.
+    fn annotations(
+        &mut self,
+        args: &ast::Arguments,
+        returns: Option<&Expr>,
+    ) -> CompileResult<bool> {
+        let mut n = 0;
+        for a in args.args.iter().chain(&args.posonlyargs) {
+            self.arg_annotation(&a.def.arg, a.def.annotation.as_deref(), &mut n)?;
+        }
+        if let Some(v) = &args.vararg {
+            self.arg_annotation(&v.arg, v.annotation.as_deref(), &mut n)?;
+        }
+        for a in &args.kwonlyargs {
+            self.arg_annotation(&a.def.arg, a.def.annotation.as_deref(), &mut n)?;
+        }
+        if let Some(k) = &args.kwarg {
+            self.arg_annotation(&k.arg, k.annotation.as_deref(), &mut n)?;
+        }
+        self.arg_annotation("return", returns, &mut n)?;
+        if n > 0 {
+            self.emit(Opcode::BuildTuple, n);
+        }
+        Ok(n > 0)
+    }
+
+    fn check_debug_args(&self, args: &ast::Arguments) -> CompileResult<()> {
+        let all = args
+            .posonlyargs
+            .iter()
+            .chain(&args.args)
+            .map(|a| (&a.def.arg, a.def.range))
+            .chain(args.vararg.iter().map(|a| (&a.arg, a.range)))
+            .chain(args.kwonlyargs.iter().map(|a| (&a.def.arg, a.def.range)))
+            .chain(args.kwarg.iter().map(|a| (&a.arg, a.range)));
+        for (name, range) in all {
+            if name.as_str() == "__debug__" {
+                return Err(self.error_at("cannot assign to __debug__", range));
+            }
+        }
+        Ok(())
+    }
+
+    /// `compiler_apply_decorators`.
+    fn apply_decorators(&mut self, decorators: &[Expr]) {
+        let saved = self.ur().loc;
+        for d in decorators.iter().rev() {
+            self.set_loc(d.range());
+            self.emit(Opcode::Precall, 0);
+            self.emit(Opcode::Call, 0);
+        }
+        self.u().loc = saved;
+    }
+
+    /// `compiler_function`.
+    fn function(
+        &mut self,
+        node: &Stmt,
+        range: TextRange,
+        f: FunctionParts<'_>,
+    ) -> CompileResult<()> {
+        self.check_debug_args(f.args)?;
+        for d in f.decorators {
+            self.expr(d)?;
+        }
+        let mut firstlineno = self.src(range).line;
+        if let Some(d) = f.decorators.first() {
+            firstlineno = self.src(d.range()).line;
+        }
+        let mut funcflags = self.default_arguments(f.args)?;
+        if self.annotations(f.args, f.returns)? {
+            funcflags |= 0x04;
+        }
+        let sid = self.st.scope_for(node);
+        let scope_type = if f.is_async {
+            ScopeType::AsyncFunction
+        } else {
+            ScopeType::Function
+        };
+        self.enter_scope(f.name, scope_type, sid, firstlineno);
+        let doc = if self.optimize < 2 {
+            docstring(f.body)
+        } else {
+            None
+        };
+        let doc_value = match doc {
+            Some(d) => super::constant_value(&ast::Constant::Str(d.to_string())),
+            None => Value::None,
+        };
+        self.add_const(doc_value);
+        let u = &mut self.u().code;
+        u.argcount = f.args.args.len() as u32;
+        u.posonlyargcount = f.args.posonlyargs.len() as u32;
+        u.kwonlyargcount = f.args.kwonlyargs.len() as u32;
+        let start = usize::from(doc.is_some());
+        for s in &f.body[start..] {
+            self.stmt(s)?;
+        }
+        let co = self.exit_scope(true);
+        self.make_closure(co, funcflags);
+        self.apply_decorators(f.decorators);
+        self.nameop(f.name, &ast::ExprContext::Store)
+    }
+
+    /// `compiler_class`.
+    fn class(&mut self, node: &Stmt, c: &ast::StmtClassDef) -> CompileResult<()> {
+        for d in &c.decorator_list {
+            self.expr(d)?;
+        }
+        let mut firstlineno = self.src(c.range).line;
+        if let Some(d) = c.decorator_list.first() {
+            firstlineno = self.src(d.range()).line;
+        }
+        let sid = self.st.scope_for(node);
+        self.enter_scope(&c.name, ScopeType::Class, sid, firstlineno);
+        self.u().private = Some(c.name.to_string());
+        self.nameop("__name__", &ast::ExprContext::Load)?;
+        self.nameop("__module__", &ast::ExprContext::Store)?;
+        let qualname = self.ur().code.qualname.clone();
+        self.load_const(Value::Str(rpy_marshal::PyStr::interned(&qualname)));
+        self.nameop("__qualname__", &ast::ExprContext::Store)?;
+        self.body(&c.body)?;
+        self.unset_loc();
+        if self.st.scopes[sid].needs_class_closure {
+            self.emit(Opcode::LoadClosure, 0);
+            self.emit(Opcode::Copy, 1);
+            self.nameop("__classcell__", &ast::ExprContext::Store)?;
+        } else {
+            self.load_const(Value::None);
+        }
+        self.emit(Opcode::ReturnValue, 0);
+        let co = self.exit_scope(true);
+        self.emit(Opcode::PushNull, 0);
+        self.emit(Opcode::LoadBuildClass, 0);
+        self.make_closure(co, 0);
+        self.load_const(Value::Str(rpy_marshal::PyStr::interned(&c.name)));
+        self.call_helper(2, &c.bases, &c.keywords)?;
+        self.apply_decorators(&c.decorator_list);
+        self.nameop(&c.name, &ast::ExprContext::Store)
+    }
+
+    /// `compiler_return`.
+    fn return_(&mut self, r: &ast::StmtReturn) -> CompileResult<()> {
+        let preserve_tos = r
+            .value
+            .as_deref()
+            .is_some_and(|v| !matches!(v, Expr::Constant(_)));
+        let ste = &self.st.scopes[self.ur().scope];
+        if ste.typ != BlockType::Function {
+            return Err(self.error("'return' outside function"));
+        }
+        if r.value.is_some() && ste.coroutine && ste.generator {
+            return Err(self.error("'return' with value in async generator"));
+        }
+        let stmt_line = self.src(r.range).line;
+        if preserve_tos {
+            self.expr(r.value.as_deref().expect("value"))?;
+        } else if let Some(v) = &r.value {
+            self.set_loc(v.range());
+            self.emit(Opcode::Nop, 0);
+        }
+        if r.value
+            .as_deref()
+            .is_none_or(|v| self.src(v.range()).line != stmt_line)
+        {
+            self.set_loc(r.range);
+            self.emit(Opcode::Nop, 0);
+        }
+        self.unwind_fblock_stack(preserve_tos, false)?;
+        match r.value.as_deref() {
+            None => self.load_const(Value::None),
+            Some(Expr::Constant(c)) => self.load_const(super::constant_value(&c.value)),
+            Some(_) => {}
+        }
+        self.emit(Opcode::ReturnValue, 0);
+        Ok(())
+    }
+
+    /// `compiler_unwind_fblock`.
+    fn unwind_fblock(&mut self, info: &FBlock, preserve_tos: bool) -> CompileResult<()> {
+        match info {
+            FBlock::WhileLoop { .. }
+            | FBlock::ExceptionHandler
+            | FBlock::ExceptionGroupHandler
+            | FBlock::AsyncComprehensionGenerator => {}
+            FBlock::ForLoop { .. } => {
+                if preserve_tos {
+                    self.emit(Opcode::Swap, 2);
+                }
+                self.emit(Opcode::PopTop, 0);
+            }
+            FBlock::TryExcept => self.emit(Pseudo::PopBlock, 0),
+            FBlock::FinallyTry { body } => {
+                self.emit(Pseudo::PopBlock, 0);
+                if preserve_tos {
+                    self.u().fblocks.push(FBlock::PopValue);
+                }
+                self.stmts(body)?;
+                if preserve_tos {
+                    self.u().fblocks.pop();
+                }
+                self.unset_loc();
+            }
+            FBlock::FinallyEnd => {
+                if preserve_tos {
+                    self.emit(Opcode::Swap, 2);
+                }
+                self.emit(Opcode::PopTop, 0);
+                if preserve_tos {
+                    self.emit(Opcode::Swap, 2);
+                }
+                self.emit(Pseudo::PopBlock, 0);
+                self.emit(Opcode::PopExcept, 0);
+            }
+            FBlock::With { loc, is_async } => {
+                self.u().loc = Location {
+                    line: loc.line,
+                    end_line: loc.end_line,
+                    col: loc.col,
+                    end_col: loc.end_col,
+                };
+                self.emit(Pseudo::PopBlock, 0);
+                if preserve_tos {
+                    self.emit(Opcode::Swap, 2);
+                }
+                self.load_const(Value::None);
+                self.load_const(Value::None);
+                self.load_const(Value::None);
+                self.emit(Opcode::Precall, 2);
+                self.emit(Opcode::Call, 2);
+                if *is_async {
+                    self.emit(Opcode::GetAwaitable, 2);
+                    self.load_const(Value::None);
+                    self.yield_from(true);
+                }
+                self.emit(Opcode::PopTop, 0);
+                self.unset_loc();
+            }
+            FBlock::HandlerCleanup { name, has_block } => {
+                if *has_block {
+                    self.emit(Pseudo::PopBlock, 0);
+                }
+                if preserve_tos {
+                    self.emit(Opcode::Swap, 2);
+                }
+                self.emit(Pseudo::PopBlock, 0);
+                self.emit(Opcode::PopExcept, 0);
+                if let Some(n) = name {
+                    self.load_const(Value::None);
+                    self.nameop(n, &ast::ExprContext::Store)?;
+                    self.nameop(n, &ast::ExprContext::Del)?;
+                }
+            }
+            FBlock::PopValue => {
+                if preserve_tos {
+                    self.emit(Opcode::Swap, 2);
+                }
+                self.emit(Opcode::PopTop, 0);
+            }
+        }
+        Ok(())
+    }
+
+    /// `compiler_unwind_fblock_stack`; with `stop_at_loop`, returns the loop found.
+    fn unwind_fblock_stack(
+        &mut self,
+        preserve_tos: bool,
+        stop_at_loop: bool,
+    ) -> CompileResult<Option<FBlock>> {
+        let Some(top) = self.u().fblocks.last().cloned() else {
+            return Ok(None);
+        };
+        if matches!(top, FBlock::ExceptionGroupHandler) {
+            return Err(
+                self.error("'break', 'continue' and 'return' cannot appear in an except* block")
+            );
+        }
+        if stop_at_loop && matches!(top, FBlock::WhileLoop { .. } | FBlock::ForLoop { .. }) {
+            return Ok(Some(top));
+        }
+        self.u().fblocks.pop();
+        let r = self
+            .unwind_fblock(&top, preserve_tos)
+            .and_then(|_| self.unwind_fblock_stack(preserve_tos, stop_at_loop));
+        self.u().fblocks.push(top);
+        r
+    }
+
+    fn break_(&mut self) -> CompileResult<()> {
+        let saved = self.ur().loc;
+        self.emit(Opcode::Nop, 0);
+        let Some(lp) = self.unwind_fblock_stack(false, true)? else {
+            self.u().loc = saved;
+            return Err(self.error("'break' outside loop"));
+        };
+        self.unwind_fblock(&lp, false)?;
+        let (FBlock::WhileLoop { exit, .. } | FBlock::ForLoop { exit, .. }) = lp else {
+            unreachable!("a loop")
+        };
+        self.jump(JUMP, exit);
+        Ok(())
+    }
+
+    fn continue_(&mut self) -> CompileResult<()> {
+        let saved = self.ur().loc;
+        self.emit(Opcode::Nop, 0);
+        let Some(lp) = self.unwind_fblock_stack(false, true)? else {
+            self.u().loc = saved;
+            return Err(self.error("'continue' not properly in loop"));
+        };
+        let (FBlock::WhileLoop { block, .. } | FBlock::ForLoop { block, .. }) = lp else {
+            unreachable!("a loop")
+        };
+        self.jump(JUMP, block);
+        Ok(())
+    }
+
+    /// `compiler_if`.
+    fn if_(&mut self, s: &ast::StmtIf) -> CompileResult<()> {
+        let end = self.new_block();
+        let next = if s.orelse.is_empty() {
+            end
+        } else {
+            self.new_block()
+        };
+        self.jump_if(&s.test, next, false)?;
+        self.stmts(&s.body)?;
+        if !s.orelse.is_empty() {
+            self.jump_noline(JUMP, end);
+            self.use_next_block(next);
+            self.stmts(&s.orelse)?;
+        }
+        self.use_next_block(end);
+        Ok(())
+    }
+
+    /// `compiler_for`.
+    fn for_(
+        &mut self,
+        target: &Expr,
+        iter: &Expr,
+        body: &[Stmt],
+        orelse: &[Stmt],
+    ) -> CompileResult<()> {
+        let start = self.new_block();
+        let body_block = self.new_block();
+        let cleanup = self.new_block();
+        let end = self.new_block();
+        self.u().fblocks.push(FBlock::ForLoop {
+            block: start,
+            exit: end,
+        });
+        self.expr(iter)?;
+        self.emit(Opcode::GetIter, 0);
+        self.use_next_block(start);
+        self.jump(Opcode::ForIter, cleanup);
+        self.use_next_block(body_block);
+        self.expr(target)?;
+        self.stmts(body)?;
+        self.unset_loc();
+        self.jump(JUMP, start);
+        self.use_next_block(cleanup);
+        self.u().fblocks.pop();
+        self.stmts(orelse)?;
+        self.use_next_block(end);
+        Ok(())
+    }
+
+    /// `compiler_while`.
+    fn while_(&mut self, s: &ast::StmtWhile, range: TextRange) -> CompileResult<()> {
+        let lp = self.new_block();
+        let body = self.new_block();
+        let anchor = self.new_block();
+        let end = self.new_block();
+        self.use_next_block(lp);
+        self.u().fblocks.push(FBlock::WhileLoop {
+            block: lp,
+            exit: end,
+        });
+        self.jump_if(&s.test, anchor, false)?;
+        self.use_next_block(body);
+        self.stmts(&s.body)?;
+        self.set_loc(range);
+        self.jump_if(&s.test, body, true)?;
+        self.u().fblocks.pop();
+        self.use_next_block(anchor);
+        self.stmts(&s.orelse)?;
+        self.use_next_block(end);
+        Ok(())
+    }
+
+    /// `compiler_augassign`.
+    fn augassign(&mut self, s: &ast::StmtAugAssign) -> CompileResult<()> {
+        let e = &*s.target;
+        let saved = self.ur().loc;
+        self.set_loc(e.range());
+        match e {
+            Expr::Attribute(a) => {
+                self.expr(&a.value)?;
+                self.emit(Opcode::Copy, 1);
+                self.update_start_location_to_match_attr(a);
+                self.emit_name(Opcode::LoadAttr, &a.attr);
+            }
+            Expr::Subscript(sub) => {
+                self.expr(&sub.value)?;
+                self.expr(&sub.slice)?;
+                self.emit(Opcode::Copy, 2);
+                self.emit(Opcode::Copy, 2);
+                self.emit(Opcode::BinarySubscr, 0);
+            }
+            Expr::Name(n) => self.nameop(&n.id, &ast::ExprContext::Load)?,
+            _ => {
+                return Err(self.error_at(
+                    "'expression' is an illegal expression for augmented assignment",
+                    e.range(),
+                ));
+            }
+        }
+        self.u().loc = saved;
+        self.expr(&s.value)?;
+        self.emit(Opcode::BinaryOp, super::expr::binop_arg(&s.op, true));
+        self.set_loc(e.range());
+        match e {
+            Expr::Attribute(a) => {
+                self.update_start_location_to_match_attr(a);
+                self.emit(Opcode::Swap, 2);
+                self.emit_name(Opcode::StoreAttr, &a.attr);
+            }
+            Expr::Subscript(_) => {
+                self.emit(Opcode::Swap, 3);
+                self.emit(Opcode::Swap, 2);
+                self.emit(Opcode::StoreSubscr, 0);
+            }
+            Expr::Name(n) => self.nameop(&n.id, &ast::ExprContext::Store)?,
+            _ => unreachable!("checked above"),
+        }
+        Ok(())
+    }
+
+    /// `compiler_assert`.
+    fn assert(&mut self, a: &ast::StmtAssert) -> CompileResult<()> {
+        if self.optimize > 0 {
+            return Ok(());
+        }
+        let end = self.new_block();
+        self.jump_if(&a.test, end, true)?;
+        self.emit(Opcode::LoadAssertionError, 0);
+        if let Some(m) = &a.msg {
+            self.expr(m)?;
+            self.emit(Opcode::Precall, 0);
+            self.emit(Opcode::Call, 0);
+        }
+        self.emit(Opcode::RaiseVarargs, 1);
+        self.use_next_block(end);
+        Ok(())
+    }
+
+    /// `compiler_import`.
+    fn import(&mut self, s: &ast::StmtImport) -> CompileResult<()> {
+        for alias in &s.names {
+            self.load_const(Value::Int(0));
+            self.load_const(Value::None);
+            self.emit_name(Opcode::ImportName, &alias.name);
+            if let Some(asname) = &alias.asname {
+                let parts: Vec<&str> = alias.name.split('.').collect();
+                if parts.len() > 1 {
+                    for (i, attr) in parts[1..].iter().enumerate() {
+                        self.emit_name(Opcode::ImportFrom, attr);
+                        if i + 2 == parts.len() {
+                            break;
+                        }
+                        self.emit(Opcode::Swap, 2);
+                        self.emit(Opcode::PopTop, 0);
+                    }
+                    self.nameop(asname, &ast::ExprContext::Store)?;
+                    self.emit(Opcode::PopTop, 0);
+                } else {
+                    self.nameop(asname, &ast::ExprContext::Store)?;
+                }
+            } else {
+                let first = alias.name.split('.').next().unwrap_or(&alias.name);
+                self.nameop(first, &ast::ExprContext::Store)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// `compiler_from_import`.
+    fn import_from(&mut self, s: &ast::StmtImportFrom) -> CompileResult<()> {
+        let level = s.level.map_or(0, |l| l.to_u32());
+        self.load_const(Value::Int(level as i64));
+        let names: Vec<Value> = s
+            .names
+            .iter()
+            .map(|a| Value::Str(rpy_marshal::PyStr::interned(&a.name)))
+            .collect();
+        if s.module.as_deref() == Some("__future__")
+            && self.src(s.range).line > self.future_lineno()
+        {
+            return Err(
+                self.error("from __future__ imports must occur at the beginning of the file")
+            );
+        }
+        self.load_const(Value::Tuple(names.into()));
+        self.emit_name(Opcode::ImportName, s.module.as_deref().unwrap_or(""));
+        for (i, alias) in s.names.iter().enumerate() {
+            if i == 0 && alias.name.starts_with('*') {
+                self.emit(Opcode::ImportStar, 0);
+                return Ok(());
+            }
+            self.emit_name(Opcode::ImportFrom, &alias.name);
+            let store = alias.asname.as_deref().unwrap_or(&alias.name);
+            self.nameop(store, &ast::ExprContext::Store)?;
+        }
+        self.emit(Opcode::PopTop, 0);
+        Ok(())
+    }
+
+    fn future_lineno(&self) -> i32 {
+        self.future_lineno
+    }
+}

@@ -1,0 +1,15 @@
+# basics: bool is a subclass of int
+print(True + True, True * 10, False - 1, True / 2, True // 1, -True)
+print(isinstance(True, int), issubclass(bool, int), type(True + 0))
+print(True == 1, False == 0, True is True)
+print(sum([True, True, False, True]))
+print(str(True), repr(False), int(True), float(False))
+print(bool(0), bool(1), bool(-1), bool(0.0), bool(''), bool('a'), bool([]), bool([0]), bool(None))
+print(True and 3, 0 or 'x', not 5, not 0, None or 0 or [] or 'last')
+print(True & 3, True | 2, hash(True) == hash(1))
+d = {1: 'one', True: 'true'}
+print(d)
+print(max(True, 0), min(False, -1), abs(True))
+print(True < 2, False > -1, sorted([True, 0, 2, False, -1]))
+print(bool.__name__, type(True).__name__)
+print(True.real, True.numerator, f"{True:d}", f"{True}", f"{True!r:>6}")

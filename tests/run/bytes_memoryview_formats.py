@@ -1,0 +1,10 @@
+# bytes: memoryview cast, slicing and comparisons
+buf = bytearray(range(16))
+m = memoryview(buf)
+print(m[::4].tolist(), m[1:9:2].tobytes(), m[::-1][:3].tolist())
+w = m.cast('H')
+print(w.format, w.itemsize, len(w), w.nbytes, w.tolist()[:2] == [0x0100, 0x0302] or w.tolist()[:2] == [0x0001, 0x0203])
+c = m.cast('B', (4, 4))
+print(c.shape, c.ndim, c.tolist()[1])
+print(memoryview(b'abc') == memoryview(b'abc'), memoryview(b'abc') == b'abd', bytes(memoryview(b'q')))
+print(memoryview(b'xyz').tobytes().decode(), bytearray(memoryview(b'12')))

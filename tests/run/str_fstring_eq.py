@@ -1,0 +1,15 @@
+# str: f-string self-documenting = with whitespace and specs
+a = 5
+b = 'text'
+print(f'{a=}')
+print(f'{a = }')
+print(f'{a =}')
+print(f'{a= }')
+print(f'{a=:>5}')
+print(f'{b=}')
+print(f'{b=!s}')
+print(f'{b = !s:>8}')
+print(f'{a+1=}')
+print(f'{a * 3 = :05d}')
+print(f'{[a, b]=}')
+print(f'{3.14159=:.2f}')
