@@ -6,6 +6,7 @@
 //! Counterpart: Python/compile.c, Python/symtable.c, Python/future.c (3.11).
 
 mod assemble;
+mod ast_opt;
 mod codegen;
 mod consts;
 pub mod error;
@@ -130,7 +131,7 @@ pub fn compile(
         Mode::Eval => rustpython_parser::Mode::Expression,
         Mode::Single => rustpython_parser::Mode::Interactive,
     };
-    let module = rustpython_parser::parse(source, parse_mode, filename).map_err(|e| {
+    let mut module = rustpython_parser::parse(source, parse_mode, filename).map_err(|e| {
         let mut err = parse_error(e, source, &map);
         err.filename = filename.to_string();
         err
@@ -139,6 +140,20 @@ pub fn compile(
         e.filename = filename.to_string();
         e
     };
+    {
+        let (future, _) = match &module {
+            Mod::Module(m) => future_features(&m.body, &map).map_err(with_filename)?,
+            _ => (0, 0),
+        };
+        let mut folder = ast_opt::Folder::new(opts.optimize, (future | opts.flags) & flags::FUTURE_ANNOTATIONS != 0);
+        match &mut module {
+            Mod::Module(m) => folder.body(&mut m.body),
+            Mod::Interactive(m) => m.body.iter_mut().try_for_each(|s| folder.stmt(s)),
+            Mod::Expression(e) => folder.expr(&mut e.body),
+            Mod::FunctionType(_) => Ok(()),
+        }
+        .map_err(with_filename)?;
+    }
     let (body, expression): (&[Stmt], Option<&ast::Expr>) = match &module {
         Mod::Module(m) => (&m.body, None),
         Mod::Interactive(m) => (&m.body, None),

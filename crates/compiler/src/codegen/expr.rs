@@ -6,7 +6,7 @@ use rpy_marshal::{PyStr, Value};
 use rustpython_parser::ast::Ranged;
 use rustpython_parser::ast::{self, BoolOp, CmpOp, Expr, Operator, UnaryOp};
 
-use super::{Compiler, JUMP, STACK_USE_GUIDELINE, ScopeType, constant_value};
+use super::{Compiler, JUMP, STACK_USE_GUIDELINE, ScopeType, const_expr_value};
 use crate::error::CompileResult;
 use crate::ir::{BlockId, Pseudo};
 use crate::symtable::{BlockType, flag};
@@ -159,7 +159,7 @@ impl Compiler<'_> {
             }
             Expr::Compare(c) => self.compare(c)?,
             Expr::Call(c) => self.call(c)?,
-            Expr::Constant(c) => self.load_const(constant_value(&c.value)),
+            Expr::Constant(c) => self.load_const(const_expr_value(c)),
             Expr::JoinedStr(j) => {
                 if j.values.len() > STACK_USE_GUIDELINE {
                     self.load_const(Value::Str(PyStr::new("")));
@@ -473,7 +473,7 @@ impl Compiler<'_> {
             let items: Vec<Value> = elts
                 .iter()
                 .map(|e| match e {
-                    Expr::Constant(c) => constant_value(&c.value),
+                    Expr::Constant(c) => const_expr_value(c),
                     _ => unreachable!("all constants"),
                 })
                 .collect();
@@ -574,7 +574,7 @@ impl Compiler<'_> {
             let keys: Vec<Value> = d.keys[begin..end]
                 .iter()
                 .map(|k| match k {
-                    Some(Expr::Constant(c)) => constant_value(&c.value),
+                    Some(Expr::Constant(c)) => const_expr_value(c),
                     _ => unreachable!("constant keys"),
                 })
                 .collect();

@@ -113,6 +113,16 @@ pub fn constant_value(c: &Constant) -> Value {
     }
 }
 
+/// The value of a constant expression (a folded set display becomes a frozenset).
+pub fn const_expr_value(c: &ast::ExprConstant) -> Value {
+    match (&c.value, c.kind.as_deref()) {
+        (Constant::Tuple(items), Some(crate::ast_opt::FROZENSET_MARK)) => {
+            Value::FrozenSet(items.iter().map(constant_value).collect())
+        }
+        (v, _) => constant_value(v),
+    }
+}
+
 impl<'a> Compiler<'a> {
     pub fn u(&mut self) -> &mut Unit {
         self.units.last_mut().expect("a unit is being compiled")

@@ -371,7 +371,7 @@ impl Compiler<'_> {
         self.unwind_fblock_stack(preserve_tos, false)?;
         match r.value.as_deref() {
             None => self.load_const(Value::None),
-            Some(Expr::Constant(c)) => self.load_const(super::constant_value(&c.value)),
+            Some(Expr::Constant(c)) => self.load_const(super::const_expr_value(c)),
             Some(_) => {}
         }
         self.emit(Opcode::ReturnValue, 0);
