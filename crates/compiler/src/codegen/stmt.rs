@@ -111,8 +111,16 @@ impl Compiler<'_> {
             Stmt::Break(_) => self.break_(),
             Stmt::Continue(_) => self.continue_(),
             Stmt::AnnAssign(_) => Err(self.unsupported("annotated assignments")),
-            Stmt::Try(_) | Stmt::TryStar(_) => Err(self.unsupported("try statements")),
-            Stmt::With(_) | Stmt::AsyncWith(_) => Err(self.unsupported("with statements")),
+            Stmt::Try(t) => {
+                if t.finalbody.is_empty() {
+                    self.try_except(&t.body, &t.handlers, &t.orelse)
+                } else {
+                    self.try_finally(t)
+                }
+            }
+            Stmt::TryStar(_) => Err(self.unsupported("except*")),
+            Stmt::With(w) => self.with(w, 0),
+            Stmt::AsyncWith(_) => Err(self.unsupported("async with")),
             Stmt::AsyncFor(_) => Err(self.unsupported("async for")),
             Stmt::Match(_) => Err(self.unsupported("match statements")),
             Stmt::TypeAlias(t) => Err(self.error_at("invalid syntax", t.range)),
@@ -515,6 +523,182 @@ impl Compiler<'_> {
         };
         self.jump(JUMP, block);
         Ok(())
+    }
+
+    /// `POP_EXCEPT_AND_RERAISE`.
+    fn pop_except_and_reraise(&mut self) {
+        self.emit(Opcode::Copy, 3);
+        self.emit(Opcode::PopExcept, 0);
+        self.emit(Opcode::Reraise, 1);
+    }
+
+    /// `compiler_try_finally`.
+    fn try_finally(&mut self, t: &ast::StmtTry) -> CompileResult<()> {
+        let body = self.new_block();
+        let end = self.new_block();
+        let exit = self.new_block();
+        let cleanup = self.new_block();
+        self.jump(Pseudo::SetupFinally, end);
+        self.use_next_block(body);
+        let finalbody = std::rc::Rc::new(t.finalbody.clone());
+        self.u().fblocks.push(FBlock::FinallyTry { body: finalbody });
+        if t.handlers.is_empty() {
+            self.stmts(&t.body)?;
+        } else {
+            self.try_except(&t.body, &t.handlers, &t.orelse)?;
+        }
+        self.emit_noline(Pseudo::PopBlock, 0);
+        self.u().fblocks.pop();
+        self.stmts(&t.finalbody)?;
+        self.jump_noline(JUMP, exit);
+        self.use_next_block(end);
+        self.unset_loc();
+        self.jump(Pseudo::SetupCleanup, cleanup);
+        self.emit(Opcode::PushExcInfo, 0);
+        self.u().fblocks.push(FBlock::FinallyEnd);
+        self.stmts(&t.finalbody)?;
+        self.u().fblocks.pop();
+        self.emit(Opcode::Reraise, 0);
+        self.use_next_block(cleanup);
+        self.pop_except_and_reraise();
+        self.use_next_block(exit);
+        Ok(())
+    }
+
+    /// `compiler_try_except`.
+    fn try_except(&mut self, body_stmts: &[Stmt], handlers: &[ast::ExceptHandler], orelse: &[Stmt]) -> CompileResult<()> {
+        let body = self.new_block();
+        let mut except = self.new_block();
+        let end = self.new_block();
+        let cleanup = self.new_block();
+        self.jump(Pseudo::SetupFinally, except);
+        self.use_next_block(body);
+        self.u().fblocks.push(FBlock::TryExcept);
+        self.stmts(body_stmts)?;
+        self.u().fblocks.pop();
+        self.emit_noline(Pseudo::PopBlock, 0);
+        self.stmts(orelse)?;
+        self.jump_noline(JUMP, end);
+        let n = handlers.len();
+        self.use_next_block(except);
+        self.unset_loc();
+        self.jump(Pseudo::SetupCleanup, cleanup);
+        self.emit(Opcode::PushExcInfo, 0);
+        self.u().fblocks.push(FBlock::ExceptionHandler);
+        for (i, h) in handlers.iter().enumerate() {
+            let ast::ExceptHandler::ExceptHandler(h) = h;
+            self.set_loc(h.range);
+            if h.type_.is_none() && i < n - 1 {
+                return Err(self.error("default 'except:' must be last"));
+            }
+            except = self.new_block();
+            if let Some(t) = &h.type_ {
+                self.expr(t)?;
+                self.emit(Opcode::CheckExcMatch, 0);
+                self.jump(Pseudo::PopJumpIfFalse, except);
+            }
+            if let Some(name) = &h.name {
+                let cleanup_end = self.new_block();
+                let cleanup_body = self.new_block();
+                self.nameop(name, &ast::ExprContext::Store)?;
+                self.jump(Pseudo::SetupCleanup, cleanup_end);
+                self.use_next_block(cleanup_body);
+                self.u().fblocks.push(FBlock::HandlerCleanup { name: Some(name.to_string()), has_block: true });
+                self.stmts(&h.body)?;
+                self.u().fblocks.pop();
+                self.unset_loc();
+                self.emit(Pseudo::PopBlock, 0);
+                self.emit(Pseudo::PopBlock, 0);
+                self.emit(Opcode::PopExcept, 0);
+                self.load_const(Value::None);
+                self.nameop(name, &ast::ExprContext::Store)?;
+                self.nameop(name, &ast::ExprContext::Del)?;
+                self.jump(JUMP, end);
+                self.use_next_block(cleanup_end);
+                self.unset_loc();
+                self.load_const(Value::None);
+                self.nameop(name, &ast::ExprContext::Store)?;
+                self.nameop(name, &ast::ExprContext::Del)?;
+                self.emit(Opcode::Reraise, 1);
+            } else {
+                let cleanup_body = self.new_block();
+                self.emit(Opcode::PopTop, 0);
+                self.use_next_block(cleanup_body);
+                self.u().fblocks.push(FBlock::HandlerCleanup { name: None, has_block: false });
+                self.stmts(&h.body)?;
+                self.u().fblocks.pop();
+                self.unset_loc();
+                self.emit(Pseudo::PopBlock, 0);
+                self.emit(Opcode::PopExcept, 0);
+                self.jump(JUMP, end);
+            }
+            self.use_next_block(except);
+        }
+        self.unset_loc();
+        self.u().fblocks.pop();
+        self.emit(Opcode::Reraise, 0);
+        self.use_next_block(cleanup);
+        self.pop_except_and_reraise();
+        self.use_next_block(end);
+        Ok(())
+    }
+
+    /// `compiler_with`, for the item at `pos` (nested for each further item).
+    fn with(&mut self, w: &ast::StmtWith, pos: usize) -> CompileResult<()> {
+        let item = &w.items[pos];
+        let block = self.new_block();
+        let final_ = self.new_block();
+        let exit = self.new_block();
+        let cleanup = self.new_block();
+        self.expr(&item.context_expr)?;
+        self.emit(Opcode::BeforeWith, 0);
+        self.jump(Pseudo::SetupWith, final_);
+        self.use_next_block(block);
+        let loc = self.src(w.range);
+        self.u().fblocks.push(FBlock::With { loc, is_async: false });
+        match &item.optional_vars {
+            Some(v) => self.expr(v)?,
+            None => self.emit(Opcode::PopTop, 0),
+        }
+        if pos + 1 == w.items.len() {
+            self.stmts(&w.body)?;
+        } else {
+            self.with(w, pos + 1)?;
+        }
+        self.unset_loc();
+        self.emit(Pseudo::PopBlock, 0);
+        self.u().fblocks.pop();
+        self.set_loc(w.range);
+        self.load_const(Value::None);
+        self.load_const(Value::None);
+        self.load_const(Value::None);
+        self.emit(Opcode::Precall, 2);
+        self.emit(Opcode::Call, 2);
+        self.emit(Opcode::PopTop, 0);
+        self.jump(JUMP, exit);
+        self.use_next_block(final_);
+        self.jump(Pseudo::SetupCleanup, cleanup);
+        self.emit(Opcode::PushExcInfo, 0);
+        self.emit(Opcode::WithExceptStart, 0);
+        self.with_except_finish(cleanup);
+        self.use_next_block(exit);
+        Ok(())
+    }
+
+    /// `compiler_with_except_finish`.
+    fn with_except_finish(&mut self, cleanup: crate::ir::BlockId) {
+        self.unset_loc();
+        let exit = self.new_block();
+        self.jump(Pseudo::PopJumpIfTrue, exit);
+        self.emit(Opcode::Reraise, 2);
+        self.use_next_block(cleanup);
+        self.pop_except_and_reraise();
+        self.use_next_block(exit);
+        self.emit(Opcode::PopTop, 0);
+        self.emit(Pseudo::PopBlock, 0);
+        self.emit(Opcode::PopExcept, 0);
+        self.emit(Opcode::PopTop, 0);
+        self.emit(Opcode::PopTop, 0);
     }
 
     /// `compiler_if`.
