@@ -25,7 +25,11 @@ pub struct Folder {
 
 fn set_const(e: &mut Expr, value: Constant) {
     let range = ast::Ranged::range(&*e);
-    *e = Expr::Constant(ast::ExprConstant { range, value, kind: None });
+    *e = Expr::Constant(ast::ExprConstant {
+        range,
+        value,
+        kind: None,
+    });
 }
 
 fn as_const(e: &Expr) -> Option<&Constant> {
@@ -124,17 +128,26 @@ fn repeat(seq: &Constant, n: &BigInt) -> Option<Constant> {
     };
     let n = n.to_i64()?;
     if size > 0 {
-        let max = if matches!(seq, Constant::Tuple(_)) { MAX_COLLECTION_SIZE } else { MAX_STR_SIZE };
+        let max = if matches!(seq, Constant::Tuple(_)) {
+            MAX_COLLECTION_SIZE
+        } else {
+            MAX_STR_SIZE
+        };
         if n < 0 || n as usize > max / size {
             return None;
         }
-        if matches!(seq, Constant::Tuple(_)) && n > 0 && check_complexity(seq, MAX_TOTAL_ITEMS / n) < 0 {
+        if matches!(seq, Constant::Tuple(_))
+            && n > 0
+            && check_complexity(seq, MAX_TOTAL_ITEMS / n) < 0
+        {
             return None;
         }
     }
     let n = n.max(0) as usize;
     Some(match seq {
-        Constant::Tuple(t) => Constant::Tuple(t.iter().cloned().cycle().take(t.len() * n).collect()),
+        Constant::Tuple(t) => {
+            Constant::Tuple(t.iter().cloned().cycle().take(t.len() * n).collect())
+        }
         Constant::Str(s) => Constant::Str(s.repeat(n)),
         Constant::Bytes(b) => Constant::Bytes(b.repeat(n)),
         _ => return None,
@@ -142,7 +155,10 @@ fn repeat(seq: &Constant, n: &BigInt) -> Option<Constant> {
 }
 
 fn is_numeric(c: &Constant) -> bool {
-    matches!(c, Constant::Int(_) | Constant::Bool(_) | Constant::Float(_) | Constant::Complex { .. })
+    matches!(
+        c,
+        Constant::Int(_) | Constant::Bool(_) | Constant::Float(_) | Constant::Complex { .. }
+    )
 }
 
 /// `fold_binop` on two constants; None when CPython would not fold (error or limit).
@@ -154,8 +170,14 @@ fn binop(op: Operator, l: &Constant, r: &Constant) -> Option<Constant> {
         if matches!(l, Constant::Complex { .. }) || matches!(r, Constant::Complex { .. }) {
             let (a, b) = (complex_of(l)?, complex_of(r)?);
             return match op {
-                Operator::Add => Some(Constant::Complex { real: a.0 + b.0, imag: a.1 + b.1 }),
-                Operator::Sub => Some(Constant::Complex { real: a.0 - b.0, imag: a.1 - b.1 }),
+                Operator::Add => Some(Constant::Complex {
+                    real: a.0 + b.0,
+                    imag: a.1 + b.1,
+                }),
+                Operator::Sub => Some(Constant::Complex {
+                    real: a.0 - b.0,
+                    imag: a.1 - b.1,
+                }),
                 Operator::Mult => Some(Constant::Complex {
                     real: a.0 * b.0 - a.1 * b.1,
                     imag: a.0 * b.1 + a.1 * b.0,
@@ -176,8 +198,12 @@ fn binop(op: Operator, l: &Constant, r: &Constant) -> Option<Constant> {
         };
     }
     match (op, l, r) {
-        (Operator::Add, Constant::Str(a), Constant::Str(b)) => Some(Constant::Str(format!("{a}{b}"))),
-        (Operator::Add, Constant::Bytes(a), Constant::Bytes(b)) => Some(Constant::Bytes([a.as_slice(), b].concat())),
+        (Operator::Add, Constant::Str(a), Constant::Str(b)) => {
+            Some(Constant::Str(format!("{a}{b}")))
+        }
+        (Operator::Add, Constant::Bytes(a), Constant::Bytes(b)) => {
+            Some(Constant::Bytes([a.as_slice(), b].concat()))
+        }
         (Operator::Add, Constant::Tuple(a), Constant::Tuple(b)) => {
             Some(Constant::Tuple(a.iter().chain(b).cloned().collect()))
         }
@@ -254,7 +280,11 @@ fn int_binop(op: Operator, a: &BigInt, b: &BigInt) -> Option<Constant> {
             }
             let shift = b.to_usize().unwrap_or(usize::MAX);
             if shift >= bits(a) as usize + 1 {
-                return int(if a.is_negative() { BigInt::from(-1) } else { BigInt::zero() });
+                return int(if a.is_negative() {
+                    BigInt::from(-1)
+                } else {
+                    BigInt::zero()
+                });
             }
             int(a >> shift)
         }
@@ -271,7 +301,10 @@ fn unaryop(op: UnaryOp, c: &Constant) -> Option<Constant> {
         UnaryOp::Invert => int_of(c).map(|i| Constant::Int(-i - 1)),
         UnaryOp::USub => match c {
             Constant::Float(f) => Some(Constant::Float(-f)),
-            Constant::Complex { real, imag } => Some(Constant::Complex { real: -real, imag: -imag }),
+            Constant::Complex { real, imag } => Some(Constant::Complex {
+                real: -real,
+                imag: -imag,
+            }),
             _ => int_of(c).map(|i| Constant::Int(-i)),
         },
         UnaryOp::UAdd => match c {
@@ -299,12 +332,19 @@ fn subscript(value: &Constant, index: &Constant) -> Option<Constant> {
 }
 
 fn const_tuple(elts: &[Expr]) -> Option<Constant> {
-    elts.iter().map(|e| as_const(e).cloned()).collect::<Option<Vec<_>>>().map(Constant::Tuple)
+    elts.iter()
+        .map(|e| as_const(e).cloned())
+        .collect::<Option<Vec<_>>>()
+        .map(Constant::Tuple)
 }
 
 impl Folder {
     pub fn new(optimize: u32, future_annotations: bool) -> Folder {
-        Folder { optimize, future_annotations, depth: 0 }
+        Folder {
+            optimize,
+            future_annotations,
+            depth: 0,
+        }
     }
 
     fn enter(&mut self) -> CompileResult<()> {
@@ -331,9 +371,16 @@ impl Folder {
             let range = e.range;
             let value = std::mem::replace(
                 &mut *e.value,
-                Expr::Constant(ast::ExprConstant { range, value: Constant::None, kind: None }),
+                Expr::Constant(ast::ExprConstant {
+                    range,
+                    value: Constant::None,
+                    kind: None,
+                }),
             );
-            *e.value = Expr::JoinedStr(ast::ExprJoinedStr { range, values: vec![value] });
+            *e.value = Expr::JoinedStr(ast::ExprJoinedStr {
+                range,
+                values: vec![value],
+            });
         }
         Ok(())
     }
@@ -477,8 +524,18 @@ impl Folder {
                 self.opt(&mut r.exc)?;
                 self.opt(&mut r.cause)?;
             }
-            Stmt::Try(t) => self.try_(&mut t.body, &mut t.handlers, &mut t.orelse, &mut t.finalbody)?,
-            Stmt::TryStar(t) => self.try_(&mut t.body, &mut t.handlers, &mut t.orelse, &mut t.finalbody)?,
+            Stmt::Try(t) => self.try_(
+                &mut t.body,
+                &mut t.handlers,
+                &mut t.orelse,
+                &mut t.finalbody,
+            )?,
+            Stmt::TryStar(t) => self.try_(
+                &mut t.body,
+                &mut t.handlers,
+                &mut t.orelse,
+                &mut t.finalbody,
+            )?,
             Stmt::Assert(a) => {
                 self.expr(&mut a.test)?;
                 self.opt(&mut a.msg)?;
@@ -526,7 +583,9 @@ impl Folder {
             P::MatchClass(c) => {
                 self.expr(&mut c.cls)?;
                 c.patterns.iter_mut().try_for_each(|p| self.pattern(p))?;
-                c.kwd_patterns.iter_mut().try_for_each(|p| self.pattern(p))?;
+                c.kwd_patterns
+                    .iter_mut()
+                    .try_for_each(|p| self.pattern(p))?;
             }
             P::MatchAs(a) => {
                 if let Some(p) = &mut a.pattern {
@@ -691,7 +750,11 @@ impl Folder {
 }
 
 fn placeholder(range: TextRange) -> Expr {
-    Expr::Constant(ast::ExprConstant { range, value: Constant::None, kind: None })
+    Expr::Constant(ast::ExprConstant {
+        range,
+        value: Constant::None,
+        kind: None,
+    })
 }
 
 /// `fold_iter`: a list display becomes a tuple (constant if it can), a set display of
@@ -707,7 +770,11 @@ fn fold_iter(e: &mut Expr) {
             match const_tuple(&elts) {
                 Some(c) => set_const(e, c),
                 None => {
-                    *e = Expr::Tuple(ast::ExprTuple { range, elts, ctx: ast::ExprContext::Load });
+                    *e = Expr::Tuple(ast::ExprTuple {
+                        range,
+                        elts,
+                        ctx: ast::ExprContext::Load,
+                    });
                 }
             }
         }

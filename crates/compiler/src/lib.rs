@@ -145,7 +145,10 @@ pub fn compile(
             Mod::Module(m) => future_features(&m.body, &map).map_err(with_filename)?,
             _ => (0, 0),
         };
-        let mut folder = ast_opt::Folder::new(opts.optimize, (future | opts.flags) & flags::FUTURE_ANNOTATIONS != 0);
+        let mut folder = ast_opt::Folder::new(
+            opts.optimize,
+            (future | opts.flags) & flags::FUTURE_ANNOTATIONS != 0,
+        );
         match &mut module {
             Mod::Module(m) => folder.body(&mut m.body),
             Mod::Interactive(m) => m.body.iter_mut().try_for_each(|s| folder.stmt(s)),

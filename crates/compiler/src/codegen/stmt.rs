@@ -110,7 +110,7 @@ impl Compiler<'_> {
             }
             Stmt::Break(_) => self.break_(),
             Stmt::Continue(_) => self.continue_(),
-            Stmt::AnnAssign(_) => Err(self.unsupported("annotated assignments")),
+            Stmt::AnnAssign(a) => self.annassign(a),
             Stmt::Try(t) => {
                 if t.finalbody.is_empty() {
                     self.try_except(&t.body, &t.handlers, &t.orelse)
@@ -525,6 +525,72 @@ impl Compiler<'_> {
         Ok(())
     }
 
+    fn check_ann_expr(&mut self, e: &Expr) -> CompileResult<()> {
+        self.expr(e)?;
+        self.emit(Opcode::PopTop, 0);
+        Ok(())
+    }
+
+    fn check_ann_subscr(&mut self, e: &Expr) -> CompileResult<()> {
+        match e {
+            Expr::Slice(sl) => {
+                for part in [&sl.lower, &sl.upper, &sl.step].into_iter().flatten() {
+                    self.check_ann_expr(part)?;
+                }
+                Ok(())
+            }
+            Expr::Tuple(t) => t.elts.iter().try_for_each(|x| self.check_ann_subscr(x)),
+            _ => self.check_ann_expr(e),
+        }
+    }
+
+    /// `compiler_annassign`.
+    fn annassign(&mut self, a: &ast::StmtAnnAssign) -> CompileResult<()> {
+        let future_annotations =
+            self.future_flags & rpy_marshal::code::flags::FUTURE_ANNOTATIONS != 0;
+        if future_annotations {
+            return Err(self.unsupported("`from __future__ import annotations`"));
+        }
+        if let Some(v) = &a.value {
+            self.expr(v)?;
+            self.expr(&a.target)?;
+        }
+        let module_or_class = matches!(self.ur().scope_type, ScopeType::Module | ScopeType::Class);
+        match &*a.target {
+            Expr::Name(n) => {
+                if n.id.as_str() == "__debug__" {
+                    return Err(self.error("cannot assign to __debug__"));
+                }
+                if a.simple && module_or_class {
+                    self.expr(&a.annotation)?;
+                    self.emit_name(Opcode::LoadName, "__annotations__");
+                    let mangled = crate::symtable::mangle(self.ur().private.as_deref(), &n.id);
+                    self.load_const(Value::Str(rpy_marshal::PyStr::interned(&mangled)));
+                    self.emit(Opcode::StoreSubscr, 0);
+                }
+            }
+            Expr::Attribute(at) => {
+                if at.attr.as_str() == "__debug__" {
+                    return Err(self.error("cannot assign to __debug__"));
+                }
+                if a.value.is_none() {
+                    self.check_ann_expr(&at.value)?;
+                }
+            }
+            Expr::Subscript(sub) => {
+                if a.value.is_none() {
+                    self.check_ann_expr(&sub.value)?;
+                    self.check_ann_subscr(&sub.slice)?;
+                }
+            }
+            _ => return Err(self.error("invalid node type for annotated assignment")),
+        }
+        if !a.simple && module_or_class {
+            self.check_ann_expr(&a.annotation)?;
+        }
+        Ok(())
+    }
+
     /// `POP_EXCEPT_AND_RERAISE`.
     fn pop_except_and_reraise(&mut self) {
         self.emit(Opcode::Copy, 3);
@@ -541,7 +607,9 @@ impl Compiler<'_> {
         self.jump(Pseudo::SetupFinally, end);
         self.use_next_block(body);
         let finalbody = std::rc::Rc::new(t.finalbody.clone());
-        self.u().fblocks.push(FBlock::FinallyTry { body: finalbody });
+        self.u()
+            .fblocks
+            .push(FBlock::FinallyTry { body: finalbody });
         if t.handlers.is_empty() {
             self.stmts(&t.body)?;
         } else {
@@ -566,7 +634,12 @@ impl Compiler<'_> {
     }
 
     /// `compiler_try_except`.
-    fn try_except(&mut self, body_stmts: &[Stmt], handlers: &[ast::ExceptHandler], orelse: &[Stmt]) -> CompileResult<()> {
+    fn try_except(
+        &mut self,
+        body_stmts: &[Stmt],
+        handlers: &[ast::ExceptHandler],
+        orelse: &[Stmt],
+    ) -> CompileResult<()> {
         let body = self.new_block();
         let mut except = self.new_block();
         let end = self.new_block();
@@ -603,7 +676,10 @@ impl Compiler<'_> {
                 self.nameop(name, &ast::ExprContext::Store)?;
                 self.jump(Pseudo::SetupCleanup, cleanup_end);
                 self.use_next_block(cleanup_body);
-                self.u().fblocks.push(FBlock::HandlerCleanup { name: Some(name.to_string()), has_block: true });
+                self.u().fblocks.push(FBlock::HandlerCleanup {
+                    name: Some(name.to_string()),
+                    has_block: true,
+                });
                 self.stmts(&h.body)?;
                 self.u().fblocks.pop();
                 self.unset_loc();
@@ -624,7 +700,10 @@ impl Compiler<'_> {
                 let cleanup_body = self.new_block();
                 self.emit(Opcode::PopTop, 0);
                 self.use_next_block(cleanup_body);
-                self.u().fblocks.push(FBlock::HandlerCleanup { name: None, has_block: false });
+                self.u().fblocks.push(FBlock::HandlerCleanup {
+                    name: None,
+                    has_block: false,
+                });
                 self.stmts(&h.body)?;
                 self.u().fblocks.pop();
                 self.unset_loc();
@@ -655,7 +734,10 @@ impl Compiler<'_> {
         self.jump(Pseudo::SetupWith, final_);
         self.use_next_block(block);
         let loc = self.src(w.range);
-        self.u().fblocks.push(FBlock::With { loc, is_async: false });
+        self.u().fblocks.push(FBlock::With {
+            loc,
+            is_async: false,
+        });
         match &item.optional_vars {
             Some(v) => self.expr(v)?,
             None => self.emit(Opcode::PopTop, 0),
