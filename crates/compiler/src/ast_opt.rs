@@ -127,13 +127,13 @@ fn repeat(seq: &Constant, n: &BigInt) -> Option<Constant> {
         _ => return None,
     };
     let n = n.to_i64()?;
-    if size > 0 {
-        let max = if matches!(seq, Constant::Tuple(_)) {
-            MAX_COLLECTION_SIZE
-        } else {
-            MAX_STR_SIZE
-        };
-        if n < 0 || n as usize > max / size {
+    let max = if matches!(seq, Constant::Tuple(_)) {
+        MAX_COLLECTION_SIZE
+    } else {
+        MAX_STR_SIZE
+    };
+    if let Some(most) = max.checked_div(size) {
+        if n < 0 || n as usize > most {
             return None;
         }
         if matches!(seq, Constant::Tuple(_))
@@ -279,7 +279,7 @@ fn int_binop(op: Operator, a: &BigInt, b: &BigInt) -> Option<Constant> {
                 return None;
             }
             let shift = b.to_usize().unwrap_or(usize::MAX);
-            if shift >= bits(a) as usize + 1 {
+            if shift > bits(a) as usize {
                 return int(if a.is_negative() {
                     BigInt::from(-1)
                 } else {

@@ -89,14 +89,6 @@ impl ConstPool {
         &self.values[i as usize]
     }
 
-    pub fn len(&self) -> usize {
-        self.values.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.values.is_empty()
-    }
-
     pub fn truncate(&mut self, n: usize) {
         if n < self.values.len() {
             self.values.truncate(n);

@@ -353,59 +353,46 @@ impl Cfg {
                         self.fold_tuple_on_constants(b, i - oparg, oparg, consts);
                     }
                 }
-                R(Opcode::JumpIfFalseOrPop) => match target.op {
-                    P(Pseudo::PopJumpIfFalse) => {
-                        if self.jump_thread(b, i, target, P(Pseudo::PopJumpIfFalse)) {
+                R(Opcode::JumpIfFalseOrPop | Opcode::JumpIfTrueOrPop) => {
+                    // x: JUMP_IF_FALSE_OR_POP y; y: POP_JUMP_IF_FALSE z  -->  x jumps to z;
+                    // y testing the opposite way  -->  x: POP_JUMP_IF_FALSE to y's successor.
+                    let on_false = inst.op == R(Opcode::JumpIfFalseOrPop);
+                    let (same_pop, opposite_pop) = if on_false {
+                        (P(Pseudo::PopJumpIfFalse), P(Pseudo::PopJumpIfTrue))
+                    } else {
+                        (P(Pseudo::PopJumpIfTrue), P(Pseudo::PopJumpIfFalse))
+                    };
+                    let opposite_keep = if on_false {
+                        R(Opcode::JumpIfTrueOrPop)
+                    } else {
+                        R(Opcode::JumpIfFalseOrPop)
+                    };
+                    if target.op == same_pop {
+                        if self.jump_thread(b, i, target, same_pop) {
                             continue;
                         }
-                    }
-                    P(Pseudo::Jump) | R(Opcode::JumpIfFalseOrPop) => {
-                        if self.jump_thread(b, i, target, R(Opcode::JumpIfFalseOrPop)) {
+                    } else if target.op == P(Pseudo::Jump) || target.op == inst.op {
+                        if self.jump_thread(b, i, target, inst.op) {
                             continue;
                         }
+                    } else if (target.op == opposite_keep || target.op == opposite_pop)
+                        && inst.loc.line == target.loc.line
+                    {
+                        let t = inst.target.expect("target");
+                        let after = self.blocks[t].next.expect("next block");
+                        let ins = &mut self.blocks[b].instrs[i];
+                        ins.op = same_pop;
+                        ins.target = Some(after);
+                        continue;
                     }
-                    R(Opcode::JumpIfTrueOrPop) | P(Pseudo::PopJumpIfTrue) => {
-                        if inst.loc.line == target.loc.line {
-                            let t = inst.target.expect("target");
-                            let after = self.blocks[t].next.expect("next block");
-                            let ins = &mut self.blocks[b].instrs[i];
-                            ins.op = P(Pseudo::PopJumpIfFalse);
-                            ins.target = Some(after);
-                            continue;
-                        }
-                    }
-                    _ => {}
-                },
-                R(Opcode::JumpIfTrueOrPop) => match target.op {
-                    P(Pseudo::PopJumpIfTrue) => {
-                        if self.jump_thread(b, i, target, P(Pseudo::PopJumpIfTrue)) {
-                            continue;
-                        }
-                    }
-                    P(Pseudo::Jump) | R(Opcode::JumpIfTrueOrPop) => {
-                        if self.jump_thread(b, i, target, R(Opcode::JumpIfTrueOrPop)) {
-                            continue;
-                        }
-                    }
-                    R(Opcode::JumpIfFalseOrPop) | P(Pseudo::PopJumpIfFalse) => {
-                        if inst.loc.line == target.loc.line {
-                            let t = inst.target.expect("target");
-                            let after = self.blocks[t].next.expect("next block");
-                            let ins = &mut self.blocks[b].instrs[i];
-                            ins.op = P(Pseudo::PopJumpIfTrue);
-                            ins.target = Some(after);
-                            continue;
-                        }
-                    }
-                    _ => {}
-                },
+                }
                 P(Pseudo::PopJumpIfNotNone | Pseudo::PopJumpIfNone)
                 | P(Pseudo::PopJumpIfFalse)
                 | P(Pseudo::PopJumpIfTrue)
-                | P(Pseudo::Jump) => {
-                    if target.op == P(Pseudo::Jump) && self.jump_thread(b, i, target, inst.op) {
-                        continue;
-                    }
+                | P(Pseudo::Jump)
+                    if target.op == P(Pseudo::Jump) && self.jump_thread(b, i, target, inst.op) =>
+                {
+                    continue;
                 }
                 R(Opcode::Swap) => {
                     if inst.arg == 1 {
@@ -736,11 +723,7 @@ impl Cfg {
                     pos += size;
                     if instr.op.is_jump() {
                         let target = self.blocks[instr.target.expect("target")].offset;
-                        let arg = if target < pos {
-                            pos - target
-                        } else {
-                            target - pos
-                        };
+                        let arg = target.abs_diff(pos);
                         let ins = &mut self.blocks[b].instrs[i];
                         ins.arg = arg;
                         if ins.size() != size {

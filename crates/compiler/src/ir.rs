@@ -63,16 +63,6 @@ impl Op {
         )
     }
 
-    pub fn is_unconditional_jump(self) -> bool {
-        matches!(
-            self,
-            Op::Pseudo(Pseudo::Jump | Pseudo::JumpNoInterrupt)
-                | Op::Real(
-                    Opcode::JumpForward | Opcode::JumpBackward | Opcode::JumpBackwardNoInterrupt
-                )
-        )
-    }
-
     /// Ends a block's flow: nothing after it runs.
     pub fn is_scope_exit(self) -> bool {
         matches!(

@@ -28,10 +28,6 @@ impl NameTable {
         self.names.len()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.names.is_empty()
-    }
-
     pub fn names(&self) -> &[String] {
         &self.names
     }

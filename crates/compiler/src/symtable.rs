@@ -321,6 +321,10 @@ impl Builder<'_> {
         r
     }
 
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "mirrors the FunctionDef/AsyncFunctionDef fields"
+    )]
     fn function_like(
         &mut self,
         node: usize,

@@ -78,7 +78,7 @@ fn compiler_fidelity_over_the_stdlib() {
     );
     println!("          reasons the other modules did not compile:");
     let mut reasons: Vec<_> = failures.into_iter().collect();
-    reasons.sort_by(|a, b| b.1.cmp(&a.1));
+    reasons.sort_by_key(|r| std::cmp::Reverse(r.1));
     for (reason, n) in reasons.iter().take(15) {
         println!("          {n:5}  {reason}");
     }

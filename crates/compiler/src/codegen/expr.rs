@@ -541,7 +541,7 @@ impl Compiler<'_> {
                 if seen_star {
                     return Err(self.error("multiple starred expressions in assignment"));
                 }
-                if i >= 1 << 8 || n - i - 1 >= (i32::MAX >> 8) as usize {
+                if i >= 1 << 8 || n - i > (i32::MAX >> 8) as usize {
                     return Err(self.error("too many expressions in star-unpacking assignment"));
                 }
                 self.emit(Opcode::UnpackEx, (i + ((n - i - 1) << 8)) as u32);

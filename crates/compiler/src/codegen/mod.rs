@@ -59,8 +59,6 @@ pub enum FBlock {
     },
     PopValue,
     ExceptionHandler,
-    ExceptionGroupHandler,
-    AsyncComprehensionGenerator,
 }
 
 /// One scope being compiled (`struct compiler_unit`).
@@ -282,10 +280,6 @@ impl<'a> Compiler<'a> {
     }
 
     // ----- scopes -----
-
-    fn scope_type_of(&self, sid: ScopeId) -> BlockType {
-        self.st.scopes[sid].typ
-    }
 
     /// `compiler_enter_scope`.
     pub fn enter_scope(&mut self, name: &str, scope_type: ScopeType, sid: ScopeId, lineno: i32) {

@@ -389,10 +389,7 @@ impl Compiler<'_> {
     /// `compiler_unwind_fblock`.
     fn unwind_fblock(&mut self, info: &FBlock, preserve_tos: bool) -> CompileResult<()> {
         match info {
-            FBlock::WhileLoop { .. }
-            | FBlock::ExceptionHandler
-            | FBlock::ExceptionGroupHandler
-            | FBlock::AsyncComprehensionGenerator => {}
+            FBlock::WhileLoop { .. } | FBlock::ExceptionHandler => {}
             FBlock::ForLoop { .. } => {
                 if preserve_tos {
                     self.emit(Opcode::Swap, 2);
@@ -480,11 +477,6 @@ impl Compiler<'_> {
         let Some(top) = self.u().fblocks.last().cloned() else {
             return Ok(None);
         };
-        if matches!(top, FBlock::ExceptionGroupHandler) {
-            return Err(
-                self.error("'break', 'continue' and 'return' cannot appear in an except* block")
-            );
-        }
         if stop_at_loop && matches!(top, FBlock::WhileLoop { .. } | FBlock::ForLoop { .. }) {
             return Ok(Some(top));
         }
