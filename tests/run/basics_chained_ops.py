@@ -7,4 +7,5 @@ print(7 % 3 * 2, 7 * 3 % 2, -7 // 2 * 2, ~5 + 1, ~-5)
 print(1 or 2 and 0, (1 or 2) and 0, 0 and 1 or 2)
 print(3 in [1, 2, 3] == True, (3 in [1, 2, 3]) == True)
 n = None
-print(1 is not n is not False)
+m = 1
+print(m is not n is not False)

@@ -128,7 +128,8 @@ impl CodeUnit {
         let (localsplusnames, localspluskinds) = self.localsplus(numdropped);
         let consts: Vec<Value> = self.consts.into_values();
         CodeObject {
-            argcount: self.argcount,
+            // `u_argcount` counts the positional-or-keyword parameters only (makecode adds them).
+            argcount: self.argcount + self.posonlyargcount,
             posonlyargcount: self.posonlyargcount,
             kwonlyargcount: self.kwonlyargcount,
             stacksize: maxdepth,

@@ -163,6 +163,14 @@ fn is_numeric(c: &Constant) -> bool {
 
 /// `fold_binop` on two constants; None when CPython would not fold (error or limit).
 fn binop(op: Operator, l: &Constant, r: &Constant) -> Option<Constant> {
+    if let (Constant::Bool(a), Constant::Bool(b)) = (l, r) {
+        match op {
+            Operator::BitAnd => return Some(Constant::Bool(a & b)),
+            Operator::BitOr => return Some(Constant::Bool(a | b)),
+            Operator::BitXor => return Some(Constant::Bool(a ^ b)),
+            _ => {}
+        }
+    }
     if let (Some(a), Some(b)) = (int_of(l), int_of(r)) {
         return int_binop(op, &a, &b);
     }

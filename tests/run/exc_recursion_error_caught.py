@@ -1,0 +1,19 @@
+# exc: RecursionError from runaway recursion is catchable and the program continues
+import sys
+sys.setrecursionlimit(200)
+def down(n):
+    return down(n + 1)
+try:
+    down(0)
+except RecursionError as e:
+    print('RecursionError', e)
+def ok(n):
+    return 0 if n == 0 else 1 + ok(n - 1)
+print(ok(100))
+class Loop:
+    def __repr__(self):
+        return repr(self)
+try:
+    repr(Loop())
+except RecursionError as e:
+    print('RecursionError in repr')
