@@ -918,12 +918,6 @@ impl Compiler<'_> {
                 self.error("asynchronous comprehension outside of an asynchronous function")
             );
         }
-        if generators.iter().any(|g| g.is_async) {
-            return Err(crate::error::CompileError::of_type(
-                crate::error::ErrorType::SystemError,
-                "rpy's compiler does not support async comprehensions yet",
-            ));
-        }
         match kind {
             CompKind::List => self.emit(Opcode::BuildList, 0),
             CompKind::Set => self.emit(Opcode::BuildSet, 0),
@@ -937,14 +931,120 @@ impl Compiler<'_> {
         let co = self.exit_scope(true);
         self.make_closure(co, 0);
         self.expr(&generators[0].iter)?;
-        self.emit(Opcode::GetIter, 0);
+        self.emit(
+            if generators[0].is_async {
+                Opcode::GetAiter
+            } else {
+                Opcode::GetIter
+            },
+            0,
+        );
         self.emit(Opcode::Precall, 0);
         self.emit(Opcode::Call, 0);
+        if is_async_generator && kind != CompKind::Generator {
+            self.emit(Opcode::GetAwaitable, 0);
+            self.load_const(Value::None);
+            self.yield_from(true);
+        }
+        Ok(())
+    }
+
+    /// `compiler_comprehension_generator`.
+    fn comprehension_generator(
+        &mut self,
+        generators: &[ast::Comprehension],
+        gen_index: usize,
+        depth: u32,
+        elt: &Expr,
+        val: Option<&Expr>,
+        kind: CompKind,
+    ) -> CompileResult<()> {
+        if generators[gen_index].is_async {
+            self.async_comprehension_generator(generators, gen_index, depth, elt, val, kind)
+        } else {
+            self.sync_comprehension_generator(generators, gen_index, depth, elt, val, kind)
+        }
+    }
+
+    /// The innermost element: yield it or add it to the collection being built.
+    fn comprehension_element(
+        &mut self,
+        elt: &Expr,
+        val: Option<&Expr>,
+        kind: CompKind,
+        depth: u32,
+    ) -> CompileResult<()> {
+        match kind {
+            CompKind::Generator => {
+                self.expr(elt)?;
+                self.add_yield();
+                self.emit(Opcode::PopTop, 0);
+            }
+            CompKind::List => {
+                self.expr(elt)?;
+                self.emit(Opcode::ListAppend, depth + 1);
+            }
+            CompKind::Set => {
+                self.expr(elt)?;
+                self.emit(Opcode::SetAdd, depth + 1);
+            }
+            CompKind::Dict => {
+                self.expr(elt)?;
+                self.expr(val.expect("dict comprehension value"))?;
+                self.emit(Opcode::MapAdd, depth + 1);
+            }
+        }
+        Ok(())
+    }
+
+    /// `compiler_async_comprehension_generator`.
+    fn async_comprehension_generator(
+        &mut self,
+        generators: &[ast::Comprehension],
+        gen_index: usize,
+        mut depth: u32,
+        elt: &Expr,
+        val: Option<&Expr>,
+        kind: CompKind,
+    ) -> CompileResult<()> {
+        let start = self.new_block();
+        let except = self.new_block();
+        let if_cleanup = self.new_block();
+        let generator = &generators[gen_index];
+        if gen_index == 0 {
+            self.u().code.argcount = 1;
+            self.emit(Opcode::LoadFast, 0);
+        } else {
+            self.expr(&generator.iter)?;
+            self.emit(Opcode::GetAiter, 0);
+        }
+        self.use_next_block(start);
+        self.jump(Pseudo::SetupFinally, except);
+        self.emit(Opcode::GetAnext, 0);
+        self.load_const(Value::None);
+        self.yield_from(true);
+        self.emit(Pseudo::PopBlock, 0);
+        self.expr(&generator.target)?;
+        for cond in &generator.ifs {
+            self.jump_if(cond, if_cleanup, false)?;
+        }
+        depth += 1;
+        if gen_index + 1 < generators.len() {
+            self.recurse(|c| {
+                c.comprehension_generator(generators, gen_index + 1, depth, elt, val, kind)
+            })?;
+        } else {
+            self.comprehension_element(elt, val, kind, depth)?;
+        }
+        self.use_next_block(if_cleanup);
+        self.jump(JUMP, start);
+        self.use_next_block(except);
+        self.emit(Opcode::EndAsyncFor, 0);
         Ok(())
     }
 
     /// `compiler_sync_comprehension_generator`.
-    fn comprehension_generator(
+    fn sync_comprehension_generator(
         &mut self,
         generators: &[ast::Comprehension],
         gen_index: usize,
@@ -992,26 +1092,7 @@ impl Compiler<'_> {
                 c.comprehension_generator(generators, gen_index + 1, depth, elt, val, kind)
             })?;
         } else {
-            match kind {
-                CompKind::Generator => {
-                    self.expr(elt)?;
-                    self.add_yield();
-                    self.emit(Opcode::PopTop, 0);
-                }
-                CompKind::List => {
-                    self.expr(elt)?;
-                    self.emit(Opcode::ListAppend, depth + 1);
-                }
-                CompKind::Set => {
-                    self.expr(elt)?;
-                    self.emit(Opcode::SetAdd, depth + 1);
-                }
-                CompKind::Dict => {
-                    self.expr(elt)?;
-                    self.expr(val.expect("dict comprehension value"))?;
-                    self.emit(Opcode::MapAdd, depth + 1);
-                }
-            }
+            self.comprehension_element(elt, val, kind, depth)?;
         }
         self.use_next_block(if_cleanup);
         if let Some(s) = start {

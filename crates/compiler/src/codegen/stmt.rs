@@ -120,8 +120,8 @@ impl Compiler<'_> {
             }
             Stmt::TryStar(_) => Err(self.unsupported("except*")),
             Stmt::With(w) => self.with(w, 0),
-            Stmt::AsyncWith(_) => Err(self.unsupported("async with")),
-            Stmt::AsyncFor(_) => Err(self.unsupported("async for")),
+            Stmt::AsyncWith(w) => self.async_with(w, 0),
+            Stmt::AsyncFor(f) => self.async_for(f),
             Stmt::Match(_) => Err(self.unsupported("match statements")),
             Stmt::TypeAlias(t) => Err(self.error_at("invalid syntax", t.range)),
         }
@@ -756,6 +756,95 @@ impl Compiler<'_> {
         self.emit(Opcode::WithExceptStart, 0);
         self.with_except_finish(cleanup);
         self.use_next_block(exit);
+        Ok(())
+    }
+
+    /// `compiler_async_with`.
+    fn async_with(&mut self, w: &ast::StmtAsyncWith, pos: usize) -> CompileResult<()> {
+        if self.ur().scope_type != ScopeType::AsyncFunction {
+            return Err(self.error("'async with' outside async function"));
+        }
+        let item = &w.items[pos];
+        let block = self.new_block();
+        let final_ = self.new_block();
+        let exit = self.new_block();
+        let cleanup = self.new_block();
+        self.expr(&item.context_expr)?;
+        self.emit(Opcode::BeforeAsyncWith, 0);
+        self.emit(Opcode::GetAwaitable, 1);
+        self.load_const(Value::None);
+        self.yield_from(true);
+        self.jump(Pseudo::SetupWith, final_);
+        self.use_next_block(block);
+        let loc = self.src(w.range);
+        self.u().fblocks.push(FBlock::With {
+            loc,
+            is_async: true,
+        });
+        match &item.optional_vars {
+            Some(v) => self.expr(v)?,
+            None => self.emit(Opcode::PopTop, 0),
+        }
+        if pos + 1 == w.items.len() {
+            self.stmts(&w.body)?;
+        } else {
+            self.async_with(w, pos + 1)?;
+        }
+        self.u().fblocks.pop();
+        self.emit(Pseudo::PopBlock, 0);
+        self.set_loc(w.range);
+        self.load_const(Value::None);
+        self.load_const(Value::None);
+        self.load_const(Value::None);
+        self.emit(Opcode::Precall, 2);
+        self.emit(Opcode::Call, 2);
+        self.emit(Opcode::GetAwaitable, 2);
+        self.load_const(Value::None);
+        self.yield_from(true);
+        self.emit(Opcode::PopTop, 0);
+        self.jump(JUMP, exit);
+        self.use_next_block(final_);
+        self.jump(Pseudo::SetupCleanup, cleanup);
+        self.emit(Opcode::PushExcInfo, 0);
+        self.emit(Opcode::WithExceptStart, 0);
+        self.emit(Opcode::GetAwaitable, 2);
+        self.load_const(Value::None);
+        self.yield_from(true);
+        self.with_except_finish(cleanup);
+        self.use_next_block(exit);
+        Ok(())
+    }
+
+    /// `compiler_async_for`.
+    fn async_for(&mut self, f: &ast::StmtAsyncFor) -> CompileResult<()> {
+        if self.ur().scope_type != ScopeType::AsyncFunction {
+            return Err(self.error("'async for' outside async function"));
+        }
+        let start = self.new_block();
+        let except = self.new_block();
+        let end = self.new_block();
+        self.expr(&f.iter)?;
+        self.emit(Opcode::GetAiter, 0);
+        self.use_next_block(start);
+        self.u().fblocks.push(FBlock::ForLoop {
+            block: start,
+            exit: end,
+        });
+        self.jump(Pseudo::SetupFinally, except);
+        self.emit(Opcode::GetAnext, 0);
+        self.load_const(Value::None);
+        self.yield_from(true);
+        self.emit(Pseudo::PopBlock, 0);
+        self.expr(&f.target)?;
+        self.stmts(&f.body)?;
+        self.unset_loc();
+        self.jump(JUMP, start);
+        self.u().fblocks.pop();
+        self.use_next_block(except);
+        self.set_loc(f.iter.range());
+        self.emit(Opcode::EndAsyncFor, 0);
+        self.stmts(&f.orelse)?;
+        self.use_next_block(end);
         Ok(())
     }
 
