@@ -97,17 +97,55 @@ fn future_features(body: &[Stmt], map: &SourceMap) -> CompileResult<(u32, i32)> 
     Ok((features, lineno))
 }
 
-fn parse_error(e: rustpython_parser::ParseError, source: &str, map: &SourceMap) -> CompileError {
-    let offset: u32 = e.offset.into();
+fn parse_error(e: rustpython_parser::ParseError, map: &SourceMap) -> CompileError {
+    use rustpython_parser::ParseErrorType as P;
+    use rustpython_parser::lexer::LexicalErrorType as L;
     let r = map.range(rustpython_parser::text_size::TextRange::new(
         e.offset, e.offset,
     ));
-    let _ = (source, offset);
-    let msg = match &e.error {
-        rustpython_parser::ParseErrorType::Eof => "unexpected EOF while parsing".to_string(),
-        _ => "invalid syntax".to_string(),
+    let (error_type, msg) = match &e.error {
+        P::Eof => (
+            ErrorType::SyntaxError,
+            "unexpected EOF while parsing".to_string(),
+        ),
+        P::Lexical(lex) => match lex {
+            L::DuplicateArgumentError(name) => (
+                ErrorType::SyntaxError,
+                format!("duplicate argument '{name}' in function definition"),
+            ),
+            L::DuplicateKeywordArgumentError(name) => (
+                ErrorType::SyntaxError,
+                format!("keyword argument repeated: {name}"),
+            ),
+            L::DefaultArgumentError => (
+                ErrorType::SyntaxError,
+                "non-default argument follows default argument".to_string(),
+            ),
+            L::PositionalArgumentError => (
+                ErrorType::SyntaxError,
+                "positional argument follows keyword argument".to_string(),
+            ),
+            L::UnpackedArgumentError => (
+                ErrorType::SyntaxError,
+                "iterable argument unpacking follows keyword argument unpacking".to_string(),
+            ),
+            L::IndentationError => (
+                ErrorType::IndentationError,
+                "unindent does not match any outer indentation level".to_string(),
+            ),
+            L::TabError | L::TabsAfterSpaces => (
+                ErrorType::TabError,
+                "inconsistent use of tabs and spaces in indentation".to_string(),
+            ),
+            L::LineContinuationError => (
+                ErrorType::SyntaxError,
+                "unexpected character after line continuation character".to_string(),
+            ),
+            _ => (ErrorType::SyntaxError, "invalid syntax".to_string()),
+        },
+        _ => (ErrorType::SyntaxError, "invalid syntax".to_string()),
     };
-    CompileError::syntax(
+    let mut err = CompileError::syntax(
         msg,
         SrcRange {
             line: r.line,
@@ -115,11 +153,64 @@ fn parse_error(e: rustpython_parser::ParseError, source: &str, map: &SourceMap) 
             end_line: r.line,
             end_col: r.col,
         },
-    )
+    );
+    err.error_type = error_type;
+    err
+}
+
+/// CPython's tokenizer limits (`MAXLEVEL`, `MAXINDENT`), checked before parsing so that
+/// pathological nesting gets CPython's errors instead of an unbounded AST.
+fn check_nesting(
+    source: &str,
+    mode: rustpython_parser::Mode,
+    map: &SourceMap,
+) -> CompileResult<()> {
+    use rustpython_parser::Tok;
+    let (mut level, mut indent) = (0usize, 0usize);
+    for token in rustpython_parser::lexer::lex(source, mode) {
+        let Ok((tok, range)) = token else { break };
+        match tok {
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace => {
+                if level >= 200 {
+                    return Err(CompileError::syntax(
+                        "too many nested parentheses",
+                        map.range(range),
+                    ));
+                }
+                level += 1;
+            }
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace => level = level.saturating_sub(1),
+            Tok::Indent => {
+                if indent + 1 >= 100 {
+                    let mut e =
+                        CompileError::syntax("too many levels of indentation", map.range(range));
+                    e.error_type = ErrorType::IndentationError;
+                    return Err(e);
+                }
+                indent += 1;
+            }
+            Tok::Dedent => indent = indent.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 /// Compiles `source` to a code object, as `compile(source, filename, mode)` does.
+///
+/// Runs on a stack sized for the source: an expression nested thousands deep (which CPython
+/// rejects with RecursionError) still has to be parsed and dropped without overflowing.
 pub fn compile(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    opts: &CompileOptions,
+) -> CompileResult<Rc<CodeObject>> {
+    let stack = source.len().saturating_mul(512).clamp(1 << 20, 1 << 36);
+    stacker::grow(stack, || compile_on_stack(source, filename, mode, opts))
+}
+
+fn compile_on_stack(
     source: &str,
     filename: &str,
     mode: Mode,
@@ -131,8 +222,12 @@ pub fn compile(
         Mode::Eval => rustpython_parser::Mode::Expression,
         Mode::Single => rustpython_parser::Mode::Interactive,
     };
+    check_nesting(source, parse_mode, &map).map_err(|mut e| {
+        e.filename = filename.to_string();
+        e
+    })?;
     let mut module = rustpython_parser::parse(source, parse_mode, filename).map_err(|e| {
-        let mut err = parse_error(e, source, &map);
+        let mut err = parse_error(e, &map);
         err.filename = filename.to_string();
         err
     })?;
