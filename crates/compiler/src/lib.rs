@@ -166,6 +166,9 @@ fn check_nesting(
     map: &SourceMap,
 ) -> CompileResult<()> {
     use rustpython_parser::Tok;
+    if !may_nest_deeply(source) {
+        return Ok(());
+    }
     let (mut level, mut indent) = (0usize, 0usize);
     for token in rustpython_parser::lexer::lex(source, mode) {
         let Ok((tok, range)) = token else { break };
@@ -196,18 +199,58 @@ fn check_nesting(
     Ok(())
 }
 
+/// A cheap over-approximation: could the source reach 200 open brackets or 100 indentation
+/// levels? (Brackets are counted even inside strings and comments; each indentation level
+/// needs at least one more leading whitespace character.) Only then is it tokenized to check.
+fn may_nest_deeply(source: &str) -> bool {
+    let mut depth = 0usize;
+    let mut leading = 0usize;
+    let mut at_line_start = true;
+    for b in source.bytes() {
+        match b {
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                if depth >= 200 {
+                    return true;
+                }
+            }
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if b == b'\n' {
+            at_line_start = true;
+            leading = 0;
+        } else if at_line_start {
+            if b == b' ' || b == b'\t' || b == b'\x0c' {
+                leading += 1;
+                if leading >= 99 {
+                    return true;
+                }
+            } else {
+                at_line_start = false;
+            }
+        }
+    }
+    false
+}
+
 /// Compiles `source` to a code object, as `compile(source, filename, mode)` does.
-///
-/// Runs on a stack sized for the source: an expression nested thousands deep (which CPython
-/// rejects with RecursionError) still has to be parsed and dropped without overflowing.
 pub fn compile(
     source: &str,
     filename: &str,
     mode: Mode,
     opts: &CompileOptions,
 ) -> CompileResult<Rc<CodeObject>> {
-    let stack = source.len().saturating_mul(512).clamp(1 << 20, 1 << 36);
-    stacker::grow(stack, || compile_on_stack(source, filename, mode, opts))
+    stacker::maybe_grow(1 << 20, 8 << 20, || {
+        compile_on_stack(source, filename, mode, opts)
+    })
+}
+
+/// Drops an AST that the folder found too deep (CPython's RecursionError): its recursive
+/// destructor gets a stack sized for the source, the only bound on its depth.
+fn drop_deep(module: Mod, source_len: usize) {
+    let stack = source_len.saturating_mul(512).clamp(1 << 20, 1 << 36);
+    stacker::grow(stack, move || drop(module));
 }
 
 fn compile_on_stack(
@@ -244,13 +287,16 @@ fn compile_on_stack(
             opts.optimize,
             (future | opts.flags) & flags::FUTURE_ANNOTATIONS != 0,
         );
-        match &mut module {
+        let folded = match &mut module {
             Mod::Module(m) => folder.body(&mut m.body),
             Mod::Interactive(m) => m.body.iter_mut().try_for_each(|s| folder.stmt(s)),
             Mod::Expression(e) => folder.expr(&mut e.body),
             Mod::FunctionType(_) => Ok(()),
+        };
+        if let Err(e) = folded {
+            drop_deep(module, source.len());
+            return Err(with_filename(e));
         }
-        .map_err(with_filename)?;
     }
     let (body, expression): (&[Stmt], Option<&ast::Expr>) = match &module {
         Mod::Module(m) => (&m.body, None),
