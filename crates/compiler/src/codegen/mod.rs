@@ -4,6 +4,7 @@
 //! name resolution and function/class/lambda creation.
 
 mod expr;
+mod pattern;
 mod stmt;
 
 use std::rc::Rc;

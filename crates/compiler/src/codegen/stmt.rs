@@ -122,7 +122,7 @@ impl Compiler<'_> {
             Stmt::With(w) => self.with(w, 0),
             Stmt::AsyncWith(w) => self.async_with(w, 0),
             Stmt::AsyncFor(f) => self.async_for(f),
-            Stmt::Match(_) => Err(self.unsupported("match statements")),
+            Stmt::Match(m) => self.match_(m),
             Stmt::TypeAlias(t) => Err(self.error_at("invalid syntax", t.range)),
         }
     }
