@@ -60,6 +60,7 @@ pub enum FBlock {
     },
     PopValue,
     ExceptionHandler,
+    ExceptionGroupHandler,
 }
 
 /// One scope being compiled (`struct compiler_unit`).

@@ -115,10 +115,16 @@ impl Compiler<'_> {
                 if t.finalbody.is_empty() {
                     self.try_except(&t.body, &t.handlers, &t.orelse)
                 } else {
-                    self.try_finally(t)
+                    self.try_finally(&t.body, &t.handlers, &t.orelse, &t.finalbody, false)
                 }
             }
-            Stmt::TryStar(_) => Err(self.unsupported("except*")),
+            Stmt::TryStar(t) => {
+                if t.finalbody.is_empty() {
+                    self.try_star_except(&t.body, &t.handlers, &t.orelse)
+                } else {
+                    self.try_finally(&t.body, &t.handlers, &t.orelse, &t.finalbody, true)
+                }
+            }
             Stmt::With(w) => self.with(w, 0),
             Stmt::AsyncWith(w) => self.async_with(w, 0),
             Stmt::AsyncFor(f) => self.async_for(f),
@@ -389,7 +395,8 @@ impl Compiler<'_> {
     /// `compiler_unwind_fblock`.
     fn unwind_fblock(&mut self, info: &FBlock, preserve_tos: bool) -> CompileResult<()> {
         match info {
-            FBlock::WhileLoop { .. } | FBlock::ExceptionHandler => {}
+            FBlock::WhileLoop { .. } | FBlock::ExceptionHandler | FBlock::ExceptionGroupHandler => {
+            }
             FBlock::ForLoop { .. } => {
                 if preserve_tos {
                     self.emit(Opcode::Swap, 2);
@@ -477,6 +484,11 @@ impl Compiler<'_> {
         let Some(top) = self.u().fblocks.last().cloned() else {
             return Ok(None);
         };
+        if matches!(top, FBlock::ExceptionGroupHandler) {
+            return Err(
+                self.error("'break', 'continue' and 'return' cannot appear in an except* block")
+            );
+        }
         if stop_at_loop && matches!(top, FBlock::WhileLoop { .. } | FBlock::ForLoop { .. }) {
             return Ok(Some(top));
         }
@@ -590,33 +602,40 @@ impl Compiler<'_> {
         self.emit(Opcode::Reraise, 1);
     }
 
-    /// `compiler_try_finally`.
-    fn try_finally(&mut self, t: &ast::StmtTry) -> CompileResult<()> {
+    /// `compiler_try_finally` (and `compiler_try_star_finally` with `star`).
+    fn try_finally(
+        &mut self,
+        body_stmts: &[Stmt],
+        handlers: &[ast::ExceptHandler],
+        orelse: &[Stmt],
+        finalbody: &[Stmt],
+        star: bool,
+    ) -> CompileResult<()> {
         let body = self.new_block();
         let end = self.new_block();
         let exit = self.new_block();
         let cleanup = self.new_block();
         self.jump(Pseudo::SetupFinally, end);
         self.use_next_block(body);
-        let finalbody = std::rc::Rc::new(t.finalbody.clone());
-        self.u()
-            .fblocks
-            .push(FBlock::FinallyTry { body: finalbody });
-        if t.handlers.is_empty() {
-            self.stmts(&t.body)?;
+        let shared = std::rc::Rc::new(finalbody.to_vec());
+        self.u().fblocks.push(FBlock::FinallyTry { body: shared });
+        if handlers.is_empty() {
+            self.stmts(body_stmts)?;
+        } else if star {
+            self.try_star_except(body_stmts, handlers, orelse)?;
         } else {
-            self.try_except(&t.body, &t.handlers, &t.orelse)?;
+            self.try_except(body_stmts, handlers, orelse)?;
         }
         self.emit_noline(Pseudo::PopBlock, 0);
         self.u().fblocks.pop();
-        self.stmts(&t.finalbody)?;
+        self.stmts(finalbody)?;
         self.jump_noline(JUMP, exit);
         self.use_next_block(end);
         self.unset_loc();
         self.jump(Pseudo::SetupCleanup, cleanup);
         self.emit(Opcode::PushExcInfo, 0);
         self.u().fblocks.push(FBlock::FinallyEnd);
-        self.stmts(&t.finalbody)?;
+        self.stmts(finalbody)?;
         self.u().fblocks.pop();
         self.emit(Opcode::Reraise, 0);
         self.use_next_block(cleanup);
@@ -710,6 +729,120 @@ impl Compiler<'_> {
         self.emit(Opcode::Reraise, 0);
         self.use_next_block(cleanup);
         self.pop_except_and_reraise();
+        self.use_next_block(end);
+        Ok(())
+    }
+
+    /// `compiler_try_star_except`.
+    fn try_star_except(
+        &mut self,
+        body_stmts: &[Stmt],
+        handlers: &[ast::ExceptHandler],
+        orelse: &[Stmt],
+    ) -> CompileResult<()> {
+        let body = self.new_block();
+        let mut except = self.new_block();
+        let orelse_block = self.new_block();
+        let end = self.new_block();
+        let cleanup = self.new_block();
+        let reraise_star = self.new_block();
+        self.jump(Pseudo::SetupFinally, except);
+        self.use_next_block(body);
+        self.u().fblocks.push(FBlock::TryExcept);
+        self.stmts(body_stmts)?;
+        self.u().fblocks.pop();
+        self.emit_noline(Pseudo::PopBlock, 0);
+        self.jump_noline(JUMP, orelse_block);
+        let n = handlers.len();
+        self.use_next_block(except);
+        self.unset_loc();
+        self.jump(Pseudo::SetupCleanup, cleanup);
+        self.emit(Opcode::PushExcInfo, 0);
+        self.u().fblocks.push(FBlock::ExceptionGroupHandler);
+        for (i, h) in handlers.iter().enumerate() {
+            let ast::ExceptHandler::ExceptHandler(h) = h;
+            self.set_loc(h.range);
+            // The layout of CPython 3.11.4+ (no-match path pops the None after the body).
+            except = self.new_block();
+            let except_with_error = self.new_block();
+            let no_match = self.new_block();
+            if i == 0 {
+                self.emit(Opcode::Copy, 1);
+                self.emit(Opcode::BuildList, 0);
+                self.emit(Opcode::Swap, 2);
+            }
+            if let Some(t) = &h.type_ {
+                self.expr(t)?;
+                self.emit(Opcode::CheckEgMatch, 0);
+                self.emit(Opcode::Copy, 1);
+                self.jump(Pseudo::PopJumpIfNone, no_match);
+            }
+            let cleanup_end = self.new_block();
+            let cleanup_body = self.new_block();
+            match &h.name {
+                Some(name) => self.nameop(name, &ast::ExprContext::Store)?,
+                None => self.emit(Opcode::PopTop, 0),
+            }
+            self.jump(Pseudo::SetupCleanup, cleanup_end);
+            self.use_next_block(cleanup_body);
+            let name = h.name.as_ref().map(|n| n.to_string());
+            self.u().fblocks.push(FBlock::HandlerCleanup {
+                name: name.clone(),
+                has_block: name.is_some(),
+            });
+            self.stmts(&h.body)?;
+            self.u().fblocks.pop();
+            self.unset_loc();
+            self.emit(Pseudo::PopBlock, 0);
+            if let Some(n) = &name {
+                self.load_const(Value::None);
+                self.nameop(n, &ast::ExprContext::Store)?;
+                self.nameop(n, &ast::ExprContext::Del)?;
+            }
+            self.jump(JUMP, except);
+            self.use_next_block(cleanup_end);
+            self.unset_loc();
+            if let Some(n) = &name {
+                self.load_const(Value::None);
+                self.nameop(n, &ast::ExprContext::Store)?;
+                self.nameop(n, &ast::ExprContext::Del)?;
+            }
+            self.emit(Opcode::ListAppend, 3);
+            self.emit(Opcode::PopTop, 0);
+            self.jump(JUMP, except_with_error);
+            self.use_next_block(except);
+            self.emit(Opcode::Nop, 0);
+            self.jump(JUMP, except_with_error);
+            self.use_next_block(no_match);
+            self.set_loc(h.range);
+            self.emit(Opcode::PopTop, 0);
+            self.use_next_block(except_with_error);
+            self.unset_loc();
+            if i == n - 1 {
+                self.emit(Opcode::ListAppend, 1);
+                self.jump(JUMP, reraise_star);
+            }
+        }
+        self.unset_loc();
+        self.u().fblocks.pop();
+        let reraise = self.new_block();
+        self.use_next_block(reraise_star);
+        self.emit(Opcode::PrepReraiseStar, 0);
+        self.emit(Opcode::Copy, 1);
+        self.jump(Pseudo::PopJumpIfNotNone, reraise);
+        self.emit(Opcode::PopTop, 0);
+        self.emit(Pseudo::PopBlock, 0);
+        self.emit(Opcode::PopExcept, 0);
+        self.jump(JUMP, end);
+        self.use_next_block(reraise);
+        self.emit(Pseudo::PopBlock, 0);
+        self.emit(Opcode::Swap, 2);
+        self.emit(Opcode::PopExcept, 0);
+        self.emit(Opcode::Reraise, 0);
+        self.use_next_block(cleanup);
+        self.pop_except_and_reraise();
+        self.use_next_block(orelse_block);
+        self.stmts(orelse)?;
         self.use_next_block(end);
         Ok(())
     }
