@@ -27,3 +27,6 @@ h = x if y else -x
 assert x, "msg"
 k = x < y < 10
 del x
+x = tuple[*tuple[int, ...]]
+class C(Generic[*Ts]): pass
+y = A[0, *b]

@@ -62,6 +62,12 @@ fn compiler_fidelity_over_the_stdlib() {
                 equal += matching(&ours, &theirs);
             }
             Err(e) => {
+                if e.error_type != rpy_compiler::ErrorType::SystemError {
+                    println!(
+                        "          cannot compile {source_path}:{}: {}",
+                        e.lineno, e.msg
+                    );
+                }
                 *failures
                     .entry(format!("{}: {}", e.error_type.name(), e.msg))
                     .or_default() += 1

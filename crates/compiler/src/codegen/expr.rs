@@ -215,7 +215,22 @@ impl Compiler<'_> {
                     ast::ExprContext::Del => Opcode::DeleteSubscr,
                 };
                 self.expr(&s.value)?;
-                self.expr(&s.slice)?;
+                if let Expr::Starred(_) = &*s.slice {
+                    // `x[*a]` (PEP 646): CPython's parser makes the slice a 1-tuple.
+                    let saved = self.ur().loc;
+                    self.set_loc(s.slice.range());
+                    self.starunpack(
+                        std::slice::from_ref(&*s.slice),
+                        0,
+                        Opcode::BuildList,
+                        Opcode::ListAppend,
+                        Opcode::ListExtend,
+                        true,
+                    )?;
+                    self.u().loc = saved;
+                } else {
+                    self.expr(&s.slice)?;
+                }
                 self.emit(op, 0);
             }
             Expr::Starred(s) => {
