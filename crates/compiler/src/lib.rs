@@ -14,6 +14,7 @@ mod flowgraph;
 mod ir;
 mod names;
 pub mod symtable;
+mod unparse;
 
 use std::rc::Rc;
 

@@ -706,7 +706,7 @@ impl Builder<'_> {
         if self.scopes[self.cur].typ == BlockType::Annotation {
             return Err(err(
                 self.map,
-                format!("{what} cannot be used within an annotation"),
+                format!("'{what}' can not be used within an annotation"),
                 range,
             ));
         }

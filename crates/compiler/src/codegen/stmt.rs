@@ -32,15 +32,6 @@ impl Compiler<'_> {
         body.iter().try_for_each(|s| self.stmt(s))
     }
 
-    fn unsupported(&self, what: &str) -> CompileError {
-        let mut e = CompileError::of_type(
-            ErrorType::SystemError,
-            format!("rpy's compiler does not support {what} yet"),
-        );
-        e.filename = self.filename.clone();
-        e
-    }
-
     fn stmt_inner(&mut self, s: &Stmt) -> CompileResult<()> {
         self.set_loc(s.range());
         match s {
@@ -202,9 +193,8 @@ impl Compiler<'_> {
         let mangled = crate::symtable::mangle(self.ur().private.as_deref(), name);
         self.load_const(Value::Str(rpy_marshal::PyStr::interned(&mangled)));
         if self.future_flags & rpy_marshal::code::flags::FUTURE_ANNOTATIONS != 0 {
-            return Err(self.unsupported("`from __future__ import annotations`"));
-        }
-        if let Expr::Starred(st) = ann {
+            self.annotation_string(ann);
+        } else if let Expr::Starred(st) = ann {
             self.expr(&st.value)?;
             self.emit(Opcode::UnpackSequence, 1);
         } else {
@@ -552,9 +542,6 @@ impl Compiler<'_> {
     fn annassign(&mut self, a: &ast::StmtAnnAssign) -> CompileResult<()> {
         let future_annotations =
             self.future_flags & rpy_marshal::code::flags::FUTURE_ANNOTATIONS != 0;
-        if future_annotations {
-            return Err(self.unsupported("`from __future__ import annotations`"));
-        }
         if let Some(v) = &a.value {
             self.expr(v)?;
             self.expr(&a.target)?;
@@ -566,7 +553,11 @@ impl Compiler<'_> {
                     return Err(self.error("cannot assign to __debug__"));
                 }
                 if a.simple && module_or_class {
-                    self.expr(&a.annotation)?;
+                    if future_annotations {
+                        self.annotation_string(&a.annotation);
+                    } else {
+                        self.expr(&a.annotation)?;
+                    }
                     self.emit_name(Opcode::LoadName, "__annotations__");
                     let mangled = crate::symtable::mangle(self.ur().private.as_deref(), &n.id);
                     self.load_const(Value::Str(rpy_marshal::PyStr::interned(&mangled)));
@@ -589,10 +580,16 @@ impl Compiler<'_> {
             }
             _ => return Err(self.error("invalid node type for annotated assignment")),
         }
-        if !a.simple && module_or_class {
+        if !a.simple && module_or_class && !future_annotations {
             self.check_ann_expr(&a.annotation)?;
         }
         Ok(())
+    }
+
+    /// `compiler_visit_annexpr`: the annotation as a string constant (PEP 563).
+    fn annotation_string(&mut self, ann: &Expr) {
+        let text = crate::unparse::expr_as_str(ann);
+        self.load_const(super::constant_value(&ast::Constant::Str(text)));
     }
 
     /// `POP_EXCEPT_AND_RERAISE`.
