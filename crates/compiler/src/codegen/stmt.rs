@@ -9,7 +9,7 @@ use rustpython_parser::ast::{self, Expr, Stmt};
 use rustpython_parser::text_size::TextRange;
 
 use super::{Compiler, FBlock, JUMP, ScopeType, docstring};
-use crate::error::{CompileError, CompileResult, ErrorType};
+use crate::error::CompileResult;
 use crate::ir::Pseudo;
 use crate::symtable::BlockType;
 
