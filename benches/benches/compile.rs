@@ -7,17 +7,12 @@
 use std::process::Command;
 use std::time::Instant;
 
-use rpy_benches::{reference_python, repo_root, stdlib_pycs};
+use rpy_benches::{median, reference_python, repo_root, stdlib_pycs};
 
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const RUNS: usize = 5;
-
-fn median(v: &mut [f64]) -> f64 {
-    v.sort_by(f64::total_cmp);
-    v[v.len() / 2]
-}
 
 fn main() {
     let prefix = repo_root().join("target/bench-corpus");

@@ -7,18 +7,13 @@ use std::hint::black_box;
 use std::process::Command;
 use std::time::Instant;
 
-use rpy_benches::{reference_python, repo_root, stdlib_pycs};
+use rpy_benches::{median, reference_python, repo_root, stdlib_pycs};
 
 /// The allocator the `rpy` binary uses.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const RUNS: usize = 9;
-
-fn median(v: &mut [f64]) -> f64 {
-    v.sort_by(f64::total_cmp);
-    v[v.len() / 2]
-}
 
 fn main() {
     let pycs = stdlib_pycs();

@@ -45,3 +45,9 @@ pub fn stdlib_pycs() -> Vec<PathBuf> {
         .map(PathBuf::from)
         .collect()
 }
+
+/// The median of some timings (sorts them).
+pub fn median(v: &mut [f64]) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}

@@ -488,44 +488,8 @@ impl Builder<'_> {
             }
             Stmt::Import(i) => i.names.iter().try_for_each(|a| self.alias(a))?,
             Stmt::ImportFrom(i) => i.names.iter().try_for_each(|a| self.alias(a))?,
-            Stmt::Global(g) => {
-                for name in &g.names {
-                    let cur = self.lookup(name);
-                    if cur & (DEF_PARAM | DEF_LOCAL | USE | DEF_ANNOT) != 0 {
-                        let msg = if cur & DEF_PARAM != 0 {
-                            format!("name '{name}' is parameter and global")
-                        } else if cur & USE != 0 {
-                            format!("name '{name}' is used prior to global declaration")
-                        } else if cur & DEF_ANNOT != 0 {
-                            format!("annotated name '{name}' can't be global")
-                        } else {
-                            format!("name '{name}' is assigned to before global declaration")
-                        };
-                        return Err(err(self.map, msg, g.range));
-                    }
-                    self.add_def(name, DEF_GLOBAL, g.range)?;
-                    self.directive(name, g.range);
-                }
-            }
-            Stmt::Nonlocal(n) => {
-                for name in &n.names {
-                    let cur = self.lookup(name);
-                    if cur & (DEF_PARAM | DEF_LOCAL | USE | DEF_ANNOT) != 0 {
-                        let msg = if cur & DEF_PARAM != 0 {
-                            format!("name '{name}' is parameter and nonlocal")
-                        } else if cur & USE != 0 {
-                            format!("name '{name}' is used prior to nonlocal declaration")
-                        } else if cur & DEF_ANNOT != 0 {
-                            format!("annotated name '{name}' can't be nonlocal")
-                        } else {
-                            format!("name '{name}' is assigned to before nonlocal declaration")
-                        };
-                        return Err(err(self.map, msg, n.range));
-                    }
-                    self.add_def(name, DEF_NONLOCAL, n.range)?;
-                    self.directive(name, n.range);
-                }
-            }
+            Stmt::Global(g) => self.declare(&g.names, "global", DEF_GLOBAL, g.range)?,
+            Stmt::Nonlocal(n) => self.declare(&n.names, "nonlocal", DEF_NONLOCAL, n.range)?,
             Stmt::Expr(e) => self.expr(&e.value)?,
             Stmt::Pass(_) | Stmt::Break(_) | Stmt::Continue(_) => {}
             Stmt::With(w) => {
@@ -547,6 +511,34 @@ impl Builder<'_> {
                 self.stmts(&w.body)?;
             }
             Stmt::TypeAlias(t) => return Err(err(self.map, "invalid syntax", t.range)),
+        }
+        Ok(())
+    }
+
+    /// `global` / `nonlocal` statements: refuse names already used, then record the directive.
+    fn declare(
+        &mut self,
+        names: &[ast::Identifier],
+        word: &str,
+        flag: u32,
+        range: TextRange,
+    ) -> CompileResult<()> {
+        for name in names {
+            let cur = self.lookup(name);
+            if cur & (DEF_PARAM | DEF_LOCAL | USE | DEF_ANNOT) != 0 {
+                let msg = if cur & DEF_PARAM != 0 {
+                    format!("name '{name}' is parameter and {word}")
+                } else if cur & USE != 0 {
+                    format!("name '{name}' is used prior to {word} declaration")
+                } else if cur & DEF_ANNOT != 0 {
+                    format!("annotated name '{name}' can't be {word}")
+                } else {
+                    format!("name '{name}' is assigned to before {word} declaration")
+                };
+                return Err(err(self.map, msg, range));
+            }
+            self.add_def(name, flag, range)?;
+            self.directive(name, range);
         }
         Ok(())
     }

@@ -847,46 +847,8 @@ impl Compiler<'_> {
     /// `compiler_lambda`.
     fn lambda(&mut self, e: &Expr, l: &ast::ExprLambda) -> CompileResult<()> {
         let args = &l.args;
-        for a in args
-            .posonlyargs
-            .iter()
-            .chain(&args.args)
-            .chain(&args.kwonlyargs)
-        {
-            if a.def.arg.as_str() == "__debug__" {
-                return Err(self.error_at("cannot assign to __debug__", a.def.range));
-            }
-        }
-        let mut funcflags = 0;
-        let defaults: Vec<&Expr> = args
-            .posonlyargs
-            .iter()
-            .chain(&args.args)
-            .filter_map(|a| a.default.as_deref())
-            .collect();
-        if !defaults.is_empty() {
-            for d in &defaults {
-                self.expr(d)?;
-            }
-            self.emit(Opcode::BuildTuple, defaults.len() as u32);
-            funcflags |= 1;
-        }
-        let mut keys = Vec::new();
-        for a in &args.kwonlyargs {
-            if let Some(d) = &a.default {
-                keys.push(Value::Str(PyStr::interned(&crate::symtable::mangle(
-                    self.ur().private.as_deref(),
-                    &a.def.arg,
-                ))));
-                self.expr(d)?;
-            }
-        }
-        if !keys.is_empty() {
-            let n = keys.len() as u32;
-            self.load_const(Value::Tuple(keys.into()));
-            self.emit(Opcode::BuildConstKeyMap, n);
-            funcflags |= 2;
-        }
+        self.check_debug_args(args)?;
+        let funcflags = self.default_arguments(args)?;
         let sid = self.st.scope_for(e);
         let line = self.src(l.range).line;
         self.enter_scope("<lambda>", ScopeType::Lambda, sid, line);

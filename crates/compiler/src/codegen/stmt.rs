@@ -142,7 +142,7 @@ impl Compiler<'_> {
     }
 
     /// `compiler_default_arguments`: returns the MAKE_FUNCTION flags it pushed.
-    fn default_arguments(&mut self, args: &ast::Arguments) -> CompileResult<u32> {
+    pub(super) fn default_arguments(&mut self, args: &ast::Arguments) -> CompileResult<u32> {
         let mut flags = 0;
         let defaults: Vec<&Expr> = args
             .posonlyargs
@@ -230,7 +230,7 @@ impl Compiler<'_> {
         Ok(n > 0)
     }
 
-    fn check_debug_args(&self, args: &ast::Arguments) -> CompileResult<()> {
+    pub(super) fn check_debug_args(&self, args: &ast::Arguments) -> CompileResult<()> {
         let all = args
             .posonlyargs
             .iter()
@@ -450,9 +450,7 @@ impl Compiler<'_> {
                 self.emit(Pseudo::PopBlock, 0);
                 self.emit(Opcode::PopExcept, 0);
                 if let Some(n) = name {
-                    self.load_const(Value::None);
-                    self.nameop(n, &ast::ExprContext::Store)?;
-                    self.nameop(n, &ast::ExprContext::Del)?;
+                    self.clear_name(n)?;
                 }
             }
             FBlock::PopValue => {
@@ -592,6 +590,14 @@ impl Compiler<'_> {
         self.load_const(super::constant_value(&ast::Constant::Str(text)));
     }
 
+    /// `name = None; del name`: how a handler's `as` name is cleared (it would keep the
+    /// traceback alive).
+    fn clear_name(&mut self, name: &str) -> CompileResult<()> {
+        self.load_const(Value::None);
+        self.nameop(name, &ast::ExprContext::Store)?;
+        self.nameop(name, &ast::ExprContext::Del)
+    }
+
     /// `POP_EXCEPT_AND_RERAISE`.
     fn pop_except_and_reraise(&mut self) {
         self.emit(Opcode::Copy, 3);
@@ -694,15 +700,11 @@ impl Compiler<'_> {
                 self.emit(Pseudo::PopBlock, 0);
                 self.emit(Pseudo::PopBlock, 0);
                 self.emit(Opcode::PopExcept, 0);
-                self.load_const(Value::None);
-                self.nameop(name, &ast::ExprContext::Store)?;
-                self.nameop(name, &ast::ExprContext::Del)?;
+                self.clear_name(name)?;
                 self.jump(JUMP, end);
                 self.use_next_block(cleanup_end);
                 self.unset_loc();
-                self.load_const(Value::None);
-                self.nameop(name, &ast::ExprContext::Store)?;
-                self.nameop(name, &ast::ExprContext::Del)?;
+                self.clear_name(name)?;
                 self.emit(Opcode::Reraise, 1);
             } else {
                 let cleanup_body = self.new_block();
@@ -792,17 +794,13 @@ impl Compiler<'_> {
             self.unset_loc();
             self.emit(Pseudo::PopBlock, 0);
             if let Some(n) = &name {
-                self.load_const(Value::None);
-                self.nameop(n, &ast::ExprContext::Store)?;
-                self.nameop(n, &ast::ExprContext::Del)?;
+                self.clear_name(n)?;
             }
             self.jump(JUMP, except);
             self.use_next_block(cleanup_end);
             self.unset_loc();
             if let Some(n) = &name {
-                self.load_const(Value::None);
-                self.nameop(n, &ast::ExprContext::Store)?;
-                self.nameop(n, &ast::ExprContext::Del)?;
+                self.clear_name(n)?;
             }
             self.emit(Opcode::ListAppend, 3);
             self.emit(Opcode::PopTop, 0);
