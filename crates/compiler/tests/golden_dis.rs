@@ -25,11 +25,16 @@ fn mask(text: &str) -> String {
     out
 }
 
-fn python_dis(path: &Path) -> String {
+fn python_dis(path: &Path, mode: &str, optimize: u32) -> String {
     let out = Command::new(common::python())
         .env("PYTHONHASHSEED", "0")
-        .args(["-c", "import dis, sys; dis.dis(compile(open(sys.argv[1], encoding='utf-8').read(), sys.argv[1], 'exec'))"])
+        .args([
+            "-c",
+            "import dis, sys; dis.dis(compile(open(sys.argv[1], encoding='utf-8').read(), sys.argv[1], sys.argv[2], optimize=int(sys.argv[3])))",
+        ])
         .arg(path)
+        .arg(mode)
+        .arg(optimize.to_string())
         .output()
         .expect("python3.11 is required");
     assert!(
@@ -40,37 +45,67 @@ fn python_dis(path: &Path) -> String {
     String::from_utf8(out.stdout).expect("utf-8")
 }
 
-#[test]
-fn compiled_snippets_disassemble_like_cpython() {
+fn snippets(ext: &str) -> Vec<std::path::PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/compile");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .expect("tests/compile")
         .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "py"))
+        .filter(|p| p.to_str().is_some_and(|n| n.ends_with(ext)))
         .collect();
     files.sort();
     assert!(!files.is_empty());
+    files
+}
+
+fn compare(path: &Path, mode: rpy_compiler::Mode, mode_name: &str, optimize: u32) {
+    let source = std::fs::read_to_string(path).expect("read");
+    let name = path.to_str().expect("utf-8");
+    let opts = rpy_compiler::CompileOptions {
+        optimize,
+        ..Default::default()
+    };
+    let code =
+        rpy_compiler::compile(&source, name, mode, &opts).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let ours = mask(&rpy_marshal::dis::dis(&code));
+    let theirs = mask(&python_dis(path, mode_name, optimize));
+    if ours != theirs {
+        let diff: Vec<String> = theirs
+            .lines()
+            .zip(ours.lines())
+            .filter(|(a, b)| a != b)
+            .take(8)
+            .map(|(a, b)| format!("  python: {a}\n  rpy:    {b}"))
+            .collect();
+        panic!(
+            "{name} ({mode_name}, optimize={optimize}): disassembly differs\n{}",
+            diff.join("\n")
+        );
+    }
+}
+
+/// Every `tests/compile/*.py`, at optimization levels 0, 1 (no asserts, `__debug__` false)
+/// and 2 (no docstrings either).
+#[test]
+fn compiled_snippets_disassemble_like_cpython() {
+    let files = snippets(".py");
     for path in &files {
-        let source = std::fs::read_to_string(path).expect("read");
-        let name = path.to_str().expect("utf-8");
-        let code =
-            rpy_compiler::compile(&source, name, rpy_compiler::Mode::Exec, &Default::default())
-                .unwrap_or_else(|e| panic!("{name}: {e}"));
-        let ours = mask(&rpy_marshal::dis::dis(&code));
-        let theirs = mask(&python_dis(path));
-        if ours != theirs {
-            let diff: Vec<String> = theirs
-                .lines()
-                .zip(ours.lines())
-                .filter(|(a, b)| a != b)
-                .take(8)
-                .map(|(a, b)| format!("  python: {a}\n  rpy:    {b}"))
-                .collect();
-            panic!("{name}: disassembly differs\n{}", diff.join("\n"));
+        for optimize in 0..=2 {
+            compare(path, rpy_compiler::Mode::Exec, "exec", optimize);
         }
     }
     println!(
-        "golden dis: {} snippets identical to python3.11",
+        "golden dis: {} snippets identical to python3.11 at -O0, -O1 and -O2",
         files.len()
     );
+}
+
+/// `tests/compile/*.eval` in `eval` mode and `*.single` in `single` (interactive) mode.
+#[test]
+fn eval_and_single_modes_disassemble_like_cpython() {
+    for path in snippets(".eval") {
+        compare(&path, rpy_compiler::Mode::Eval, "eval", 0);
+    }
+    for path in snippets(".single") {
+        compare(&path, rpy_compiler::Mode::Single, "single", 0);
+    }
 }
