@@ -42,6 +42,13 @@ pub struct CompileOptions {
     pub flags: u32,
 }
 
+/// A `SyntaxWarning` found while compiling (CPython reports it through `warnings`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompileWarning {
+    pub message: String,
+    pub lineno: i32,
+}
+
 /// Runs `f` with enough stack for deep recursion over the AST.
 pub(crate) fn stack_guard<R>(depth: usize, f: impl FnOnce() -> R) -> R {
     if depth.is_multiple_of(16) {
@@ -242,6 +249,16 @@ pub fn compile(
     mode: Mode,
     opts: &CompileOptions,
 ) -> CompileResult<Rc<CodeObject>> {
+    compile_with_warnings(source, filename, mode, opts).map(|(code, _)| code)
+}
+
+/// Like `compile`, also returning the `SyntaxWarning`s CPython would emit.
+pub fn compile_with_warnings(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    opts: &CompileOptions,
+) -> CompileResult<(Rc<CodeObject>, Vec<CompileWarning>)> {
     stacker::maybe_grow(1 << 20, 8 << 20, || {
         compile_on_stack(source, filename, mode, opts)
     })
@@ -259,7 +276,7 @@ fn compile_on_stack(
     filename: &str,
     mode: Mode,
     opts: &CompileOptions,
-) -> CompileResult<Rc<CodeObject>> {
+) -> CompileResult<(Rc<CodeObject>, Vec<CompileWarning>)> {
     let map = SourceMap::new(source);
     let parse_mode = match mode {
         Mode::Exec => rustpython_parser::Mode::Module,
@@ -330,6 +347,7 @@ fn compile_on_stack(
         nestlevel: 0,
         depth: 0,
         future_lineno,
+        warnings: Vec::new(),
     };
     let top = c.st.top();
     c.enter_scope("<module>", codegen::ScopeType::Module, top, 1);
@@ -347,5 +365,6 @@ fn compile_on_stack(
         Mod::Expression(e) => c.expr(&e.body).map_err(with_filename)?,
         Mod::FunctionType(_) => unreachable!("rejected above"),
     }
-    Ok(c.exit_scope(!matches!(mode, Mode::Eval)))
+    let code = c.exit_scope(!matches!(mode, Mode::Eval));
+    Ok((code, c.warnings))
 }

@@ -109,3 +109,38 @@ fn eval_and_single_modes_disassemble_like_cpython() {
         compare(&path, rpy_compiler::Mode::Single, "single", 0);
     }
 }
+
+/// The SyntaxWarnings rpy reports equal python3.11's, line for line and in order.
+#[test]
+fn syntax_warnings_match_cpython() {
+    for path in snippets(".py") {
+        let out = Command::new(common::python())
+            .args([
+                "-c",
+                "import sys, warnings\nwith warnings.catch_warnings(record=True) as w:\n    warnings.simplefilter('always')\n    src = open(sys.argv[1], encoding='utf-8').read()\n    compile(src, sys.argv[1], 'exec')\nfor x in w:\n    if x.category is SyntaxWarning: print(f'{x.lineno}|{x.message}')",
+            ])
+            .arg(&path)
+            .output()
+            .expect("python3.11 is required");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let theirs = String::from_utf8(out.stdout).expect("utf-8");
+        let source = std::fs::read_to_string(&path).expect("read");
+        let name = path.to_str().expect("utf-8");
+        let (_, warnings) = rpy_compiler::compile_with_warnings(
+            &source,
+            name,
+            rpy_compiler::Mode::Exec,
+            &Default::default(),
+        )
+        .expect("compiles");
+        let ours: String = warnings
+            .iter()
+            .map(|w| format!("{}|{}\n", w.lineno, w.message))
+            .collect();
+        assert_eq!(ours, theirs, "{name}");
+    }
+}

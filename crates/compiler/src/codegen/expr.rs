@@ -11,6 +11,46 @@ use crate::error::CompileResult;
 use crate::ir::{BlockId, Pseudo};
 use crate::symtable::{BlockType, flag};
 
+/// `infer_type`: the type an expression certainly has, by its form alone.
+fn infer_type(e: &Expr) -> Option<&'static str> {
+    Some(match e {
+        Expr::Tuple(_) => "tuple",
+        Expr::List(_) | Expr::ListComp(_) => "list",
+        Expr::Dict(_) | Expr::DictComp(_) => "dict",
+        Expr::Set(_) | Expr::SetComp(_) => "set",
+        Expr::GeneratorExp(_) => "generator",
+        Expr::Lambda(_) => "function",
+        Expr::JoinedStr(_) | Expr::FormattedValue(_) => "str",
+        Expr::Constant(c) => match (&c.value, c.kind.as_deref()) {
+            (_, Some(crate::ast_opt::FROZENSET_MARK)) => "frozenset",
+            (ast::Constant::None, _) => "NoneType",
+            (ast::Constant::Bool(_), _) => "bool",
+            (ast::Constant::Str(_), _) => "str",
+            (ast::Constant::Bytes(_), _) => "bytes",
+            (ast::Constant::Int(_), _) => "int",
+            (ast::Constant::Tuple(_), _) => "tuple",
+            (ast::Constant::Float(_), _) => "float",
+            (ast::Constant::Complex { .. }, _) => "complex",
+            (ast::Constant::Ellipsis, _) => "ellipsis",
+        },
+        _ => return None,
+    })
+}
+
+/// `check_is_arg`: false for a constant other than None, True, False and `...`.
+fn is_arg(e: &Expr) -> bool {
+    match e {
+        Expr::Constant(c) => {
+            c.kind.is_none()
+                && matches!(
+                    c.value,
+                    ast::Constant::None | ast::Constant::Bool(_) | ast::Constant::Ellipsis
+                )
+        }
+        _ => true,
+    }
+}
+
 /// `NB_*` argument of BINARY_OP.
 pub fn binop_arg(op: &Operator, inplace: bool) -> u32 {
     let base = match op {
@@ -209,6 +249,9 @@ impl Compiler<'_> {
                 }
             }
             Expr::Subscript(s) => {
+                if matches!(s.ctx, ast::ExprContext::Load) {
+                    self.check_subscript(&s.value, &s.slice);
+                }
                 let op = match s.ctx {
                     ast::ExprContext::Load => Opcode::BinarySubscr,
                     ast::ExprContext::Store => Opcode::StoreSubscr,
@@ -284,6 +327,60 @@ impl Compiler<'_> {
             },
         }
         Ok(())
+    }
+
+    /// `check_subscripter` and `check_index`: subscripts that can only fail.
+    fn check_subscript(&mut self, value: &Expr, index: &Expr) {
+        let subscripter = match value {
+            Expr::Constant(c) => {
+                c.kind.as_deref() == Some(crate::ast_opt::FROZENSET_MARK)
+                    || matches!(
+                        c.value,
+                        ast::Constant::None
+                            | ast::Constant::Ellipsis
+                            | ast::Constant::Int(_)
+                            | ast::Constant::Bool(_)
+                            | ast::Constant::Float(_)
+                            | ast::Constant::Complex { .. }
+                    )
+            }
+            Expr::Set(_) | Expr::SetComp(_) | Expr::GeneratorExp(_) | Expr::Lambda(_) => true,
+            _ => false,
+        };
+        if subscripter {
+            let ty = infer_type(value).unwrap_or("object");
+            self.warn(format!(
+                "'{ty}' object is not subscriptable; perhaps you missed a comma?"
+            ));
+            return;
+        }
+        let Some(index_type) = infer_type(index) else {
+            return;
+        };
+        if matches!(index_type, "int" | "bool") {
+            return;
+        }
+        let sequence = match value {
+            Expr::Constant(c) => {
+                c.kind.is_none()
+                    && matches!(
+                        c.value,
+                        ast::Constant::Str(_) | ast::Constant::Bytes(_) | ast::Constant::Tuple(_)
+                    )
+            }
+            Expr::Tuple(_)
+            | Expr::List(_)
+            | Expr::ListComp(_)
+            | Expr::JoinedStr(_)
+            | Expr::FormattedValue(_) => true,
+            _ => false,
+        };
+        if sequence {
+            let ty = infer_type(value).unwrap_or("object");
+            self.warn(format!(
+                "{ty} indices must be integers or slices, not {index_type}; perhaps you missed a comma?"
+            ));
+        }
     }
 
     /// `ADDOP_YIELD`.
@@ -366,6 +463,7 @@ impl Compiler<'_> {
             }
             Expr::Compare(c) if c.ops.len() > 1 => {
                 self.set_loc(c.range);
+                self.check_compare(c);
                 let n = c.ops.len() - 1;
                 let cleanup = self.new_block();
                 self.expr(&c.left)?;
@@ -446,7 +544,26 @@ impl Compiler<'_> {
         self.emit(opcode, arg);
     }
 
+    /// `check_compare`: `is` against a literal.
+    fn check_compare(&mut self, c: &ast::ExprCompare) {
+        let mut left = is_arg(&c.left);
+        for (op, right_expr) in c.ops.iter().zip(&c.comparators) {
+            let right = is_arg(right_expr);
+            if matches!(op, CmpOp::Is | CmpOp::IsNot) && (!right || !left) {
+                let msg = if *op == CmpOp::Is {
+                    "\"is\" with a literal. Did you mean \"==\"?"
+                } else {
+                    "\"is not\" with a literal. Did you mean \"!=\"?"
+                };
+                self.warn(msg.to_string());
+                return;
+            }
+            left = right;
+        }
+    }
+
     fn compare(&mut self, c: &ast::ExprCompare) -> CompileResult<()> {
+        self.check_compare(c);
         self.expr(&c.left)?;
         let n = c.ops.len() - 1;
         if n == 0 {
@@ -731,6 +848,25 @@ impl Compiler<'_> {
         self.validate_keywords(&c.keywords)?;
         if self.method_call(c)? {
             return Ok(());
+        }
+        if matches!(
+            &*c.func,
+            Expr::Constant(_)
+                | Expr::Tuple(_)
+                | Expr::List(_)
+                | Expr::ListComp(_)
+                | Expr::Dict(_)
+                | Expr::DictComp(_)
+                | Expr::Set(_)
+                | Expr::SetComp(_)
+                | Expr::GeneratorExp(_)
+                | Expr::JoinedStr(_)
+                | Expr::FormattedValue(_)
+        ) {
+            let ty = infer_type(&c.func).unwrap_or("object");
+            self.warn(format!(
+                "'{ty}' object is not callable; perhaps you missed a comma?"
+            ));
         }
         self.set_loc(c.func.range());
         self.emit(Opcode::PushNull, 0);

@@ -87,6 +87,8 @@ pub struct Compiler<'a> {
     pub depth: usize,
     /// Line of the last `from __future__ import` at the top of the module.
     pub future_lineno: i32,
+    /// `SyntaxWarning`s found while compiling, in order.
+    pub warnings: Vec<crate::CompileWarning>,
 }
 
 pub const STACK_USE_GUIDELINE: usize = 30;
@@ -155,6 +157,13 @@ impl<'a> Compiler<'a> {
         let mut e = CompileError::syntax(msg, self.src(range));
         e.filename = self.filename.clone();
         e
+    }
+
+    /// `compiler_warn`: a `SyntaxWarning` at the current line.
+    pub fn warn(&mut self, message: String) {
+        let lineno = self.ur().loc.line;
+        self.warnings
+            .push(crate::CompileWarning { message, lineno });
     }
 
     /// `SET_LOC`.

@@ -1116,6 +1116,14 @@ impl Compiler<'_> {
 
     /// `compiler_assert`.
     fn assert(&mut self, a: &ast::StmtAssert) -> CompileResult<()> {
+        let always_true = match &*a.test {
+            Expr::Tuple(t) => !t.elts.is_empty(),
+            Expr::Constant(c) => matches!(&c.value, ast::Constant::Tuple(t) if !t.is_empty()),
+            _ => false,
+        };
+        if always_true {
+            self.warn("assertion is always true, perhaps remove parentheses?".to_string());
+        }
         if self.optimize > 0 {
             return Ok(());
         }
