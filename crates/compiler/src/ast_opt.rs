@@ -2,12 +2,12 @@
 //! binary operations on constants (with CPython's size limits), constant tuples and
 //! subscripts, `__debug__`, `not (a is b)` → `a is not b`, and list/set displays used by
 //! `in` and `for` turned into tuples and frozensets.
-//! Counterpart: Python/ast_opt.c (3.11). Not yet done: the `"%s" % (...)` → f-string rewrite.
+//! Counterpart: Python/ast_opt.c (3.11), including the `"%s" % (...)` → f-string rewrite.
 
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{Signed, ToPrimitive, Zero};
-use rustpython_parser::ast::{self, CmpOp, Constant, Expr, Operator, Stmt, UnaryOp};
+use rustpython_parser::ast::{self, CmpOp, Constant, Expr, Operator, Ranged, Stmt, UnaryOp};
 use rustpython_parser::text_size::TextRange;
 
 use crate::error::{CompileError, CompileResult, ErrorType};
@@ -630,6 +630,17 @@ impl Folder {
             Expr::BinOp(b) => {
                 self.expr(&mut b.left)?;
                 self.expr(&mut b.right)?;
+                if b.op == Operator::Mod
+                    && let (Some(Constant::Str(fmt)), Expr::Tuple(t)) =
+                        (as_const(&b.left), &*b.right)
+                    && !t.elts.iter().any(|x| matches!(x, Expr::Starred(_)))
+                {
+                    if let Some(values) = optimize_format(fmt, &t.elts) {
+                        let range = b.range;
+                        *e = Expr::JoinedStr(ast::ExprJoinedStr { range, values });
+                    }
+                    return Ok(());
+                }
                 if let (Some(l), Some(r)) = (as_const(&b.left), as_const(&b.right))
                     && let Some(v) = binop(b.op, l, r)
                 {
@@ -755,6 +766,134 @@ impl Folder {
         }
         Ok(())
     }
+}
+
+/// Marks a constant that CPython's optimizer creates without a source location (-1).
+pub const NO_LOCATION_MARK: &str = "rpy:noloc";
+
+fn unlocated_str(s: String) -> Expr {
+    Expr::Constant(ast::ExprConstant {
+        range: TextRange::default(),
+        value: Constant::Str(s),
+        kind: Some(NO_LOCATION_MARK.to_string()),
+    })
+}
+
+/// `optimize_format`: `"…%s…%r…" % (a, b)` → an f-string, for the simple `%s`/`%r`/`%a`
+/// units with at most 2-digit width and precision. None leaves the expression as it is.
+fn optimize_format(fmt: &str, elts: &[Expr]) -> Option<Vec<Expr>> {
+    let chars: Vec<char> = fmt.chars().collect();
+    let mut pos = 0;
+    let mut count = 0;
+    let mut values = Vec::new();
+    loop {
+        // parse_literal
+        let start = pos;
+        let mut has_percents = false;
+        while pos < chars.len() {
+            if chars[pos] != '%' {
+                pos += 1;
+            } else if pos + 1 < chars.len() && chars[pos + 1] == '%' {
+                has_percents = true;
+                pos += 2;
+            } else {
+                break;
+            }
+        }
+        if pos > start {
+            let mut lit: String = chars[start..pos].iter().collect();
+            if has_percents {
+                lit = lit.replace("%%", "%");
+            }
+            values.push(unlocated_str(lit));
+        }
+        if pos >= chars.len() {
+            break;
+        }
+        if count >= elts.len() {
+            return None;
+        }
+        pos += 1;
+        let (spec, ljust, width, prec) = simple_format_arg(&chars, &mut pos)?;
+        let conversion = match spec {
+            's' => ast::ConversionFlag::Str,
+            'r' => ast::ConversionFlag::Repr,
+            'a' => ast::ConversionFlag::Ascii,
+            _ => return None,
+        };
+        let mut buf = String::new();
+        if !ljust && width.is_some_and(|w| w > 0) {
+            buf.push('>');
+        }
+        if let Some(w) = width {
+            buf.push_str(&w.to_string());
+        }
+        if let Some(p) = prec {
+            buf.push('.');
+            buf.push_str(&p.to_string());
+        }
+        let arg = elts[count].clone();
+        count += 1;
+        let range = arg.range();
+        let format_spec = (!buf.is_empty()).then(|| Box::new(unlocated_str(buf)));
+        values.push(Expr::FormattedValue(ast::ExprFormattedValue {
+            range,
+            value: Box::new(arg),
+            conversion,
+            format_spec,
+        }));
+    }
+    (count == elts.len()).then_some(values)
+}
+
+/// `simple_format_arg_parse`: flags, width, precision and the conversion character.
+fn simple_format_arg(
+    chars: &[char],
+    pos: &mut usize,
+) -> Option<(char, bool, Option<u32>, Option<u32>)> {
+    let mut ljust = false;
+    let mut ch = next_char(chars, pos)?;
+    while matches!(ch, '-' | '+' | ' ' | '#' | '0' | 'z') {
+        ljust |= ch == '-';
+        ch = next_char(chars, pos)?;
+    }
+    let digits_of = |first: char, pos: &mut usize| -> Option<(u32, char)> {
+        let mut value = 0u32;
+        let mut ch = first;
+        let mut digits = 0;
+        while ch.is_ascii_digit() {
+            value = value * 10 + (ch as u32 - '0' as u32);
+            ch = next_char(chars, pos)?;
+            digits += 1;
+            if digits >= 3 {
+                return None;
+            }
+        }
+        Some((value, ch))
+    };
+    let mut width = None;
+    if ch.is_ascii_digit() {
+        let (w, c) = digits_of(ch, pos)?;
+        width = Some(w);
+        ch = c;
+    }
+    let mut prec = None;
+    if ch == '.' {
+        ch = next_char(chars, pos)?;
+        prec = Some(0);
+        if ch.is_ascii_digit() {
+            let (p, c) = digits_of(ch, pos)?;
+            prec = Some(p);
+            ch = c;
+        }
+    }
+    Some((ch, ljust, width, prec))
+}
+
+fn next_char(chars: &[char], pos: &mut usize) -> Option<char> {
+    let c = *chars.get(*pos)?;
+    *pos += 1;
+    Some(c)
 }
 
 fn placeholder(range: TextRange) -> Expr {

@@ -88,7 +88,14 @@ impl Compiler<'_> {
     pub fn expr(&mut self, e: &Expr) -> CompileResult<()> {
         self.recurse(|c| {
             let saved = c.ur().loc;
-            c.set_loc(e.range());
+            match e {
+                Expr::Constant(k)
+                    if k.kind.as_deref() == Some(crate::ast_opt::NO_LOCATION_MARK) =>
+                {
+                    c.unset_loc();
+                }
+                _ => c.set_loc(e.range()),
+            }
             let r = c.expr_inner(e);
             c.u().loc = saved;
             r
