@@ -471,18 +471,9 @@ impl Compiler<'_> {
             Expr::Compare(c) if c.ops.len() > 1 => {
                 self.set_loc(c.range);
                 self.check_compare(c);
-                let n = c.ops.len() - 1;
                 let cleanup = self.new_block();
                 self.expr(&c.left)?;
-                for i in 0..n {
-                    self.expr(&c.comparators[i])?;
-                    self.emit(Opcode::Swap, 2);
-                    self.emit(Opcode::Copy, 2);
-                    self.compare_op(&c.ops[i]);
-                    self.jump(Pseudo::PopJumpIfFalse, cleanup);
-                }
-                self.expr(&c.comparators[n])?;
-                self.compare_op(&c.ops[n]);
+                self.compare_chain(c, Pseudo::PopJumpIfFalse.into(), cleanup)?;
                 self.jump(
                     if cond {
                         Pseudo::PopJumpIfTrue
@@ -569,6 +560,27 @@ impl Compiler<'_> {
         }
     }
 
+    /// `a < b < c`: each link but the last keeps its right operand for the next one and leaves
+    /// through `exit_op` to `cleanup` when false; the last comparison's result stays on the stack.
+    fn compare_chain(
+        &mut self,
+        c: &ast::ExprCompare,
+        exit_op: crate::ir::Op,
+        cleanup: BlockId,
+    ) -> CompileResult<()> {
+        let n = c.ops.len() - 1;
+        for i in 0..n {
+            self.expr(&c.comparators[i])?;
+            self.emit(Opcode::Swap, 2);
+            self.emit(Opcode::Copy, 2);
+            self.compare_op(&c.ops[i]);
+            self.jump(exit_op, cleanup);
+        }
+        self.expr(&c.comparators[n])?;
+        self.compare_op(&c.ops[n]);
+        Ok(())
+    }
+
     fn compare(&mut self, c: &ast::ExprCompare) -> CompileResult<()> {
         self.check_compare(c);
         self.expr(&c.left)?;
@@ -579,15 +591,7 @@ impl Compiler<'_> {
             return Ok(());
         }
         let cleanup = self.new_block();
-        for i in 0..n {
-            self.expr(&c.comparators[i])?;
-            self.emit(Opcode::Swap, 2);
-            self.emit(Opcode::Copy, 2);
-            self.compare_op(&c.ops[i]);
-            self.jump(Opcode::JumpIfFalseOrPop, cleanup);
-        }
-        self.expr(&c.comparators[n])?;
-        self.compare_op(&c.ops[n]);
+        self.compare_chain(c, Opcode::JumpIfFalseOrPop.into(), cleanup)?;
         let end = self.new_block();
         self.jump_noline(JUMP, end);
         self.use_next_block(cleanup);
