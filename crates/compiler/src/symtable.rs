@@ -438,18 +438,8 @@ impl Builder<'_> {
                 self.expr(&a.target)?;
                 self.expr(&a.value)?;
             }
-            Stmt::For(f) => {
-                self.expr(&f.target)?;
-                self.expr(&f.iter)?;
-                self.stmts(&f.body)?;
-                self.stmts(&f.orelse)?;
-            }
-            Stmt::AsyncFor(f) => {
-                self.expr(&f.target)?;
-                self.expr(&f.iter)?;
-                self.stmts(&f.body)?;
-                self.stmts(&f.orelse)?;
-            }
+            Stmt::For(f) => self.for_loop(&f.target, &f.iter, &f.body, &f.orelse)?,
+            Stmt::AsyncFor(f) => self.for_loop(&f.target, &f.iter, &f.body, &f.orelse)?,
             Stmt::While(w) => {
                 self.expr(&w.test)?;
                 self.stmts(&w.body)?;
@@ -492,27 +482,34 @@ impl Builder<'_> {
             Stmt::Nonlocal(n) => self.declare(&n.names, "nonlocal", DEF_NONLOCAL, n.range)?,
             Stmt::Expr(e) => self.expr(&e.value)?,
             Stmt::Pass(_) | Stmt::Break(_) | Stmt::Continue(_) => {}
-            Stmt::With(w) => {
-                for item in &w.items {
-                    self.expr(&item.context_expr)?;
-                    if let Some(v) = &item.optional_vars {
-                        self.expr(v)?;
-                    }
-                }
-                self.stmts(&w.body)?;
-            }
-            Stmt::AsyncWith(w) => {
-                for item in &w.items {
-                    self.expr(&item.context_expr)?;
-                    if let Some(v) = &item.optional_vars {
-                        self.expr(v)?;
-                    }
-                }
-                self.stmts(&w.body)?;
-            }
+            Stmt::With(w) => self.with(&w.items, &w.body)?,
+            Stmt::AsyncWith(w) => self.with(&w.items, &w.body)?,
             Stmt::TypeAlias(t) => return Err(err(self.map, "invalid syntax", t.range)),
         }
         Ok(())
+    }
+
+    fn for_loop(
+        &mut self,
+        target: &Expr,
+        iter: &Expr,
+        body: &[Stmt],
+        orelse: &[Stmt],
+    ) -> CompileResult<()> {
+        self.expr(target)?;
+        self.expr(iter)?;
+        self.stmts(body)?;
+        self.stmts(orelse)
+    }
+
+    fn with(&mut self, items: &[ast::WithItem], body: &[Stmt]) -> CompileResult<()> {
+        for item in items {
+            self.expr(&item.context_expr)?;
+            if let Some(v) = &item.optional_vars {
+                self.expr(v)?;
+            }
+        }
+        self.stmts(body)
     }
 
     /// `global` / `nonlocal` statements: refuse names already used, then record the directive.
