@@ -1,0 +1,1 @@
+//! The format-spec mini-language and printf-style formatting.

@@ -1,0 +1,1 @@
+//! Parsing and printing of ints and floats as Python does it.

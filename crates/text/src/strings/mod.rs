@@ -1,0 +1,1 @@
+//! Text algorithms behind the str and bytes methods, and Unicode character data.
