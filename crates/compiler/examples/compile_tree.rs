@@ -48,7 +48,9 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 /// The encoding named by a PEP 263 cookie in `line`, if it has one: a comment line matching
 /// `^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)`.
 fn cookie(line: &[u8]) -> Option<String> {
-    let start = line.iter().position(|b| !matches!(b, b' ' | b'\t' | b'\x0c'))?;
+    let start = line
+        .iter()
+        .position(|b| !matches!(b, b' ' | b'\t' | b'\x0c'))?;
     if line[start] != b'#' {
         return None;
     }
@@ -171,7 +173,8 @@ fn compile_one(path: &Path) -> Result<(), String> {
         rpy_compiler::compile(&source, &filename, rpy_compiler::Mode::Exec, &opts)
     })
     .map_err(|_| "the compiler panicked".to_string())?;
-    let code = compiled.map_err(|e| format!("{}: {} (line {})", e.error_type.name(), e.msg, e.lineno))?;
+    let code =
+        compiled.map_err(|e| format!("{}: {} (line {})", e.error_type.name(), e.msg, e.lineno))?;
     let data = pyc::write_pyc(&PycHeader::timestamp(mtime, meta.len()), &code);
     let target = pyc_path(path);
     let dir = target.parent().expect("__pycache__");
