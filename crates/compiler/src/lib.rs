@@ -20,7 +20,7 @@ use std::rc::Rc;
 
 use rpy_marshal::CodeObject;
 use rpy_marshal::code::flags;
-use rustpython_parser::ast::{self, Mod, Stmt};
+use rustpython_parser::ast::{self, Mod, Ranged, Stmt};
 
 pub use error::{CompileError, CompileResult, ErrorType};
 use error::{SourceMap, SrcRange};
@@ -58,20 +58,36 @@ pub(crate) fn stack_guard<R>(depth: usize, f: impl FnOnce() -> R) -> R {
     }
 }
 
-/// `future.c`: the `from __future__ import` statements at the top of a module.
+/// `future.c`: the `from __future__ import` statements at the top of a module. Like CPython it
+/// looks at the module name only (`from .__future__ import …` counts too), and it rejects a
+/// future import that follows another statement on the same line (`from __future__ import x;
+/// import y; from __future__ import z`); later lines are codegen's to reject.
 fn future_features(body: &[Stmt], map: &SourceMap) -> CompileResult<(u32, i32)> {
     let mut features = 0;
     let mut lineno = 0;
     let mut done = false;
+    let mut prev_line = 0;
     for (i, s) in body.iter().enumerate() {
-        if done {
+        let line = map.range(s.range()).line;
+        if done && line > prev_line {
             break;
         }
+        prev_line = line;
         match s {
-            Stmt::ImportFrom(f)
-                if f.module.as_deref() == Some("__future__")
-                    && f.level.is_none_or(|l| l.to_u32() == 0) =>
-            {
+            Stmt::ImportFrom(f) if f.module.as_deref() == Some("__future__") => {
+                if done {
+                    // CPython reports the statement's 0-based column as the offset here.
+                    let r = map.range(f.range);
+                    return Err(CompileError {
+                        offset: r.col,
+                        end_lineno: r.line,
+                        end_offset: 0,
+                        ..CompileError::syntax(
+                            "from __future__ imports must occur at the beginning of the file",
+                            r,
+                        )
+                    });
+                }
                 for alias in &f.names {
                     features |= match alias.name.as_str() {
                         "nested_scopes" | "generators" | "division" | "absolute_import"
@@ -80,15 +96,12 @@ fn future_features(body: &[Stmt], map: &SourceMap) -> CompileResult<(u32, i32)> 
                         "barry_as_FLUFL" => flags::FUTURE_BARRY_AS_BDFL,
                         "annotations" => flags::FUTURE_ANNOTATIONS,
                         "braces" => {
-                            return Err(CompileError::syntax(
-                                "not a chance",
-                                map.range(alias.range),
-                            ));
+                            return Err(CompileError::syntax("not a chance", map.range(f.range)));
                         }
                         other => {
                             return Err(CompileError::syntax(
                                 format!("future feature {other} is not defined"),
-                                map.range(alias.range),
+                                map.range(f.range),
                             ));
                         }
                     };
