@@ -1,0 +1,218 @@
+//! Substring search on str: `find`, `rfind`, `index`, `rindex`, `count`, `startswith`,
+//! `endswith`, `replace`, `partition`, `rpartition`, with Python's `start`/`end` semantics.
+//! Counterpart: Objects/unicodeobject.c (`any_find_slice`, `unicode_count`, `tailmatch`,
+//! `replace`) and Objects/stringlib/partition.h.
+//!
+//! Indices are code points. The search itself runs on the UTF-8 bytes with the standard
+//! library's two-way matcher: a match of valid UTF-8 in valid UTF-8 always starts on a
+//! character boundary, so only the window and the result need converting.
+
+use std::fmt;
+
+use super::index::{adjust_indices, byte_offset, char_index, char_len};
+
+/// A failed str or bytes method; `Display` gives CPython's message. All are `ValueError`s.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StrError {
+    /// `split`, `rsplit`, `partition` or `rpartition` with an empty separator.
+    EmptySeparator,
+    /// `str.index` or `str.rindex` without a match.
+    SubstringNotFound,
+    /// `bytes.index` or `bytes.rindex` without a match.
+    SubsectionNotFound,
+}
+
+impl fmt::Display for StrError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            StrError::EmptySeparator => "empty separator",
+            StrError::SubstringNotFound => "substring not found",
+            StrError::SubsectionNotFound => "subsection not found",
+        })
+    }
+}
+
+impl std::error::Error for StrError {}
+
+/// The part of `s` that `start`/`end` select, with the code-point index it starts at, or
+/// `None` when `start > end` after adjustment (nothing can match, not even "").
+fn window(s: &str, start: Option<isize>, end: Option<isize>) -> Option<(&str, usize)> {
+    if start.is_none() && end.is_none() {
+        return Some((s, 0));
+    }
+    let (start, end) = adjust_indices(start, end, char_len(s));
+    if start > end {
+        return None;
+    }
+    let from = byte_offset(s, start);
+    let to = byte_offset(s, end);
+    Some((&s[from..to], start))
+}
+
+/// `s.find(sub, start, end)`: the lowest code-point index where `sub` occurs within
+/// `s[start:end]`, or `None` (Python's -1).
+pub fn find(s: &str, sub: &str, start: Option<isize>, end: Option<isize>) -> Option<usize> {
+    let (w, offset) = window(s, start, end)?;
+    let at = w.find(sub)?;
+    Some(offset + char_index(w, at))
+}
+
+/// `s.rfind(sub, start, end)`: the highest such index, or `None`.
+pub fn rfind(s: &str, sub: &str, start: Option<isize>, end: Option<isize>) -> Option<usize> {
+    let (w, offset) = window(s, start, end)?;
+    let at = w.rfind(sub)?;
+    Some(offset + char_index(w, at))
+}
+
+/// `s.index(sub, start, end)`: like [`find`], failing with "substring not found".
+pub fn index(
+    s: &str,
+    sub: &str,
+    start: Option<isize>,
+    end: Option<isize>,
+) -> Result<usize, StrError> {
+    find(s, sub, start, end).ok_or(StrError::SubstringNotFound)
+}
+
+/// `s.rindex(sub, start, end)`: like [`rfind`], failing with "substring not found".
+pub fn rindex(
+    s: &str,
+    sub: &str,
+    start: Option<isize>,
+    end: Option<isize>,
+) -> Result<usize, StrError> {
+    rfind(s, sub, start, end).ok_or(StrError::SubstringNotFound)
+}
+
+/// `s.count(sub, start, end)`: non-overlapping occurrences within `s[start:end]`; the empty
+/// string occurs once per position (`'abc'.count('') == 4`).
+pub fn count(s: &str, sub: &str, start: Option<isize>, end: Option<isize>) -> usize {
+    let Some((w, _)) = window(s, start, end) else {
+        return 0;
+    };
+    if sub.is_empty() {
+        return char_len(w) + 1;
+    }
+    w.matches(sub).count()
+}
+
+/// `s.startswith(prefix, start, end)`: whether `s[start:end]` starts with `prefix`.
+pub fn startswith(s: &str, prefix: &str, start: Option<isize>, end: Option<isize>) -> bool {
+    window(s, start, end).is_some_and(|(w, _)| w.starts_with(prefix))
+}
+
+/// `s.endswith(suffix, start, end)`: whether `s[start:end]` ends with `suffix`.
+pub fn endswith(s: &str, suffix: &str, start: Option<isize>, end: Option<isize>) -> bool {
+    window(s, start, end).is_some_and(|(w, _)| w.ends_with(suffix))
+}
+
+/// `s.replace(old, new, count)`: the first `count` occurrences replaced, all of them when
+/// `count` is negative. An empty `old` matches before each character and at the end
+/// (`'abc'.replace('', '-') == '-a-b-c-'`).
+pub fn replace(s: &str, old: &str, new: &str, count: isize) -> String {
+    let limit = usize::try_from(count).unwrap_or(usize::MAX);
+    if !old.is_empty() {
+        return s.replacen(old, new, limit);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut done = 0;
+    for c in s.chars() {
+        if done < limit {
+            out.push_str(new);
+            done += 1;
+        }
+        out.push(c);
+    }
+    if done < limit {
+        out.push_str(new);
+    }
+    out
+}
+
+/// `s.partition(sep)`: `(before, sep, after)` around the first `sep`, or `(s, "", "")`.
+pub fn partition<'a>(s: &'a str, sep: &str) -> Result<(&'a str, &'a str, &'a str), StrError> {
+    if sep.is_empty() {
+        return Err(StrError::EmptySeparator);
+    }
+    Ok(match s.find(sep) {
+        Some(at) => (&s[..at], &s[at..at + sep.len()], &s[at + sep.len()..]),
+        None => (s, "", ""),
+    })
+}
+
+/// `s.rpartition(sep)`: `(before, sep, after)` around the last `sep`, or `("", "", s)`.
+pub fn rpartition<'a>(s: &'a str, sep: &str) -> Result<(&'a str, &'a str, &'a str), StrError> {
+    if sep.is_empty() {
+        return Err(StrError::EmptySeparator);
+    }
+    Ok(match s.rfind(sep) {
+        Some(at) => (&s[..at], &s[at..at + sep.len()], &s[at + sep.len()..]),
+        None => ("", "", s),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn find_family() {
+        // Expected values printed by python3.11.
+        assert_eq!(find("abc", "", Some(5), None), None);
+        assert_eq!(find("abc", "", Some(3), None), Some(3));
+        assert_eq!(find("abc", "", Some(2), Some(1)), None);
+        assert_eq!(find("abcabc", "c", Some(-3), None), Some(5));
+        assert_eq!(find("aé€😀aé", "é", Some(2), None), Some(5));
+        assert_eq!(find("aé€😀aé", "😀a", None, None), Some(3));
+        assert_eq!(find("aé€😀aé", "😀a", None, Some(4)), None);
+        assert_eq!(rfind("abc", "", None, None), Some(3));
+        assert_eq!(rfind("abc", "", Some(1), Some(2)), Some(2));
+        assert_eq!(rfind("aé€😀aé", "é", None, Some(-1)), Some(1));
+        assert_eq!(
+            index("a", "b", None, None),
+            Err(StrError::SubstringNotFound)
+        );
+        assert_eq!(rindex("abab", "ab", None, None), Ok(2));
+        assert_eq!(
+            StrError::SubstringNotFound.to_string(),
+            "substring not found"
+        );
+    }
+
+    #[test]
+    fn count_and_affixes() {
+        assert_eq!(count("abc", "", Some(1), Some(2)), 2);
+        assert_eq!(count("abc", "", Some(5), None), 0);
+        assert_eq!(count("abc", "", Some(3), None), 1);
+        assert_eq!(count("aé€", "", None, None), 4);
+        assert_eq!(count("aaaa", "aa", None, None), 2);
+        assert!(startswith("abc", "", Some(3), None));
+        assert!(!startswith("abc", "", Some(4), None));
+        assert!(!endswith("abc", "", Some(4), None));
+        assert!(!endswith("abc", "", Some(3), Some(2)));
+        assert!(endswith("abc", "c", Some(-1), None));
+        assert!(!startswith("abc", "abc", Some(0), Some(2)));
+        assert!(startswith("aé€", "é€", Some(1), None));
+    }
+
+    #[test]
+    fn replacing() {
+        assert_eq!(replace("abc", "", "-", 2), "-a-bc");
+        assert_eq!(replace("abc", "", "-", -1), "-a-b-c-");
+        assert_eq!(replace("", "", "x", -1), "x");
+        assert_eq!(replace("", "", "x", 0), "");
+        assert_eq!(replace("aaa", "a", "b", -5), "bbb");
+        assert_eq!(replace("aaaa", "aa", "x", -1), "xx");
+        assert_eq!(replace("aé€é", "é", "E", 1), "aE€é");
+    }
+
+    #[test]
+    fn partitions() {
+        assert_eq!(partition("a=b=c", "="), Ok(("a", "=", "b=c")));
+        assert_eq!(rpartition("a=b=c", "="), Ok(("a=b", "=", "c")));
+        assert_eq!(partition("abc", "="), Ok(("abc", "", "")));
+        assert_eq!(rpartition("abc", "="), Ok(("", "", "abc")));
+        assert_eq!(partition("abc", ""), Err(StrError::EmptySeparator));
+        assert_eq!(StrError::EmptySeparator.to_string(), "empty separator");
+    }
+}
