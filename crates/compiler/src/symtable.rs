@@ -160,6 +160,13 @@ impl SymbolTable {
 }
 
 /// `_Py_Mangle`: `__x` inside class `C` becomes `_C__x`.
+/// The AST's `simple` flag of an annotated assignment: a bare name, not parenthesized. The
+/// parser sets it for `(x): int` too; CPython does not (so `x` is then neither annotated
+/// nor, without a value, bound).
+pub(crate) fn ann_simple(a: &ast::StmtAnnAssign) -> bool {
+    a.simple && a.target.range().start() == a.range.start()
+}
+
 pub fn mangle(private: Option<&str>, name: &str) -> String {
     let Some(private) = private else {
         return name.to_string();
@@ -411,9 +418,10 @@ impl Builder<'_> {
                 self.expr(&a.value)?;
             }
             Stmt::AnnAssign(a) => {
+                let simple = ann_simple(a);
                 if let Expr::Name(n) = &*a.target {
                     let cur = self.lookup(&n.id);
-                    if cur & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && self.cur != 0 && a.simple {
+                    if cur & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && self.cur != 0 && simple {
                         let msg = if cur & DEF_GLOBAL != 0 {
                             format!("annotated name '{}' can't be global", n.id)
                         } else {
@@ -421,7 +429,7 @@ impl Builder<'_> {
                         };
                         return Err(err(self.map, msg, a.range));
                     }
-                    if a.simple {
+                    if simple {
                         self.add_def(&n.id, DEF_ANNOT | DEF_LOCAL, n.range)?;
                     } else if a.value.is_some() {
                         self.add_def(&n.id, DEF_LOCAL, n.range)?;

@@ -545,12 +545,13 @@ impl Compiler<'_> {
             self.expr(&a.target)?;
         }
         let module_or_class = matches!(self.ur().scope_type, ScopeType::Module | ScopeType::Class);
+        let simple = crate::symtable::ann_simple(a);
         match &*a.target {
             Expr::Name(n) => {
                 if n.id.as_str() == "__debug__" {
                     return Err(self.error("cannot assign to __debug__"));
                 }
-                if a.simple && module_or_class {
+                if simple && module_or_class {
                     if future_annotations {
                         self.annotation_string(&a.annotation);
                     } else {
@@ -578,7 +579,7 @@ impl Compiler<'_> {
             }
             _ => return Err(self.error("invalid node type for annotated assignment")),
         }
-        if !a.simple && module_or_class && !future_annotations {
+        if !simple && module_or_class && !future_annotations {
             self.check_ann_expr(&a.annotation)?;
         }
         Ok(())
