@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
+use num_traits::FromPrimitive;
 use rpy_marshal::Value;
 
 /// A constant compared the way CPython's constant cache compares it.
@@ -98,5 +99,130 @@ impl ConstPool {
 
     pub fn into_values(self) -> Vec<Value> {
         self.values
+    }
+}
+
+/// A frozenset constant of `items`, as `frozenset(items)` builds it: an item equal (Python's
+/// `==`) to an earlier one is dropped, so `{1, 1.0, True}` keeps the int `1`.
+pub fn frozenset(items: impl IntoIterator<Item = Value>) -> Value {
+    let mut kept: Vec<Value> = Vec::new();
+    for item in items {
+        if !kept.iter().any(|k| py_eq(k, &item)) {
+            kept.push(item);
+        }
+    }
+    Value::FrozenSet(kept.into())
+}
+
+/// A number's value for Python's cross-type `==` (bool, int, float and complex compare by
+/// value).
+enum Number<'a> {
+    Int(std::borrow::Cow<'a, num_bigint::BigInt>),
+    Float(f64),
+    Complex(f64, f64),
+}
+
+fn number(v: &Value) -> Option<Number<'_>> {
+    use std::borrow::Cow;
+    Some(match v {
+        Value::False => Number::Int(Cow::Owned(0.into())),
+        Value::True => Number::Int(Cow::Owned(1.into())),
+        Value::Int(n) => Number::Int(Cow::Owned((*n).into())),
+        Value::Long(n) => Number::Int(Cow::Borrowed(n)),
+        Value::Float(x) => Number::Float(*x),
+        Value::Complex(re, im) => Number::Complex(*re, *im),
+        _ => return None,
+    })
+}
+
+/// An int equals a float only when the float is integral and exactly that int.
+fn int_eq_float(n: &num_bigint::BigInt, x: f64) -> bool {
+    x.is_finite() && x.fract() == 0.0 && num_bigint::BigInt::from_f64(x).is_some_and(|m| &m == n)
+}
+
+fn real_eq(a: &Number, b: &Number) -> bool {
+    match (a, b) {
+        (Number::Int(m), Number::Int(n)) => m == n,
+        (Number::Int(n), Number::Float(x)) | (Number::Float(x), Number::Int(n)) => {
+            int_eq_float(n, *x)
+        }
+        (Number::Float(x), Number::Float(y)) => x == y,
+        _ => false,
+    }
+}
+
+/// Python's `==` between two constants.
+fn py_eq(a: &Value, b: &Value) -> bool {
+    if let (Some(x), Some(y)) = (number(a), number(b)) {
+        return match (x, y) {
+            (Number::Complex(r1, i1), Number::Complex(r2, i2)) => r1 == r2 && i1 == i2,
+            (Number::Complex(re, im), other) | (other, Number::Complex(re, im)) => {
+                im == 0.0 && real_eq(&Number::Float(re), &other)
+            }
+            (x, y) => real_eq(&x, &y),
+        };
+    }
+    match (a, b) {
+        (Value::Tuple(x), Value::Tuple(y)) => {
+            x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| py_eq(p, q))
+        }
+        (Value::FrozenSet(x), Value::FrozenSet(y)) => {
+            x.len() == y.len() && x.iter().all(|p| y.iter().any(|q| py_eq(p, q)))
+        }
+        (Value::Code(x), Value::Code(y)) => Rc::ptr_eq(x, y),
+        _ => a == b,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items(v: &Value) -> Vec<String> {
+        match v {
+            Value::FrozenSet(items) => items.iter().map(|x| format!("{x:?}")).collect(),
+            _ => panic!("not a frozenset"),
+        }
+    }
+
+    #[test]
+    fn frozenset_keeps_the_first_of_equal_items() {
+        let big = Value::from_bigint(num_bigint::BigInt::from(1u64 << 63));
+        let set = frozenset([
+            Value::Int(1),
+            Value::Float(1.0),
+            Value::True,
+            Value::Complex(1.0, 0.0),
+            Value::Float(-0.0),
+            Value::False,
+            Value::Float(0.0),
+            Value::Float(9223372036854775808.0),
+            big.clone(),
+            Value::Float(f64::NAN),
+            Value::Float(f64::NAN),
+            Value::Tuple(vec![Value::Int(2), Value::str("a")].into()),
+            Value::Tuple(vec![Value::Float(2.0), Value::str("a")].into()),
+            Value::str("1"),
+            Value::Bytes(b"1".as_slice().into()),
+        ]);
+        let want = frozenset_unchecked(&[
+            Value::Int(1),
+            Value::Float(-0.0),
+            Value::Float(9223372036854775808.0),
+            Value::Float(f64::NAN),
+            Value::Float(f64::NAN),
+            Value::Tuple(vec![Value::Int(2), Value::str("a")].into()),
+            Value::str("1"),
+            Value::Bytes(b"1".as_slice().into()),
+        ]);
+        assert_eq!(items(&set), items(&want));
+        assert!(
+            matches!(frozenset([big, Value::Float((1u64 << 63) as f64)]),
+            Value::FrozenSet(s) if s.len() == 1)
+        );
+    }
+
+    fn frozenset_unchecked(items: &[Value]) -> Value {
+        Value::FrozenSet(items.to_vec().into())
     }
 }

@@ -624,7 +624,7 @@ impl Compiler<'_> {
                 self.load_const(Value::Tuple(items.into()));
             } else {
                 let folded = if add == Opcode::SetAdd {
-                    Value::FrozenSet(items.into())
+                    crate::consts::frozenset(items)
                 } else {
                     Value::Tuple(items.into())
                 };

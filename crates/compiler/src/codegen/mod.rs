@@ -119,7 +119,7 @@ pub fn constant_value(c: &Constant) -> Value {
 pub fn const_expr_value(c: &ast::ExprConstant) -> Value {
     match (&c.value, c.kind.as_deref()) {
         (Constant::Tuple(items), Some(crate::ast_opt::FROZENSET_MARK)) => {
-            Value::FrozenSet(items.iter().map(constant_value).collect())
+            crate::consts::frozenset(items.iter().map(constant_value))
         }
         (v, _) => constant_value(v),
     }
