@@ -1,0 +1,356 @@
+//! Float to text in the styles `e`, `f`, `g` and `r` (repr), with CPython's flags for the
+//! sign, `#`, `z` and the `.0` of integral reprs. Counterpart: Python/pystrtod.c
+//! (`PyOS_double_to_string`, `format_float_short`), 3.11.
+//!
+//! Digits come from Rust's formatter, which is exact and rounds half to even like David Gay's
+//! `dtoa` that CPython uses; shortest round-trip digits come from `rpy_marshal::repr::float_repr`.
+
+use rpy_marshal::repr::float_repr;
+
+use super::spec::FormatError;
+
+/// Options of [`double_to_string`], named after CPython's `Py_DTSF_*` flags.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DtoaFlags {
+    /// `Py_DTSF_SIGN`: write `+` for non-negative values.
+    pub sign: bool,
+    /// `Py_DTSF_ADD_DOT_0`: integral values get `.0`; with `g`, switch to exponent notation
+    /// one digit earlier (the rule of `format(x, '.3')`).
+    pub add_dot_0: bool,
+    /// `Py_DTSF_ALT`: keep trailing zeros (`g`) and always write the decimal point.
+    pub alt: bool,
+    /// `Py_DTSF_NO_NEG_0`: drop the sign of a result that reads as zero (the `z` option).
+    pub no_neg_0: bool,
+}
+
+/// The largest number of significant digits a double's exact decimal expansion can need
+/// (767), rounded up; asking Rust for more only adds zeros.
+const MAX_SIG_DIGITS: usize = 800;
+/// The largest number of fraction digits a double's exact expansion can need (1074).
+const MAX_FRAC_DIGITS: usize = 1100;
+
+/// Decimal digits without leading or trailing zeros, and the position of the decimal point:
+/// the value is `0.DIGITS × 10**decpt`. Zero is `("0", 1)`.
+struct Digits {
+    digits: Vec<u8>,
+    decpt: i64,
+}
+
+impl Digits {
+    /// From text like `123.4500`, `0.001` or `1.25e-7` (what Rust and `float_repr` print).
+    fn from_text(text: &str) -> Digits {
+        let (mantissa, exp) = match text.split_once(['e', 'E']) {
+            Some((m, e)) => (m, e.parse::<i64>().unwrap_or(0)),
+            None => (text, 0),
+        };
+        let int_len = mantissa.find('.').unwrap_or(mantissa.len()) as i64;
+        let all: Vec<u8> = mantissa.bytes().filter(u8::is_ascii_digit).collect();
+        let lead = all.iter().take_while(|&&b| b == b'0').count();
+        let trail = all.iter().rev().take_while(|&&b| b == b'0').count();
+        if lead == all.len() {
+            return Digits {
+                digits: vec![b'0'],
+                decpt: 1,
+            };
+        }
+        Digits {
+            digits: all[lead..all.len() - trail].to_vec(),
+            decpt: int_len - lead as i64 + exp,
+        }
+    }
+
+    /// `ndigits` significant digits, correctly rounded.
+    fn significant(x: f64, ndigits: usize) -> Digits {
+        let n = ndigits.clamp(1, MAX_SIG_DIGITS);
+        Digits::from_text(&format!("{:.*e}", n - 1, x))
+    }
+
+    /// Rounded to `ndigits` digits after the decimal point.
+    fn fixed(x: f64, ndigits: usize) -> Digits {
+        Digits::from_text(&format!("{:.*}", ndigits.min(MAX_FRAC_DIGITS), x))
+    }
+
+    /// The shortest digits that read back as `x`.
+    fn shortest(x: f64) -> Digits {
+        Digits::from_text(&float_repr(x))
+    }
+
+    fn is_zero(&self) -> bool {
+        self.digits == b"0"
+    }
+}
+
+/// Formats `x` like CPython's `PyOS_double_to_string(x, code, precision, flags)`:
+/// `code` is one of `e E f F g G r` (any other behaves as `r`); `precision` is ignored for `r`
+/// and a `g` precision of 0 means 1. Upper-case codes give `E`, `INF` and `NAN`.
+pub fn double_to_string(
+    x: f64,
+    code: char,
+    precision: usize,
+    flags: DtoaFlags,
+) -> Result<String, FormatError> {
+    let (negative, body) = double_to_parts(x, code, precision, flags)?;
+    let mut out = String::new();
+    out.try_reserve(body.len() + 1)
+        .map_err(|_| FormatError::NoMemory)?;
+    if negative {
+        out.push('-');
+    } else if flags.sign {
+        out.push('+');
+    }
+    out.push_str(&body);
+    Ok(out)
+}
+
+/// [`double_to_string`] without the sign: whether a `-` belongs in front, and the rest.
+pub(crate) fn double_to_parts(
+    x: f64,
+    code: char,
+    precision: usize,
+    flags: DtoaFlags,
+) -> Result<(bool, String), FormatError> {
+    let upper = code.is_ascii_uppercase();
+    if x.is_nan() {
+        return Ok((false, if upper { "NAN" } else { "nan" }.to_string()));
+    }
+    let negative = x.is_sign_negative();
+    if x.is_infinite() {
+        return Ok((negative, if upper { "INF" } else { "inf" }.to_string()));
+    }
+    let a = x.abs();
+    // `vend`: how many digit positions (from the first digit) to show, padding with zeros.
+    let (d, use_exp, vend) = match code.to_ascii_lowercase() {
+        'e' => {
+            let n = precision.saturating_add(1);
+            let d = Digits::significant(a, n);
+            (d, true, clamp_i64(n))
+        }
+        'f' => {
+            let d = Digits::fixed(a, precision);
+            let vend = d.decpt.saturating_add(clamp_i64(precision));
+            (d, false, vend)
+        }
+        'g' => {
+            let p = precision.max(1);
+            let d = Digits::significant(a, p);
+            let limit = clamp_i64(p) - i64::from(flags.add_dot_0);
+            let use_exp = d.decpt <= -4 || d.decpt > limit;
+            let vend = if flags.alt {
+                clamp_i64(p)
+            } else {
+                d.digits.len() as i64
+            };
+            (d, use_exp, vend)
+        }
+        _ => {
+            let d = Digits::shortest(a);
+            let use_exp = d.decpt <= -4 || d.decpt > 16;
+            let vend = d.digits.len() as i64;
+            (d, use_exp, vend)
+        }
+    };
+    let negative = negative && !(flags.no_neg_0 && d.is_zero());
+    let body = lay_out(&d, use_exp, vend, flags, upper)?;
+    Ok((negative, body))
+}
+
+fn clamp_i64(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+/// Writes the digit positions `vstart..vend` (counted from the first significant digit, with
+/// zeros outside the real digits), the decimal point, and the exponent.
+fn lay_out(
+    d: &Digits,
+    use_exp: bool,
+    vend: i64,
+    flags: DtoaFlags,
+    upper: bool,
+) -> Result<String, FormatError> {
+    let (decpt, exp) = if use_exp {
+        (1, Some(d.decpt - 1))
+    } else {
+        (d.decpt, None)
+    };
+    let vstart = if decpt <= 0 { decpt - 1 } else { 0 };
+    let min_end = if exp.is_none() && flags.add_dot_0 {
+        decpt + 1
+    } else {
+        decpt
+    };
+    let vend = vend.max(min_end);
+    let len = usize::try_from(vend.saturating_sub(vstart)).unwrap_or(usize::MAX);
+    let mut out = String::new();
+    out.try_reserve(len.saturating_add(8))
+        .map_err(|_| FormatError::NoMemory)?;
+    // Runs of zeros are pushed in bulk; only the real digits are walked one by one.
+    let zeros = |out: &mut String, from: i64, to: i64| {
+        if to > from {
+            out.extend(std::iter::repeat_n('0', (to - from) as usize));
+        }
+    };
+    let ndigits = d.digits.len() as i64;
+    let mut i = vstart;
+    while i < vend {
+        if i == decpt {
+            out.push('.');
+        }
+        if i < 0 || i >= ndigits {
+            // A stretch of padding zeros, up to the point or the next real digit.
+            let mut stop = if i < 0 { 0.min(vend) } else { vend };
+            if decpt > i && decpt < stop {
+                stop = decpt;
+            }
+            zeros(&mut out, i, stop);
+            i = stop;
+        } else {
+            out.push(char::from(d.digits[i as usize]));
+            i += 1;
+        }
+    }
+    if decpt == vend && flags.alt {
+        out.push('.');
+    }
+    if let Some(e) = exp {
+        out.push(if upper { 'E' } else { 'e' });
+        out.push(if e < 0 { '-' } else { '+' });
+        let mag = e.unsigned_abs();
+        if mag < 10 {
+            out.push('0');
+        }
+        out.push_str(&mag.to_string());
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dts(x: f64, code: char, precision: usize) -> String {
+        double_to_string(x, code, precision, DtoaFlags::default()).unwrap()
+    }
+
+    fn flags(sign: bool, add_dot_0: bool, alt: bool, no_neg_0: bool) -> DtoaFlags {
+        DtoaFlags {
+            sign,
+            add_dot_0,
+            alt,
+            no_neg_0,
+        }
+    }
+
+    #[test]
+    fn printf_styles() {
+        // Expected strings from python3.11 `'%.<p><code>' % x`.
+        for (x, code, p, want) in [
+            (1.5, 'f', 6, "1.500000"),
+            (1.5, 'e', 6, "1.500000e+00"),
+            (1.5, 'E', 6, "1.500000E+00"),
+            (1.5, 'g', 6, "1.5"),
+            (1e-10, 'G', 6, "1E-10"),
+            (f64::INFINITY, 'F', 6, "INF"),
+            (f64::NAN, 'f', 6, "nan"),
+            (-f64::NAN, 'f', 6, "nan"),
+            (0.5, 'f', 0, "0"),
+            (1.5, 'f', 0, "2"),
+            (2.5, 'f', 0, "2"),
+            (0.125, 'f', 2, "0.12"),
+            (0.375, 'f', 2, "0.38"),
+            (2.675, 'f', 2, "2.67"),
+            (1e16, 'g', 6, "1e+16"),
+            (123456789.0, 'g', 6, "1.23457e+08"),
+            (0.1, 'g', 20, "0.10000000000000000555"),
+            (0.0001234, 'g', 3, "0.000123"),
+            (123.0, 'g', 0, "1e+02"),
+            (-0.0, 'f', 6, "-0.000000"),
+            (-0.04, 'f', 1, "-0.0"),
+            (1e300, 'e', 6, "1.000000e+300"),
+            (1e22, 'f', 0, "10000000000000000000000"),
+            (0.1, 'e', 20, "1.00000000000000005551e-01"),
+            (5e-324, 'g', 3, "4.94e-324"),
+            (0.0, 'e', 6, "0.000000e+00"),
+            (0.0, 'g', 6, "0"),
+            (9.99, 'f', 1, "10.0"),
+            (999999.5, 'g', 6, "1e+06"),
+            (99999.5, 'g', 6, "99999.5"),
+            (0.001, 'f', 2, "0.00"),
+            (0.05, 'f', 1, "0.1"),
+            (1e-5, 'g', 6, "1e-05"),
+            (1e-4, 'g', 6, "0.0001"),
+            (12345.678, 'g', 6, "12345.7"),
+        ] {
+            assert_eq!(dts(x, code, p), want, "{x} {code} {p}");
+        }
+    }
+
+    #[test]
+    fn repr_style() {
+        for (x, want) in [
+            (1.5, "1.5"),
+            (1e16, "1e+16"),
+            (1e15, "1000000000000000"),
+            (0.0001, "0.0001"),
+            (1e-5, "1e-05"),
+            (5e-324, "5e-324"),
+            (1e22, "1e+22"),
+            (0.0, "0"),
+            (-0.0, "-0"),
+            (123456789.125, "123456789.125"),
+        ] {
+            assert_eq!(dts(x, 'r', 0), want, "{x}");
+        }
+        let dot0 = flags(false, true, false, false);
+        assert_eq!(
+            double_to_string(1e15, 'r', 0, dot0).unwrap(),
+            "1000000000000000.0"
+        );
+        assert_eq!(double_to_string(-0.0, 'r', 0, dot0).unwrap(), "-0.0");
+        assert_eq!(double_to_string(1e16, 'r', 0, dot0).unwrap(), "1e+16");
+    }
+
+    #[test]
+    fn flag_effects() {
+        let alt = flags(false, false, true, false);
+        assert_eq!(double_to_string(1.0, 'f', 0, alt).unwrap(), "1.");
+        assert_eq!(double_to_string(1.0, 'e', 0, alt).unwrap(), "1.e+00");
+        assert_eq!(double_to_string(1.0, 'g', 6, alt).unwrap(), "1.00000");
+        assert_eq!(double_to_string(123.0, 'g', 0, alt).unwrap(), "1.e+02");
+        assert_eq!(double_to_string(0.0, 'g', 6, alt).unwrap(), "0.00000");
+        assert_eq!(double_to_string(1e20, 'r', 0, alt).unwrap(), "1.e+20");
+        let dot0_alt = flags(false, true, true, false);
+        assert_eq!(double_to_string(1.0, 'g', 3, dot0_alt).unwrap(), "1.00");
+        assert_eq!(double_to_string(100.0, 'g', 1, dot0_alt).unwrap(), "1.e+02");
+        let dot0 = flags(false, true, false, false);
+        assert_eq!(double_to_string(123.0, 'g', 3, dot0).unwrap(), "1.23e+02");
+        assert_eq!(double_to_string(1.0, 'g', 3, dot0).unwrap(), "1.0");
+        assert_eq!(double_to_string(0.0, 'g', 1, dot0).unwrap(), "0e+00");
+        assert_eq!(double_to_string(0.0, 'g', 3, dot0).unwrap(), "0.0");
+        let sign = flags(true, false, false, false);
+        assert_eq!(double_to_string(f64::NAN, 'f', 6, sign).unwrap(), "+nan");
+        assert_eq!(double_to_string(1.0, 'e', 3, sign).unwrap(), "+1.000e+00");
+        let z = flags(false, false, false, true);
+        assert_eq!(double_to_string(-0.0001, 'f', 2, z).unwrap(), "0.00");
+        assert_eq!(double_to_string(-0.0001, 'e', 1, z).unwrap(), "-1.0e-04");
+        assert_eq!(double_to_string(-0.5, 'f', 0, z).unwrap(), "0");
+        assert_eq!(double_to_string(-0.6, 'f', 0, z).unwrap(), "-1");
+        assert_eq!(
+            double_to_string(f64::NEG_INFINITY, 'f', 0, z).unwrap(),
+            "-inf"
+        );
+    }
+
+    #[test]
+    fn huge_precision_pads_without_asking_for_more_digits() {
+        let s = dts(0.1, 'f', 2000);
+        assert_eq!(s.len(), 2002);
+        assert!(s.starts_with("0.1000000000000000055511151231257827021181583404541015625000"));
+        let s = dts(1.0, 'e', 1500);
+        assert_eq!(s.len(), 1502 + 4);
+        assert_eq!(
+            dts(0.1, 'g', 1000),
+            "0.1000000000000000055511151231257827021181583404541015625"
+        );
+        assert_eq!(dts(1.0, 'g', usize::MAX), "1");
+    }
+}
