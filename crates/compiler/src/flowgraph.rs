@@ -852,8 +852,28 @@ fn apply_static_swaps(instrs: &mut [Instr], i: usize) {
                 None => return,
             }
         }
+        // Not when the two stores, or one of them and a store between them, bind the same
+        // local: the last binding would change (`a, a = x, y`; CPython 3.11.4+).
+        let (store_j, store_k) = (stores_to(&instrs[j]), stores_to(&instrs[k]));
+        if store_j.is_some() || store_k.is_some() {
+            if store_j == store_k {
+                return;
+            }
+            if instrs[j + 1..k]
+                .iter()
+                .filter_map(stores_to)
+                .any(|s| Some(s) == store_j || Some(s) == store_k)
+            {
+                return;
+            }
+        }
         instrs[iu].op = Op::Real(Opcode::Nop);
         instrs.swap(j, k);
         i -= 1;
     }
+}
+
+/// `STORES_TO`: the local a `STORE_FAST` binds.
+fn stores_to(ins: &Instr) -> Option<u32> {
+    (ins.real() == Some(Opcode::StoreFast)).then_some(ins.arg)
 }
