@@ -102,6 +102,39 @@ impl ConstPool {
     }
 }
 
+/// `c_const_cache` and `merge_consts_recursive`: one instance of each constant tuple,
+/// frozenset and big int across all the code objects of a compilation (the `co_consts`
+/// tuples included), so that marshal writes the repeats as references and the loaded
+/// objects are shared, as in CPython's pycs (test_compile's test_merge_constants).
+#[derive(Debug, Default)]
+pub struct ConstCache {
+    seen: HashMap<ConstKey, Value>,
+}
+
+impl ConstCache {
+    pub fn merge(&mut self, v: Value) -> Value {
+        let v = match v {
+            Value::Tuple(items) => {
+                Value::Tuple(items.iter().map(|x| self.merge(x.clone())).collect())
+            }
+            Value::FrozenSet(items) => {
+                Value::FrozenSet(items.iter().map(|x| self.merge(x.clone())).collect())
+            }
+            Value::Long(_) => v,
+            other => return other,
+        };
+        self.seen.entry(ConstKey(v.clone())).or_insert(v).clone()
+    }
+
+    /// The merged `co_consts` of a code object.
+    pub fn merge_consts(&mut self, consts: Rc<[Value]>) -> Rc<[Value]> {
+        match self.merge(Value::Tuple(consts)) {
+            Value::Tuple(t) => t,
+            _ => unreachable!("a tuple merges to a tuple"),
+        }
+    }
+}
+
 /// A frozenset constant of `items`, as `frozenset(items)` builds it: an item equal (Python's
 /// `==`) to an earlier one is dropped, so `{1, 1.0, True}` keeps the int `1`.
 pub fn frozenset(items: impl IntoIterator<Item = Value>) -> Value {

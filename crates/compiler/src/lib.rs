@@ -361,6 +361,7 @@ fn compile_on_stack(
         depth: 0,
         future_lineno,
         warnings: Vec::new(),
+        const_cache: Default::default(),
     };
     let top = c.st.top();
     c.enter_scope("<module>", codegen::ScopeType::Module, top, 1);

@@ -89,6 +89,8 @@ pub struct Compiler<'a> {
     pub future_lineno: i32,
     /// `SyntaxWarning`s found while compiling, in order.
     pub warnings: Vec<crate::CompileWarning>,
+    /// `c_const_cache`: equal constants of all code objects share one instance.
+    pub const_cache: crate::consts::ConstCache,
 }
 
 pub const STACK_USE_GUIDELINE: usize = 30;
@@ -380,7 +382,9 @@ impl<'a> Compiler<'a> {
         if code.qualname.is_empty() {
             code.qualname = code.name.clone();
         }
-        Rc::new(code.assemble(&self.filename, add_none))
+        let mut code = code.assemble(&self.filename, add_none);
+        code.consts = self.const_cache.merge_consts(code.consts);
+        Rc::new(code)
     }
 
     /// `compute_code_flags`.
