@@ -118,6 +118,112 @@ fn future_features(body: &[Stmt], map: &SourceMap) -> CompileResult<(u32, i32)> 
     Ok((features, lineno))
 }
 
+/// Repairs two slips of rustpython-parser in `match` subjects: `match x,:` is parsed as `x`,
+/// not the 1-tuple `(x,)`; and the tuple of `match x, y:` gets the whole statement's range
+/// rather than its own (from the subject's first token through the last item and a trailing
+/// comma), which CPython gives to the BUILD_TUPLE. Only the subject's closing parentheses,
+/// white space, comments and the optional comma stand between it and the `:`.
+fn fix_match_subjects(body: &mut [Stmt], source: &str) {
+    use rustpython_parser::text_size::{TextRange, TextSize};
+    let bytes = source.as_bytes();
+    // From `at`, past blanks, comments and `)`: (the end of the last `)`, the next byte's index).
+    let scan = |mut at: usize, closers: bool| -> (usize, usize) {
+        let mut closed = at;
+        while at < bytes.len() {
+            match bytes[at] {
+                b' ' | b'\t' | b'\x0c' | b'\r' | b'\n' | b'\\' => at += 1,
+                b'#' => {
+                    while at < bytes.len() && bytes[at] != b'\n' {
+                        at += 1;
+                    }
+                }
+                b')' if closers => {
+                    at += 1;
+                    closed = at;
+                }
+                _ => break,
+            }
+        }
+        (closed, at)
+    };
+    let size = |n: usize| TextSize::new(n as u32);
+    for stmt in body.iter_mut() {
+        match stmt {
+            Stmt::Match(m) => {
+                let start = scan(usize::from(m.range.start()) + "match".len(), false).1;
+                let subject_end = match &*m.subject {
+                    ast::Expr::Tuple(t) if t.range == m.range => t.elts.last().map(|e| e.range()),
+                    other => Some(other.range()),
+                }
+                .map_or(m.range.start(), |r| r.end());
+                let (closed, next) = scan(usize::from(subject_end), true);
+                let comma = bytes.get(next) == Some(&b',');
+                let end = if comma { next + 1 } else { closed };
+                match &mut *m.subject {
+                    ast::Expr::Tuple(t) if t.range == m.range => {
+                        t.range = TextRange::new(size(start), size(end));
+                    }
+                    _ if comma => {
+                        let item = std::mem::replace(
+                            &mut *m.subject,
+                            ast::Expr::Tuple(ast::ExprTuple {
+                                range: TextRange::new(size(start), size(end)),
+                                elts: Vec::new(),
+                                ctx: ast::ExprContext::Load,
+                            }),
+                        );
+                        if let ast::Expr::Tuple(t) = &mut *m.subject {
+                            t.elts.push(item);
+                        }
+                    }
+                    _ => {}
+                }
+                for case in &mut m.cases {
+                    fix_match_subjects(&mut case.body, source);
+                }
+            }
+            Stmt::FunctionDef(f) => fix_match_subjects(&mut f.body, source),
+            Stmt::AsyncFunctionDef(f) => fix_match_subjects(&mut f.body, source),
+            Stmt::ClassDef(c) => fix_match_subjects(&mut c.body, source),
+            Stmt::For(f) => {
+                fix_match_subjects(&mut f.body, source);
+                fix_match_subjects(&mut f.orelse, source);
+            }
+            Stmt::AsyncFor(f) => {
+                fix_match_subjects(&mut f.body, source);
+                fix_match_subjects(&mut f.orelse, source);
+            }
+            Stmt::While(w) => {
+                fix_match_subjects(&mut w.body, source);
+                fix_match_subjects(&mut w.orelse, source);
+            }
+            Stmt::If(i) => {
+                fix_match_subjects(&mut i.body, source);
+                fix_match_subjects(&mut i.orelse, source);
+            }
+            Stmt::With(w) => fix_match_subjects(&mut w.body, source),
+            Stmt::AsyncWith(w) => fix_match_subjects(&mut w.body, source),
+            Stmt::Try(t) => {
+                fix_match_subjects(&mut t.body, source);
+                for ast::ExceptHandler::ExceptHandler(h) in &mut t.handlers {
+                    fix_match_subjects(&mut h.body, source);
+                }
+                fix_match_subjects(&mut t.orelse, source);
+                fix_match_subjects(&mut t.finalbody, source);
+            }
+            Stmt::TryStar(t) => {
+                fix_match_subjects(&mut t.body, source);
+                for ast::ExceptHandler::ExceptHandler(h) in &mut t.handlers {
+                    fix_match_subjects(&mut h.body, source);
+                }
+                fix_match_subjects(&mut t.orelse, source);
+                fix_match_subjects(&mut t.finalbody, source);
+            }
+            _ => {}
+        }
+    }
+}
+
 fn parse_error(e: rustpython_parser::ParseError, map: &SourceMap) -> CompileError {
     use rustpython_parser::ParseErrorType as P;
     use rustpython_parser::lexer::LexicalErrorType as L;
@@ -305,6 +411,11 @@ fn compile_on_stack(
         err.filename = filename.to_string();
         err
     })?;
+    match &mut module {
+        Mod::Module(m) => fix_match_subjects(&mut m.body, source),
+        Mod::Interactive(m) => fix_match_subjects(&mut m.body, source),
+        _ => {}
+    }
     let with_filename = |mut e: CompileError| {
         e.filename = filename.to_string();
         e
