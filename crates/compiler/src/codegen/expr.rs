@@ -468,7 +468,10 @@ impl Compiler<'_> {
                 self.use_next_block(end);
                 return Ok(());
             }
-            Expr::Compare(c) if c.ops.len() > 1 => {
+            // CPython sets the comparison's location for the whole test and leaves it set:
+            // the jump, and whatever follows until the next location, carry it.
+            Expr::Compare(c) if c.ops.len() == 1 => self.set_loc(c.range),
+            Expr::Compare(c) => {
                 self.set_loc(c.range);
                 self.check_compare(c);
                 let cleanup = self.new_block();
