@@ -146,11 +146,7 @@ fn syntax_warnings_match_cpython() {
 }
 
 /// Snippets whose positions still differ, each with its cause.
-const POSITION_DIFFERENCES: &[(&str, &str)] = &[(
-    "match_subjects.py",
-    "the JUMP closing a case body: python3.11.4+ gives it the last target's location, \
-     3.11.2 (and rpy) the statement's",
-)];
+const POSITION_DIFFERENCES: &[(&str, &str)] = &[];
 
 /// Every instruction of every `tests/compile/*.py` code object has python3.11's source
 /// position (`co_positions()`: lines and columns, what tracebacks and tracing use); `dis`

@@ -516,7 +516,9 @@ impl Compiler<'_> {
             for s in &case.body {
                 self.stmt(s)?;
             }
-            self.jump(JUMP, end);
+            // Artificial, as in CPython 3.11.4+ (gh-103971): it takes the location of what
+            // precedes it, never the last statement's (which may be unreachable code).
+            self.jump_noline(JUMP, end);
             self.set_loc(case.pattern.range());
             self.emit_and_reset_fail_pop(&mut pc);
         }
