@@ -9,6 +9,7 @@
 
 pub mod apply;
 pub mod dtoa;
+pub mod printf;
 mod layout;
 pub mod spec;
 
