@@ -9,8 +9,10 @@
 
 pub mod apply;
 pub mod dtoa;
-pub mod printf;
 mod layout;
+pub mod printf;
+#[cfg(test)]
+mod printf_tests;
 pub mod spec;
 
 pub use apply::{default_align, format_complex, format_float, format_int, format_str, pad};
