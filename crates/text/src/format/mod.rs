@@ -9,6 +9,7 @@
 
 pub mod apply;
 pub mod dtoa;
+pub mod fieldname;
 mod layout;
 pub mod printf;
 #[cfg(test)]

@@ -274,6 +274,7 @@ fn parse_decimal(chars: &[char], pos: &mut usize) -> Result<Option<usize>, Forma
 pub enum ErrorKind {
     ValueError,
     TypeError,
+    IndexError,
     OverflowError,
     MemoryError,
 }
