@@ -15,6 +15,7 @@ every test module and every test case. Exit status 0 when both runs agree, 1 oth
   python3.11 tests/tools/cpython_regrtest.py                      # the default test list
   python3.11 tests/tools/cpython_regrtest.py --tests test_grammar test_with
   python3.11 tests/tools/cpython_regrtest.py --reuse-cpython      # keep the CPython run
+  python3.11 tests/tools/cpython_regrtest.py --all                # the whole test suite
 
 PYTHONDONTWRITEBYTECODE=1 is set for the test runs (nothing may rewrite a pyc) and cleared only
 for compileall. Reports (the per-case failures with their tracebacks) go to
@@ -244,33 +245,57 @@ def read_junit(path):
     return cases, texts
 
 
-def run_tests(python, home, tests, jobs, timeout):
-    junit = WORK / f"junit-{home.name}.xml"
-    if junit.exists():
-        junit.unlink()
+def run_tests(python, home, tests, jobs, timeout, junit=True):
+    """`python -m test` in `home`: each module's result, and each test case's (JUnit XML)."""
+    xml = WORK / f"junit-{home.name}.xml"
+    if xml.exists():
+        xml.unlink()
     cmd = [python, "-X", "frozen_modules=off", "-m", "test", f"-j{jobs}", "--timeout",
-           str(timeout), "--junit-xml", str(junit), *tests]
+           str(timeout), *(["--junit-xml", str(xml)] if junit else []), *tests]
     started = time.monotonic()
     proc = subprocess.run(cmd, env=run_env(home), cwd=WORK, capture_output=True, text=True)
     elapsed = time.monotonic() - started
     (WORK / f"output-{home.name}.txt").write_text(proc.stdout + proc.stderr)
     status = {}
     for line in proc.stdout.splitlines():
-        m = re.search(r"\[\s*\d+/\d+(?:/\d+)?\] (test_\w+) (.*?)(?: -- running:.*)?$", line)
+        m = re.search(r"\[\s*\d+/\d+(?:/\d+)?\] ([\w.]+) (.*?)(?: -- running.*)?$", line)
         if m:
             status[m.group(1)] = classify(m.group(2))
     for test in tests:
         status.setdefault(test, "no result")
-    cases, texts = read_junit(junit)
+    cases, texts = read_junit(xml)
     return {"status": status, "cases": cases, "texts": texts, "seconds": elapsed,
-            "exit": proc.returncode, "tests": tests}
+            "exit": proc.returncode, "tests": tests or sorted(status)}
+
+
+def failing_cases_verbose(python, home, tests, timeout):
+    """Reruns `tests` one process, verbose: {case: 'FAIL' | 'ERROR'} from unittest's lines.
+    (--all avoids --junit-xml: regrtest's workers cannot always serialize it.)"""
+    cmd = [python, "-X", "frozen_modules=off", "-m", "test", "-v", "--timeout", str(timeout),
+           *tests]
+    proc = subprocess.run(cmd, env=run_env(home), cwd=WORK, capture_output=True, text=True,
+                          errors="replace")
+    cases, current = {}, None
+    for line in proc.stdout.splitlines():
+        m = re.match(r"^(\w+) \(([\w.]+)\)", line)
+        if m:
+            current = f"{m.group(2)}" if m.group(2).endswith(m.group(1)) else \
+                f"{m.group(2)}.{m.group(1)}"
+        m = re.search(r"\.\.\. (FAIL|ERROR)$", line)
+        if m and current:
+            cases[current] = m.group(1)
+    return cases
 
 
 def failing(cases):
     return {name for name, outcome in cases.items() if outcome in ("FAIL", "ERROR")}
 
 
-def module_of(case):
+def module_of(case, tests=()):
+    """The test module (as regrtest names it) that a test case belongs to."""
+    for test in tests:
+        if case.startswith(test + ".") or case.startswith("test." + test + "."):
+            return test
     parts = case.split(".")
     return parts[1] if len(parts) > 1 and parts[0] == "test" else parts[0]
 
@@ -291,13 +316,13 @@ def compare(tests, rpy, cpython):
     log(f"{'test':30} {'rpy pycs':18} {'CPython pycs':18} {'cases':>6}  rpy-only failures")
     identical = True
     wanted = set(tests)
-    rpy_fail = {c for c in failing(rpy["cases"]) if module_of(c) in wanted}
-    cpy_fail = {c for c in failing(cpython["cases"]) if module_of(c) in wanted}
+    rpy_fail = {c for c in failing(rpy["cases"]) if module_of(c, tests) in wanted}
+    cpy_fail = {c for c in failing(cpython["cases"]) if module_of(c, tests) in wanted}
     for test in tests:
         a, b = rpy["status"][test], cpython["status"][test]
-        mine = {c for c in rpy_fail - cpy_fail if module_of(c) == test}
-        theirs = {c for c in cpy_fail - rpy_fail if module_of(c) == test}
-        cases = sum(1 for c in cpython["cases"] if module_of(c) == test)
+        mine = {c for c in rpy_fail - cpy_fail if module_of(c, tests) == test}
+        theirs = {c for c in cpy_fail - rpy_fail if module_of(c, tests) == test}
+        cases = sum(1 for c in cpython["cases"] if module_of(c, tests) == test)
         same = a == b and not mine and not theirs
         identical &= same
         mark = "" if same else "  <-- differs"
@@ -313,7 +338,7 @@ def compare(tests, rpy, cpython):
         states = [result["status"][t] for t in tests]
         counts[kind] = ", ".join(f"{states.count(s)} {s}" for s in sorted(set(states)))
     log("")
-    n_cases = {kind: sum(1 for c in result["cases"] if module_of(c) in wanted)
+    n_cases = {kind: sum(1 for c in result["cases"] if module_of(c, tests) in wanted)
                for kind, result in (("rpy", rpy), ("cpython", cpython))}
     log(f"rpy pycs:     {counts['rpy']}; {n_cases['rpy']} test cases, "
         f"{len(rpy_fail)} failing; {rpy['seconds']:.0f} s")
@@ -322,7 +347,7 @@ def compare(tests, rpy, cpython):
     differing = sum(
         1 for t in tests
         if rpy["status"][t] != cpython["status"][t]
-        or any(module_of(c) == t for c in rpy_fail ^ cpy_fail)
+        or any(module_of(c, tests) == t for c in rpy_fail ^ cpy_fail)
     )
     log(f"{len(tests) - differing} of {len(tests)} test modules identical, {differing} differ")
     return identical
@@ -331,6 +356,8 @@ def compare(tests, rpy, cpython):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--tests", nargs="+", default=DEFAULT_TESTS, metavar="TEST")
+    parser.add_argument("--all", action="store_true",
+                        help="the whole test suite (regrtest's default selection)")
     parser.add_argument("--jobs", type=int, default=2, help="compile and test workers (2)")
     parser.add_argument("--timeout", type=int, default=600, help="per test module, seconds")
     parser.add_argument("--reuse-cpython", action="store_true",
@@ -377,24 +404,36 @@ def main():
     if not ok:
         sys.exit("the homes do not load their own pycs: not running the tests")
 
-    tests = args.tests
+    tests = [] if args.all else args.tests
     cpython = None
     if reuse and saved.exists():
         cpython = json.loads(saved.read_text())
-        if not set(tests) <= set(cpython["tests"]):
+        if not tests or not set(tests) <= set(cpython["tests"]):
             cpython = None
         else:
             log(f"CPython pycs: reusing the results of {saved}")
-    log(f"running {len(tests)} test modules with rpy's pycs")
-    rpy = run_tests(python, rpy_home, tests, args.jobs, args.timeout)
+    log(f"running {len(tests) or 'all'} test modules with rpy's pycs")
+    rpy = run_tests(python, rpy_home, tests, args.jobs, args.timeout, junit=not args.all)
     log(f"  {rpy['seconds']:.0f} s")
     write_report("rpy", rpy)
     if cpython is None:
-        log(f"running {len(tests)} test modules with CPython's pycs")
-        cpython = run_tests(python, cpython_home, tests, args.jobs, args.timeout)
+        log(f"running {len(tests) or 'all'} test modules with CPython's pycs")
+        cpython = run_tests(python, cpython_home, tests, args.jobs, args.timeout,
+                            junit=not args.all)
         log(f"  {cpython['seconds']:.0f} s")
         write_report("cpython", cpython)
         saved.write_text(json.dumps(cpython))
+    if not tests:
+        tests = sorted(set(rpy["status"]) | set(cpython["status"]))
+        for result in (rpy, cpython):
+            for test in tests:
+                result["status"].setdefault(test, "no result")
+        # The test cases behind each differing module: a verbose rerun of those modules.
+        differing = [t for t in tests if rpy["status"][t] != cpython["status"][t]]
+        if differing:
+            log(f"rerunning {len(differing)} differing modules verbosely in both homes")
+            for result, home in ((rpy, rpy_home), (cpython, cpython_home)):
+                result["cases"] = failing_cases_verbose(python, home, differing, args.timeout)
     identical = compare(tests, rpy, cpython)
     if only_rpy:
         log(f"note: {len(only_rpy)} files had no rpy pyc (listed above)")
