@@ -97,8 +97,10 @@ def cargo(args, lock):
     subprocess.run(cmd, cwd=ROOT, check=True)
 
 
-def compile_rpy(lib, jobs, lock):
-    cargo(["build", "--release", "-q", "-p", "rpy-compiler", "--example", "compile_tree"], lock)
+def compile_rpy(lib, jobs, lock, build=True):
+    if build:
+        cargo(["build", "--release", "-q", "-p", "rpy-compiler", "--example", "compile_tree"],
+              lock)
     tool = ROOT / "target" / "release" / "examples" / "compile_tree"
     out = subprocess.run([str(tool), "-j", str(jobs), str(lib)], capture_output=True, text=True)
     if out.returncode != 0:
@@ -362,6 +364,8 @@ def main():
     parser.add_argument("--timeout", type=int, default=600, help="per test module, seconds")
     parser.add_argument("--reuse-cpython", action="store_true",
                         help="keep the CPython home and its results from an earlier run")
+    parser.add_argument("--no-build", action="store_true",
+                        help="use target/release/examples/compile_tree as it is")
     parser.add_argument("--cargo-lock", metavar="FILE",
                         help="run cargo under `flock FILE` (shared build machines)")
     args = parser.parse_args()
@@ -380,7 +384,7 @@ def main():
         compile_cpython(python, cpython_lib, args.jobs)
     log("rpy home: copying the stdlib, compile_tree")
     rpy_home, rpy_lib = make_home("rpy", stdlib)
-    compile_rpy(rpy_lib, args.jobs, args.cargo_lock)
+    compile_rpy(rpy_lib, args.jobs, args.cargo_lock, build=not args.no_build)
 
     missing = {kind: without_pyc(lib) for kind, lib in (("rpy", rpy_lib), ("cpython", cpython_lib))}
     for kind in ("rpy", "cpython"):
