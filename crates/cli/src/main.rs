@@ -1,6 +1,6 @@
 //! The `rpy` command line. Counterpart: Modules/main.c (3.11).
 //!
-//! Today: `--version` and `--dis FILE.pyc`; the interpreter options arrive with the VM.
+//! Runs a script, `-c` or `-m`, with python3.11's options; `--dis` disassembles a file.
 
 mod dis_cmd;
 
@@ -11,28 +11,151 @@ use std::process::ExitCode;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-const USAGE: &str = "usage: rpy [--version] [--dis FILE.pyc]";
+const USAGE: &str = "usage: rpy [option] ... [-c cmd | -m mod | file | -] [arg] ...";
+
+/// What to run, from the command line.
+enum Target {
+    File(String),
+    Command(String),
+    Module(String),
+    Stdin,
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        Some("-V" | "--version") => {
-            println!("rpy {} (Python 3.11)", env!("CARGO_PKG_VERSION"));
-            ExitCode::SUCCESS
+    let mut options = rpy_vm::Options::default();
+    let mut i = 0;
+    let mut target = None;
+    while i < args.len() {
+        let a = args[i].as_str();
+        match a {
+            "-V" | "--version" => {
+                println!("rpy {} (Python 3.11)", env!("CARGO_PKG_VERSION"));
+                return ExitCode::SUCCESS;
+            }
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                println!("  -c cmd   program passed in as string");
+                println!("  -m mod   run library module as a script");
+                println!("  -B       don't write .pyc files on import");
+                println!("  -O, -OO  remove assert and __debug__-dependent statements (and docstrings)");
+                println!("  -E -I -s -S -u -v -q   as python3.11");
+                println!("  -V, --version   print the rpy version and exit");
+                println!("  --dis FILE      print the disassembly of a .py or .pyc file");
+                return ExitCode::SUCCESS;
+            }
+            "--dis" => {
+                return match args.get(i + 1..) {
+                    Some([path]) => dis_cmd::run(path),
+                    _ => usage_error("--dis takes exactly one file"),
+                };
+            }
+            "-c" => {
+                let Some(cmd) = args.get(i + 1) else {
+                    return usage_error("Argument expected for the -c option");
+                };
+                target = Some(Target::Command(cmd.clone()));
+                options.argv = std::iter::once("-c".to_string()).chain(args[i + 2..].iter().cloned()).collect();
+                break;
+            }
+            "-m" => {
+                let Some(m) = args.get(i + 1) else {
+                    return usage_error("Argument expected for the -m option");
+                };
+                target = Some(Target::Module(m.clone()));
+                options.argv = std::iter::once(m.clone()).chain(args[i + 2..].iter().cloned()).collect();
+                break;
+            }
+            "-" => {
+                target = Some(Target::Stdin);
+                options.argv = std::iter::once("-".to_string()).chain(args[i + 1..].iter().cloned()).collect();
+                break;
+            }
+            "-B" => options.dont_write_bytecode = true,
+            "-O" => options.optimize = options.optimize.max(1),
+            "-OO" => options.optimize = 2,
+            "-E" => options.ignore_environment = true,
+            "-I" => {
+                options.isolated = true;
+                options.ignore_environment = true;
+            }
+            "-s" => {}
+            "-S" => options.no_site = true,
+            "-u" => options.unbuffered = true,
+            "-v" => options.verbose += 1,
+            "-q" => options.quiet = true,
+            "-i" => options.inspect = true,
+            "-W" | "-X" => {
+                let Some(v) = args.get(i + 1) else {
+                    return usage_error(&format!("Argument expected for the {a} option"));
+                };
+                if a == "-W" {
+                    options.warnoptions.push(v.clone());
+                } else {
+                    options.xoptions.push(v.clone());
+                }
+                i += 1;
+            }
+            s if s.starts_with('-') && s.len() > 1 => {
+                return usage_error(&format!("unknown option {s}"));
+            }
+            file => {
+                target = Some(Target::File(file.to_string()));
+                options.argv = args[i..].to_vec();
+                break;
+            }
         }
-        Some("-h" | "--help") => {
-            println!("{USAGE}");
-            println!("  -V, --version   print the rpy version and exit");
-            println!("  --dis FILE.pyc  print the pyc header and the disassembly of its code");
-            ExitCode::SUCCESS
-        }
-        Some("--dis") => match args.get(1..) {
-            Some([path]) => dis_cmd::run(path),
-            _ => usage_error("--dis takes exactly one file"),
-        },
-        Some(other) => usage_error(&format!("unknown option or file: {other}")),
-        None => usage_error("nothing to do yet"),
+        i += 1;
     }
+    let Some(target) = target else {
+        return usage_error("the interactive interpreter is not available yet: give a file, -c or -m");
+    };
+    options.path0 = Some(match &target {
+        Target::File(f) => {
+            let dir = std::path::Path::new(f).parent().map(|p| p.to_string_lossy().to_string()).unwrap_or_default();
+            match std::fs::canonicalize(if dir.is_empty() { "." } else { &dir }) {
+                Ok(p) => p.to_string_lossy().to_string(),
+                Err(_) => dir,
+            }
+        }
+        Target::Module(_) => std::env::current_dir().map(|p| p.to_string_lossy().to_string()).unwrap_or_default(),
+        _ => String::new(),
+    });
+    if let Target::File(f) = &target
+        && std::fs::metadata(f).is_err()
+    {
+        let abs = std::env::current_dir().map(|d| d.join(f)).unwrap_or_else(|_| f.into());
+        eprintln!(
+            "{}: can't open file '{}': [Errno 2] No such file or directory",
+            std::env::args().next().unwrap_or_else(|| "rpy".into()),
+            abs.display()
+        );
+        return ExitCode::from(2);
+    }
+    // Python code re-enters native code (and vice versa) on the Rust stack: give it room.
+    let child = std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || run(options, target))
+        .expect("spawn the interpreter thread");
+    match child.join() {
+        Ok(status) => ExitCode::from((status & 0xFF) as u8),
+        Err(_) => ExitCode::from(70),
+    }
+}
+
+fn run(options: rpy_vm::Options, target: Target) -> i32 {
+    let vm = rpy_vm::Vm::new(options);
+    let result = match target {
+        Target::File(f) => rpy_vm::interp::run_file(&vm, &f),
+        Target::Command(c) => rpy_vm::interp::run_string(&vm, &c, "<string>"),
+        Target::Stdin => {
+            let mut src = String::new();
+            let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut src);
+            rpy_vm::interp::run_string(&vm, &src, "<stdin>")
+        }
+        Target::Module(m) => rpy_vm::interp::run_module(&vm, &m),
+    };
+    vm.exit_status(result)
 }
 
 fn usage_error(msg: &str) -> ExitCode {

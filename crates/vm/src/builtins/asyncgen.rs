@@ -1,0 +1,433 @@
+//! Generator, coroutine and async generator objects' methods, and the awaitables that
+//! `asend()`/`athrow()`/`aclose()` return.
+//! Counterpart: Objects/genobject.c (3.11).
+
+use std::cell::{Cell, RefCell};
+
+use crate::builtins::function::check_count;
+use crate::generator::{GenKind, GenState, SendResult, gen_close, gen_data, gen_send, gen_throw, resume};
+use crate::object::{NativeData, Payload, PyObject};
+use crate::value::{PyRef, Value};
+use crate::vm::{PyResult, Vm};
+
+/// A value yielded by an async generator (as opposed to one passed through from an awaited
+/// object).
+pub struct Wrapped(pub RefCell<Value>);
+
+impl NativeData for Wrapped {
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+fn gen_of(vm: &Vm, v: &Value) -> PyResult<PyRef> {
+    match v {
+        Value::Obj(o) if gen_data(o).is_some() => Ok(o.clone()),
+        _ => Err(vm.type_error("expected a generator")),
+    }
+}
+
+/// The exception for `agen.throw(typ[, val[, tb]])`.
+fn throw_exc(vm: &Vm, args: &[Value]) -> PyResult<crate::vm::PyErr> {
+    let typ = &args[0];
+    let val = args.get(1).cloned().unwrap_or(Value::None);
+    let tb = args.get(2).cloned().unwrap_or(Value::None);
+    let exc = if let Some(t) = vm.is_type(typ) {
+        if !crate::types::is_subtype(&t, &vm.types.exceptions.base_exception) {
+            return Err(vm.type_error(format!(
+                "exceptions must be classes or instances deriving from BaseException, not {}",
+                vm.type_name(typ)
+            )));
+        }
+        if val.as_obj().is_some_and(|o| crate::types::is_subtype(o.class(), &t)) {
+            val.as_obj().cloned().unwrap_or_else(|| vm.new_exception(&t, vec![]))
+        } else if val.is_none() {
+            vm.make_raisable(typ)?
+        } else {
+            let a = match val.payload() {
+                Some(Payload::Tuple(t)) => t.to_vec(),
+                _ => vec![val.clone()],
+            };
+            match vm.call(typ, &a)? {
+                Value::Obj(o) => o,
+                _ => return Err(vm.type_error("exception instantiation failed")),
+            }
+        }
+    } else if let Some(o) = typ.as_obj().filter(|o| crate::types::is_subtype(o.class(), &vm.types.exceptions.base_exception)) {
+        if !val.is_none() {
+            return Err(vm.type_error("instance exception may not have a separate value"));
+        }
+        o.clone()
+    } else {
+        return Err(vm.type_error(format!(
+            "exceptions must be classes or instances deriving from BaseException, not {}",
+            vm.type_name(typ)
+        )));
+    };
+    if !tb.is_none() {
+        if let Some(d) = crate::exceptions::exc_data(&exc) {
+            *d.traceback.borrow_mut() = tb;
+        }
+    }
+    Ok(exc)
+}
+
+fn g_send(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "send", &args[1..], kw, 1, 1)?;
+    gen_send(vm, &gen_of(vm, &args[0])?, args[1].clone())
+}
+
+fn g_throw(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "throw", &args[1..], kw, 1, 3)?;
+    let g = gen_of(vm, &args[0])?;
+    let exc = throw_exc(vm, &args[1..])?;
+    gen_throw(vm, &g, exc)
+}
+
+fn g_close(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    gen_close(vm, &gen_of(vm, &args[0])?)
+}
+
+fn g_iter(_vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(args[0].clone())
+}
+
+fn g_next(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    gen_send(vm, &gen_of(vm, &args[0])?, Value::None)
+}
+
+fn g_repr(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let g = gen_of(vm, &args[0])?;
+    let gd = gen_data(&g).expect("generator");
+    let q = gd.qualname.borrow().clone();
+    Ok(vm.new_string(format!(
+        "<{} object {} at {:#x}>",
+        vm.type_name(&args[0]),
+        crate::str::as_str(&q).unwrap_or("?"),
+        args[0].id()
+    )))
+}
+
+fn g_name(vm: &Vm, v: &Value) -> PyResult<Value> {
+    Ok(gen_data(&gen_of(vm, v)?).expect("generator").name.borrow().clone())
+}
+
+fn g_set_name(vm: &Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
+    let g = gen_of(vm, v)?;
+    match new {
+        Some(n) if crate::str::as_str(&n).is_some() => {
+            *gen_data(&g).expect("generator").name.borrow_mut() = n;
+            Ok(())
+        }
+        _ => Err(vm.type_error("__name__ must be set to a string object")),
+    }
+}
+
+fn g_qualname(vm: &Vm, v: &Value) -> PyResult<Value> {
+    Ok(gen_data(&gen_of(vm, v)?).expect("generator").qualname.borrow().clone())
+}
+
+fn g_set_qualname(vm: &Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
+    let g = gen_of(vm, v)?;
+    match new {
+        Some(n) if crate::str::as_str(&n).is_some() => {
+            *gen_data(&g).expect("generator").qualname.borrow_mut() = n;
+            Ok(())
+        }
+        _ => Err(vm.type_error("__qualname__ must be set to a string object")),
+    }
+}
+
+fn g_running(vm: &Vm, v: &Value) -> PyResult<Value> {
+    Ok(Value::Bool(gen_data(&gen_of(vm, v)?).expect("generator").state.get() == GenState::Running))
+}
+
+fn g_suspended(vm: &Vm, v: &Value) -> PyResult<Value> {
+    Ok(Value::Bool(gen_data(&gen_of(vm, v)?).expect("generator").state.get() == GenState::Suspended))
+}
+
+fn g_code(vm: &Vm, v: &Value) -> PyResult<Value> {
+    let g = gen_of(vm, v)?;
+    Ok(crate::builtins::frame::code_value(vm, &gen_data(&g).expect("generator").code))
+}
+
+fn g_frame(vm: &Vm, v: &Value) -> PyResult<Value> {
+    let g = gen_of(vm, v)?;
+    let gd = gen_data(&g).expect("generator");
+    if gd.state.get() == GenState::Finished {
+        return Ok(Value::None);
+    }
+    let mut fb = gd.frame.borrow_mut();
+    match fb.as_mut() {
+        Some(f) => Ok(Value::Obj(crate::builtins::frame::frame_object(vm, f))),
+        None => Ok(Value::None),
+    }
+}
+
+fn g_yieldfrom(vm: &Vm, v: &Value) -> PyResult<Value> {
+    let g = gen_of(vm, v)?;
+    let gd = gen_data(&g).expect("generator");
+    if gd.state.get() != GenState::Suspended {
+        return Ok(Value::None);
+    }
+    let fb = gd.frame.borrow();
+    let Some(f) = fb.as_ref() else { return Ok(Value::None) };
+    match f.code.instrs.get(f.lasti + 1) {
+        Some(i) if i.op == rpy_marshal::Opcode::Resume && i.arg >= 2 => Ok(f.top().clone()),
+        _ => Ok(Value::None),
+    }
+}
+
+fn coro_await(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let g = gen_of(vm, &args[0])?;
+    Ok(Value::Obj(PyObject::new(
+        vm.types.other("coroutine_wrapper"),
+        Payload::Native(Box::new(CoroWrapper(Value::Obj(g)))),
+    )))
+}
+
+/// What `coroutine.__await__()` returns: an iterator driving the coroutine.
+pub struct CoroWrapper(pub Value);
+
+impl NativeData for CoroWrapper {
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+fn wrapped_coro(vm: &Vm, v: &Value) -> PyResult<Value> {
+    v.as_obj()
+        .and_then(|o| o.downcast_native::<CoroWrapper>())
+        .map(|w| w.0.clone())
+        .ok_or_else(|| vm.type_error("expected a coroutine wrapper"))
+}
+
+fn cw_next(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let c = wrapped_coro(vm, &args[0])?;
+    g_next(vm, &[c], &[])
+}
+
+fn cw_send(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let c = wrapped_coro(vm, &args[0])?;
+    let mut a = vec![c];
+    a.extend_from_slice(&args[1..]);
+    g_send(vm, &a, kw)
+}
+
+fn cw_throw(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let c = wrapped_coro(vm, &args[0])?;
+    let mut a = vec![c];
+    a.extend_from_slice(&args[1..]);
+    g_throw(vm, &a, kw)
+}
+
+fn cw_close(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let c = wrapped_coro(vm, &args[0])?;
+    g_close(vm, &[c], &[])
+}
+
+// ---- async generators ----
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum AwaitState {
+    Init,
+    Iter,
+    Closed,
+}
+
+/// The awaitable of `agen.asend(v)` / `agen.__anext__()` (`throw` = None) or of
+/// `agen.athrow(...)` / `agen.aclose()`.
+pub struct AsyncGenOp {
+    agen: PyRef,
+    sendval: RefCell<Value>,
+    throw: RefCell<Option<Vec<Value>>>,
+    is_close: bool,
+    state: Cell<AwaitState>,
+}
+
+impl NativeData for AsyncGenOp {
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+fn op_of(vm: &Vm, v: &Value) -> PyResult<PyRef> {
+    match v {
+        Value::Obj(o) if o.downcast_native::<AsyncGenOp>().is_some() => Ok(o.clone()),
+        _ => Err(vm.type_error("expected an async generator awaitable")),
+    }
+}
+
+/// Turns the result of resuming the async generator into this awaitable's step.
+fn unwrap_step(vm: &Vm, op: &AsyncGenOp, r: PyResult<SendResult>) -> PyResult<Value> {
+    match r {
+        Ok(SendResult::Yielded(v)) => {
+            if let Some(w) = v.as_obj().and_then(|o| o.downcast_native::<Wrapped>()) {
+                op.state.set(AwaitState::Closed);
+                if op.is_close {
+                    return Err(vm.runtime_error("async generator ignored GeneratorExit"));
+                }
+                return Err(vm.stop_iteration(w.0.borrow().clone()));
+            }
+            Ok(v)
+        }
+        Ok(SendResult::Returned(_)) => {
+            op.state.set(AwaitState::Closed);
+            if op.is_close {
+                return Err(vm.stop_iteration(Value::None));
+            }
+            Err(vm.new_exception(&vm.types.exceptions.stop_async_iteration, vec![]))
+        }
+        Err(e) => {
+            op.state.set(AwaitState::Closed);
+            if op.is_close
+                && (vm.exc_matches(&e, &vm.types.exceptions.stop_async_iteration)
+                    || vm.exc_matches(&e, &vm.types.exceptions.generator_exit))
+            {
+                return Err(vm.stop_iteration(Value::None));
+            }
+            Err(e)
+        }
+    }
+}
+
+fn agop_send_impl(vm: &Vm, o: &PyRef, arg: Value) -> PyResult<Value> {
+    let op = o.downcast_native::<AsyncGenOp>().expect("checked");
+    if op.state.get() == AwaitState::Closed {
+        return Err(vm.runtime_error("cannot reuse already awaited __anext__()/asend()"));
+    }
+    let gd = gen_data(&op.agen).expect("async generator");
+    if op.state.get() == AwaitState::Init {
+        op.state.set(AwaitState::Iter);
+        if let Some(targs) = op.throw.borrow_mut().take() {
+            if gd.state.get() == GenState::Finished || gd.state.get() == GenState::Created && op.is_close {
+                op.state.set(AwaitState::Closed);
+                gd.state.set(GenState::Finished);
+                return Err(if op.is_close { vm.stop_iteration(Value::None) } else { vm.new_exception(&vm.types.exceptions.stop_async_iteration, vec![]) });
+            }
+            let exc = throw_exc(vm, &targs)?;
+            let r = resume(vm, &op.agen, Value::None, Some(exc));
+            return unwrap_step(vm, op, r);
+        }
+        let v = if arg.is_none() { op.sendval.borrow().clone() } else { arg };
+        let r = resume(vm, &op.agen, v, None);
+        return unwrap_step(vm, op, r);
+    }
+    let r = resume(vm, &op.agen, arg, None);
+    unwrap_step(vm, op, r)
+}
+
+fn agop_send(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "send", &args[1..], kw, 1, 1)?;
+    let o = op_of(vm, &args[0])?;
+    agop_send_impl(vm, &o, args[1].clone())
+}
+
+fn agop_next(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let o = op_of(vm, &args[0])?;
+    agop_send_impl(vm, &o, Value::None)
+}
+
+fn agop_throw(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "throw", &args[1..], kw, 1, 3)?;
+    let o = op_of(vm, &args[0])?;
+    let op = o.downcast_native::<AsyncGenOp>().expect("checked");
+    if op.state.get() == AwaitState::Closed {
+        return Err(vm.runtime_error("cannot reuse already awaited __anext__()/asend()"));
+    }
+    op.state.set(AwaitState::Iter);
+    let exc = throw_exc(vm, &args[1..])?;
+    let r = resume(vm, &op.agen, Value::None, Some(exc));
+    unwrap_step(vm, op, r)
+}
+
+fn agop_close(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let o = op_of(vm, &args[0])?;
+    o.downcast_native::<AsyncGenOp>().expect("checked").state.set(AwaitState::Closed);
+    Ok(Value::None)
+}
+
+fn new_op(vm: &Vm, agen: PyRef, sendval: Value, throw: Option<Vec<Value>>, is_close: bool) -> Value {
+    let t = if throw.is_some() { "async_generator_athrow" } else { "async_generator_asend" };
+    Value::Obj(PyObject::new(
+        vm.types.other(t),
+        Payload::Native(Box::new(AsyncGenOp {
+            agen,
+            sendval: RefCell::new(sendval),
+            throw: RefCell::new(throw),
+            is_close,
+            state: Cell::new(AwaitState::Init),
+        })),
+    ))
+}
+
+fn ag_anext(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let g = gen_of(vm, &args[0])?;
+    Ok(new_op(vm, g, Value::None, None, false))
+}
+
+fn ag_asend(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "asend", &args[1..], kw, 1, 1)?;
+    let g = gen_of(vm, &args[0])?;
+    Ok(new_op(vm, g, args[1].clone(), None, false))
+}
+
+fn ag_athrow(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "athrow", &args[1..], kw, 1, 3)?;
+    let g = gen_of(vm, &args[0])?;
+    Ok(new_op(vm, g, Value::None, Some(args[1..].to_vec()), false))
+}
+
+fn ag_aclose(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let g = gen_of(vm, &args[0])?;
+    let exit = Value::Obj(vm.types.exceptions.generator_exit.clone());
+    Ok(new_op(vm, g, Value::None, Some(vec![exit]), true))
+}
+
+fn ag_aiter(_vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(args[0].clone())
+}
+
+pub fn init(vm: &Vm) {
+    let gen_getsets: &[(&'static str, crate::builtins::function::Getter, Option<crate::builtins::function::Setter>)] = &[
+        ("__name__", g_name, Some(g_set_name)),
+        ("__qualname__", g_qualname, Some(g_set_qualname)),
+    ];
+    let t = &vm.types.generator;
+    vm.add_methods(
+        t,
+        &[("send", g_send), ("throw", g_throw), ("close", g_close), ("__iter__", g_iter), ("__next__", g_next), ("__repr__", g_repr)],
+    );
+    vm.add_getsets(t, gen_getsets);
+    vm.add_getsets(
+        t,
+        &[("gi_running", g_running, None), ("gi_suspended", g_suspended, None), ("gi_code", g_code, None), ("gi_frame", g_frame, None), ("gi_yieldfrom", g_yieldfrom, None)],
+    );
+    let t = &vm.types.coroutine;
+    vm.add_methods(t, &[("send", g_send), ("throw", g_throw), ("close", g_close), ("__await__", coro_await), ("__repr__", g_repr)]);
+    vm.add_getsets(t, gen_getsets);
+    vm.add_getsets(
+        t,
+        &[("cr_running", g_running, None), ("cr_suspended", g_suspended, None), ("cr_code", g_code, None), ("cr_frame", g_frame, None), ("cr_await", g_yieldfrom, None)],
+    );
+    let cw = vm.types.other("coroutine_wrapper");
+    vm.add_methods(&cw, &[("__iter__", g_iter), ("__next__", cw_next), ("send", cw_send), ("throw", cw_throw), ("close", cw_close)]);
+    let t = &vm.types.async_generator;
+    vm.add_methods(
+        t,
+        &[("__aiter__", ag_aiter), ("__anext__", ag_anext), ("asend", ag_asend), ("athrow", ag_athrow), ("aclose", ag_aclose), ("__repr__", g_repr)],
+    );
+    vm.add_getsets(t, gen_getsets);
+    vm.add_getsets(
+        t,
+        &[("ag_running", g_running, None), ("ag_code", g_code, None), ("ag_frame", g_frame, None), ("ag_await", g_yieldfrom, None)],
+    );
+    for name in ["async_generator_asend", "async_generator_athrow"] {
+        let t = vm.types.other(name);
+        vm.add_methods(
+            &t,
+            &[("__await__", g_iter), ("__iter__", g_iter), ("__next__", agop_next), ("send", agop_send), ("throw", agop_throw), ("close", agop_close)],
+        );
+    }
+    let _ = GenKind::Generator;
+}

@@ -1,0 +1,298 @@
+//! `complex`.
+//! Counterpart: Objects/complexobject.c (3.11).
+
+use crate::builtins::function::{MethodKind, check_count, parse_args};
+use crate::builtins::number_fast::{int_to_f64, num_of};
+use crate::object::{Payload, PyObject};
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+pub fn new_complex(vm: &Vm, re: f64, im: f64) -> Value {
+    Value::Obj(PyObject::new(vm.types.complex.clone(), Payload::Complex(re, im)))
+}
+
+/// A complex, float or int value as (re, im).
+fn as_complex(vm: &Vm, v: &Value) -> PyResult<Option<(f64, f64)>> {
+    if let Some(Payload::Complex(re, im)) = v.payload() {
+        return Ok(Some((*re, *im)));
+    }
+    match num_of(v, false) {
+        Some(n) => Ok(Some((int_to_f64(vm, &n)?, 0.0))),
+        None => Ok(None),
+    }
+}
+
+/// `(a+bj) ** (c+dj)`.
+pub fn complex_pow(vm: &Vm, a: f64, b: f64, c: f64, d: f64) -> PyResult<Value> {
+    if c == 0.0 && d == 0.0 {
+        return Ok(new_complex(vm, 1.0, 0.0));
+    }
+    if a == 0.0 && b == 0.0 {
+        if d != 0.0 || c < 0.0 {
+            return Err(vm.zero_division_error("0.0 to a negative or complex power"));
+        }
+        return Ok(new_complex(vm, 0.0, 0.0));
+    }
+    // Integer exponents by repeated multiplication, as CPython does for small ones.
+    if d == 0.0 && c == c.trunc() && c.abs() <= 100.0 {
+        let n = c as i64;
+        let (mut rr, mut ri) = (1.0f64, 0.0f64);
+        let (mut br, mut bi) = (a, b);
+        let mut e = n.unsigned_abs();
+        while e > 0 {
+            if e & 1 == 1 {
+                let t = rr * br - ri * bi;
+                ri = rr * bi + ri * br;
+                rr = t;
+            }
+            let t = br * br - bi * bi;
+            bi = 2.0 * br * bi;
+            br = t;
+            e >>= 1;
+        }
+        if n < 0 {
+            let den = rr * rr + ri * ri;
+            return Ok(new_complex(vm, rr / den, -ri / den));
+        }
+        return Ok(new_complex(vm, rr, ri));
+    }
+    let vabs = a.hypot(b);
+    let mut len = vabs.powf(c);
+    let at = b.atan2(a);
+    let mut phase = at * c;
+    if d != 0.0 {
+        len /= (at * d).exp();
+        phase += d * vabs.ln();
+    }
+    Ok(new_complex(vm, len * phase.cos(), len * phase.sin()))
+}
+
+fn binop(vm: &Vm, args: &[Value], op: u8, reflected: bool) -> PyResult<Value> {
+    let Some((a, b)) = as_complex(vm, &args[0])? else {
+        return Ok(vm.not_implemented());
+    };
+    let Some((c, d)) = as_complex(vm, &args[1])? else {
+        return Ok(vm.not_implemented());
+    };
+    let ((a, b), (c, d)) = if reflected { ((c, d), (a, b)) } else { ((a, b), (c, d)) };
+    Ok(match op {
+        b'+' => new_complex(vm, a + c, b + d),
+        b'-' => new_complex(vm, a - c, b - d),
+        b'*' => new_complex(vm, a * c - b * d, a * d + b * c),
+        b'/' => {
+            if c == 0.0 && d == 0.0 {
+                return Err(vm.zero_division_error("complex division by zero"));
+            }
+            // Smith's algorithm, as CPython.
+            if c.abs() >= d.abs() {
+                let ratio = d / c;
+                let den = c + d * ratio;
+                new_complex(vm, (a + b * ratio) / den, (b - a * ratio) / den)
+            } else {
+                let ratio = c / d;
+                let den = c * ratio + d;
+                new_complex(vm, (a * ratio + b) / den, (b * ratio - a) / den)
+            }
+        }
+        _ => return complex_pow(vm, a, b, c, d),
+    })
+}
+
+macro_rules! cbinops {
+    ($( $f:ident, $rf:ident, $op:expr; )*) => {
+        $(
+            fn $f(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+                binop(vm, args, $op, false)
+            }
+            fn $rf(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+                binop(vm, args, $op, true)
+            }
+        )*
+    };
+}
+
+cbinops! {
+    c_add, c_radd, b'+';
+    c_sub, c_rsub, b'-';
+    c_mul, c_rmul, b'*';
+    c_div, c_rdiv, b'/';
+    c_pow, c_rpow, b'^';
+}
+
+fn parts(vm: &Vm, v: &Value) -> PyResult<(f64, f64)> {
+    as_complex(vm, v)?.ok_or_else(|| vm.type_error("complex required"))
+}
+
+/// `repr(complex)`.
+pub fn complex_repr_str(re: f64, im: f64) -> String {
+    rpy_marshal::repr::complex_repr(re, im)
+}
+
+fn c_repr(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let (re, im) = parts(vm, &args[0])?;
+    Ok(vm.new_string(complex_repr_str(re, im)))
+}
+
+fn c_abs(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let (re, im) = parts(vm, &args[0])?;
+    let r = re.hypot(im);
+    if r.is_infinite() && re.is_finite() && im.is_finite() {
+        return Err(vm.overflow_error("absolute value too large"));
+    }
+    Ok(Value::Float(r))
+}
+
+fn c_neg(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let (re, im) = parts(vm, &args[0])?;
+    Ok(new_complex(vm, -re, -im))
+}
+
+fn c_pos(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let (re, im) = parts(vm, &args[0])?;
+    Ok(new_complex(vm, re, im))
+}
+
+fn c_bool(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let (re, im) = parts(vm, &args[0])?;
+    Ok(Value::Bool(re != 0.0 || im != 0.0))
+}
+
+fn c_conjugate(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let (re, im) = parts(vm, &args[0])?;
+    Ok(new_complex(vm, re, -im))
+}
+
+fn c_eq(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let (a, b) = parts(vm, &args[0])?;
+    match as_complex(vm, &args[1])? {
+        Some((c, d)) => Ok(Value::Bool(a == c && b == d)),
+        None => Ok(vm.not_implemented()),
+    }
+}
+
+fn c_ne(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let (a, b) = parts(vm, &args[0])?;
+    match as_complex(vm, &args[1])? {
+        Some((c, d)) => Ok(Value::Bool(!(a == c && b == d))),
+        None => Ok(vm.not_implemented()),
+    }
+}
+
+fn c_hash(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let (re, im) = parts(vm, &args[0])?;
+    let hr = crate::builtins::float::hash_f64(re, &args[0]) as u64;
+    let hi = crate::builtins::float::hash_f64(im, &args[0]) as u64;
+    let h = hr.wrapping_add(hi.wrapping_mul(1000003)) as i64;
+    Ok(Value::Int(if h == -1 { -2 } else { h }))
+}
+
+fn get_real(vm: &Vm, v: &Value) -> PyResult<Value> {
+    Ok(Value::Float(parts(vm, v)?.0))
+}
+
+fn get_imag(vm: &Vm, v: &Value) -> PyResult<Value> {
+    Ok(Value::Float(parts(vm, v)?.1))
+}
+
+fn c_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let Some(cls) = args.first().and_then(|c| vm.is_type(c)) else {
+        return Err(vm.type_error("complex.__new__(X): X is not a type object"));
+    };
+    let p = parse_args(vm, "complex", &args[1..], kwnames, &["real", "imag"], 0, 2, 0)?;
+    let (mut re, mut im) = (0.0, 0.0);
+    if let Some(r) = p.get(0) {
+        if let Some(s) = crate::str::as_str(r) {
+            if p.get(1).is_some() {
+                return Err(vm.type_error("complex() can't take second arg if first is a string"));
+            }
+            let (a, b) = parse_complex(s).ok_or_else(|| vm.value_error("complex() arg is a malformed string"))?;
+            re = a;
+            im = b;
+        } else if let Some(m) = vm.lookup_special(r, "__complex__") {
+            let c = vm.call(&m, std::slice::from_ref(r))?;
+            let (a, b) = parts(vm, &c)?;
+            re = a;
+            im = b;
+        } else {
+            let (a, b) = as_complex(vm, r)?.map(Ok).unwrap_or_else(|| {
+                crate::builtins::float::to_float(vm, r).map(|f| (f, 0.0)).map_err(|_| {
+                    vm.type_error(format!(
+                        "complex() first argument must be a string or a number, not '{}'",
+                        vm.type_name(r)
+                    ))
+                })
+            })?;
+            re = a;
+            im = b;
+        }
+    }
+    if let Some(i) = p.get(1) {
+        let (c, d) = as_complex(vm, i)?.ok_or_else(|| {
+            vm.type_error(format!(
+                "complex() second argument must be a number, not '{}'",
+                vm.type_name(i)
+            ))
+        })?;
+        re -= d;
+        im += c;
+    }
+    let _ = check_count;
+    Ok(Value::Obj(PyObject::new(cls, Payload::Complex(re, im))))
+}
+
+fn parse_complex(s: &str) -> Option<(f64, f64)> {
+    let t = s.trim();
+    let t = t.strip_prefix('(').and_then(|x| x.strip_suffix(')')).unwrap_or(t).trim();
+    if let Some(body) = t.strip_suffix(['j', 'J']) {
+        // Split at the last sign not following an exponent marker.
+        let bytes = body.as_bytes();
+        let mut split = None;
+        for i in (1..bytes.len()).rev() {
+            if (bytes[i] == b'+' || bytes[i] == b'-') && !matches!(bytes[i - 1], b'e' | b'E') {
+                split = Some(i);
+                break;
+            }
+        }
+        let (re, im) = match split {
+            Some(i) => (&body[..i], &body[i..]),
+            None => ("0", body),
+        };
+        let im = match im {
+            "" | "+" => "1",
+            "-" => "-1",
+            x => x,
+        };
+        return Some((re.parse().ok()?, im.parse().ok()?));
+    }
+    Some((t.parse().ok()?, 0.0))
+}
+
+pub fn init(vm: &Vm) {
+    let t = &vm.types.complex;
+    vm.add_methods(
+        t,
+        &[
+            ("__add__", c_add),
+            ("__radd__", c_radd),
+            ("__sub__", c_sub),
+            ("__rsub__", c_rsub),
+            ("__mul__", c_mul),
+            ("__rmul__", c_rmul),
+            ("__truediv__", c_div),
+            ("__rtruediv__", c_rdiv),
+            ("__pow__", c_pow),
+            ("__rpow__", c_rpow),
+            ("__repr__", c_repr),
+            ("__abs__", c_abs),
+            ("__neg__", c_neg),
+            ("__pos__", c_pos),
+            ("__bool__", c_bool),
+            ("__eq__", c_eq),
+            ("__ne__", c_ne),
+            ("__hash__", c_hash),
+            ("conjugate", c_conjugate),
+        ],
+    );
+    vm.add_methods_kind(t, &[("__new__", c_new)], MethodKind::Static);
+    vm.add_getsets(t, &[("real", get_real, None), ("imag", get_imag, None)]);
+}

@@ -1,0 +1,249 @@
+//! Function objects (Python and native), method descriptors, getset descriptors, and the
+//! argument parser native functions use.
+//! Counterpart: Objects/funcobject.c, Objects/methodobject.c, Objects/descrobject.c,
+//! Python/getargs.c (3.11).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::code::Code;
+use crate::object::{Payload, PyObject};
+use crate::value::{PyRef, Value};
+use crate::vm::{PyResult, Vm};
+
+/// A native function: `args` holds the positional arguments then the keyword values, whose
+/// names (str values) are `kwnames`. For methods, `args[0]` is `self`.
+pub type NativeFn = fn(&Vm, &[Value], &[Value]) -> PyResult<Value>;
+pub type Getter = fn(&Vm, &Value) -> PyResult<Value>;
+/// Setter; `None` deletes.
+pub type Setter = fn(&Vm, &Value, Option<Value>) -> PyResult<()>;
+
+pub struct FunctionData {
+    pub code: RefCell<Rc<Code>>,
+    pub globals: PyRef,
+    pub builtins: PyRef,
+    pub name: RefCell<Value>,
+    pub qualname: RefCell<Value>,
+    pub defaults: RefCell<Value>,
+    pub kwdefaults: RefCell<Value>,
+    pub closure: Option<PyRef>,
+    pub doc: RefCell<Value>,
+    pub annotations: RefCell<Value>,
+    pub module: RefCell<Value>,
+}
+
+pub struct BuiltinFn {
+    pub name: &'static str,
+    pub func: NativeFn,
+    /// The bound `self` (or the module, for module functions: CPython's `__self__`).
+    pub self_: Option<Value>,
+    /// Class name for `__qualname__` of bound methods of built-in types.
+    pub owner: Option<&'static str>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum MethodKind {
+    Instance,
+    Class,
+    Static,
+}
+
+pub struct MethodDef {
+    pub name: &'static str,
+    pub func: NativeFn,
+    pub kind: MethodKind,
+    /// The defining class's name (for messages and reprs).
+    pub owner: &'static str,
+    pub owner_type: std::rc::Weak<PyObject>,
+}
+
+pub struct GetSetDef {
+    pub name: &'static str,
+    pub get: Getter,
+    pub set: Option<Setter>,
+    pub owner: &'static str,
+}
+
+impl Vm {
+    /// A module-level native function object.
+    pub fn new_builtin_function(&self, name: &'static str, func: NativeFn) -> Value {
+        Value::Obj(PyObject::new(
+            self.types.builtin_function.clone(),
+            Payload::BuiltinFunction(BuiltinFn { name, func, self_: None, owner: None }),
+        ))
+    }
+
+    /// Adds native methods to a built-in type.
+    pub fn add_methods(&self, t: &PyRef, methods: &[(&'static str, NativeFn)]) {
+        self.add_methods_kind(t, methods, MethodKind::Instance);
+    }
+
+    pub fn add_methods_kind(&self, t: &PyRef, methods: &[(&'static str, NativeFn)], kind: MethodKind) {
+        let td = crate::types::type_data(t);
+        let owner: &'static str = Box::leak(td.name.borrow().clone().into_boxed_str());
+        let mut d = td.dict_data().borrow_mut();
+        for &(name, func) in methods {
+            let m = PyObject::new(
+                self.types.method_descriptor.clone(),
+                Payload::MethodDescriptor(Box::new(MethodDef {
+                    name,
+                    func,
+                    kind,
+                    owner,
+                    owner_type: Rc::downgrade(t),
+                })),
+            );
+            let m = match kind {
+                MethodKind::Static => PyObject::new(
+                    self.types.staticmethod.clone(),
+                    Payload::StaticMethod(RefCell::new(Value::Obj(PyObject::new(
+                        self.types.builtin_function.clone(),
+                        Payload::BuiltinFunction(BuiltinFn { name, func, self_: None, owner: Some(owner) }),
+                    )))),
+                ),
+                _ => m,
+            };
+            d.set_str(self.intern(name), Value::Obj(m));
+        }
+    }
+
+    /// Adds getset descriptors (computed attributes) to a built-in type.
+    pub fn add_getsets(&self, t: &PyRef, getsets: &[(&'static str, Getter, Option<Setter>)]) {
+        let td = crate::types::type_data(t);
+        let owner: &'static str = Box::leak(td.name.borrow().clone().into_boxed_str());
+        let mut d = td.dict_data().borrow_mut();
+        for &(name, get, set) in getsets {
+            let g = PyObject::new(
+                self.types.getset_descriptor.clone(),
+                Payload::GetSet(Box::new(GetSetDef { name, get, set, owner })),
+            );
+            d.set_str(self.intern(name), Value::Obj(g));
+        }
+    }
+
+    /// Sets a plain attribute of a built-in type.
+    pub fn add_attr(&self, t: &PyRef, name: &str, v: Value) {
+        let td = crate::types::type_data(t);
+        td.dict_data().borrow_mut().set_str(self.intern(name), v);
+    }
+}
+
+/// Parsed arguments of a native function, by parameter position.
+pub struct Parsed(pub Vec<Option<Value>>);
+
+impl Parsed {
+    pub fn get(&self, i: usize) -> Option<&Value> {
+        self.0.get(i).and_then(|v| v.as_ref())
+    }
+
+    pub fn take(&mut self, i: usize) -> Option<Value> {
+        self.0.get_mut(i).and_then(|v| v.take())
+    }
+}
+
+/// Binds native-call arguments to named parameters (`PyArg_ParseTupleAndKeywords`).
+///
+/// `params` are the parameter names; the first `posonly` are positional-only, those from
+/// `kwonly_from` on are keyword-only; the first `required` must be given. Messages follow
+/// CPython's for built-in functions (`fname` is e.g. "sorted" or "str.split").
+pub fn parse_args(
+    vm: &Vm,
+    fname: &str,
+    args: &[Value],
+    kwnames: &[Value],
+    params: &[&str],
+    posonly: usize,
+    kwonly_from: usize,
+    required: usize,
+) -> PyResult<Parsed> {
+    let npos = args.len() - kwnames.len();
+    let mut out: Vec<Option<Value>> = vec![None; params.len()];
+    let max_pos = kwonly_from.min(params.len());
+    if npos > max_pos {
+        return Err(vm.type_error(if max_pos == required {
+            format!(
+                "{fname}() takes exactly {max_pos} positional argument{} ({npos} given)",
+                if max_pos == 1 { "" } else { "s" }
+            )
+        } else {
+            format!(
+                "{fname}() takes at most {max_pos} positional argument{} ({npos} given)",
+                if max_pos == 1 { "" } else { "s" }
+            )
+        }));
+    }
+    for (i, a) in args[..npos].iter().enumerate() {
+        out[i] = Some(a.clone());
+    }
+    for (k, v) in kwnames.iter().zip(&args[npos..]) {
+        let name = crate::str::as_str(k).unwrap_or("");
+        match params.iter().position(|p| *p == name) {
+            Some(i) if i >= posonly => {
+                if out[i].is_some() {
+                    return Err(vm.type_error(format!(
+                        "argument for {fname}() given by name ('{name}') and position ({})",
+                        i + 1
+                    )));
+                }
+                out[i] = Some(v.clone());
+            }
+            _ => {
+                return Err(vm.type_error(format!(
+                    "{fname}() got an unexpected keyword argument '{name}'"
+                )));
+            }
+        }
+    }
+    for (i, p) in params.iter().enumerate().take(required) {
+        if out[i].is_none() {
+            if i < posonly || npos > 0 && kwnames.is_empty() {
+                return Err(vm.type_error(format!(
+                    "{fname}() takes at least {required} positional argument{} ({npos} given)",
+                    if required == 1 { "" } else { "s" }
+                )));
+            }
+            return Err(vm.type_error(format!(
+                "{fname}() missing required argument '{p}' (pos {})",
+                i + 1
+            )));
+        }
+    }
+    Ok(Parsed(out))
+}
+
+/// Checks that a native function got no keyword arguments.
+pub fn no_kwargs(vm: &Vm, fname: &str, kwnames: &[Value]) -> PyResult<()> {
+    if kwnames.is_empty() {
+        Ok(())
+    } else {
+        Err(vm.type_error(format!("{fname}() takes no keyword arguments")))
+    }
+}
+
+/// Checks the positional argument count of a native function without keywords.
+pub fn check_count(vm: &Vm, fname: &str, args: &[Value], kwnames: &[Value], min: usize, max: usize) -> PyResult<()> {
+    no_kwargs(vm, fname, kwnames)?;
+    let n = args.len();
+    if n < min || n > max {
+        let msg = if min == max {
+            match min {
+                0 => format!("{fname}() takes no arguments ({n} given)"),
+                1 => format!("{fname}() takes exactly one argument ({n} given)"),
+                _ => format!("{fname} expected {min} arguments, got {n}"),
+            }
+        } else if n < min {
+            format!("{fname} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+        } else {
+            format!("{fname} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+        };
+        return Err(vm.type_error(msg));
+    }
+    Ok(())
+}
+
+pub fn function_data(v: &Value) -> Option<&FunctionData> {
+    match v.payload() {
+        Some(Payload::Function(f)) => Some(f),
+        _ => None,
+    }
+}

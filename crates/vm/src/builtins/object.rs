@@ -1,0 +1,290 @@
+//! `object`: the root of every class.
+//! Counterpart: Objects/typeobject.c `object_*` functions (3.11).
+
+use crate::builtins::function::check_count;
+use crate::object::{Payload, PyObject};
+use crate::protocol::CmpOp;
+use crate::types::{Layout, flags, type_data};
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+pub fn init(vm: &Vm) {
+    let t = &vm.types.object;
+    vm.add_methods(
+        t,
+        &[
+            ("__init__", object_init),
+            ("__repr__", object_repr),
+            ("__str__", object_str),
+            ("__hash__", object_hash),
+            ("__eq__", object_eq),
+            ("__ne__", object_ne),
+            ("__lt__", object_not_implemented),
+            ("__le__", object_not_implemented),
+            ("__gt__", object_not_implemented),
+            ("__ge__", object_not_implemented),
+            ("__getattribute__", object_getattribute),
+            ("__setattr__", object_setattr),
+            ("__delattr__", object_delattr),
+            ("__format__", object_format),
+            ("__dir__", object_dir),
+            ("__reduce_ex__", object_reduce_ex),
+            ("__sizeof__", object_sizeof),
+        ],
+    );
+    vm.add_methods_kind(t, &[("__new__", object_new)], crate::builtins::function::MethodKind::Static);
+    vm.add_methods_kind(
+        t,
+        &[("__init_subclass__", object_init_subclass), ("__subclasshook__", object_subclasshook)],
+        crate::builtins::function::MethodKind::Class,
+    );
+    vm.add_getsets(t, &[("__class__", get_class, Some(set_class)), ("__doc__", get_doc, None)]);
+}
+
+fn get_doc(_vm: &Vm, _v: &Value) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+/// `object.__new__(cls, ...)`: a plain instance (or one with the layout of a built-in base).
+pub fn object_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let Some(cls) = args.first().and_then(|c| vm.is_type(c)) else {
+        return Err(vm.type_error("object.__new__(X): X is not a type object"));
+    };
+    let td = type_data(&cls);
+    if args.len() > 1 || !kwnames.is_empty() {
+        // Extra arguments are an error unless __init__ is overridden and __new__ is not.
+        let overrides_init = td.lookup("__init__").is_some_and(|i| !is_object_method(&i, "__init__"));
+        let overrides_new = td.lookup("__new__").is_some_and(|n| !is_object_static_new(&n));
+        if overrides_new || !overrides_init {
+            return Err(vm.type_error(format!(
+                "{}() takes no arguments",
+                td.name.borrow()
+            )));
+        }
+    }
+    if td.has_flag(flags::ABSTRACT) {
+        let abstracts = td.lookup("__abstractmethods__").unwrap_or(Value::None);
+        let mut names: Vec<String> = vm
+            .iterate(&abstracts)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|n| crate::str::as_str(n).map(|s| s.to_string()))
+            .collect();
+        names.sort();
+        let q: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+        return Err(vm.type_error(format!(
+            "Can't instantiate abstract class {} with abstract method{} {}",
+            td.name.borrow(),
+            if names.len() == 1 { "" } else { "s" },
+            q.join(", ")
+        )));
+    }
+    if td.layout != Layout::Object {
+        return Err(vm.type_error(format!(
+            "object.__new__({}) is not safe, use {}.__new__()",
+            td.name.borrow(),
+            td.name.borrow()
+        )));
+    }
+    Ok(Value::Obj(new_instance(vm, &cls, Payload::Object)))
+}
+
+/// An instance of `cls` with `payload`, with a `__dict__` if the class gives instances one.
+pub fn new_instance(vm: &Vm, cls: &crate::value::PyRef, payload: Payload) -> crate::value::PyRef {
+    let _ = vm;
+    PyObject::new(cls.clone(), payload)
+}
+
+fn is_object_method(v: &Value, name: &str) -> bool {
+    matches!(v.payload(), Some(Payload::MethodDescriptor(md)) if md.owner == "object" && md.name == name)
+}
+
+fn is_object_static_new(v: &Value) -> bool {
+    match v.payload() {
+        Some(Payload::StaticMethod(f)) => matches!(f.borrow().payload(), Some(Payload::BuiltinFunction(bf)) if bf.owner == Some("object") && bf.name == "__new__"),
+        _ => false,
+    }
+}
+
+fn object_init(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    if args.len() > 1 || !kwnames.is_empty() {
+        let td = type_data(vm.class_of(&args[0]));
+        let overrides_new = td.lookup("__new__").is_some_and(|n| !is_object_static_new(&n));
+        let overrides_init = td.lookup("__init__").is_some_and(|i| !is_object_method(&i, "__init__"));
+        if overrides_init || !overrides_new {
+            return Err(vm.type_error(if overrides_init {
+                "object.__init__() takes exactly one argument (the instance to initialize)".to_string()
+            } else {
+                format!("{}() takes no arguments", td.name.borrow())
+            }));
+        }
+    }
+    Ok(Value::None)
+}
+
+fn object_repr(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(vm.new_string(vm.default_repr(&args[0])))
+}
+
+fn object_str(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(vm.new_string(vm.repr(&args[0])?))
+}
+
+fn object_hash(_vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::Int(crate::protocol::compare::id_hash(&args[0])))
+}
+
+fn object_eq(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "__eq__", &args[1..], kw, 1, 1)?;
+    Ok(if args[0].is(&args[1]) { Value::Bool(true) } else { vm.not_implemented() })
+}
+
+fn object_ne(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "__ne__", &args[1..], kw, 1, 1)?;
+    // Delegates to __eq__ and inverts, unless NotImplemented.
+    let eq = match vm.lookup_special(&args[0], "__eq__") {
+        Some(m) => vm.call(&m, &[args[0].clone(), args[1].clone()])?,
+        None => vm.not_implemented(),
+    };
+    if vm.is_not_implemented(&eq) {
+        return Ok(eq);
+    }
+    Ok(Value::Bool(!vm.truthy(&eq)?))
+}
+
+fn object_not_implemented(vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(vm.not_implemented())
+}
+
+fn object_getattribute(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "__getattribute__", &args[1..], kw, 1, 1)?;
+    let Value::Obj(name) = &args[1] else {
+        return Err(vm.type_error(format!(
+            "attribute name must be string, not '{}'",
+            vm.type_name(&args[1])
+        )));
+    };
+    if let Payload::Type(_) = args[0].payload().unwrap_or(&Payload::Object)
+        && let Value::Obj(t) = &args[0]
+    {
+        return vm.type_getattr(t, name);
+    }
+    vm.generic_getattr(&args[0], name)
+}
+
+fn object_setattr(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "__setattr__", &args[1..], kw, 2, 2)?;
+    let Value::Obj(name) = &args[1] else {
+        return Err(vm.type_error("attribute name must be string"));
+    };
+    vm.generic_setattr(&args[0], name, Some(args[2].clone()))?;
+    Ok(Value::None)
+}
+
+fn object_delattr(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "__delattr__", &args[1..], kw, 1, 1)?;
+    let Value::Obj(name) = &args[1] else {
+        return Err(vm.type_error("attribute name must be string"));
+    };
+    vm.generic_setattr(&args[0], name, None)?;
+    Ok(Value::None)
+}
+
+fn object_format(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "__format__", &args[1..], kw, 1, 1)?;
+    let spec = crate::str::as_str(&args[1]).ok_or_else(|| {
+        vm.type_error(format!(
+            "__format__() argument must be str, not {}",
+            vm.type_name(&args[1])
+        ))
+    })?;
+    if !spec.is_empty() {
+        return Err(vm.type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            vm.type_name(&args[0])
+        )));
+    }
+    vm.str_obj(&args[0])
+}
+
+fn object_dir(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let mut names: Vec<String> = Vec::new();
+    if let Value::Obj(o) = &args[0]
+        && let Some(d) = o.dict.borrow().as_ref()
+        && let Payload::Dict(dd) = &d.payload
+    {
+        for k in dd.borrow().keys() {
+            if let Some(s) = crate::str::as_str(&k) {
+                names.push(s.to_string());
+            }
+        }
+    }
+    for t in type_data(vm.class_of(&args[0])).mro.borrow().iter() {
+        for k in type_data(t).dict_data().borrow().keys() {
+            if let Some(s) = crate::str::as_str(&k) {
+                names.push(s.to_string());
+            }
+        }
+    }
+    names.sort();
+    names.dedup();
+    Ok(vm.new_list(names.iter().map(|n| vm.new_str(n)).collect()))
+}
+
+fn object_reduce_ex(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Err(vm.type_error(format!("cannot pickle '{}' object", vm.type_name(&args[0]))))
+}
+
+fn object_sizeof(_vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::Int(16))
+}
+
+fn object_init_subclass(_vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+fn object_subclasshook(vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(vm.not_implemented())
+}
+
+fn get_class(vm: &Vm, v: &Value) -> PyResult<Value> {
+    Ok(vm.type_value(v))
+}
+
+fn set_class(vm: &Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
+    let Some(new) = new else {
+        return Err(vm.type_error("can't delete __class__ attribute"));
+    };
+    let Some(nt) = vm.is_type(&new) else {
+        return Err(vm.type_error(format!(
+            "__class__ must be set to a class, not '{}' object",
+            vm.type_name(&new)
+        )));
+    };
+    let Value::Obj(o) = v else {
+        return Err(vm.type_error("__class__ assignment only supported for mutable types or ModuleType subclasses"));
+    };
+    let old = vm.class_of(v).clone();
+    let (ot, ntd) = (type_data(&old), type_data(&nt));
+    if !ot.has_flag(flags::HEAPTYPE) || !ntd.has_flag(flags::HEAPTYPE) || ot.layout != ntd.layout {
+        return Err(vm.type_error(format!(
+            "__class__ assignment: '{}' object layout differs from '{}'",
+            ntd.name.borrow(),
+            ot.name.borrow()
+        )));
+    }
+    if let Some(prev) = o.replace_class(nt) {
+        // Keep the old class alive: a borrowed reference to it may be in use above us.
+        vm.keep_alive(Value::Obj(prev));
+    }
+    Ok(())
+}
+
+/// `object.__lt__` etc. are not used directly; this helper compares identity for `==`.
+pub fn identity_compare(a: &Value, b: &Value, op: CmpOp) -> Option<bool> {
+    match op {
+        CmpOp::Eq => Some(a.is(b)),
+        CmpOp::Ne => Some(!a.is(b)),
+        _ => None,
+    }
+}

@@ -1,0 +1,719 @@
+//! `type`: calling a class, creating classes (`type.__new__`, `__build_class__`), and the
+//! attributes of type objects.
+//! Counterpart: Objects/typeobject.c `type_call`, `type_new`, Python/bltinmodule.c
+//! `builtin___build_class__` (3.11).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::builtins::function::{MethodKind, check_count};
+use crate::dict::DictData;
+use crate::object::{Payload, PyObject};
+use crate::types::{Layout, TypeKind, flags, is_subtype, type_data};
+use crate::value::{PyRef, Value};
+use crate::vm::{PyResult, Vm};
+
+pub fn init(vm: &Vm) {
+    let t = &vm.types.type_;
+    vm.add_methods(
+        t,
+        &[
+            ("__call__", type_call_method),
+            ("__init__", type_init),
+            ("__repr__", type_repr),
+            ("mro", type_mro),
+            ("__subclasses__", type_subclasses),
+            ("__instancecheck__", type_instancecheck),
+            ("__subclasscheck__", type_subclasscheck),
+            ("__dir__", type_dir),
+            ("__or__", type_or),
+            ("__ror__", type_or),
+        ],
+    );
+    vm.add_methods_kind(t, &[("__new__", type_new)], MethodKind::Static);
+    vm.add_methods_kind(t, &[("__prepare__", type_prepare)], MethodKind::Class);
+    vm.add_getsets(
+        t,
+        &[
+            ("__name__", get_name, Some(set_name)),
+            ("__qualname__", get_qualname, Some(set_qualname)),
+            ("__module__", get_module, Some(set_module)),
+            ("__bases__", get_bases, None),
+            ("__base__", get_base, None),
+            ("__mro__", get_mro, None),
+            ("__dict__", get_dict, None),
+            ("__doc__", get_doc, Some(set_doc)),
+            ("__abstractmethods__", get_abstractmethods, Some(set_abstractmethods)),
+            ("__annotations__", get_annotations, Some(set_annotations)),
+        ],
+    );
+}
+
+/// `cls(*args, **kwargs)` for a class whose metaclass is `type`.
+pub fn type_call(vm: &Vm, cls: &PyRef, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    if Rc::ptr_eq(cls, &vm.types.type_) && args.len() == 1 && kwnames.is_empty() {
+        return Ok(vm.type_value(&args[0]));
+    }
+    let td = type_data(cls);
+    let Some(new) = td.lookup("__new__") else {
+        return Err(vm.type_error(format!("cannot create '{}' instances", td.name.borrow())));
+    };
+    let new = vm.descr_get(&new, None, cls)?;
+    let mut full = Vec::with_capacity(args.len() + 1);
+    full.push(Value::Obj(cls.clone()));
+    full.extend_from_slice(args);
+    let obj = vm.call_with_kwnames(&new, &full, kwnames)?;
+    if Rc::ptr_eq(cls, &vm.types.type_) && args.len() != 3 {
+        return Ok(obj);
+    }
+    if !is_subtype(vm.class_of(&obj), cls) {
+        return Ok(obj);
+    }
+    let otd = type_data(vm.class_of(&obj));
+    if let Some(init) = otd.lookup("__init__") {
+        full[0] = obj.clone();
+        let r = match init.payload() {
+            Some(Payload::MethodDescriptor(md)) if md.owner == "object" => {
+                (md.func)(vm, &full, kwnames)?
+            }
+            _ => {
+                let cls_obj = vm.class_of(&obj).clone();
+                match init.payload() {
+                    Some(Payload::Function(_)) => vm.call_with_kwnames(&init, &full, kwnames)?,
+                    _ => {
+                        let bound = vm.descr_get(&init, Some(&obj), &cls_obj)?;
+                        vm.call_with_kwnames(&bound, args, kwnames)?
+                    }
+                }
+            }
+        };
+        if !r.is_none() {
+            return Err(vm.type_error(format!(
+                "__init__() should return None, not '{}'",
+                vm.type_name(&r)
+            )));
+        }
+    }
+    Ok(obj)
+}
+
+fn type_call_method(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let Some(cls) = args.first().and_then(|c| vm.is_type(c)) else {
+        return Err(vm.type_error("descriptor '__call__' requires a 'type' object"));
+    };
+    type_call(vm, &cls, &args[1..], kwnames)
+}
+
+fn type_init(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let n = args.len() - 1 - kwnames.len();
+    if n != 1 && n != 3 {
+        return Err(vm.type_error("type.__init__() takes 1 or 3 arguments"));
+    }
+    Ok(Value::None)
+}
+
+fn type_prepare(_vm: &Vm, _args: &[Value], _kwnames: &[Value]) -> PyResult<Value> {
+    Ok(Value::Obj(crate::builtins::dict::new_dict()))
+}
+
+/// The most derived metaclass among `meta` and the metaclasses of `bases`.
+pub fn calculate_metaclass(vm: &Vm, meta: &PyRef, bases: &[Value]) -> PyResult<PyRef> {
+    let mut winner = meta.clone();
+    for b in bases {
+        let bt = vm.class_of(b).clone();
+        if is_subtype(&winner, &bt) {
+            continue;
+        }
+        if is_subtype(&bt, &winner) {
+            winner = bt;
+            continue;
+        }
+        return Err(vm.type_error(
+            "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+        ));
+    }
+    Ok(winner)
+}
+
+/// `type.__new__(meta, name, bases, namespace, **kwds)`.
+pub fn type_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let npos = args.len() - kwnames.len();
+    let Some(meta) = args.first().and_then(|m| vm.is_type(m)) else {
+        return Err(vm.type_error("type.__new__(X): X is not a type object"));
+    };
+    if npos == 2 && Rc::ptr_eq(&meta, &vm.types.type_) {
+        return Ok(vm.type_value(&args[1]));
+    }
+    if npos != 4 {
+        return Err(vm.type_error("type() takes 1 or 3 arguments"));
+    }
+    let Some(name) = crate::str::as_str(&args[1]).map(|s| s.to_string()) else {
+        return Err(vm.type_error(format!(
+            "type.__new__() argument 1 must be str, not {}",
+            vm.type_name(&args[1])
+        )));
+    };
+    let Some(Payload::Tuple(bases)) = args[2].payload() else {
+        return Err(vm.type_error(format!(
+            "type.__new__() argument 2 must be tuple, not {}",
+            vm.type_name(&args[2])
+        )));
+    };
+    let Some(Payload::Dict(ns)) = args[3].payload() else {
+        return Err(vm.type_error(format!(
+            "type.__new__() argument 3 must be dict, not {}",
+            vm.type_name(&args[3])
+        )));
+    };
+    let winner = calculate_metaclass(vm, &meta, bases)?;
+    if !Rc::ptr_eq(&winner, &meta)
+        && let Some(wnew) = type_data(&winner).lookup("__new__")
+        && !is_type_new(&wnew)
+    {
+        let f = vm.descr_get(&wnew, None, &winner)?;
+        let mut full = args.to_vec();
+        full[0] = Value::Obj(winner.clone());
+        return vm.call_with_kwnames(&f, &full, kwnames);
+    }
+    let meta = winner;
+    let mut base_types: Vec<PyRef> = Vec::new();
+    for b in bases.iter() {
+        let Some(bt) = vm.is_type(b) else {
+            return Err(vm.type_error(format!(
+                "bases must be types, not {}",
+                vm.type_name(b)
+            )));
+        };
+        let btd = type_data(&bt);
+        if !btd.has_flag(flags::BASETYPE) {
+            return Err(vm.type_error(format!(
+                "type '{}' is not an acceptable base type",
+                btd.name.borrow()
+            )));
+        }
+        if base_types.iter().any(|x| Rc::ptr_eq(x, &bt)) {
+            return Err(vm.type_error(format!("duplicate base class {}", btd.name.borrow())));
+        }
+        base_types.push(bt);
+    }
+    if base_types.is_empty() {
+        base_types.push(vm.types.object.clone());
+    }
+    // The layout comes from the (single) base with a non-trivial one.
+    let mut layout = Layout::Object;
+    for b in &base_types {
+        let l = type_data(b).layout;
+        if l != Layout::Object {
+            if layout != Layout::Object && layout != l {
+                return Err(vm.type_error("multiple bases have instance lay-out conflict"));
+            }
+            layout = l;
+        }
+    }
+    let mut fl = flags::HEAPTYPE | flags::BASETYPE | flags::HAS_DICT;
+    for b in &base_types {
+        let bf = type_data(b).flags.get();
+        fl |= bf & (flags::SEQUENCE | flags::MAPPING | flags::BASE_EXC_SUBCLASS | flags::TYPE_SUBCLASS);
+    }
+    let mut dict: DictData = ns.borrow().clone();
+    // __qualname__ from the namespace, removed from it.
+    let qualname = match dict.remove_str("__qualname__") {
+        Some(q) => match crate::str::as_str(&q) {
+            Some(s) => s.to_string(),
+            None => {
+                return Err(vm.type_error(format!(
+                    "type __qualname__ must be a str, not {}",
+                    vm.type_name(&q)
+                )));
+            }
+        },
+        None => name.clone(),
+    };
+    if dict.get_str("__module__").is_none()
+        && let Some(m) = vm.current_globals_name()
+    {
+        dict.set_str(vm.intern("__module__"), m);
+    }
+    // Implicit static/class methods.
+    for (key, wrap_in) in [
+        ("__new__", &vm.types.staticmethod),
+        ("__init_subclass__", &vm.types.classmethod),
+        ("__class_getitem__", &vm.types.classmethod),
+    ] {
+        if let Some(v) = dict.get_str(key).cloned()
+            && matches!(v.payload(), Some(Payload::Function(_)))
+        {
+            let payload = if key == "__new__" {
+                Payload::StaticMethod(RefCell::new(v))
+            } else {
+                Payload::ClassMethod(RefCell::new(v))
+            };
+            dict.set_str(vm.intern(key), Value::Obj(PyObject::new(wrap_in.clone(), payload)));
+        }
+    }
+    // __slots__.
+    let mut slot_names: Vec<String> = Vec::new();
+    if let Some(slots) = dict.get_str("__slots__").cloned() {
+        let items = if crate::str::as_str(&slots).is_some() { vec![slots.clone()] } else { vm.iterate(&slots)? };
+        let mut has_dict = false;
+        for s in &items {
+            let Some(n) = crate::str::as_str(s) else {
+                return Err(vm.type_error(format!(
+                    "__slots__ items must be strings, not '{}'",
+                    vm.type_name(s)
+                )));
+            };
+            if n == "__dict__" {
+                has_dict = true;
+                continue;
+            }
+            if n == "__weakref__" {
+                continue;
+            }
+            if dict.get_str(n).is_some() {
+                return Err(vm.value_error(format!(
+                    "'{n}' in __slots__ conflicts with class variable"
+                )));
+            }
+            slot_names.push(n.to_string());
+        }
+        let bases_have_dict = base_types
+            .iter()
+            .any(|b| type_data(b).has_flag(flags::HAS_DICT) && type_data(b).kind == TypeKind::Heap);
+        if !has_dict && !bases_have_dict {
+            fl &= !flags::HAS_DICT;
+        }
+        for n in &slot_names {
+            dict.set_str(vm.intern(n), crate::builtins::misc::new_member_descriptor(vm, n, &name));
+        }
+    }
+    let cls = crate::types::new_type(&meta, &name, base_types, dict, TypeKind::Heap, layout, fl);
+    {
+        let td = type_data(&cls);
+        *td.qualname.borrow_mut() = qualname;
+        *td.slots.borrow_mut() = slot_names;
+        let mro = crate::types::compute_mro(&cls).map_err(|m| vm.type_error(m))?;
+        *td.mro.borrow_mut() = mro;
+    }
+    // A custom mro() on the metaclass.
+    if !Rc::ptr_eq(&meta, &vm.types.type_)
+        && let Some(m) = type_data(&meta).lookup("mro")
+        && !matches!(m.payload(), Some(Payload::MethodDescriptor(md)) if md.owner == "type")
+    {
+        let r = vm.call(&m, &[Value::Obj(cls.clone())])?;
+        let items = vm.iterate(&r)?;
+        let mut mro = Vec::new();
+        for i in items {
+            match vm.is_type(&i) {
+                Some(t) => mro.push(t),
+                None => return Err(vm.type_error(format!("mro() returned a non-class ('{}')", vm.type_name(&i)))),
+            }
+        }
+        *type_data(&cls).mro.borrow_mut() = mro;
+    }
+    for b in type_data(&cls).bases.borrow().iter() {
+        crate::builtins::misc::register_subclass(b, &cls);
+    }
+    // __classcell__.
+    let cell = type_data(&cls).dict_data().borrow_mut().remove_str("__classcell__");
+    if let Some(cell) = cell {
+        match cell.payload() {
+            Some(Payload::Cell(c)) => *c.borrow_mut() = Value::Obj(cls.clone()),
+            _ => {
+                return Err(vm.type_error(format!(
+                    "__classcell__ must be a nonlocal cell, not {}",
+                    vm.type_name(&cell)
+                )));
+            }
+        }
+    }
+    // __set_name__.
+    let items = type_data(&cls).dict_data().borrow().items();
+    for (k, v) in items {
+        if let Some(sn) = vm.lookup_special(&v, "__set_name__") {
+            vm.call(&sn, &[v.clone(), Value::Obj(cls.clone()), k.clone()]).map_err(|e| {
+                let note = format!(
+                    "Error calling __set_name__ on '{}' instance {} in '{}'",
+                    vm.type_name(&v),
+                    vm.repr(&k).unwrap_or_default(),
+                    name
+                );
+                let _ = crate::builtins::exceptions::add_note(vm, &e, &note);
+                e
+            })?;
+        }
+    }
+    // super().__init_subclass__(**kwds).
+    let mro = type_data(&cls).mro.borrow().clone();
+    for t in mro.iter().skip(1) {
+        if let Some(isc) = type_data(t).own("__init_subclass__") {
+            let f = vm.descr_get(&isc, None, &cls)?;
+            let kwvals: Vec<Value> = args[npos..].to_vec();
+            vm.call_with_kwnames(&f, &kwvals, kwnames)?;
+            break;
+        }
+    }
+    Ok(Value::Obj(cls))
+}
+
+fn is_type_new(v: &Value) -> bool {
+    match v.payload() {
+        Some(Payload::StaticMethod(f)) => {
+            matches!(f.borrow().payload(), Some(Payload::BuiltinFunction(bf)) if bf.owner == Some("type") && bf.name == "__new__")
+        }
+        _ => false,
+    }
+}
+
+/// `__build_class__(func, name, *bases, metaclass=None, **kwds)`.
+pub fn build_class(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let npos = args.len() - kwnames.len();
+    if npos < 2 {
+        return Err(vm.type_error("__build_class__: not enough arguments"));
+    }
+    let func = &args[0];
+    let Some(Payload::Function(fd)) = func.payload() else {
+        return Err(vm.type_error("__build_class__: func must be a function"));
+    };
+    let name = args[1].clone();
+    if crate::str::as_str(&name).is_none() {
+        return Err(vm.type_error("__build_class__: name is not a string"));
+    }
+    let orig_bases: Vec<Value> = args[2..npos].to_vec();
+    // PEP 560: __mro_entries__.
+    let mut bases = Vec::new();
+    let mut changed = false;
+    for b in &orig_bases {
+        if vm.is_type(b).is_none()
+            && let Some(me) = vm.getattr_opt(b, "__mro_entries__")?
+        {
+            let r = vm.call(&me, &[vm.new_tuple(orig_bases.clone())])?;
+            let Some(Payload::Tuple(items)) = r.payload() else {
+                return Err(vm.type_error("__mro_entries__ must return a tuple"));
+            };
+            bases.extend(items.iter().cloned());
+            changed = true;
+        } else {
+            bases.push(b.clone());
+        }
+    }
+    let mut meta: Option<Value> = None;
+    let mut kw_names = Vec::new();
+    let mut kw_vals = Vec::new();
+    for (k, v) in kwnames.iter().zip(&args[npos..]) {
+        if crate::str::as_str(k) == Some("metaclass") {
+            meta = Some(v.clone());
+        } else {
+            kw_names.push(k.clone());
+            kw_vals.push(v.clone());
+        }
+    }
+    let meta = match meta {
+        Some(m) => m,
+        None => match bases.first() {
+            Some(b) => vm.type_value(b),
+            None => Value::Obj(vm.types.type_.clone()),
+        },
+    };
+    let meta = match vm.is_type(&meta) {
+        Some(mt) => Value::Obj(calculate_metaclass(vm, &mt, &bases)?),
+        None => meta,
+    };
+    let bases_t = vm.new_tuple(bases.clone());
+    let ns = match vm.getattr_opt(&meta, "__prepare__")? {
+        Some(prep) => {
+            let mut pa = vec![name.clone(), bases_t.clone()];
+            pa.extend(kw_vals.iter().cloned());
+            vm.call_with_kwnames(&prep, &pa, &kw_names)?
+        }
+        None => Value::Obj(crate::builtins::dict::new_dict()),
+    };
+    if ns.payload().is_none() || vm.lookup_special(&ns, "__getitem__").is_none() {
+        return Err(vm.type_error(format!(
+            "{}.__prepare__() must return a mapping, not {}",
+            match vm.is_type(&meta) {
+                Some(m) => type_data(&m).name.borrow().clone(),
+                None => "<metaclass>".into(),
+            },
+            vm.type_name(&ns)
+        )));
+    }
+    // Run the body with the namespace as its locals.
+    let Value::Obj(fobj) = func else { unreachable!() };
+    let mut frame = vm.frame_for_call(fobj, fd, &[], &[])?;
+    frame.locals = Some(ns.clone());
+    let cell = vm.enter_native(|| vm.run_frame(frame))?;
+    if changed {
+        vm.setitem(&ns, vm.new_str("__orig_bases__"), vm.new_tuple(orig_bases))?;
+    }
+    let mut ca = vec![name, bases_t, ns];
+    ca.extend(kw_vals);
+    let cls = vm.call_with_kwnames(&meta, &ca, &kw_names)?;
+    if let Some(Payload::Cell(c)) = cell.payload() {
+        let inner = c.borrow().clone();
+        if !inner.is(&cls) {
+            if inner.is_null() {
+                return Err(vm.runtime_error(format!(
+                    "__class__ not set defining {} as {}. Was __classcell__ propagated to type.__new__?",
+                    vm.repr(&args[1])?,
+                    vm.repr(&cls)?
+                )));
+            }
+            return Err(vm.type_error(format!(
+                "__class__ set to {} defining {} as {}",
+                vm.repr(&inner)?,
+                vm.repr(&args[1])?,
+                vm.repr(&cls)?
+            )));
+        }
+    }
+    Ok(cls)
+}
+
+fn the_type<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a PyRef> {
+    match v {
+        Value::Obj(o) if o.as_type().is_some() => Ok(o),
+        _ => Err(vm.type_error(format!(
+            "descriptor requires a 'type' object but received '{}'",
+            vm.type_name(v)
+        ))),
+    }
+}
+
+fn type_repr(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let t = the_type(vm, &args[0])?;
+    let td = type_data(t);
+    let module = match td.kind {
+        TypeKind::Heap => td.own("__module__").and_then(|m| crate::str::as_str(&m).map(|s| s.to_string())),
+        _ => None,
+    };
+    let q = td.qualname.borrow().clone();
+    Ok(vm.new_string(match module {
+        Some(m) if m != "builtins" => format!("<class '{m}.{q}'>"),
+        _ => format!("<class '{q}'>"),
+    }))
+}
+
+fn type_mro(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let t = the_type(vm, &args[0])?;
+    let mro = crate::types::compute_mro(t).map_err(|m| vm.type_error(m))?;
+    Ok(vm.new_list(mro.into_iter().map(Value::Obj).collect()))
+}
+
+fn type_subclasses(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let t = the_type(vm, &args[0])?;
+    Ok(vm.new_list(crate::builtins::misc::subclasses_of(t).into_iter().map(Value::Obj).collect()))
+}
+
+fn type_instancecheck(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "__instancecheck__", &args[1..], kw, 1, 1)?;
+    let t = the_type(vm, &args[0])?;
+    Ok(Value::Bool(is_subtype(vm.class_of(&args[1]), t)))
+}
+
+fn type_subclasscheck(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "__subclasscheck__", &args[1..], kw, 1, 1)?;
+    let t = the_type(vm, &args[0])?;
+    let Some(c) = vm.is_type(&args[1]) else {
+        return Err(vm.type_error("issubclass() arg 1 must be a class"));
+    };
+    Ok(Value::Bool(is_subtype(&c, t)))
+}
+
+fn type_dir(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let t = the_type(vm, &args[0])?;
+    let mut names: Vec<String> = Vec::new();
+    for m in type_data(t).mro.borrow().iter() {
+        for k in type_data(m).dict_data().borrow().keys() {
+            if let Some(s) = crate::str::as_str(&k) {
+                names.push(s.to_string());
+            }
+        }
+    }
+    names.sort();
+    names.dedup();
+    Ok(vm.new_list(names.iter().map(|n| vm.new_str(n)).collect()))
+}
+
+fn type_or(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    crate::builtins::misc::make_union(vm, &args[0], &args[1])
+}
+
+fn get_name(vm: &Vm, v: &Value) -> PyResult<Value> {
+    Ok(vm.new_string(type_data(the_type(vm, v)?).name.borrow().clone()))
+}
+
+fn set_name(vm: &Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
+    let t = the_type(vm, v)?;
+    let td = type_data(t);
+    if !td.has_flag(flags::HEAPTYPE) {
+        return Err(vm.type_error(format!(
+            "cannot set '__name__' attribute of immutable type '{}'",
+            td.name.borrow()
+        )));
+    }
+    match new.as_ref().and_then(crate::str::as_str) {
+        Some(s) => {
+            *td.name.borrow_mut() = s.to_string();
+            Ok(())
+        }
+        None => Err(vm.type_error(format!(
+            "can only assign string to {}.__name__, not '{}'",
+            td.name.borrow(),
+            new.map(|n| vm.type_name(&n)).unwrap_or_default()
+        ))),
+    }
+}
+
+fn get_qualname(vm: &Vm, v: &Value) -> PyResult<Value> {
+    Ok(vm.new_string(type_data(the_type(vm, v)?).qualname.borrow().clone()))
+}
+
+fn set_qualname(vm: &Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
+    let t = the_type(vm, v)?;
+    let td = type_data(t);
+    match new.as_ref().and_then(crate::str::as_str) {
+        Some(s) => {
+            *td.qualname.borrow_mut() = s.to_string();
+            Ok(())
+        }
+        None => Err(vm.type_error(format!(
+            "can only assign string to {}.__qualname__, not '{}'",
+            td.name.borrow(),
+            new.map(|n| vm.type_name(&n)).unwrap_or_default()
+        ))),
+    }
+}
+
+fn get_module(vm: &Vm, v: &Value) -> PyResult<Value> {
+    let td = type_data(the_type(vm, v)?);
+    if let Some(m) = td.own("__module__") {
+        return Ok(m);
+    }
+    Ok(vm.new_str("builtins"))
+}
+
+fn set_module(vm: &Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
+    let td = type_data(the_type(vm, v)?);
+    match new {
+        Some(n) => td.dict_data().borrow_mut().set_str(vm.intern("__module__"), n),
+        None => {
+            td.dict_data().borrow_mut().remove_str("__module__");
+        }
+    }
+    Ok(())
+}
+
+fn get_bases(vm: &Vm, v: &Value) -> PyResult<Value> {
+    let td = type_data(the_type(vm, v)?);
+    Ok(vm.new_tuple(td.bases.borrow().iter().cloned().map(Value::Obj).collect()))
+}
+
+fn get_base(vm: &Vm, v: &Value) -> PyResult<Value> {
+    let td = type_data(the_type(vm, v)?);
+    Ok(td.bases.borrow().first().cloned().map(Value::Obj).unwrap_or(Value::None))
+}
+
+fn get_mro(vm: &Vm, v: &Value) -> PyResult<Value> {
+    let td = type_data(the_type(vm, v)?);
+    Ok(vm.new_tuple(td.mro.borrow().iter().cloned().map(Value::Obj).collect()))
+}
+
+fn get_dict(vm: &Vm, v: &Value) -> PyResult<Value> {
+    let td = type_data(the_type(vm, v)?);
+    Ok(crate::builtins::misc::new_mappingproxy(vm, Value::Obj(td.dict.clone())))
+}
+
+fn get_doc(vm: &Vm, v: &Value) -> PyResult<Value> {
+    let t = the_type(vm, v)?;
+    let td = type_data(t);
+    match td.own("__doc__") {
+        Some(d) => vm.descr_get(&d, None, t),
+        None => Ok(Value::None),
+    }
+}
+
+fn set_doc(vm: &Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
+    let td = type_data(the_type(vm, v)?);
+    if !td.has_flag(flags::HEAPTYPE) {
+        return Err(vm.type_error(format!(
+            "cannot set '__doc__' attribute of immutable type '{}'",
+            td.name.borrow()
+        )));
+    }
+    td.dict_data().borrow_mut().set_str(vm.intern("__doc__"), new.unwrap_or(Value::None));
+    Ok(())
+}
+
+fn get_abstractmethods(vm: &Vm, v: &Value) -> PyResult<Value> {
+    let t = the_type(vm, v)?;
+    match type_data(t).own("__abstractmethods__") {
+        Some(a) if !Rc::ptr_eq(t, &vm.types.type_) => Ok(a),
+        _ => Err(vm.attribute_error("__abstractmethods__")),
+    }
+}
+
+fn set_abstractmethods(vm: &Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
+    let t = the_type(vm, v)?;
+    let td = type_data(t);
+    let is_abstract = match &new {
+        Some(n) => vm.truthy(n)?,
+        None => false,
+    };
+    match new {
+        Some(n) => td.dict_data().borrow_mut().set_str(vm.intern("__abstractmethods__"), n),
+        None => {
+            td.dict_data().borrow_mut().remove_str("__abstractmethods__");
+        }
+    }
+    let f = td.flags.get();
+    td.flags.set(if is_abstract { f | flags::ABSTRACT } else { f & !flags::ABSTRACT });
+    Ok(())
+}
+
+fn get_annotations(vm: &Vm, v: &Value) -> PyResult<Value> {
+    let t = the_type(vm, v)?;
+    let td = type_data(t);
+    if let Some(a) = td.own("__annotations__") {
+        return vm.descr_get(&a, None, t);
+    }
+    if !td.has_flag(flags::HEAPTYPE) {
+        return Err(vm.attribute_error(format!(
+            "type object '{}' has no attribute '__annotations__'",
+            td.name.borrow()
+        )));
+    }
+    let d = Value::Obj(crate::builtins::dict::new_dict());
+    td.dict_data().borrow_mut().set_str(vm.intern("__annotations__"), d.clone());
+    Ok(d)
+}
+
+fn set_annotations(vm: &Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
+    let td = type_data(the_type(vm, v)?);
+    match new {
+        Some(n) => td.dict_data().borrow_mut().set_str(vm.intern("__annotations__"), n),
+        None => {
+            td.dict_data().borrow_mut().remove_str("__annotations__");
+        }
+    }
+    Ok(())
+}
+
+/// Creates a heap class from Rust (used by native modules that define Python classes).
+pub fn make_class(vm: &Vm, name: &str, bases: Vec<PyRef>, module: &str) -> PyRef {
+    let mut d = DictData::new();
+    d.set_str(vm.intern("__module__"), vm.new_str(module));
+    let layout = bases
+        .iter()
+        .map(|b| type_data(b).layout)
+        .find(|l| *l != Layout::Object)
+        .unwrap_or(Layout::Object);
+    let mut fl = flags::HEAPTYPE | flags::BASETYPE | flags::HAS_DICT;
+    for b in &bases {
+        fl |= type_data(b).flags.get() & (flags::BASE_EXC_SUBCLASS | flags::SEQUENCE | flags::MAPPING);
+    }
+    let cls = crate::types::new_type(&vm.types.type_, name, bases, d, TypeKind::Heap, layout, fl);
+    let mro = crate::types::compute_mro(&cls).unwrap_or_else(|_| vec![cls.clone()]);
+    *type_data(&cls).mro.borrow_mut() = mro;
+    cls
+}

@@ -1,0 +1,274 @@
+//! Code objects as the VM executes them: translated once, at load, from the CPython 3.11
+//! instruction stream into the internal form.
+//! Counterpart: Objects/codeobject.c and the quickening of Python/specialize.c (3.11).
+//!
+//! The internal form drops CACHE units and EXTENDED_ARG prefixes, folds the prefixes into the
+//! argument, and turns every jump into an absolute instruction index. Every operand is checked
+//! here (local slots, constants, names, jump targets), so the eval loop can index without
+//! fear: a corrupt pyc is refused at load with an exception, never run into a panic.
+
+use std::cell::OnceCell;
+use std::rc::Rc;
+
+use rpy_marshal::CodeObject;
+use rpy_marshal::code::kinds;
+use rpy_marshal::linetable::{Position, decode_positions};
+use rpy_marshal::opcode::{self, JumpKind, OperandKind};
+use rpy_marshal::Opcode;
+
+use crate::value::{PyRef, Value};
+
+/// One internal instruction.
+#[derive(Clone, Copy, Debug)]
+pub struct Instr {
+    pub op: Opcode,
+    /// The full argument (EXTENDED_ARG folded in); for jumps, the target instruction index.
+    pub arg: u32,
+}
+
+/// An exception-table entry in instruction indices.
+#[derive(Clone, Copy, Debug)]
+pub struct Handler {
+    pub start: u32,
+    pub end: u32,
+    pub target: u32,
+    pub depth: u32,
+    pub lasti: bool,
+}
+
+pub struct Code {
+    /// The stored form, for `co_*` attributes, `dis` and marshal.
+    pub obj: Rc<CodeObject>,
+    pub instrs: Box<[Instr]>,
+    /// Code-unit offset of each instruction (the unit of the opcode, not its prefixes).
+    pub unit_of: Box<[u32]>,
+    pub consts: Box<[Value]>,
+    pub names: Box<[PyRef]>,
+    pub localsplus_names: Box<[PyRef]>,
+    pub handlers: Box<[Handler]>,
+    pub nlocalsplus: usize,
+    /// Number of free variables (the last slots).
+    pub nfree: usize,
+    pub name: PyRef,
+    pub qualname: PyRef,
+    pub filename: PyRef,
+    positions: OnceCell<Vec<Position>>,
+    /// The Python code object wrapping this code, once made (`f_code is func.__code__`).
+    pub(crate) wrapper: std::cell::RefCell<std::rc::Weak<crate::object::PyObject>>,
+}
+
+/// Why a code object cannot be loaded.
+#[derive(Debug)]
+pub struct BadCode(pub String);
+
+impl Code {
+    #[inline]
+    pub fn flags(&self) -> u32 {
+        self.obj.flags
+    }
+
+    pub fn argcount(&self) -> usize {
+        self.obj.argcount as usize
+    }
+
+    pub fn posonlyargcount(&self) -> usize {
+        self.obj.posonlyargcount as usize
+    }
+
+    pub fn kwonlyargcount(&self) -> usize {
+        self.obj.kwonlyargcount as usize
+    }
+
+    pub fn stacksize(&self) -> usize {
+        self.obj.stacksize as usize
+    }
+
+    pub fn kind(&self, slot: usize) -> u8 {
+        self.obj.localspluskinds.get(slot).copied().unwrap_or(0)
+    }
+
+    /// The handler covering instruction `index`, if any (innermost entry wins: CPython's
+    /// table never overlaps, so the first match is the one).
+    pub fn handler_for(&self, index: usize) -> Option<Handler> {
+        let i = index as u32;
+        self.handlers
+            .iter()
+            .find(|h| h.start <= i && i < h.end)
+            .copied()
+    }
+
+    /// Source positions per code unit (decoded on first use).
+    pub fn positions(&self) -> &[Position] {
+        self.positions
+            .get_or_init(|| decode_positions(&self.obj.linetable, self.obj.firstlineno))
+    }
+
+    /// The position of instruction `index`.
+    pub fn position_of(&self, index: usize) -> Position {
+        let unit = self.unit_of.get(index).copied().unwrap_or(0) as usize;
+        self.positions().get(unit).cloned().unwrap_or(Position {
+            line: None,
+            end_line: None,
+            col: None,
+            end_col: None,
+        })
+    }
+
+    /// The line of instruction `index` (`None` for artificial instructions).
+    pub fn line_of(&self, index: usize) -> Option<i32> {
+        self.position_of(index).line
+    }
+
+    /// Byte offset of instruction `index`, as `f_lasti`/`tb_lasti` report it.
+    pub fn byte_offset(&self, index: usize) -> u32 {
+        self.unit_of.get(index).copied().unwrap_or(0) * 2
+    }
+}
+
+/// Translates the instruction stream and checks every operand. `consts`, `names` and the
+/// localsplus names are converted by the caller (they need the VM's object constructors).
+pub fn translate(
+    obj: Rc<CodeObject>,
+    consts: Box<[Value]>,
+    names: Box<[PyRef]>,
+    localsplus_names: Box<[PyRef]>,
+    name: PyRef,
+    qualname: PyRef,
+    filename: PyRef,
+) -> Result<Code, BadCode> {
+    let raw = &obj.code;
+    if raw.len() % 2 != 0 {
+        return Err(BadCode("code: co_code is malformed".into()));
+    }
+    let nunits = raw.len() / 2;
+    let nlocalsplus = obj.localsplusnames.len();
+    if obj.localspluskinds.len() != nlocalsplus {
+        return Err(BadCode("code: localsplusnames and localspluskinds differ in length".into()));
+    }
+    // First pass: instruction boundaries. `index_at_unit[u]` is the instruction that owns
+    // unit u (prefixes and caches map to their instruction), `start_of[i]` its first unit.
+    let mut instrs: Vec<(u8, u32, usize)> = Vec::new(); // (opcode byte, arg, unit of opcode)
+    let mut index_at_unit = vec![u32::MAX; nunits + 1];
+    let mut u = 0;
+    while u < nunits {
+        let first = u;
+        let mut arg: u32 = 0;
+        let mut op = raw[2 * u];
+        let mut prefixes = 0;
+        while op == opcode::EXTENDED_ARG {
+            arg = (arg << 8) | raw[2 * u + 1] as u32;
+            u += 1;
+            prefixes += 1;
+            if u >= nunits || prefixes > 3 {
+                return Err(BadCode("code: EXTENDED_ARG at the end of co_code".into()));
+            }
+            op = raw[2 * u];
+        }
+        arg = (arg << 8) | raw[2 * u + 1] as u32;
+        let caches = opcode::info(op).caches as usize;
+        let index = instrs.len() as u32;
+        for unit in index_at_unit.iter_mut().take((u + 1 + caches).min(nunits)).skip(first) {
+            *unit = index;
+        }
+        instrs.push((op, arg, u));
+        u += 1 + caches;
+    }
+    let count = instrs.len() as u32;
+    // Units past the last instruction (a trailing cache cut short) map to the end.
+    for unit in index_at_unit.iter_mut() {
+        if *unit == u32::MAX {
+            *unit = count;
+        }
+    }
+    let index_of_unit = |unit: usize| -> Option<u32> { index_at_unit.get(unit).copied() };
+    let mut out = Vec::with_capacity(instrs.len());
+    let mut unit_of = Vec::with_capacity(instrs.len());
+    for &(byte, arg, unit) in &instrs {
+        let info = opcode::info(byte);
+        let Some(op) = Opcode::from_u8(byte).filter(|_| info.is_base) else {
+            // Executing it raises SystemError, as CPython does for an unknown opcode.
+            out.push(Instr { op: Opcode::Cache, arg: byte as u32 });
+            unit_of.push(unit as u32);
+            continue;
+        };
+        let bad = |what: &str| BadCode(format!("code: {} operand {arg} out of range in {}", info.name, what));
+        let arg = match info.jump {
+            JumpKind::Forward => {
+                let target = unit + 1 + arg as usize;
+                index_of_unit(target)
+                    .filter(|&t| t < count && target <= nunits)
+                    .ok_or_else(|| bad("jump"))?
+            }
+            JumpKind::Backward => {
+                let target = (unit + 1)
+                    .checked_sub(arg as usize)
+                    .ok_or_else(|| bad("jump"))?;
+                index_of_unit(target).filter(|&t| t < count).ok_or_else(|| bad("jump"))?
+            }
+            _ => {
+                let limit = match info.operand {
+                    OperandKind::Const => Some(consts.len()),
+                    OperandKind::Local | OperandKind::Free => Some(nlocalsplus),
+                    OperandKind::Name => Some(match op {
+                        Opcode::LoadGlobal => names.len() * 2,
+                        _ => names.len(),
+                    }),
+                    _ => None,
+                };
+                if let Some(limit) = limit
+                    && arg as usize >= limit
+                {
+                    return Err(bad("table"));
+                }
+                if op == Opcode::KwNames && arg as usize >= consts.len() {
+                    return Err(bad("consts"));
+                }
+                if op == Opcode::CopyFreeVars && arg as usize > nlocalsplus {
+                    return Err(bad("free variables"));
+                }
+                arg
+            }
+        };
+        out.push(Instr { op, arg });
+        unit_of.push(unit as u32);
+    }
+    let mut handlers = Vec::new();
+    for e in rpy_marshal::exceptiontable::decode(&obj.exceptiontable) {
+        let start = index_of_unit(e.start as usize).unwrap_or(count);
+        let end = index_of_unit(e.end as usize).unwrap_or(count);
+        let target = index_of_unit(e.target as usize).filter(|&t| t < count);
+        let Some(target) = target else {
+            return Err(BadCode("code: exception handler target out of range".into()));
+        };
+        handlers.push(Handler { start, end, target, depth: e.depth, lasti: e.lasti });
+    }
+    let nfree = obj
+        .localspluskinds
+        .iter()
+        .filter(|&&k| k & kinds::FREE != 0)
+        .count();
+    if obj.argcount as usize
+        + obj.kwonlyargcount as usize
+        + (obj.flags & rpy_marshal::code::flags::VARARGS != 0) as usize
+        + (obj.flags & rpy_marshal::code::flags::VARKEYWORDS != 0) as usize
+        > nlocalsplus
+    {
+        return Err(BadCode("code: co_varnames is too small".into()));
+    }
+    Ok(Code {
+        instrs: out.into_boxed_slice(),
+        unit_of: unit_of.into_boxed_slice(),
+        consts,
+        names,
+        localsplus_names,
+        handlers: handlers.into_boxed_slice(),
+        nlocalsplus,
+        nfree,
+        name,
+        qualname,
+        filename,
+        positions: OnceCell::new(),
+        wrapper: std::cell::RefCell::new(std::rc::Weak::new()),
+        obj,
+    })
+}

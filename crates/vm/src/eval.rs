@@ -1,0 +1,970 @@
+//! The eval loop: executes the frame on top of the VM's frame stack, one internal instruction
+//! at a time. Python→Python calls push a frame and continue the same loop; returns pop it.
+//! Counterpart: Python/ceval.c `_PyEval_EvalFrameDefault` (3.11).
+//!
+//! Each arm is glue: the semantics live in the protocol layer (`protocol::*`) and in the
+//! handler families (`ops_*`). An arm that fails breaks out of the `'op` block with the
+//! exception; the unwinder below then consults the exception table, frame by frame.
+
+use std::rc::Rc;
+
+use rpy_marshal::Opcode;
+
+use crate::frame::{Frame, Resume};
+use crate::object::Payload;
+use crate::value::{PyRef, Value};
+use crate::vm::{PyErr, PyResult, Vm};
+
+/// Evaluates to the `Ok` value, or leaves the `'op` block with the error.
+macro_rules! tri {
+    ($label:lifetime, $e:expr) => {
+        match $e {
+            Ok(v) => v,
+            Err(err) => break $label err,
+        }
+    };
+}
+
+impl Vm {
+    /// Runs `frame` to completion and returns its result (a native → Python entry).
+    pub fn run_frame(&self, mut frame: Box<Frame>) -> PyResult<Value> {
+        frame.resume = Resume::Exit;
+        self.push_frame(frame)?;
+        self.run_loop(None)
+    }
+
+    /// Resumes a frame already pushed by the caller; `throw` raises an exception in it at
+    /// its current instruction first (`generator.throw`).
+    pub(crate) fn resume_pushed(&self, throw: Option<PyErr>) -> PyResult<Value> {
+        self.run_loop(throw)
+    }
+
+    pub(crate) fn push_frame(&self, frame: Box<Frame>) -> PyResult<()> {
+        let depth = self.depth.get() + 1;
+        if depth > self.recursion_limit.get() {
+            // The frame is dropped: its caller sees the error at its CALL.
+            return Err(self.new_exception_msg(
+                &self.types.exceptions.recursion_error,
+                "maximum recursion depth exceeded",
+            ));
+        }
+        self.depth.set(depth);
+        self.frames.borrow_mut().push(frame);
+        Ok(())
+    }
+
+    pub(crate) fn pop_frame(&self) -> Box<Frame> {
+        self.depth.set(self.depth.get() - 1);
+        let frame = self.frames.borrow_mut().pop().expect("a frame to pop");
+        if let Some(fo) = &frame.frame_obj {
+            crate::builtins::frame::detach(self, fo, &frame);
+        }
+        frame
+    }
+
+    fn top_frame_ptr(&self) -> *mut Frame {
+        let mut frames = self.frames.borrow_mut();
+        let top = frames.last_mut().expect("a frame to run");
+        &mut **top as *mut Frame
+    }
+
+    /// The loop proper: runs until the frame that was entered with `Resume::Exit` returns.
+    fn run_loop(&self, mut pending: Option<PyErr>) -> PyResult<Value> {
+        let mut fp = self.top_frame_ptr();
+        'run: loop {
+            // SAFETY: `fp` points into a `Box<Frame>` on `self.frames`; boxes do not move
+            // when the vector grows, and a frame is only popped by this loop (after which
+            // `fp` is reloaded). The VM is single-threaded.
+            let f = unsafe { &mut *fp };
+            let mut reraise = false;
+            let err: PyErr = 'op: {
+                if let Some(e) = pending.take() {
+                    break 'op e;
+                }
+                let Some(&instr) = f.code.instrs.get(f.pc) else {
+                    break 'op self.new_exception_msg(
+                        &self.types.exceptions.system_error,
+                        "code ran past its end",
+                    );
+                };
+                f.lasti = f.pc;
+                f.pc += 1;
+                let arg = instr.arg;
+                match instr.op {
+                    Opcode::Nop | Opcode::Resume | Opcode::Precall => continue 'run,
+                    Opcode::Cache => {
+                        break 'op self.new_exception_msg(
+                            &self.types.exceptions.system_error,
+                            &format!("unknown opcode {arg}"),
+                        );
+                    }
+                    Opcode::ExtendedArg => continue 'run,
+                    Opcode::LoadFast => {
+                        let v = &f.slots[arg as usize];
+                        if v.is_null() {
+                            break 'op self.unbound_local(f, arg as usize);
+                        }
+                        let v = v.clone();
+                        f.push(v);
+                        continue 'run;
+                    }
+                    Opcode::StoreFast => {
+                        let v = f.pop();
+                        f.slots[arg as usize] = v;
+                        continue 'run;
+                    }
+                    Opcode::DeleteFast => {
+                        if f.slots[arg as usize].is_null() {
+                            break 'op self.unbound_local(f, arg as usize);
+                        }
+                        f.slots[arg as usize] = Value::Null;
+                        continue 'run;
+                    }
+                    Opcode::LoadConst => {
+                        let v = f.code.consts[arg as usize].clone();
+                        f.push(v);
+                        continue 'run;
+                    }
+                    Opcode::PopTop => {
+                        f.pop();
+                        continue 'run;
+                    }
+                    Opcode::PushNull => {
+                        f.push(Value::Null);
+                        continue 'run;
+                    }
+                    Opcode::Copy => {
+                        let v = f.peek(arg as usize).clone();
+                        f.push(v);
+                        continue 'run;
+                    }
+                    Opcode::Swap => {
+                        let len = f.slots.len();
+                        let n = arg as usize;
+                        if n >= 1 && len >= f.code.nlocalsplus + n {
+                            f.slots.swap(len - 1, len - n);
+                        }
+                        continue 'run;
+                    }
+                    Opcode::JumpForward | Opcode::JumpBackwardNoInterrupt => {
+                        f.pc = arg as usize;
+                        continue 'run;
+                    }
+                    Opcode::JumpBackward => {
+                        f.pc = arg as usize;
+                        // Periodic work happens on back-edges (and calls), never per instruction.
+                        self.maybe_collect();
+                        continue 'run;
+                    }
+                    Opcode::PopJumpForwardIfFalse | Opcode::PopJumpBackwardIfFalse => {
+                        let v = f.pop();
+                        let t = match v {
+                            Value::Bool(b) => b,
+                            _ => tri!('op, self.truthy(&v)),
+                        };
+                        if !t {
+                            f.pc = arg as usize;
+                        }
+                        continue 'run;
+                    }
+                    Opcode::PopJumpForwardIfTrue | Opcode::PopJumpBackwardIfTrue => {
+                        let v = f.pop();
+                        let t = match v {
+                            Value::Bool(b) => b,
+                            _ => tri!('op, self.truthy(&v)),
+                        };
+                        if t {
+                            f.pc = arg as usize;
+                        }
+                        continue 'run;
+                    }
+                    Opcode::PopJumpForwardIfNone | Opcode::PopJumpBackwardIfNone => {
+                        if f.pop().is_none() {
+                            f.pc = arg as usize;
+                        }
+                        continue 'run;
+                    }
+                    Opcode::PopJumpForwardIfNotNone | Opcode::PopJumpBackwardIfNotNone => {
+                        if !f.pop().is_none() {
+                            f.pc = arg as usize;
+                        }
+                        continue 'run;
+                    }
+                    Opcode::JumpIfFalseOrPop => {
+                        let t = tri!('op, self.truthy(f.top()));
+                        if !t {
+                            f.pc = arg as usize;
+                        } else {
+                            f.pop();
+                        }
+                        continue 'run;
+                    }
+                    Opcode::JumpIfTrueOrPop => {
+                        let t = tri!('op, self.truthy(f.top()));
+                        if t {
+                            f.pc = arg as usize;
+                        } else {
+                            f.pop();
+                        }
+                        continue 'run;
+                    }
+                    Opcode::BinaryOp => {
+                        let b = f.pop();
+                        let a = f.pop();
+                        let r = match (&a, &b) {
+                            (Value::Int(x), Value::Int(y)) => {
+                                match crate::builtins::int::small_binop(*x, *y, arg) {
+                                    Some(r) => Ok(r),
+                                    None => self.binary_op(&a, &b, arg),
+                                }
+                            }
+                            (Value::Float(x), Value::Float(y)) => {
+                                match crate::builtins::float::small_binop(*x, *y, arg) {
+                                    Some(r) => Ok(r),
+                                    None => self.binary_op(&a, &b, arg),
+                                }
+                            }
+                            _ => self.binary_op(&a, &b, arg),
+                        };
+                        let r = tri!('op, r);
+                        f.push(r);
+                        continue 'run;
+                    }
+                    Opcode::CompareOp => {
+                        let b = f.pop();
+                        let a = f.pop();
+                        let r = match (&a, &b) {
+                            (Value::Int(x), Value::Int(y)) => Value::Bool(match arg {
+                                0 => x < y,
+                                1 => x <= y,
+                                2 => x == y,
+                                3 => x != y,
+                                4 => x > y,
+                                _ => x >= y,
+                            }),
+                            _ => tri!('op, self.rich_compare(&a, &b, crate::protocol::CmpOp::from_arg(arg))),
+                        };
+                        f.push(r);
+                        continue 'run;
+                    }
+                    Opcode::IsOp => {
+                        let b = f.pop();
+                        let a = f.pop();
+                        f.push(Value::Bool(a.is(&b) != (arg == 1)));
+                        continue 'run;
+                    }
+                    Opcode::ContainsOp => {
+                        let b = f.pop();
+                        let a = f.pop();
+                        let r = tri!('op, self.contains(&b, &a));
+                        f.push(Value::Bool(r != (arg == 1)));
+                        continue 'run;
+                    }
+                    Opcode::UnaryNot => {
+                        let v = f.pop();
+                        let t = tri!('op, self.truthy(&v));
+                        f.push(Value::Bool(!t));
+                        continue 'run;
+                    }
+                    Opcode::UnaryNegative | Opcode::UnaryPositive | Opcode::UnaryInvert => {
+                        let v = f.pop();
+                        let r = tri!('op, self.unary_op(&v, instr.op));
+                        f.push(r);
+                        continue 'run;
+                    }
+                    Opcode::BinarySubscr => {
+                        let k = f.pop();
+                        let c = f.pop();
+                        let r = tri!('op, self.getitem(&c, &k));
+                        f.push(r);
+                        continue 'run;
+                    }
+                    Opcode::StoreSubscr => {
+                        let k = f.pop();
+                        let c = f.pop();
+                        let v = f.pop();
+                        tri!('op, self.setitem(&c, k, v));
+                        continue 'run;
+                    }
+                    Opcode::DeleteSubscr => {
+                        let k = f.pop();
+                        let c = f.pop();
+                        tri!('op, self.delitem(&c, &k));
+                        continue 'run;
+                    }
+                    Opcode::LoadGlobal => {
+                        let name = &f.code.names[(arg >> 1) as usize];
+                        let v = tri!('op, self.load_global(f, name));
+                        if arg & 1 != 0 {
+                            f.push(Value::Null);
+                        }
+                        f.push(v);
+                        continue 'run;
+                    }
+                    Opcode::StoreGlobal => {
+                        let name = f.code.names[arg as usize].clone();
+                        let v = f.pop();
+                        tri!('op, self.dict_set_str(&f.globals, name, v));
+                        continue 'run;
+                    }
+                    Opcode::DeleteGlobal => {
+                        let name = f.code.names[arg as usize].clone();
+                        tri!('op, self.delete_global(f, &name));
+                        continue 'run;
+                    }
+                    Opcode::LoadName => {
+                        let name = f.code.names[arg as usize].clone();
+                        let v = tri!('op, self.load_name(f, &name));
+                        f.push(v);
+                        continue 'run;
+                    }
+                    Opcode::StoreName => {
+                        let name = f.code.names[arg as usize].clone();
+                        let v = f.pop();
+                        tri!('op, self.store_name(f, name, v));
+                        continue 'run;
+                    }
+                    Opcode::DeleteName => {
+                        let name = f.code.names[arg as usize].clone();
+                        tri!('op, self.delete_name(f, &name));
+                        continue 'run;
+                    }
+                    Opcode::LoadAttr => {
+                        let name = f.code.names[arg as usize].clone();
+                        let o = f.pop();
+                        let v = tri!('op, self.getattr(&o, &name));
+                        f.push(v);
+                        continue 'run;
+                    }
+                    Opcode::StoreAttr => {
+                        let name = f.code.names[arg as usize].clone();
+                        let o = f.pop();
+                        let v = f.pop();
+                        tri!('op, self.setattr(&o, &name, v));
+                        continue 'run;
+                    }
+                    Opcode::DeleteAttr => {
+                        let name = f.code.names[arg as usize].clone();
+                        let o = f.pop();
+                        tri!('op, self.delattr(&o, &name));
+                        continue 'run;
+                    }
+                    Opcode::LoadMethod => {
+                        let name = f.code.names[arg as usize].clone();
+                        let o = f.pop();
+                        match tri!('op, self.get_method(&o, &name)) {
+                            (meth, true) => {
+                                f.push(meth);
+                                f.push(o);
+                            }
+                            (attr, false) => {
+                                f.push(Value::Null);
+                                f.push(attr);
+                            }
+                        }
+                        continue 'run;
+                    }
+                    Opcode::KwNames => {
+                        if let Value::Obj(t) = &f.code.consts[arg as usize] {
+                            f.kwnames = Some(t.clone());
+                        }
+                        continue 'run;
+                    }
+                    Opcode::Call => {
+                        let n = arg as usize;
+                        let kwnames = f.kwnames.take();
+                        if f.stack_len() < n + 2 {
+                            break 'op self.new_exception_msg(
+                                &self.types.exceptions.system_error,
+                                "CALL: stack underflow",
+                            );
+                        }
+                        let len = f.slots.len();
+                        // A bound method in callable position with a NULL below: unpack it
+                        // (PRECALL's job in CPython).
+                        if f.slots[len - n - 2].is_null()
+                            && let Value::Obj(o) = &f.slots[len - n - 1]
+                            && let Payload::BoundMethod { func, self_ } = &o.payload
+                        {
+                            let (func, self_) = (func.clone(), self_.clone());
+                            f.slots[len - n - 2] = func;
+                            f.slots[len - n - 1] = self_;
+                        }
+                        let (callable, first) = if f.slots[len - n - 2].is_null() {
+                            (f.slots[len - n - 1].clone(), len - n)
+                        } else {
+                            (f.slots[len - n - 2].clone(), len - n - 1)
+                        };
+                        let kw: &[Value] = match &kwnames {
+                            Some(t) => match &t.payload {
+                                Payload::Tuple(items) => items,
+                                _ => &[],
+                            },
+                            None => &[],
+                        };
+                        if let Value::Obj(co) = &callable
+                            && let Payload::Function(fd) = &co.payload
+                        {
+                            let frame = tri!('op, self.frame_for_call(co, fd, &f.slots[first..], kw));
+                            f.slots.truncate(len - n - 2);
+                            let mut frame = frame;
+                            frame.resume = Resume::Push;
+                            tri!('op, self.push_frame(frame));
+                            fp = self.top_frame_ptr();
+                            continue 'run;
+                        }
+                        let args: Vec<Value> = f.slots[first..].to_vec();
+                        f.slots.truncate(len - n - 2);
+                        let r = tri!('op, self.call_with_kwnames(&callable, &args, kw));
+                        // A native call may have pushed and popped frames: reload.
+                        fp = self.top_frame_ptr();
+                        // SAFETY: as at the top of the loop.
+                        unsafe { &mut *fp }.push(r);
+                        continue 'run;
+                    }
+                    Opcode::CallFunctionEx => {
+                        let kwargs = if arg & 1 != 0 { Some(f.pop()) } else { None };
+                        let args = f.pop();
+                        let callable = f.pop();
+                        let null = f.pop();
+                        let callable = if null.is_null() { callable } else { null };
+                        let r = tri!('op, self.call_ex(&callable, &args, kwargs.as_ref()));
+                        fp = self.top_frame_ptr();
+                        // SAFETY: as at the top of the loop.
+                        unsafe { &mut *fp }.push(r);
+                        continue 'run;
+                    }
+                    Opcode::ReturnValue => {
+                        let v = f.pop();
+                        let frame = self.pop_frame();
+                        let resume = frame.resume;
+                        if let Some(g) = frame.generator.as_ref().and_then(|g| g.upgrade()) {
+                            crate::generator::finished(&g, frame);
+                        } else {
+                            drop(frame);
+                        }
+                        if resume == Resume::Exit {
+                            return Ok(v);
+                        }
+                        fp = self.top_frame_ptr();
+                        // SAFETY: as at the top of the loop.
+                        unsafe { &mut *fp }.push(v);
+                        continue 'run;
+                    }
+                    Opcode::ReturnGenerator => {
+                        let frame = self.pop_frame();
+                        let resume = frame.resume;
+                        let g = crate::generator::new_generator(self, frame);
+                        if resume == Resume::Exit {
+                            return Ok(g);
+                        }
+                        fp = self.top_frame_ptr();
+                        // SAFETY: as at the top of the loop.
+                        unsafe { &mut *fp }.push(g);
+                        continue 'run;
+                    }
+                    Opcode::YieldValue => {
+                        let v = f.pop();
+                        let frame = self.pop_frame();
+                        let resume = frame.resume;
+                        if let Some(g) = frame.generator.as_ref().and_then(|g| g.upgrade()) {
+                            crate::generator::suspend(&g, frame);
+                        }
+                        if resume == Resume::Exit {
+                            return Ok(v);
+                        }
+                        fp = self.top_frame_ptr();
+                        // SAFETY: as at the top of the loop.
+                        unsafe { &mut *fp }.push(v);
+                        continue 'run;
+                    }
+                    Opcode::GetIter => {
+                        let v = f.pop();
+                        let it = tri!('op, self.get_iter(&v));
+                        f.push(it);
+                        continue 'run;
+                    }
+                    Opcode::ForIter => {
+                        let it = f.top().clone();
+                        match tri!('op, self.next(&it)) {
+                            Some(v) => f.push(v),
+                            None => {
+                                f.pop();
+                                f.pc = arg as usize;
+                            }
+                        }
+                        continue 'run;
+                    }
+                    Opcode::BuildTuple => {
+                        let items = f.pop_n(arg as usize);
+                        let t = self.new_tuple(items);
+                        f.push(t);
+                        continue 'run;
+                    }
+                    Opcode::BuildList => {
+                        let items = f.pop_n(arg as usize);
+                        let l = self.new_list(items);
+                        f.push(l);
+                        continue 'run;
+                    }
+                    Opcode::ListToTuple => {
+                        let l = f.pop();
+                        let items = crate::builtins::list::items_of(&l);
+                        f.push(self.new_tuple(items));
+                        continue 'run;
+                    }
+                    Opcode::ListAppend => {
+                        let v = f.pop();
+                        if let Some(Payload::List(l)) = f.peek(arg as usize).payload() {
+                            l.borrow_mut().push(v);
+                        }
+                        continue 'run;
+                    }
+                    Opcode::ListExtend => {
+                        let it = f.pop();
+                        let target = f.peek(arg as usize).clone();
+                        tri!('op, self.op_list_extend(&target, &it));
+                        continue 'run;
+                    }
+                    Opcode::BuildSet => {
+                        let items = f.pop_n(arg as usize);
+                        let s = tri!('op, self.new_set_from(items));
+                        f.push(s);
+                        continue 'run;
+                    }
+                    Opcode::SetAdd => {
+                        let v = f.pop();
+                        let target = f.peek(arg as usize).clone();
+                        tri!('op, self.set_add(&target, v));
+                        continue 'run;
+                    }
+                    Opcode::SetUpdate => {
+                        let it = f.pop();
+                        let target = f.peek(arg as usize).clone();
+                        tri!('op, self.set_update(&target, &it));
+                        continue 'run;
+                    }
+                    Opcode::BuildMap => {
+                        let items = f.pop_n(2 * arg as usize);
+                        let d = tri!('op, self.op_build_map(items));
+                        f.push(d);
+                        continue 'run;
+                    }
+                    Opcode::BuildConstKeyMap => {
+                        let keys = f.pop();
+                        let values = f.pop_n(arg as usize);
+                        let d = tri!('op, self.op_build_const_key_map(&keys, values));
+                        f.push(d);
+                        continue 'run;
+                    }
+                    Opcode::MapAdd => {
+                        let v = f.pop();
+                        let k = f.pop();
+                        let target = f.peek(arg as usize).clone();
+                        tri!('op, self.setitem(&target, k, v));
+                        continue 'run;
+                    }
+                    Opcode::DictUpdate => {
+                        let m = f.pop();
+                        let target = f.peek(arg as usize).clone();
+                        tri!('op, self.op_dict_update(&target, &m));
+                        continue 'run;
+                    }
+                    Opcode::DictMerge => {
+                        let m = f.pop();
+                        let target = f.peek(arg as usize).clone();
+                        let func = f.peek(arg as usize + 2).clone();
+                        tri!('op, self.op_dict_merge(&target, &m, &func));
+                        continue 'run;
+                    }
+                    Opcode::BuildSlice => {
+                        let step = if arg == 3 { f.pop() } else { Value::None };
+                        let stop = f.pop();
+                        let start = f.pop();
+                        f.push(self.new_slice(start, stop, step));
+                        continue 'run;
+                    }
+                    Opcode::BuildString => {
+                        let parts = f.pop_n(arg as usize);
+                        let mut s = String::new();
+                        for p in &parts {
+                            s.push_str(crate::str::as_str(p).unwrap_or(""));
+                        }
+                        f.push(self.new_string(s));
+                        continue 'run;
+                    }
+                    Opcode::FormatValue => {
+                        let spec = if arg & 4 != 0 { Some(f.pop()) } else { None };
+                        let v = f.pop();
+                        let r = tri!('op, self.op_format_value(v, arg & 3, spec));
+                        f.push(r);
+                        continue 'run;
+                    }
+                    Opcode::UnpackSequence => {
+                        let seq = f.pop();
+                        let items = tri!('op, self.unpack_sequence(&seq, arg as usize));
+                        for v in items.into_iter().rev() {
+                            f.push(v);
+                        }
+                        continue 'run;
+                    }
+                    Opcode::UnpackEx => {
+                        let seq = f.pop();
+                        let items = tri!('op, self.unpack_ex(&seq, (arg & 0xFF) as usize, (arg >> 8) as usize));
+                        for v in items.into_iter().rev() {
+                            f.push(v);
+                        }
+                        continue 'run;
+                    }
+                    Opcode::MakeFunction => {
+                        let r = tri!('op, self.op_make_function(f, arg));
+                        f.push(r);
+                        continue 'run;
+                    }
+                    Opcode::MakeCell => {
+                        let v = std::mem::take(&mut f.slots[arg as usize]);
+                        f.slots[arg as usize] = self.new_cell(v);
+                        continue 'run;
+                    }
+                    Opcode::CopyFreeVars => {
+                        tri!('op, self.op_copy_free_vars(f, arg as usize));
+                        continue 'run;
+                    }
+                    Opcode::LoadClosure => {
+                        let v = f.slots[arg as usize].clone();
+                        f.push(v);
+                        continue 'run;
+                    }
+                    Opcode::LoadDeref => {
+                        let v = crate::builtins::cell::get(&f.slots[arg as usize]);
+                        if v.is_null() {
+                            break 'op self.unbound_deref(f, arg as usize);
+                        }
+                        f.push(v);
+                        continue 'run;
+                    }
+                    Opcode::StoreDeref => {
+                        let v = f.pop();
+                        crate::builtins::cell::set(&f.slots[arg as usize], v);
+                        continue 'run;
+                    }
+                    Opcode::DeleteDeref => {
+                        let old = crate::builtins::cell::set(&f.slots[arg as usize], Value::Null);
+                        if old.is_null() {
+                            break 'op self.unbound_deref(f, arg as usize);
+                        }
+                        continue 'run;
+                    }
+                    Opcode::LoadClassderef => {
+                        let v = tri!('op, self.op_load_classderef(f, arg as usize));
+                        f.push(v);
+                        continue 'run;
+                    }
+                    Opcode::LoadBuildClass => {
+                        let v = tri!('op, self.load_builtin(f, "__build_class__").map_err(|_| {
+                            self.new_exception_msg(&self.types.exceptions.name_error, "__build_class__ not found")
+                        }));
+                        f.push(v);
+                        continue 'run;
+                    }
+                    Opcode::LoadAssertionError => {
+                        f.push(Value::Obj(self.types.exceptions.assertion_error.clone()));
+                        continue 'run;
+                    }
+                    Opcode::SetupAnnotations => {
+                        tri!('op, self.op_setup_annotations(f));
+                        continue 'run;
+                    }
+                    Opcode::RaiseVarargs => {
+                        let e = tri!('op, self.op_raise(f, arg));
+                        match e {
+                            Some(e) => break 'op e,
+                            None => {
+                                reraise = true;
+                                break 'op tri!('op, self.reraise_handled());
+                            }
+                        }
+                    }
+                    Opcode::Reraise => {
+                        let exc = f.pop();
+                        if arg > 0 {
+                            // The saved lasti sits `arg` slots below the exception.
+                            if let Value::Int(i) = f.peek(arg as usize) {
+                                f.lasti = *i as usize;
+                            }
+                        }
+                        reraise = true;
+                        match exc {
+                            Value::Obj(e) => break 'op e,
+                            _ => {
+                                break 'op self.new_exception_msg(
+                                    &self.types.exceptions.system_error,
+                                    "RERAISE of a non-exception",
+                                );
+                            }
+                        }
+                    }
+                    Opcode::PushExcInfo => {
+                        let exc = f.pop();
+                        let prev = std::mem::replace(&mut *self.handled.borrow_mut(), exc.clone());
+                        f.push(prev);
+                        f.push(exc);
+                        continue 'run;
+                    }
+                    Opcode::PopExcept => {
+                        let prev = f.pop();
+                        *self.handled.borrow_mut() = if prev.is_null() { Value::None } else { prev };
+                        continue 'run;
+                    }
+                    Opcode::CheckExcMatch => {
+                        let t = f.pop();
+                        let r = tri!('op, self.op_check_exc_match(f.top(), &t));
+                        f.push(Value::Bool(r));
+                        continue 'run;
+                    }
+                    Opcode::CheckEgMatch => {
+                        let t = f.pop();
+                        let eg = f.pop();
+                        let (rest, matched) = tri!('op, self.op_check_eg_match(&eg, &t));
+                        f.push(rest);
+                        f.push(matched);
+                        continue 'run;
+                    }
+                    Opcode::PrepReraiseStar => {
+                        let excs = f.pop();
+                        let orig = f.pop();
+                        let r = tri!('op, self.op_prep_reraise_star(&orig, &excs));
+                        f.push(r);
+                        continue 'run;
+                    }
+                    Opcode::WithExceptStart => {
+                        let r = tri!('op, self.op_with_except_start(f));
+                        fp = self.top_frame_ptr();
+                        // SAFETY: as at the top of the loop.
+                        unsafe { &mut *fp }.push(r);
+                        continue 'run;
+                    }
+                    Opcode::BeforeWith => {
+                        let mgr = f.pop();
+                        let (exit, entered) = tri!('op, self.op_before_with(&mgr, false));
+                        fp = self.top_frame_ptr();
+                        // SAFETY: as at the top of the loop.
+                        let f = unsafe { &mut *fp };
+                        f.push(exit);
+                        f.push(entered);
+                        continue 'run;
+                    }
+                    Opcode::BeforeAsyncWith => {
+                        let mgr = f.pop();
+                        let (exit, entered) = tri!('op, self.op_before_with(&mgr, true));
+                        fp = self.top_frame_ptr();
+                        // SAFETY: as at the top of the loop.
+                        let f = unsafe { &mut *fp };
+                        f.push(exit);
+                        f.push(entered);
+                        continue 'run;
+                    }
+                    Opcode::ImportName => {
+                        let name = f.code.names[arg as usize].clone();
+                        let fromlist = f.pop();
+                        let level = f.pop();
+                        let m = tri!('op, self.op_import_name(f, &name, &fromlist, &level));
+                        fp = self.top_frame_ptr();
+                        // SAFETY: as at the top of the loop.
+                        unsafe { &mut *fp }.push(m);
+                        continue 'run;
+                    }
+                    Opcode::ImportFrom => {
+                        let name = f.code.names[arg as usize].clone();
+                        let m = f.top().clone();
+                        let v = tri!('op, self.op_import_from(&m, &name));
+                        f.push(v);
+                        continue 'run;
+                    }
+                    Opcode::ImportStar => {
+                        let m = f.pop();
+                        tri!('op, self.op_import_star(f, &m));
+                        continue 'run;
+                    }
+                    Opcode::PrintExpr => {
+                        let v = f.pop();
+                        tri!('op, self.op_print_expr(v));
+                        continue 'run;
+                    }
+                    Opcode::GetLen => {
+                        let n = tri!('op, self.len(f.top()));
+                        f.push(Value::from(n));
+                        continue 'run;
+                    }
+                    Opcode::MatchMapping | Opcode::MatchSequence => {
+                        let flag = if instr.op == Opcode::MatchMapping {
+                            crate::types::flags::MAPPING
+                        } else {
+                            crate::types::flags::SEQUENCE
+                        };
+                        let cls = self.class_of(f.top());
+                        let r = crate::types::type_data(cls).has_flag(flag);
+                        f.push(Value::Bool(r));
+                        continue 'run;
+                    }
+                    Opcode::MatchKeys => {
+                        let r = tri!('op, self.op_match_keys(f.peek(2), f.peek(1)));
+                        f.push(r);
+                        continue 'run;
+                    }
+                    Opcode::MatchClass => {
+                        let names = f.pop();
+                        let cls = f.pop();
+                        let subject = f.pop();
+                        let r = tri!('op, self.op_match_class(&subject, &cls, arg as usize, &names));
+                        f.push(r);
+                        continue 'run;
+                    }
+                    Opcode::GetYieldFromIter => {
+                        let v = f.pop();
+                        let r = tri!('op, self.op_get_yield_from_iter(f, v));
+                        f.push(r);
+                        continue 'run;
+                    }
+                    Opcode::Send => {
+                        let v = f.pop();
+                        let receiver = f.top().clone();
+                        match tri!('op, self.op_send(&receiver, v)) {
+                            crate::generator::SendResult::Yielded(y) => {
+                                fp = self.top_frame_ptr();
+                                // SAFETY: as at the top of the loop.
+                                unsafe { &mut *fp }.push(y);
+                            }
+                            crate::generator::SendResult::Returned(r) => {
+                                fp = self.top_frame_ptr();
+                                // SAFETY: as at the top of the loop.
+                                let f = unsafe { &mut *fp };
+                                f.pop();
+                                f.push(r);
+                                f.pc = arg as usize;
+                            }
+                        }
+                        continue 'run;
+                    }
+                    Opcode::GetAwaitable => {
+                        let v = f.pop();
+                        let r = tri!('op, self.op_get_awaitable(v, arg));
+                        f.push(r);
+                        continue 'run;
+                    }
+                    Opcode::GetAiter => {
+                        let v = f.pop();
+                        let r = tri!('op, self.op_get_aiter(v));
+                        f.push(r);
+                        continue 'run;
+                    }
+                    Opcode::GetAnext => {
+                        let r = tri!('op, self.op_get_anext(f.top().clone()));
+                        f.push(r);
+                        continue 'run;
+                    }
+                    Opcode::EndAsyncFor => {
+                        let exc = f.pop();
+                        f.pop();
+                        if let Value::Obj(e) = &exc
+                            && crate::types::is_subtype(e.class(), &self.types.exceptions.stop_async_iteration)
+                        {
+                            continue 'run;
+                        }
+                        reraise = true;
+                        match exc {
+                            Value::Obj(e) => break 'op e,
+                            _ => continue 'run,
+                        }
+                    }
+                    Opcode::AsyncGenWrap => {
+                        let v = f.pop();
+                        f.push(crate::generator::wrap_async_gen_value(self, v));
+                        continue 'run;
+                    }
+                }
+            };
+            // Unwinding: find a handler in this frame or pop frames until one is found or the
+            // frame that a native caller entered is left.
+            fp = self.top_frame_ptr();
+            let exc = err;
+            let mut first = true;
+            loop {
+                // SAFETY: as at the top of the loop.
+                let f = unsafe { &mut *fp };
+                if !(first && reraise) {
+                    if first {
+                        self.chain_context(&exc);
+                    }
+                    self.add_traceback(&exc, f);
+                }
+                first = false;
+                if let Some(h) = f.code.handler_for(f.lasti) {
+                    f.truncate_stack(h.depth as usize);
+                    if h.lasti {
+                        let lasti = f.lasti as i64;
+                        f.push(Value::Int(lasti));
+                    }
+                    f.push(Value::Obj(exc));
+                    f.pc = h.target as usize;
+                    f.kwnames = None;
+                    break;
+                }
+                let frame = self.pop_frame();
+                let resume = frame.resume;
+                if let Some(g) = frame.generator.as_ref().and_then(|g| g.upgrade()) {
+                    crate::generator::finished(&g, frame);
+                }
+                if resume == Resume::Exit {
+                    return Err(exc);
+                }
+                fp = self.top_frame_ptr();
+            }
+        }
+    }
+
+    fn unbound_local(&self, f: &Frame, slot: usize) -> PyErr {
+        let name = crate::str::as_str(&Value::Obj(f.code.localsplus_names[slot].clone()))
+            .unwrap_or("?")
+            .to_string();
+        self.new_exception_msg(
+            &self.types.exceptions.unbound_local_error,
+            &format!("cannot access local variable '{name}' where it is not associated with a value"),
+        )
+    }
+
+    fn unbound_deref(&self, f: &Frame, slot: usize) -> PyErr {
+        let name = crate::str::as_str(&Value::Obj(f.code.localsplus_names[slot].clone()))
+            .unwrap_or("?")
+            .to_string();
+        if f.code.kind(slot) & rpy_marshal::code::kinds::FREE != 0 {
+            self.new_exception_msg(
+                &self.types.exceptions.name_error,
+                &format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
+            )
+        } else {
+            self.new_exception_msg(
+                &self.types.exceptions.unbound_local_error,
+                &format!("cannot access local variable '{name}' where it is not associated with a value"),
+            )
+        }
+    }
+
+    /// Prepends this frame's entry to the exception's traceback.
+    fn add_traceback(&self, exc: &PyRef, f: &mut Frame) {
+        let frame_obj = crate::builtins::frame::frame_object(self, f);
+        let lineno = f.code.line_of(f.lasti);
+        let lasti = f.code.byte_offset(f.lasti);
+        crate::exceptions::push_traceback(self, exc, frame_obj, lasti, lineno);
+    }
+
+    /// Links a newly raised exception to the one being handled (`__context__`).
+    fn chain_context(&self, exc: &PyRef) {
+        let handled = self.handled.borrow().clone();
+        if let Value::Obj(h) = handled
+            && !Rc::ptr_eq(&h, exc)
+        {
+            crate::exceptions::set_context_checked(exc, h);
+        }
+    }
+}

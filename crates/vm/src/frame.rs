@@ -1,0 +1,153 @@
+//! Execution frames and the Python-visible frame object.
+//! Counterpart: Include/internal/pycore_frame.h (`_PyInterpreterFrame`) and
+//! Objects/frameobject.c (3.11).
+//!
+//! A `Frame` is the VM's own record: localsplus slots followed by the value stack in one
+//! vector, the instruction pointer, the namespaces. It lives on the VM's frame stack (a
+//! Python→Python call pushes one, it is never a Rust recursion) or, suspended, inside its
+//! generator. A `FrameObj` — what `sys._getframe()` and tracebacks hand to Python — is made
+//! only when asked for.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use crate::code::Code;
+use crate::value::{PyRef, Value};
+
+/// What the caller does with a frame's result.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resume {
+    /// Push the return value onto the caller's stack.
+    Push,
+    /// A native caller is waiting: leave the eval loop with the value.
+    Exit,
+}
+
+pub struct Frame {
+    pub code: Rc<Code>,
+    /// `localsplus` (the first `code.nlocalsplus` slots) then the value stack.
+    pub slots: Vec<Value>,
+    /// Index of the next instruction.
+    pub pc: usize,
+    /// Index of the instruction being executed (for tracebacks and handlers).
+    pub lasti: usize,
+    pub globals: PyRef,
+    pub builtins: PyRef,
+    /// The locals mapping of module and class bodies (`None` for optimized frames).
+    pub locals: Option<Value>,
+    /// The function being run, for its closure and for `super()`.
+    pub func: Option<PyRef>,
+    /// Pending `KW_NAMES` tuple for the next CALL.
+    pub kwnames: Option<PyRef>,
+    pub resume: Resume,
+    /// The Python frame object, once one was asked for.
+    pub frame_obj: Option<PyRef>,
+    /// The generator (or coroutine) running this frame, if any.
+    pub generator: Option<std::rc::Weak<crate::object::PyObject>>,
+}
+
+impl Frame {
+    pub fn new(
+        code: Rc<Code>,
+        globals: PyRef,
+        builtins: PyRef,
+        locals: Option<Value>,
+        func: Option<PyRef>,
+    ) -> Box<Frame> {
+        let mut slots = Vec::with_capacity(code.nlocalsplus + code.stacksize());
+        slots.resize(code.nlocalsplus, Value::Null);
+        Box::new(Frame {
+            code,
+            slots,
+            pc: 0,
+            lasti: 0,
+            globals,
+            builtins,
+            locals,
+            func,
+            kwnames: None,
+            resume: Resume::Exit,
+            frame_obj: None,
+            generator: None,
+        })
+    }
+
+    #[inline]
+    pub fn push(&mut self, v: Value) {
+        self.slots.push(v);
+    }
+
+    /// Pops the top of the stack. A pop past the locals (a corrupt pyc) yields `Null`
+    /// rather than eating a local slot.
+    #[inline]
+    pub fn pop(&mut self) -> Value {
+        if self.slots.len() > self.code.nlocalsplus {
+            self.slots.pop().unwrap_or_default()
+        } else {
+            Value::Null
+        }
+    }
+
+    #[inline]
+    pub fn top(&self) -> &Value {
+        if self.slots.len() > self.code.nlocalsplus {
+            &self.slots[self.slots.len() - 1]
+        } else {
+            &Value::Null
+        }
+    }
+
+    /// The item `n` deep (1 = top).
+    #[inline]
+    pub fn peek(&self, n: usize) -> &Value {
+        let len = self.slots.len();
+        if n >= 1 && len >= self.code.nlocalsplus + n {
+            &self.slots[len - n]
+        } else {
+            &Value::Null
+        }
+    }
+
+    #[inline]
+    pub fn stack_len(&self) -> usize {
+        self.slots.len() - self.code.nlocalsplus
+    }
+
+    /// Pops the top `n` items, in stack order (bottom first).
+    pub fn pop_n(&mut self, n: usize) -> Vec<Value> {
+        let n = n.min(self.stack_len());
+        let at = self.slots.len() - n;
+        self.slots.split_off(at)
+    }
+
+    /// The top `n` items, bottom first, without popping.
+    pub fn top_n(&self, n: usize) -> &[Value] {
+        let n = n.min(self.stack_len());
+        &self.slots[self.slots.len() - n..]
+    }
+
+    pub fn truncate_stack(&mut self, depth: usize) {
+        let len = self.code.nlocalsplus + depth;
+        if self.slots.len() > len {
+            self.slots.truncate(len);
+        }
+    }
+
+    /// The current line (`f_lineno`).
+    pub fn lineno(&self) -> Option<i32> {
+        self.code.line_of(self.lasti)
+    }
+}
+
+/// The Python-visible frame object.
+pub struct FrameObj {
+    pub code: Rc<Code>,
+    pub globals: PyRef,
+    pub builtins: PyRef,
+    pub lasti: Cell<usize>,
+    /// `f_locals` as last synchronized (module and class frames share their namespace).
+    pub locals: RefCell<Option<Value>>,
+    pub back: RefCell<Option<PyRef>>,
+    /// Whether the frame has finished running.
+    pub finished: Cell<bool>,
+}

@@ -1,0 +1,369 @@
+//! The cycle collector, and deterministic finalization (`__del__`) of objects whose last
+//! reference goes away.
+//! Counterpart: Modules/gcmodule.c and `subtype_dealloc`/`PyObject_CallFinalizer` in
+//! Objects/typeobject.c (3.11).
+//!
+//! Reference counting (`Rc`) frees everything but cycles. Container objects are tracked
+//! (weakly) when made; `collect()` computes, for each tracked object, its strong count minus
+//! the references other tracked objects hold to it. What is left over is referenced from
+//! outside (the stacks, Rust locals, untracked objects): those and everything they reach
+//! survive. The rest is garbage: finalizers run, then the objects' references are cleared,
+//! which breaks the cycles and lets `Rc` free them.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::{Rc, Weak};
+
+use crate::object::{Payload, PyObject};
+use crate::value::{PyRef, Value};
+use crate::vm::Vm;
+
+thread_local! {
+    static TRACKED: RefCell<Vec<Weak<PyObject>>> = const { RefCell::new(Vec::new()) };
+    static ALLOCATED: Cell<usize> = const { Cell::new(0) };
+    static ENABLED: Cell<bool> = const { Cell::new(true) };
+    static THRESHOLD: Cell<usize> = const { Cell::new(700) };
+    static COLLECTING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether objects with this payload can hold references (and so be part of a cycle).
+pub fn is_container(p: &Payload) -> bool {
+    !matches!(
+        p,
+        Payload::Int(_) | Payload::Float(_) | Payload::Complex(..) | Payload::Str(_) | Payload::Bytes(_) | Payload::ByteArray(_) | Payload::BuiltinFunction(_) | Payload::MethodDescriptor(_) | Payload::GetSet(_) | Payload::Code(_)
+    )
+}
+
+/// Registers a new container object.
+pub fn track(o: &PyRef) {
+    TRACKED.with(|t| t.borrow_mut().push(Rc::downgrade(o)));
+    ALLOCATED.with(|a| a.set(a.get() + 1));
+}
+
+/// Whether enough containers were made since the last collection to run one.
+#[inline]
+pub fn due() -> bool {
+    ALLOCATED.with(|a| a.get()) > THRESHOLD.with(|t| t.get()) && ENABLED.with(|e| e.get()) && !COLLECTING.with(|c| c.get())
+}
+
+pub fn set_enabled(on: bool) {
+    ENABLED.with(|e| e.set(on));
+}
+
+pub fn is_enabled() -> bool {
+    ENABLED.with(|e| e.get())
+}
+
+pub fn count() -> usize {
+    ALLOCATED.with(|a| a.get())
+}
+
+pub fn threshold() -> usize {
+    THRESHOLD.with(|t| t.get())
+}
+
+pub fn set_threshold(n: usize) {
+    THRESHOLD.with(|t| t.set(n));
+}
+
+/// Calls `visit` on every value `o` references.
+pub fn traverse(o: &PyObject, visit: &mut dyn FnMut(&Value)) {
+    visit(&Value::Obj(o.class().clone()));
+    if let Ok(d) = o.dict.try_borrow()
+        && let Some(d) = d.as_ref()
+    {
+        visit(&Value::Obj(d.clone()));
+    }
+    match &o.payload {
+        Payload::Tuple(items) => items.iter().for_each(|v| visit(v)),
+        Payload::List(l) => {
+            if let Ok(l) = l.try_borrow() {
+                l.iter().for_each(|v| visit(v));
+            }
+        }
+        Payload::Dict(d) => {
+            if let Ok(d) = d.try_borrow() {
+                d.traverse(visit);
+            }
+        }
+        Payload::Set(s) => {
+            if let Ok(s) = s.try_borrow() {
+                s.traverse(visit);
+            }
+        }
+        Payload::FrozenSet(s) => s.traverse(visit),
+        Payload::Type(t) => {
+            visit(&Value::Obj(t.dict.clone()));
+            if let Ok(b) = t.bases.try_borrow() {
+                b.iter().for_each(|x| visit(&Value::Obj(x.clone())));
+            }
+            if let Ok(m) = t.mro.try_borrow() {
+                m.iter().skip(1).for_each(|x| visit(&Value::Obj(x.clone())));
+            }
+        }
+        Payload::Function(f) => {
+            visit(&Value::Obj(f.globals.clone()));
+            if let Some(c) = &f.closure {
+                visit(&Value::Obj(c.clone()));
+            }
+            for cell in [&f.defaults, &f.kwdefaults, &f.doc, &f.annotations, &f.name, &f.qualname, &f.module] {
+                if let Ok(v) = cell.try_borrow() {
+                    visit(&v);
+                }
+            }
+        }
+        Payload::BoundMethod { func, self_ } => {
+            visit(func);
+            visit(self_);
+        }
+        Payload::ClassMethod(f) | Payload::StaticMethod(f) | Payload::Cell(f) => {
+            if let Ok(v) = f.try_borrow() {
+                visit(&v);
+            }
+        }
+        Payload::Property(p) => {
+            visit(&p.fget);
+            visit(&p.fset);
+            visit(&p.fdel);
+        }
+        Payload::Module(m) => visit(&Value::Obj(m.dict.clone())),
+        Payload::Exception(e) => {
+            for cell in [&e.args, &e.traceback, &e.cause, &e.context] {
+                if let Ok(v) = cell.try_borrow() {
+                    visit(&v);
+                }
+            }
+        }
+        Payload::Traceback(t) => {
+            visit(&Value::Obj(t.frame.clone()));
+            if let Ok(n) = t.next.try_borrow()
+                && let Some(n) = n.as_ref()
+            {
+                visit(&Value::Obj(n.clone()));
+            }
+        }
+        Payload::Frame(f) => {
+            visit(&Value::Obj(f.globals.clone()));
+            if let Ok(l) = f.locals.try_borrow()
+                && let Some(l) = l.as_ref()
+            {
+                visit(l);
+            }
+        }
+        Payload::Generator(g) => {
+            if let Ok(f) = g.frame.try_borrow()
+                && let Some(f) = f.as_ref()
+            {
+                f.slots.iter().for_each(|v| visit(v));
+                visit(&Value::Obj(f.globals.clone()));
+                if let Some(l) = &f.locals {
+                    visit(l);
+                }
+                if let Some(func) = &f.func {
+                    visit(&Value::Obj(func.clone()));
+                }
+            }
+        }
+        Payload::SeqIter(s) => {
+            if let Ok(v) = s.seq.try_borrow()
+                && let Some(v) = v.as_ref()
+            {
+                visit(v);
+            }
+        }
+        Payload::Super(a, b) => {
+            visit(a);
+            visit(b);
+        }
+        Payload::Slice(a, b, c) => {
+            visit(a);
+            visit(b);
+            visit(c);
+        }
+        Payload::Native(n) => n.traverse(visit),
+        _ => {}
+    }
+}
+
+/// Drops the references `o` holds (to break a cycle it is part of).
+fn clear(o: &PyObject) {
+    if let Ok(mut d) = o.dict.try_borrow_mut() {
+        let old = d.take();
+        drop(d);
+        drop(old);
+    }
+    match &o.payload {
+        Payload::List(l) => {
+            if let Ok(mut l) = l.try_borrow_mut() {
+                let old = std::mem::take(&mut *l);
+                drop(l);
+                drop(old);
+            }
+        }
+        Payload::Dict(d) => {
+            if let Ok(mut d) = d.try_borrow_mut() {
+                let old = std::mem::take(&mut *d);
+                drop(d);
+                drop(old);
+            }
+        }
+        Payload::Set(s) => {
+            if let Ok(mut s) = s.try_borrow_mut() {
+                let old = std::mem::take(&mut *s);
+                drop(s);
+                drop(old);
+            }
+        }
+        Payload::Function(f) => {
+            for cell in [&f.defaults, &f.kwdefaults, &f.doc, &f.annotations] {
+                if let Ok(mut v) = cell.try_borrow_mut() {
+                    let old = std::mem::replace(&mut *v, Value::None);
+                    drop(v);
+                    drop(old);
+                }
+            }
+        }
+        Payload::ClassMethod(f) | Payload::StaticMethod(f) | Payload::Cell(f) => {
+            if let Ok(mut v) = f.try_borrow_mut() {
+                let old = std::mem::replace(&mut *v, Value::Null);
+                drop(v);
+                drop(old);
+            }
+        }
+        Payload::Exception(e) => {
+            for cell in [&e.traceback, &e.cause, &e.context] {
+                if let Ok(mut v) = cell.try_borrow_mut() {
+                    let old = std::mem::replace(&mut *v, Value::None);
+                    drop(v);
+                    drop(old);
+                }
+            }
+        }
+        Payload::Traceback(t) => {
+            if let Ok(mut n) = t.next.try_borrow_mut() {
+                let old = n.take();
+                drop(n);
+                drop(old);
+            }
+        }
+        Payload::Frame(f) => {
+            if let Ok(mut l) = f.locals.try_borrow_mut() {
+                let old = l.take();
+                drop(l);
+                drop(old);
+            }
+            if let Ok(mut b) = f.back.try_borrow_mut() {
+                let old = b.take();
+                drop(b);
+                drop(old);
+            }
+        }
+        Payload::Generator(g) => {
+            if let Ok(mut f) = g.frame.try_borrow_mut() {
+                let old = f.take();
+                drop(f);
+                drop(old);
+            }
+        }
+        Payload::SeqIter(s) => {
+            if let Ok(mut v) = s.seq.try_borrow_mut() {
+                let old = v.take();
+                drop(v);
+                drop(old);
+            }
+        }
+        Payload::Type(t) => {
+            if let Ok(mut d) = t.dict_data().try_borrow_mut() {
+                let old = std::mem::take(&mut *d);
+                drop(d);
+                drop(old);
+            }
+        }
+        Payload::Native(n) => n.clear(),
+        _ => {}
+    }
+}
+
+/// Runs a full collection; returns the number of unreachable objects found.
+pub fn collect(vm: &Vm) -> usize {
+    if COLLECTING.with(|c| c.replace(true)) {
+        return 0;
+    }
+    ALLOCATED.with(|a| a.set(0));
+    let objects: Vec<PyRef> = TRACKED.with(|t| {
+        let mut t = t.borrow_mut();
+        t.retain(|w| w.strong_count() > 0);
+        t.iter().filter_map(|w| w.upgrade()).collect()
+    });
+    let index: HashMap<*const PyObject, usize> =
+        objects.iter().enumerate().map(|(i, o)| (Rc::as_ptr(o), i)).collect();
+    // Our own upgrade holds one reference to each.
+    let mut refs: Vec<isize> = objects.iter().map(|o| Rc::strong_count(o) as isize - 1).collect();
+    for o in &objects {
+        traverse(o, &mut |v| {
+            if let Value::Obj(x) = v
+                && let Some(&j) = index.get(&Rc::as_ptr(x))
+            {
+                refs[j] -= 1;
+            }
+        });
+    }
+    // Everything reachable from an externally referenced object survives.
+    let mut reachable = vec![false; objects.len()];
+    let mut stack: Vec<usize> = (0..objects.len()).filter(|&i| refs[i] > 0).collect();
+    for &i in &stack {
+        reachable[i] = true;
+    }
+    while let Some(i) = stack.pop() {
+        traverse(&objects[i], &mut |v| {
+            if let Value::Obj(x) = v
+                && let Some(&j) = index.get(&Rc::as_ptr(x))
+                && !reachable[j]
+            {
+                reachable[j] = true;
+                stack.push(j);
+            }
+        });
+    }
+    let garbage: Vec<PyRef> = objects
+        .iter()
+        .zip(&reachable)
+        .filter(|(_, r)| !**r)
+        .map(|(o, _)| o.clone())
+        .collect();
+    drop(objects);
+    let n = garbage.len();
+    // Finalizers first (PEP 442): each runs once, on the live object.
+    for o in &garbage {
+        if !o.finalized.get() && has_del(o) {
+            o.finalized.set(true);
+            call_del(vm, o);
+        }
+    }
+    // A finalizer may have resurrected objects; only clear those still unreachable from
+    // outside the garbage set (approximation: objects whose count did not grow).
+    for o in &garbage {
+        clear(o);
+    }
+    drop(garbage);
+    COLLECTING.with(|c| c.set(false));
+    n
+}
+
+/// Whether the object's class defines `__del__`.
+pub fn has_del(o: &PyObject) -> bool {
+    match &o.class().payload {
+        Payload::Type(t) => t.kind == crate::types::TypeKind::Heap && t.lookup("__del__").is_some(),
+        _ => false,
+    }
+}
+
+/// Calls `o.__del__()`, reporting (not raising) its exception, as CPython does.
+pub fn call_del(vm: &Vm, o: &PyRef) {
+    let Some(del) = crate::types::type_data(o.class()).lookup("__del__") else { return };
+    let saved = vm.handled.borrow().clone();
+    if let Err(e) = vm.call(&del, &[Value::Obj(o.clone())]) {
+        crate::traceback::print_unraisable(vm, &e, "Exception ignored in", &del);
+    }
+    *vm.handled.borrow_mut() = saved;
+}

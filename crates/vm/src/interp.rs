@@ -1,0 +1,421 @@
+//! Entry points that turn source or a pyc into running code: compiling with rpy-compiler,
+//! loading marshalled code objects into VM code, `compile()`, `exec()`, `eval()`, and running
+//! a script as `__main__`.
+//! Counterpart: Python/pythonrun.c and Python/bltinmodule.c `compile`/`exec`/`eval` (3.11).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use rpy_marshal::CodeObject;
+
+use crate::code::Code;
+use crate::object::Payload;
+use crate::value::{PyRef, Value};
+use crate::vm::{PyResult, Vm};
+
+/// Decodes Python source bytes: a UTF-8 BOM, or a PEP 263 coding cookie naming latin-1.
+pub fn decode_source(vm: &Vm, source: &[u8], filename: &str) -> PyResult<String> {
+    let source = source.strip_prefix(b"\xef\xbb\xbf").unwrap_or(source);
+    let mut cookie = None;
+    for line in source.split(|&b| b == b'\n').take(2) {
+        let l = String::from_utf8_lossy(line);
+        let t = l.trim_start();
+        if !t.starts_with('#') {
+            if !t.is_empty() {
+                break;
+            }
+            continue;
+        }
+        if let Some(pos) = t.find("coding") {
+            let rest = &t[pos + 6..];
+            if let Some(rest) = rest.strip_prefix(':').or_else(|| rest.strip_prefix('=')) {
+                let name: String = rest
+                    .trim_start()
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '_' || *c == '.')
+                    .collect();
+                cookie = Some(name.to_ascii_lowercase().replace('_', "-"));
+                break;
+            }
+        }
+    }
+    match cookie.as_deref() {
+        Some("latin-1" | "iso-8859-1" | "iso8859-1" | "latin1" | "l1") => Ok(source.iter().map(|&b| b as char).collect()),
+        _ => match std::str::from_utf8(source) {
+            Ok(s) => Ok(s.to_string()),
+            Err(e) => {
+                let line = source[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+                let byte = source.get(e.valid_up_to()).copied().unwrap_or(0);
+                let err = vm.new_exception(
+                    &vm.types.exceptions.syntax_error,
+                    vec![vm.new_string(format!(
+                        "(unicode error) 'utf-8' codec can't decode byte 0x{byte:02x} in position {}: invalid start byte",
+                        e.valid_up_to()
+                    ))],
+                );
+                let _ = vm.set_attr_in_dict(&err, "filename", vm.new_str(filename));
+                let _ = vm.set_attr_in_dict(&err, "lineno", Value::from(line));
+                let _ = vm.set_attr_in_dict(&err, "msg", vm.new_string(format!(
+                    "Non-UTF-8 code starting with '\\x{byte:02x}' in file {filename} on line {line}, but no encoding declared; see https://peps.python.org/pep-0263/ for details"
+                )));
+                Err(err)
+            }
+        },
+    }
+}
+
+/// Turns a compile error into the Python exception CPython raises.
+pub fn compile_error(vm: &Vm, e: &rpy_compiler::CompileError, source: &str) -> crate::vm::PyErr {
+    use rpy_compiler::ErrorType;
+    let t = match e.error_type {
+        ErrorType::SyntaxError => &vm.types.exceptions.syntax_error,
+        ErrorType::IndentationError => &vm.types.exceptions.indentation_error,
+        ErrorType::TabError => &vm.types.exceptions.tab_error,
+        ErrorType::RecursionError => &vm.types.exceptions.recursion_error,
+        ErrorType::MemoryError => &vm.types.exceptions.memory_error,
+        ErrorType::SystemError => &vm.types.exceptions.system_error,
+        ErrorType::OverflowError => &vm.types.exceptions.overflow_error,
+    };
+    let is_syntax = matches!(e.error_type, ErrorType::SyntaxError | ErrorType::IndentationError | ErrorType::TabError);
+    if !is_syntax {
+        return vm.new_exception_msg(t, &e.msg);
+    }
+    let text = source
+        .split_inclusive('\n')
+        .nth((e.lineno.max(1) - 1) as usize)
+        .map(|l| vm.new_str(l))
+        .unwrap_or(Value::None);
+    // Offsets are UTF-8 byte columns + 1; Python reports them in code points.
+    let to_chars = |line: i32, off: i32| -> Value {
+        if off <= 0 {
+            return Value::Int(off as i64);
+        }
+        match source.split_inclusive('\n').nth((line.max(1) - 1) as usize) {
+            Some(l) => {
+                let b = (off as usize - 1).min(l.len());
+                let prefix = l.get(..b).unwrap_or(l);
+                Value::from(prefix.chars().count() + 1)
+            }
+            None => Value::Int(off as i64),
+        }
+    };
+    let info = vm.new_tuple(vec![
+        vm.new_str(&e.filename),
+        Value::Int(e.lineno as i64),
+        to_chars(e.lineno, e.offset),
+        text,
+        Value::Int(e.end_lineno as i64),
+        to_chars(e.end_lineno, e.end_offset),
+    ]);
+    match vm.call(&Value::Obj(t.clone()), &[vm.new_str(&e.msg), info]) {
+        Ok(Value::Obj(o)) => o,
+        _ => vm.new_exception_msg(t, &e.msg),
+    }
+}
+
+/// Compiles source to VM code.
+pub fn compile_source(vm: &Vm, source: &[u8], filename: &str, mode: rpy_compiler::Mode, flags: u32) -> PyResult<Rc<Code>> {
+    let text = decode_source(vm, source, filename)?;
+    compile_str(vm, &text, filename, mode, flags, vm.options.optimize as u32)
+}
+
+pub fn compile_str(vm: &Vm, text: &str, filename: &str, mode: rpy_compiler::Mode, flags: u32, optimize: u32) -> PyResult<Rc<Code>> {
+    let opts = rpy_compiler::CompileOptions { optimize, flags };
+    let (co, warnings) = rpy_compiler::compile_with_warnings(text, filename, mode, &opts)
+        .map_err(|e| compile_error(vm, &e, text))?;
+    for w in warnings {
+        crate::builtins::functions::warn_explicit(vm, &vm.types.exceptions.syntax_warning, &w.message, filename, w.lineno)?;
+    }
+    load_code(vm, &co)
+}
+
+/// Converts a marshalled value into a VM value.
+pub fn value_from_marshal(vm: &Vm, v: &rpy_marshal::Value) -> PyResult<Value> {
+    use rpy_marshal::Value as M;
+    Ok(match v {
+        M::None => Value::None,
+        M::True => Value::Bool(true),
+        M::False => Value::Bool(false),
+        M::Ellipsis => Value::Obj(vm.types.ellipsis.clone()),
+        M::StopIteration => Value::Obj(vm.types.exceptions.stop_iteration.clone()),
+        M::Int(i) => Value::Int(*i),
+        M::Long(b) => Value::from_bigint((**b).clone()),
+        M::Float(f) => Value::Float(*f),
+        M::Complex(re, im) => crate::builtins::complex::new_complex(vm, *re, *im),
+        M::Str(s) => {
+            let text = s.to_string_lossy();
+            Value::Obj(vm.intern(&text))
+        }
+        M::Bytes(b) => crate::builtins::bytes::new_bytes(vm, b.to_vec()),
+        M::Tuple(items) => {
+            let mut out = Vec::with_capacity(items.len());
+            for i in items.iter() {
+                out.push(value_from_marshal(vm, i)?);
+            }
+            vm.new_tuple(out)
+        }
+        M::List(items) => {
+            let mut out = Vec::with_capacity(items.len());
+            for i in items.iter() {
+                out.push(value_from_marshal(vm, i)?);
+            }
+            vm.new_list(out)
+        }
+        M::Dict(pairs) => {
+            let d = Value::Obj(crate::builtins::dict::new_dict());
+            for (k, v) in pairs.iter() {
+                vm.setitem(&d, value_from_marshal(vm, k)?, value_from_marshal(vm, v)?)?;
+            }
+            d
+        }
+        M::Set(items) | M::FrozenSet(items) => {
+            let data = RefCell::new(crate::set::SetData::new());
+            for i in items.iter() {
+                crate::set::add(vm, &data, value_from_marshal(vm, i)?)?;
+            }
+            if matches!(v, M::Set(_)) {
+                crate::builtins::set::new_set(vm, data.into_inner())
+            } else {
+                crate::builtins::set::new_frozenset(vm, data.into_inner())
+            }
+        }
+        M::Code(c) => {
+            let code = load_code(vm, c)?;
+            crate::builtins::frame::code_value(vm, &code)
+        }
+    })
+}
+
+/// Translates a marshalled code object (and its nested ones) into VM code.
+pub fn load_code(vm: &Vm, co: &Rc<CodeObject>) -> PyResult<Rc<Code>> {
+    let mut consts = Vec::with_capacity(co.consts.len());
+    for c in co.consts.iter() {
+        consts.push(value_from_marshal(vm, c)?);
+    }
+    let names: Vec<PyRef> = co.names.iter().map(|n| vm.intern(&n.to_string_lossy())).collect();
+    let lp: Vec<PyRef> = co.localsplusnames.iter().map(|n| vm.intern(&n.to_string_lossy())).collect();
+    let code = crate::code::translate(
+        co.clone(),
+        consts.into_boxed_slice(),
+        names.into_boxed_slice(),
+        lp.into_boxed_slice(),
+        vm.intern(&co.name.to_string_lossy()),
+        vm.intern(&co.qualname.to_string_lossy()),
+        vm.intern(&co.filename.to_string_lossy()),
+    )
+    .map_err(|e| vm.system_error(e.0))?;
+    Ok(Rc::new(code))
+}
+
+/// A fresh `__main__`-style module namespace.
+pub fn main_namespace(vm: &Vm, file: Option<&str>) -> PyRef {
+    let module = vm.new_module("__main__");
+    let d = vm.module_dict(&module);
+    let _ = vm.dict_set_str(&d, vm.intern("__builtins__"), Value::Obj(vm.builtins.clone()));
+    if let Some(f) = file {
+        let _ = vm.dict_set_str(&d, vm.intern("__file__"), vm.new_str(f));
+        let _ = vm.dict_set_str(&d, vm.intern("__cached__"), Value::None);
+    }
+    let _ = vm.setitem(&Value::Obj(vm.modules.clone()), vm.new_str("__main__"), Value::Obj(module));
+    d
+}
+
+/// Runs a script file as `__main__`.
+pub fn run_file(vm: &Vm, path: &str) -> PyResult<Value> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        vm.new_exception(
+            &vm.types.exceptions.os_error,
+            vec![Value::Int(e.raw_os_error().unwrap_or(0) as i64), vm.new_string(e.to_string())],
+        )
+    })?;
+    if bytes.len() >= 4 && bytes[2] == b'\r' && bytes[3] == b'\n' && !path.ends_with(".py") {
+        return run_pyc_bytes(vm, &bytes, path);
+    }
+    let code = compile_source(vm, &bytes, path, rpy_compiler::Mode::Exec, 0)?;
+    let globals = main_namespace(vm, Some(path));
+    vm.run_code(code, globals)
+}
+
+/// Runs the code of a `.pyc` file as `__main__`.
+pub fn run_pyc_bytes(vm: &Vm, bytes: &[u8], path: &str) -> PyResult<Value> {
+    let pyc = rpy_marshal::read_pyc(bytes).map_err(|e| {
+        vm.new_exception_msg(&vm.types.exceptions.runtime_error, &format!("Bad code object in .pyc file: {e}"))
+    })?;
+    let code = load_code(vm, &pyc.code)?;
+    let globals = main_namespace(vm, Some(path));
+    vm.run_code(code, globals)
+}
+
+/// Runs `-c` source.
+pub fn run_string(vm: &Vm, source: &str, filename: &str) -> PyResult<Value> {
+    crate::traceback::register_source(filename, source);
+    let code = compile_str(vm, source, filename, rpy_compiler::Mode::Exec, 0, vm.options.optimize as u32)?;
+    let globals = main_namespace(vm, None);
+    vm.run_code(code, globals)
+}
+
+/// `compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1)`.
+pub fn builtin_compile(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let p = crate::builtins::function::parse_args(
+        vm,
+        "compile",
+        args,
+        kwnames,
+        &["source", "filename", "mode", "flags", "dont_inherit", "optimize", "_feature_version"],
+        0,
+        7,
+        3,
+    )?;
+    let source = p.get(0).cloned().unwrap_or(Value::None);
+    let filename = match p.get(1) {
+        Some(f) => match crate::str::as_str(f) {
+            Some(s) => s.to_string(),
+            None => match crate::builtins::bytes::bytes_of(f) {
+                Some(b) => String::from_utf8_lossy(&b).to_string(),
+                None => return Err(vm.type_error(format!("compile() argument 'filename' must be str, not {}", vm.type_name(f)))),
+            },
+        },
+        None => "<string>".into(),
+    };
+    let mode_s = p.get(2).and_then(crate::str::as_str).unwrap_or("").to_string();
+    let mode = match mode_s.as_str() {
+        "exec" => rpy_compiler::Mode::Exec,
+        "eval" => rpy_compiler::Mode::Eval,
+        "single" => rpy_compiler::Mode::Single,
+        _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
+    };
+    let flags = match p.get(3) {
+        Some(f) => vm.index_i64(f)?,
+        None => 0,
+    };
+    const PYCF_ONLY_AST: i64 = 0x400;
+    if flags & PYCF_ONLY_AST != 0 {
+        return Err(vm.value_error("compile(): ast objects are not supported by rpy"));
+    }
+    let optimize = match p.get(5) {
+        Some(o) => vm.index_i64(o)?,
+        None => -1,
+    };
+    if !(-1..=2).contains(&optimize) {
+        return Err(vm.value_error("compile(): invalid optimize value"));
+    }
+    let optimize = if optimize < 0 { vm.options.optimize as u32 } else { optimize as u32 };
+    let text = match &source {
+        v if crate::str::as_str(v).is_some() => crate::str::as_str(v).unwrap_or("").to_string(),
+        v => match crate::builtins::bytes::bytes_of(v) {
+            Some(b) => decode_source(vm, &b, &filename)?,
+            None => {
+                if let Some(Payload::Code(_)) = v.payload() {
+                    return Ok(v.clone());
+                }
+                return Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object"));
+            }
+        },
+    };
+    if text.contains('\0') {
+        return Err(vm.new_exception_msg(&vm.types.exceptions.syntax_error, "source code string cannot contain null bytes"));
+    }
+    let future = (flags as u32) & 0x1FE_0000;
+    let code = compile_str(vm, &text, &filename, mode, future, optimize)?;
+    Ok(crate::builtins::frame::code_value(vm, &code))
+}
+
+/// `exec(source, globals=None, locals=None)` and `eval(...)`.
+pub fn builtin_exec(vm: &Vm, args: &[Value], kwnames: &[Value], is_eval: bool) -> PyResult<Value> {
+    let name = if is_eval { "eval" } else { "exec" };
+    let p = crate::builtins::function::parse_args(vm, name, args, kwnames, &["source", "globals", "locals", "closure"], 1, 4, 1)?;
+    let source = p.get(0).cloned().unwrap_or(Value::None);
+    let (caller_globals, caller_locals) = {
+        let frames = vm.frames.borrow();
+        match frames.last() {
+            Some(f) => (Some(f.globals.clone()), Some(match &f.locals {
+                Some(l) => l.clone(),
+                None => crate::builtins::frame::fast_locals_dict(vm, f),
+            })),
+            None => (None, None),
+        }
+    };
+    let globals = match p.get(1) {
+        None | Some(Value::None) => match &caller_globals {
+            Some(g) => g.clone(),
+            None => return Err(vm.system_error(format!("{name}(): no globals"))),
+        },
+        Some(Value::Obj(g)) if matches!(g.payload, Payload::Dict(_)) => g.clone(),
+        Some(g) => {
+            return Err(vm.type_error(if is_eval {
+                format!("globals must be a real dict; try eval(expr, {{}}, mapping)")
+            } else {
+                format!("exec() globals must be a dict, not {}", vm.type_name(g))
+            }));
+        }
+    };
+    let locals = match p.get(2) {
+        None | Some(Value::None) => {
+            if p.get(1).is_none_or(|g| g.is_none()) {
+                caller_locals.unwrap_or(Value::Obj(globals.clone()))
+            } else {
+                Value::Obj(globals.clone())
+            }
+        }
+        Some(l) => {
+            if vm.lookup_special(l, "__getitem__").is_none() {
+                return Err(vm.type_error(format!(
+                    "locals must be a mapping or None, not {}",
+                    vm.type_name(l)
+                )));
+            }
+            l.clone()
+        }
+    };
+    if let Payload::Dict(d) = &globals.payload
+        && d.borrow().get_str("__builtins__").is_none()
+    {
+        d.borrow_mut().set_str(vm.intern("__builtins__"), Value::Obj(vm.builtins.clone()));
+    }
+    let code = match source.payload() {
+        Some(Payload::Code(c)) => c.clone(),
+        _ => {
+            let text = match crate::str::as_str(&source) {
+                Some(s) => s.to_string(),
+                None => match crate::builtins::bytes::bytes_of(&source) {
+                    Some(b) => decode_source(vm, &b, "<string>")?,
+                    None => {
+                        return Err(vm.type_error(if is_eval {
+                            "eval() arg 1 must be a string, bytes or code object".to_string()
+                        } else {
+                            format!("exec() arg 1 must be a string, bytes or code object")
+                        }));
+                    }
+                },
+            };
+            let text = if is_eval { text.trim_start_matches([' ', '\t']).to_string() } else { text };
+            let flags = vm.current_future_flags();
+            let mode = if is_eval { rpy_compiler::Mode::Eval } else { rpy_compiler::Mode::Exec };
+            compile_str(vm, &text, "<string>", mode, flags, vm.options.optimize as u32)?
+        }
+    };
+    let builtins = vm.builtins_for(&globals);
+    let frame = crate::frame::Frame::new(code, globals, builtins, Some(locals), None);
+    let r = vm.enter_native(|| vm.run_frame(frame))?;
+    Ok(if is_eval { r } else { Value::None })
+}
+
+/// `-m module`: runs the module's source as `__main__`.
+pub fn run_module(vm: &Vm, name: &str) -> PyResult<Value> {
+    let sys_path = vm.sys_attr("path")?;
+    for dir in vm.iterate(&sys_path)? {
+        let Some(d) = crate::str::as_str(&dir) else { continue };
+        let base = if d.is_empty() { std::path::PathBuf::from(".") } else { std::path::PathBuf::from(d) };
+        let rel = name.replace('.', "/");
+        for file in [base.join(format!("{rel}.py")), base.join(&rel).join("__main__.py")] {
+            if file.is_file() {
+                let path = file.to_string_lossy().to_string();
+                let bytes = std::fs::read(&file).map_err(|e| vm.runtime_error(e.to_string()))?;
+                let code = compile_source(vm, &bytes, &path, rpy_compiler::Mode::Exec, 0)?;
+                let globals = main_namespace(vm, Some(&path));
+                return vm.run_code(code, globals);
+            }
+        }
+    }
+    Err(vm.new_exception_msg(&vm.types.exceptions.module_not_found_error, &format!("No module named {name}")))
+}

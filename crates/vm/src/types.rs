@@ -1,0 +1,325 @@
+//! Type objects: their data, the method resolution order, attribute lookup along it, and the
+//! registry of built-in types.
+//! Counterpart: Objects/typeobject.c (3.11): `type_mro_impl`/`mro_implementation` (C3),
+//! `_PyType_Lookup`, `PyType_IsSubtype`.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use crate::dict::DictData;
+use crate::object::{Payload, PyObject};
+use crate::value::{PyRef, Value};
+
+/// Which built-in type a type object is (`Heap` for classes made by `class` statements).
+/// Exact-type checks on hot paths compare this instead of pointers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TypeKind {
+    Heap,
+    Object,
+    Type,
+    Int,
+    Bool,
+    Float,
+    Complex,
+    Str,
+    Bytes,
+    ByteArray,
+    Tuple,
+    List,
+    Dict,
+    Set,
+    FrozenSet,
+    Range,
+    Slice,
+    NoneType,
+    NotImplementedType,
+    Ellipsis,
+    Function,
+    BuiltinFunction,
+    MethodDescriptor,
+    GetSet,
+    Method,
+    ClassMethod,
+    StaticMethod,
+    Property,
+    Cell,
+    Code,
+    Module,
+    Traceback,
+    Frame,
+    Generator,
+    Coroutine,
+    AsyncGenerator,
+    Super,
+    /// A built-in exception class.
+    Exception,
+    /// Any other built-in type (iterators, views, wrappers).
+    Other,
+}
+
+/// The payload instances of a type carry (its "solid base").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    Object,
+    Int,
+    Float,
+    Complex,
+    Str,
+    Bytes,
+    ByteArray,
+    Tuple,
+    List,
+    Dict,
+    Set,
+    FrozenSet,
+    Exception,
+    Type,
+    Module,
+    Property,
+    ClassMethod,
+    StaticMethod,
+    Function,
+    /// Not subclassable, or instances made only by native code.
+    Native,
+}
+
+pub mod flags {
+    /// Instances have a `__dict__`.
+    pub const HAS_DICT: u32 = 1 << 0;
+    /// Can be subclassed.
+    pub const BASETYPE: u32 = 1 << 1;
+    /// Made by a class statement or `type()`.
+    pub const HEAPTYPE: u32 = 1 << 2;
+    /// `Py_TPFLAGS_SEQUENCE` (for `match`).
+    pub const SEQUENCE: u32 = 1 << 3;
+    /// `Py_TPFLAGS_MAPPING` (for `match`).
+    pub const MAPPING: u32 = 1 << 4;
+    /// Has abstract methods (`__abstractmethods__` non-empty).
+    pub const ABSTRACT: u32 = 1 << 5;
+    /// Instances are exceptions.
+    pub const BASE_EXC_SUBCLASS: u32 = 1 << 6;
+    /// Instances are types (metaclasses).
+    pub const TYPE_SUBCLASS: u32 = 1 << 7;
+}
+
+pub struct TypeData {
+    pub name: RefCell<String>,
+    pub qualname: RefCell<String>,
+    pub bases: RefCell<Vec<PyRef>>,
+    pub mro: RefCell<Vec<PyRef>>,
+    /// The attribute namespace (a dict object, exposed read-only as a mappingproxy).
+    pub dict: PyRef,
+    pub flags: Cell<u32>,
+    pub kind: TypeKind,
+    pub layout: Layout,
+    /// Names of `__slots__` (heap types), in declaration order.
+    pub slots: RefCell<Vec<String>>,
+}
+
+impl TypeData {
+    #[inline]
+    pub fn has_flag(&self, f: u32) -> bool {
+        self.flags.get() & f != 0
+    }
+
+    pub fn dict_data(&self) -> &RefCell<DictData> {
+        match &self.dict.payload {
+            Payload::Dict(d) => d,
+            _ => unreachable!("a type's namespace is a dict"),
+        }
+    }
+
+    /// Looks `name` up along the MRO (`_PyType_Lookup`).
+    pub fn lookup(&self, name: &str) -> Option<Value> {
+        for t in self.mro.borrow().iter() {
+            let td = t.as_type().expect("mro holds types");
+            if let Some(v) = td.dict_data().borrow().get_str(name) {
+                return Some(v.clone());
+            }
+        }
+        None
+    }
+
+    /// Looks `name` up in this type's own namespace only.
+    pub fn own(&self, name: &str) -> Option<Value> {
+        self.dict_data().borrow().get_str(name).cloned()
+    }
+}
+
+/// The built-in kind of an object's class.
+#[inline]
+pub fn kind_of(o: &PyRef) -> TypeKind {
+    match &o.class().payload {
+        Payload::Type(t) => t.kind,
+        _ => TypeKind::Heap,
+    }
+}
+
+/// Whether an object's class is a built-in type (not a user subclass).
+#[inline]
+pub fn is_builtin_exact(o: &PyRef) -> bool {
+    kind_of(o) != TypeKind::Heap
+}
+
+pub fn type_data(t: &PyRef) -> &TypeData {
+    t.as_type().expect("a type object")
+}
+
+/// `issubclass(a, b)` for type objects, by the MRO.
+pub fn is_subtype(a: &PyRef, b: &PyRef) -> bool {
+    if Rc::ptr_eq(a, b) {
+        return true;
+    }
+    match a.as_type() {
+        Some(t) => t.mro.borrow().iter().any(|m| Rc::ptr_eq(m, b)),
+        None => false,
+    }
+}
+
+/// Creates a type object.
+pub fn new_type(
+    metatype: &PyRef,
+    name: &str,
+    bases: Vec<PyRef>,
+    dict: DictData,
+    kind: TypeKind,
+    layout: Layout,
+    flags: u32,
+) -> PyRef {
+    let dict_class = crate::vm::with_types(|t| t.dict.clone());
+    new_type_in(metatype, &dict_class, name, bases, dict, kind, layout, flags)
+}
+
+/// `new_type` with the dict class given (during bootstrap, before the registry exists).
+#[expect(clippy::too_many_arguments, reason = "mirrors the fields of a type object")]
+pub fn new_type_in(
+    metatype: &PyRef,
+    dict_class: &PyRef,
+    name: &str,
+    bases: Vec<PyRef>,
+    dict: DictData,
+    kind: TypeKind,
+    layout: Layout,
+    flags: u32,
+) -> PyRef {
+    let dict_obj = PyObject::new(dict_class.clone(), Payload::Dict(RefCell::new(dict)));
+    let data = TypeData {
+        name: RefCell::new(name.to_string()),
+        qualname: RefCell::new(name.to_string()),
+        bases: RefCell::new(bases),
+        mro: RefCell::new(Vec::new()),
+        dict: dict_obj,
+        flags: Cell::new(flags),
+        kind,
+        layout,
+        slots: RefCell::new(Vec::new()),
+    };
+    PyObject::new(metatype.clone(), Payload::Type(Box::new(data)))
+}
+
+/// C3 linearization of `t` given its bases; `Err` with CPython's message on conflict.
+pub fn compute_mro(t: &PyRef) -> Result<Vec<PyRef>, String> {
+    let td = type_data(t);
+    let bases = td.bases.borrow().clone();
+    let mut seqs: Vec<Vec<PyRef>> = bases
+        .iter()
+        .map(|b| type_data(b).mro.borrow().clone())
+        .collect();
+    seqs.push(bases.clone());
+    let mut result = vec![t.clone()];
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Ok(result);
+        }
+        let mut candidate = None;
+        for s in &seqs {
+            let head = &s[0];
+            let in_tail = seqs
+                .iter()
+                .any(|other| other[1..].iter().any(|x| Rc::ptr_eq(x, head)));
+            if !in_tail {
+                candidate = Some(head.clone());
+                break;
+            }
+        }
+        let Some(c) = candidate else {
+            let mut names: Vec<String> = Vec::new();
+            for s in &seqs {
+                let n = type_data(&s[0]).name.borrow().clone();
+                if !names.contains(&n) {
+                    names.push(n);
+                }
+            }
+            return Err(format!(
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
+                names.join(", ")
+            ));
+        };
+        for s in seqs.iter_mut() {
+            if Rc::ptr_eq(&s[0], &c) {
+                s.remove(0);
+            }
+        }
+        result.push(c);
+    }
+}
+
+/// The registry of built-in types, shared by every object constructor of this thread.
+pub struct Types {
+    pub object: PyRef,
+    pub type_: PyRef,
+    pub int: PyRef,
+    pub bool_: PyRef,
+    pub float: PyRef,
+    pub complex: PyRef,
+    pub str: PyRef,
+    pub bytes: PyRef,
+    pub bytearray: PyRef,
+    pub tuple: PyRef,
+    pub list: PyRef,
+    pub dict: PyRef,
+    pub set: PyRef,
+    pub frozenset: PyRef,
+    pub range: PyRef,
+    pub slice: PyRef,
+    pub none_type: PyRef,
+    pub notimplemented_type: PyRef,
+    pub ellipsis_type: PyRef,
+    pub function: PyRef,
+    pub builtin_function: PyRef,
+    pub method_descriptor: PyRef,
+    pub getset_descriptor: PyRef,
+    pub method: PyRef,
+    pub classmethod: PyRef,
+    pub staticmethod: PyRef,
+    pub property: PyRef,
+    pub cell: PyRef,
+    pub code: PyRef,
+    pub module: PyRef,
+    pub traceback: PyRef,
+    pub frame: PyRef,
+    pub generator: PyRef,
+    pub coroutine: PyRef,
+    pub async_generator: PyRef,
+    pub seq_iter: PyRef,
+    pub super_: PyRef,
+    /// Built-in exception classes by name (`BaseException`, `ValueError`, …).
+    pub exceptions: crate::exceptions::ExcTypes,
+    /// Singletons.
+    pub not_implemented: PyRef,
+    pub ellipsis: PyRef,
+    /// Other built-in types registered by name (iterators, views, wrappers).
+    pub others: RefCell<std::collections::HashMap<&'static str, PyRef>>,
+}
+
+impl Types {
+    /// A registered auxiliary type by name.
+    pub fn other(&self, name: &'static str) -> PyRef {
+        self.others
+            .borrow()
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| panic!("type {name} not registered"))
+    }
+}
