@@ -7,6 +7,7 @@
 
 use rpy_marshal::repr::float_repr;
 
+use super::layout::push_fill;
 use super::spec::FormatError;
 
 /// Options of [`double_to_string`], named after CPython's `Py_DTSF_*` flags.
@@ -184,11 +185,6 @@ fn lay_out(
     out.try_reserve(len.saturating_add(8))
         .map_err(|_| FormatError::NoMemory)?;
     // Runs of zeros are pushed in bulk; only the real digits are walked one by one.
-    let zeros = |out: &mut String, from: i64, to: i64| {
-        if to > from {
-            out.extend(std::iter::repeat_n('0', (to - from) as usize));
-        }
-    };
     let ndigits = d.digits.len() as i64;
     let mut i = vstart;
     while i < vend {
@@ -201,7 +197,7 @@ fn lay_out(
             if decpt > i && decpt < stop {
                 stop = decpt;
             }
-            zeros(&mut out, i, stop);
+            push_fill(&mut out, '0', usize::try_from(stop - i).unwrap_or(0))?;
             i = stop;
         } else {
             out.push(char::from(d.digits[i as usize]));

@@ -7,9 +7,19 @@ use super::spec::{Align, FormatError};
 /// Appends `n` copies of `c`, failing with [`FormatError::NoMemory`] instead of aborting when
 /// the result cannot be allocated (CPython raises MemoryError for `format(1, '9223372036854775807')`).
 pub(crate) fn push_fill(out: &mut String, c: char, n: usize) -> Result<(), FormatError> {
-    let bytes = n.checked_mul(c.len_utf8()).ok_or(FormatError::NoMemory)?;
+    let mut buf = [0; 4];
+    let unit: &str = c.encode_utf8(&mut buf);
+    let bytes = n.checked_mul(unit.len()).ok_or(FormatError::NoMemory)?;
     out.try_reserve(bytes).map_err(|_| FormatError::NoMemory)?;
-    out.extend(std::iter::repeat_n(c, n));
+    // Copy a block of fill at a time: a wide padding costs a few memcpys, not a loop per char.
+    const BLOCK: usize = 1024;
+    let block = unit.repeat(n.min(BLOCK));
+    let mut left = n;
+    while left > 0 {
+        let k = left.min(BLOCK);
+        out.push_str(block.get(..k * unit.len()).unwrap_or(""));
+        left -= k;
+    }
     Ok(())
 }
 

@@ -14,6 +14,8 @@ mod layout;
 pub mod printf;
 #[cfg(test)]
 mod printf_tests;
+#[cfg(test)]
+mod robustness_tests;
 pub mod spec;
 
 pub use apply::{default_align, format_complex, format_float, format_int, format_str, pad};

@@ -16,6 +16,7 @@ use num_traits::{Signed, ToPrimitive};
 
 use super::apply::truncate_chars;
 use super::dtoa::{DtoaFlags, double_to_parts};
+use super::layout::push_fill;
 use super::spec::{ErrorKind, FormatError};
 
 /// The flags between `%` (or the mapping key) and the width.
@@ -462,12 +463,12 @@ fn assemble(
     let total = len.checked_add(pad).ok_or(PrintfError::NoMemory)?;
     let mut out = String::new();
     out.try_reserve(total).map_err(|_| PrintfError::NoMemory)?;
-    out.extend(std::iter::repeat_n(' ', left));
+    push_fill(&mut out, ' ', left)?;
     out.push_str(sign);
     out.push_str(prefix);
-    out.extend(std::iter::repeat_n('0', inner + zeros));
+    push_fill(&mut out, '0', inner.saturating_add(zeros))?;
     out.push_str(body);
-    out.extend(std::iter::repeat_n(' ', right));
+    push_fill(&mut out, ' ', right)?;
     Ok(out)
 }
 
@@ -479,13 +480,10 @@ pub fn pad_printf_str(text: &str, spec: &PrintfSpec) -> Result<String, PrintfErr
     let mut out = String::new();
     out.try_reserve(text.len().saturating_add(pad))
         .map_err(|_| PrintfError::NoMemory)?;
-    if !spec.flags.left {
-        out.extend(std::iter::repeat_n(' ', pad));
-    }
+    let (left, right) = if spec.flags.left { (0, pad) } else { (pad, 0) };
+    push_fill(&mut out, ' ', left)?;
     out.push_str(text);
-    if spec.flags.left {
-        out.extend(std::iter::repeat_n(' ', pad));
-    }
+    push_fill(&mut out, ' ', right)?;
     Ok(out)
 }
 
@@ -499,11 +497,11 @@ pub fn pad_printf_bytes(data: &[u8], spec: &PrintfSpec) -> Result<Vec<u8>, Print
     out.try_reserve(data.len().saturating_add(pad))
         .map_err(|_| PrintfError::NoMemory)?;
     if !spec.flags.left {
-        out.extend(std::iter::repeat_n(b' ', pad));
+        out.resize(pad, b' ');
     }
     out.extend_from_slice(data);
     if spec.flags.left {
-        out.extend(std::iter::repeat_n(b' ', pad));
+        out.resize(out.len() + pad, b' ');
     }
     Ok(out)
 }

@@ -9,9 +9,13 @@ use crate::strings::ctype::decimal_value;
 /// Where padding goes: `<`, `>`, `=` (between sign and digits) or `^`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Align {
+    /// `<`
     Left,
+    /// `>`
     Right,
+    /// `=`: padding between the sign (and prefix) and the digits.
     AfterSign,
+    /// `^`
     Center,
 }
 
@@ -30,15 +34,20 @@ impl Align {
 /// The sign option: `+` (always), `-` (negatives only, the default) or ` ` (space for positives).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Sign {
+    /// `+`
     Plus,
+    /// `-`
     Minus,
+    /// ` `
     Space,
 }
 
 /// The grouping option: `,` or `_`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Grouping {
+    /// `,`
     Comma,
+    /// `_`
     Underscore,
 }
 
@@ -103,7 +112,9 @@ pub struct FormatSpec {
     pub kind: SpecKind,
     /// An explicit fill character (only possible together with an alignment).
     pub fill: Option<char>,
+    /// The alignment as written.
     pub align: Option<Align>,
+    /// The sign option as written.
     pub sign: Option<Sign>,
     /// `z`: coerce negative zero results to positive zero.
     pub no_neg_zero: bool,
@@ -111,8 +122,12 @@ pub struct FormatSpec {
     pub alternate: bool,
     /// The `0` before the width (without an explicit fill): pad with zeros.
     pub zero_pad: bool,
+    /// The minimum width in code points.
     pub width: Option<usize>,
+    /// The thousands separator.
     pub grouping: Option<Grouping>,
+    /// Digits after the point (`f`, `e`, `%`), significant digits (`g`, none) or the maximum
+    /// length (str).
     pub precision: Option<usize>,
     /// The presentation type; the kind's default (`d`, `s`) when none was written.
     pub ty: Option<char>,
