@@ -4,6 +4,8 @@
 
 mod common;
 
+use std::borrow::Cow;
+
 use rpy_text::strings::{self, bytes};
 
 /// A value of the oracle's line format (see tests/oracle/string_cases.py).
@@ -113,6 +115,10 @@ fn or_err<T>(r: Result<T, impl std::fmt::Display>, ok: impl FnOnce(T) -> V) -> V
     }
 }
 
+fn owned(s: Cow<str>) -> V {
+    V::Str(s.into_owned())
+}
+
 fn first_char(v: &V) -> char {
     s(v).chars().next().expect("fill")
 }
@@ -155,7 +161,10 @@ fn call_str(name: &str, a: &[V]) -> V {
             opt_int(&a[2]),
             opt_int(&a[3]),
         )),
-        "replace" => V::Str(strings::replace(text, s(&a[1]), s(&a[2]), int(&a[3]))),
+        "replace" => or_err(
+            strings::replace(text, s(&a[1]), s(&a[2]), int(&a[3])),
+            V::Str,
+        ),
         "partition" => or_err(strings::partition(text, s(&a[1])), |(x, y, z)| {
             strs(vec![x, y, z])
         }),
@@ -168,17 +177,11 @@ fn call_str(name: &str, a: &[V]) -> V {
         "strip" => V::Str(strings::strip(text, opt_s(&a[1])).to_string()),
         "lstrip" => V::Str(strings::lstrip(text, opt_s(&a[1])).to_string()),
         "rstrip" => V::Str(strings::rstrip(text, opt_s(&a[1])).to_string()),
-        "center" => {
-            V::Str(strings::center(text, int(&a[1]), first_char(&a[2])).unwrap_or(text.to_string()))
-        }
-        "ljust" => {
-            V::Str(strings::ljust(text, int(&a[1]), first_char(&a[2])).unwrap_or(text.to_string()))
-        }
-        "rjust" => {
-            V::Str(strings::rjust(text, int(&a[1]), first_char(&a[2])).unwrap_or(text.to_string()))
-        }
-        "zfill" => V::Str(strings::zfill(text, int(&a[1])).unwrap_or(text.to_string())),
-        "expandtabs" => V::Str(strings::expandtabs(text, int(&a[1]))),
+        "center" => or_err(strings::center(text, int(&a[1]), first_char(&a[2])), owned),
+        "ljust" => or_err(strings::ljust(text, int(&a[1]), first_char(&a[2])), owned),
+        "rjust" => or_err(strings::rjust(text, int(&a[1]), first_char(&a[2])), owned),
+        "zfill" => or_err(strings::zfill(text, int(&a[1])), owned),
+        "expandtabs" => or_err(strings::expandtabs(text, int(&a[1])), V::Str),
         "lower" => V::Str(strings::lower(text)),
         "upper" => V::Str(strings::upper(text)),
         "swapcase" => V::Str(strings::swapcase(text)),
@@ -215,7 +218,7 @@ fn call_str(name: &str, a: &[V]) -> V {
 fn call_bytes(name: &str, a: &[V]) -> V {
     let data = b(&a[0]);
     let fill = |v: &V| b(v).first().copied().expect("fill");
-    let whole = |r: Option<Vec<u8>>| V::Bytes(r.unwrap_or(data.to_vec()));
+    let whole = |r: Cow<[u8]>| V::Bytes(r.into_owned());
     match name {
         "find" => index_result(bytes::find(data, b(&a[1]), opt_int(&a[2]), opt_int(&a[3]))),
         "rfind" => index_result(bytes::rfind(data, b(&a[1]), opt_int(&a[2]), opt_int(&a[3]))),
@@ -240,7 +243,10 @@ fn call_bytes(name: &str, a: &[V]) -> V {
             opt_int(&a[2]),
             opt_int(&a[3]),
         )),
-        "replace" => V::Bytes(bytes::replace(data, b(&a[1]), b(&a[2]), int(&a[3]))),
+        "replace" => or_err(
+            bytes::replace(data, b(&a[1]), b(&a[2]), int(&a[3])),
+            V::Bytes,
+        ),
         "partition" => or_err(bytes::partition(data, b(&a[1])), |(x, y, z)| {
             byteses(vec![x, y, z])
         }),
@@ -253,11 +259,11 @@ fn call_bytes(name: &str, a: &[V]) -> V {
         "strip" => V::Bytes(bytes::strip(data, opt_b(&a[1])).to_vec()),
         "lstrip" => V::Bytes(bytes::lstrip(data, opt_b(&a[1])).to_vec()),
         "rstrip" => V::Bytes(bytes::rstrip(data, opt_b(&a[1])).to_vec()),
-        "center" => whole(bytes::center(data, int(&a[1]), fill(&a[2]))),
-        "ljust" => whole(bytes::ljust(data, int(&a[1]), fill(&a[2]))),
-        "rjust" => whole(bytes::rjust(data, int(&a[1]), fill(&a[2]))),
-        "zfill" => whole(bytes::zfill(data, int(&a[1]))),
-        "expandtabs" => V::Bytes(bytes::expandtabs(data, int(&a[1]))),
+        "center" => or_err(bytes::center(data, int(&a[1]), fill(&a[2])), whole),
+        "ljust" => or_err(bytes::ljust(data, int(&a[1]), fill(&a[2])), whole),
+        "rjust" => or_err(bytes::rjust(data, int(&a[1]), fill(&a[2])), whole),
+        "zfill" => or_err(bytes::zfill(data, int(&a[1])), whole),
+        "expandtabs" => or_err(bytes::expandtabs(data, int(&a[1])), V::Bytes),
         "lower" => V::Bytes(bytes::lower(data)),
         "upper" => V::Bytes(bytes::upper(data)),
         "swapcase" => V::Bytes(bytes::swapcase(data)),

@@ -5,7 +5,9 @@
 //! Objects/stringlib (split.h, partition.h, transmogrify.h).
 
 use super::index::adjust_indices;
-use super::search::StrError;
+use std::borrow::Cow;
+
+use super::error::{StrError, bytes_with_capacity};
 
 /// `Py_ISSPACE`: the ASCII whitespace of bytes methods (no `\x1c`..`\x1f`, unlike str).
 pub fn is_space(b: u8) -> bool {
@@ -238,36 +240,38 @@ pub fn endswith(b: &[u8], suffix: &[u8], start: Option<isize>, end: Option<isize
 }
 
 /// `b.replace(old, new, count)`: the first `count` occurrences (all when negative); an empty
-/// `old` matches before each byte and at the end.
-pub fn replace(b: &[u8], old: &[u8], new: &[u8], count: isize) -> Vec<u8> {
+/// `old` matches before each byte and at the end. "replace bytes is too long" or a failed
+/// allocation for absurd results.
+pub fn replace(b: &[u8], old: &[u8], new: &[u8], count: isize) -> Result<Vec<u8>, StrError> {
     let limit = usize::try_from(count).unwrap_or(usize::MAX);
-    let mut out = Vec::with_capacity(b.len());
-    let mut done = 0;
+    let mut positions = Vec::new();
     if old.is_empty() {
-        for &c in b {
-            if done < limit {
-                out.extend_from_slice(new);
-                done += 1;
-            }
-            out.push(c);
+        positions.extend((0..=b.len()).take(limit));
+    } else {
+        let mut from = 0;
+        while positions.len() < limit {
+            let Some(at) = find_in(&b[from..], old) else {
+                break;
+            };
+            positions.push(from + at);
+            from += at + old.len();
         }
-        if done < limit {
-            out.extend_from_slice(new);
-        }
-        return out;
     }
-    let mut rest = b;
-    while done < limit {
-        let Some(at) = find_in(rest, old) else {
-            break;
-        };
-        out.extend_from_slice(&rest[..at]);
+    let matches = positions.len();
+    let len = matches
+        .checked_mul(new.len())
+        .and_then(|n| n.checked_add(b.len() - matches * old.len()))
+        .filter(|&n| n <= isize::MAX as usize)
+        .ok_or(StrError::TooLong("replace bytes is too long"))?;
+    let mut out = bytes_with_capacity(Some(len))?;
+    let mut from = 0;
+    for at in positions {
+        out.extend_from_slice(&b[from..at]);
         out.extend_from_slice(new);
-        rest = &rest[at + old.len()..];
-        done += 1;
+        from = at + old.len();
     }
-    out.extend_from_slice(rest);
-    out
+    out.extend_from_slice(&b[from..]);
+    Ok(out)
 }
 
 type Parts<'a> = (&'a [u8], &'a [u8], &'a [u8]);
@@ -429,12 +433,13 @@ pub fn strip<'a>(b: &'a [u8], chars: Option<&[u8]>) -> &'a [u8] {
     rstrip(lstrip(b, chars), chars)
 }
 
-fn padded(b: &[u8], left: usize, right: usize, fill: u8) -> Vec<u8> {
-    let mut out = Vec::with_capacity(b.len() + left + right);
+fn padded(b: &[u8], left: usize, right: usize, fill: u8) -> Result<Vec<u8>, StrError> {
+    let len = left.checked_add(right).and_then(|n| n.checked_add(b.len()));
+    let mut out = bytes_with_capacity(len)?;
     out.resize(left, fill);
     out.extend_from_slice(b);
     out.resize(out.len() + right, fill);
-    out
+    Ok(out)
 }
 
 fn shortfall(b: &[u8], width: isize) -> Option<usize> {
@@ -442,48 +447,80 @@ fn shortfall(b: &[u8], width: isize) -> Option<usize> {
     (width > b.len()).then(|| width - b.len())
 }
 
-/// `b.center(width, fill)`; `None` when `b` is at least `width` long (see
+/// `b.center(width, fill)`; `Cow::Borrowed(b)` when `b` is at least `width` long (see
 /// [`center`](super::center) for where the odd fill byte goes).
-pub fn center(b: &[u8], width: isize, fill: u8) -> Option<Vec<u8>> {
-    let pad = shortfall(b, width)?;
+pub fn center(b: &[u8], width: isize, fill: u8) -> Result<Cow<'_, [u8]>, StrError> {
+    let Some(pad) = shortfall(b, width) else {
+        return Ok(Cow::Borrowed(b));
+    };
     let left = pad / 2 + (pad & width as usize & 1);
-    Some(padded(b, left, pad - left, fill))
+    padded(b, left, pad - left, fill).map(Cow::Owned)
 }
 
-/// `b.ljust(width, fill)`; `None` when `b` is at least `width` long.
-pub fn ljust(b: &[u8], width: isize, fill: u8) -> Option<Vec<u8>> {
-    let pad = shortfall(b, width)?;
-    Some(padded(b, 0, pad, fill))
+/// `b.ljust(width, fill)`; `Cow::Borrowed(b)` when `b` is at least `width` long.
+pub fn ljust(b: &[u8], width: isize, fill: u8) -> Result<Cow<'_, [u8]>, StrError> {
+    match shortfall(b, width) {
+        Some(pad) => padded(b, 0, pad, fill).map(Cow::Owned),
+        None => Ok(Cow::Borrowed(b)),
+    }
 }
 
-/// `b.rjust(width, fill)`; `None` when `b` is at least `width` long.
-pub fn rjust(b: &[u8], width: isize, fill: u8) -> Option<Vec<u8>> {
-    let pad = shortfall(b, width)?;
-    Some(padded(b, pad, 0, fill))
+/// `b.rjust(width, fill)`; `Cow::Borrowed(b)` when `b` is at least `width` long.
+pub fn rjust(b: &[u8], width: isize, fill: u8) -> Result<Cow<'_, [u8]>, StrError> {
+    match shortfall(b, width) {
+        Some(pad) => padded(b, pad, 0, fill).map(Cow::Owned),
+        None => Ok(Cow::Borrowed(b)),
+    }
 }
 
-/// `b.zfill(width)`: zeros after a leading sign; `None` when `b` is at least `width` long.
-pub fn zfill(b: &[u8], width: isize) -> Option<Vec<u8>> {
-    let pad = shortfall(b, width)?;
+/// `b.zfill(width)`: zeros after a leading sign; `Cow::Borrowed(b)` when `b` is at least
+/// `width` long.
+pub fn zfill(b: &[u8], width: isize) -> Result<Cow<'_, [u8]>, StrError> {
+    let Some(pad) = shortfall(b, width) else {
+        return Ok(Cow::Borrowed(b));
+    };
     let sign = usize::from(matches!(b.first(), Some(b'+' | b'-')));
-    let mut out = Vec::with_capacity(b.len() + pad);
-    out.extend_from_slice(&b[..sign]);
-    out.resize(sign + pad, b'0');
-    out.extend_from_slice(&b[sign..]);
-    Some(out)
+    let mut out = padded(&b[sign..], pad, 0, b'0')?;
+    if sign == 1 {
+        out.insert(0, b[0]);
+    }
+    Ok(Cow::Owned(out))
 }
 
 /// `b.expandtabs(tabsize)`: tabs to spaces up to the next multiple of `tabsize` (dropped
-/// when `tabsize <= 0`); `\n` and `\r` reset the column.
-pub fn expandtabs(b: &[u8], tabsize: isize) -> Vec<u8> {
-    let mut out = Vec::with_capacity(b.len());
-    let mut column = 0usize;
+/// when `tabsize <= 0`); `\n` and `\r` reset the column. "result too long" or a failed
+/// allocation for absurd results.
+pub fn expandtabs(b: &[u8], tabsize: isize) -> Result<Vec<u8>, StrError> {
+    let size = usize::try_from(tabsize).unwrap_or(0);
+    let too_long = StrError::TooLong("result too long");
+    let (mut column, mut len) = (0usize, 0usize);
+    for &c in b {
+        match c {
+            b'\t' if size > 0 => {
+                let width = size - column % size;
+                len = len.checked_add(width).ok_or(too_long)?;
+                column = column.checked_add(width).ok_or(too_long)?;
+            }
+            b'\t' => {}
+            b'\n' | b'\r' => {
+                len += 1;
+                column = 0;
+            }
+            _ => {
+                len += 1;
+                column += 1;
+            }
+        }
+    }
+    if len > isize::MAX as usize {
+        return Err(too_long);
+    }
+    let mut out = bytes_with_capacity(Some(len))?;
+    column = 0;
     for &c in b {
         match c {
             b'\t' => {
-                if let Ok(size) = usize::try_from(tabsize)
-                    && size > 0
-                {
+                if size > 0 {
                     let spaces = size - column % size;
                     out.resize(out.len() + spaces, b' ');
                     column += spaces;
@@ -499,7 +536,7 @@ pub fn expandtabs(b: &[u8], tabsize: isize) -> Vec<u8> {
             }
         }
     }
-    out
+    Ok(out)
 }
 
 /// `b.removeprefix(prefix)`.
@@ -551,8 +588,10 @@ mod tests {
         assert_eq!(count(b"abc", b"", Some(1), Some(2)), 2);
         assert!(startswith(b"abc", b"", Some(3), None) && !startswith(b"abc", b"", Some(4), None));
         assert!(endswith(b"abc", b"bc", None, None));
-        assert_eq!(replace(b"abc", b"", b"-", 2), b"-a-bc");
-        assert_eq!(replace(b"aaaa", b"aa", b"x", -1), b"xx");
+        let r = |b, old, new, count| replace(b, old, new, count).unwrap_or_default();
+        assert_eq!(r(b"abc", b"", b"-", 2), b"-a-bc");
+        assert_eq!(r(b"aaaa", b"aa", b"x", -1), b"xx");
+        assert_eq!(r(b"", b"", b"x", -1), b"x");
         assert_eq!(
             partition(b"a=b=c", b"="),
             Ok((&b"a"[..], &b"="[..], &b"b=c"[..]))
@@ -580,8 +619,22 @@ mod tests {
         assert_eq!(splitlines(b"a\r\rb", true), [&b"a\r"[..], b"\r", b"b"]);
         assert_eq!(strip(b"\x1c a\x0b", None), b"\x1c a");
         assert_eq!(strip(b"xyaxy", Some(b"yx")), b"a");
-        assert_eq!(center(b"ab", 5, b'*').unwrap_or_default(), b"**ab*");
-        assert_eq!(zfill(b"-42", 6).unwrap_or_default(), b"-00042");
-        assert_eq!(expandtabs(b"a\tb\n\tc", 4), b"a   b\n    c");
+        assert_eq!(center(b"ab", 5, b'*').as_deref(), Ok(&b"**ab*"[..]));
+        assert!(matches!(center(b"ab", 1, b'*'), Ok(Cow::Borrowed(b"ab"))));
+        assert_eq!(zfill(b"-42", 6).as_deref(), Ok(&b"-00042"[..]));
+        assert_eq!(
+            expandtabs(b"a\tb\n\tc", 4).as_deref(),
+            Ok(&b"a   b\n    c"[..])
+        );
+        // python3.11: b"a".center(sys.maxsize) raises OverflowError.
+        assert_eq!(
+            center(b"a", isize::MAX, b' '),
+            Err(StrError::TooLong("byte string is too large"))
+        );
+        assert_eq!(ljust(b"a", 1 << 60, b' '), Err(StrError::MemoryError));
+        assert_eq!(
+            expandtabs(b"\t\t\t", isize::MAX),
+            Err(StrError::TooLong("result too long"))
+        );
     }
 }

@@ -11,6 +11,7 @@ mod case;
 mod case_tables;
 pub mod ctype;
 mod ctype_tables;
+mod error;
 mod index;
 mod pad;
 mod predicates;
@@ -18,6 +19,7 @@ mod search;
 mod split;
 
 pub use case::{capitalize, casefold, lower, swapcase, title, upper};
+pub use error::{ExcKind, StrError};
 pub use index::{
     adjust_indices, adjust_slice, byte_offset, char_at, char_index, char_len, slice, slice_step,
 };
@@ -29,7 +31,6 @@ pub use predicates::{
     isspace, istitle, isupper,
 };
 pub use search::{
-    StrError, count, endswith, find, index, partition, replace, rfind, rindex, rpartition,
-    startswith,
+    count, endswith, find, index, partition, replace, rfind, rindex, rpartition, startswith,
 };
 pub use split::{rsplit, split, splitlines};

@@ -3,10 +3,13 @@
 //! Counterpart: Objects/unicodeobject.c (`do_strip`, `do_argstrip`, `pad`, `unicode_center`,
 //! `unicode_zfill`, `unicode_expandtabs`).
 //!
-//! Widths count code points. The padding functions return `None` when the string is already
-//! wide enough, so that the caller can return the original object as CPython does.
+//! Widths count code points. The padding functions borrow the input when it is already wide
+//! enough, so that the caller can return the original object as CPython does.
+
+use std::borrow::Cow;
 
 use super::ctype::is_space;
+use super::error::{StrError, string_with_capacity};
 use super::index::char_len;
 
 /// `s.strip(chars)`: leading and trailing characters removed — Python whitespace when
@@ -48,64 +51,91 @@ fn shortfall(s: &str, width: isize) -> Option<usize> {
     (width > len).then(|| width - len)
 }
 
-fn padded(s: &str, left: usize, right: usize, fill: char) -> String {
-    let mut out = String::with_capacity(s.len() + (left + right) * fill.len_utf8());
+fn padded(s: &str, left: usize, right: usize, fill: char) -> Result<String, StrError> {
+    let fill_bytes = (left.checked_add(right)).and_then(|n| n.checked_mul(fill.len_utf8()));
+    let mut out = string_with_capacity(fill_bytes.and_then(|n| n.checked_add(s.len())))?;
     out.extend(std::iter::repeat_n(fill, left));
     out.push_str(s);
     out.extend(std::iter::repeat_n(fill, right));
-    out
+    Ok(out)
 }
 
-/// `s.center(width, fill)`; `None` when `s` is at least `width` long. When the padding is
-/// odd the extra fill character goes left if `width` is odd (`'ab'.center(5, '*') ==
-/// '**ab*'`), right otherwise.
-pub fn center(s: &str, width: isize, fill: char) -> Option<String> {
-    let pad = shortfall(s, width)?;
+/// `s.center(width, fill)`: `Cow::Borrowed(s)` when `s` is at least `width` long (CPython
+/// then returns the same object). When the padding is odd the extra fill character goes
+/// left if `width` is odd (`'ab'.center(5, '*') == '**ab*'`), right otherwise.
+pub fn center<'a>(s: &'a str, width: isize, fill: char) -> Result<Cow<'a, str>, StrError> {
+    let Some(pad) = shortfall(s, width) else {
+        return Ok(Cow::Borrowed(s));
+    };
     let left = pad / 2 + (pad & width as usize & 1);
-    Some(padded(s, left, pad - left, fill))
+    padded(s, left, pad - left, fill).map(Cow::Owned)
 }
 
-/// `s.ljust(width, fill)`; `None` when `s` is at least `width` long.
-pub fn ljust(s: &str, width: isize, fill: char) -> Option<String> {
-    let pad = shortfall(s, width)?;
-    Some(padded(s, 0, pad, fill))
+/// `s.ljust(width, fill)`: `Cow::Borrowed(s)` when `s` is at least `width` long.
+pub fn ljust<'a>(s: &'a str, width: isize, fill: char) -> Result<Cow<'a, str>, StrError> {
+    match shortfall(s, width) {
+        Some(pad) => padded(s, 0, pad, fill).map(Cow::Owned),
+        None => Ok(Cow::Borrowed(s)),
+    }
 }
 
-/// `s.rjust(width, fill)`; `None` when `s` is at least `width` long.
-pub fn rjust(s: &str, width: isize, fill: char) -> Option<String> {
-    let pad = shortfall(s, width)?;
-    Some(padded(s, pad, 0, fill))
+/// `s.rjust(width, fill)`: `Cow::Borrowed(s)` when `s` is at least `width` long.
+pub fn rjust<'a>(s: &'a str, width: isize, fill: char) -> Result<Cow<'a, str>, StrError> {
+    match shortfall(s, width) {
+        Some(pad) => padded(s, pad, 0, fill).map(Cow::Owned),
+        None => Ok(Cow::Borrowed(s)),
+    }
 }
 
-/// `s.zfill(width)`: zeros on the left, after a leading sign; `None` when `s` is at least
-/// `width` long.
-pub fn zfill(s: &str, width: isize) -> Option<String> {
-    let pad = shortfall(s, width)?;
+/// `s.zfill(width)`: zeros on the left, after a leading sign; `Cow::Borrowed(s)` when `s` is
+/// at least `width` long.
+pub fn zfill(s: &str, width: isize) -> Result<Cow<'_, str>, StrError> {
+    let Some(pad) = shortfall(s, width) else {
+        return Ok(Cow::Borrowed(s));
+    };
     let (sign, digits) = match s.as_bytes().first() {
         Some(b'+' | b'-') => s.split_at(1),
         _ => ("", s),
     };
-    let mut out = String::with_capacity(s.len() + pad);
-    out.push_str(sign);
-    out.extend(std::iter::repeat_n('0', pad));
-    out.push_str(digits);
-    Some(out)
+    let mut out = padded(digits, pad, 0, '0')?;
+    out.insert_str(0, sign);
+    Ok(Cow::Owned(out))
 }
 
 /// `s.expandtabs(tabsize)`: each tab replaced by spaces up to the next multiple of `tabsize`
-/// columns (tabs are dropped when `tabsize <= 0`); `\n` and `\r` reset the column.
-pub fn expandtabs(s: &str, tabsize: isize) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut column = 0usize;
+/// columns (tabs are dropped when `tabsize <= 0`); `\n` and `\r` reset the column. Fails
+/// with "new string is too long" (`OverflowError`) or `MemoryError` for absurd results.
+pub fn expandtabs(s: &str, tabsize: isize) -> Result<String, StrError> {
+    let size = usize::try_from(tabsize).unwrap_or(0);
+    let too_long = StrError::TooLong("new string is too long");
+    // First pass: the result's size, checked, so that nothing huge is ever attempted.
+    let (mut column, mut spaces, mut tabs) = (0usize, 0usize, 0usize);
     for c in s.chars() {
         match c {
             '\t' => {
-                if let Ok(size) = usize::try_from(tabsize)
-                    && size > 0
-                {
-                    let spaces = size - column % size;
-                    out.extend(std::iter::repeat_n(' ', spaces));
-                    column += spaces;
+                tabs += 1;
+                if size > 0 {
+                    let width = size - column % size;
+                    spaces = spaces.checked_add(width).ok_or(too_long)?;
+                    column = column.checked_add(width).ok_or(too_long)?;
+                }
+            }
+            '\n' | '\r' => column = 0,
+            _ => column += 1,
+        }
+    }
+    if spaces > isize::MAX as usize || char_len(s) - tabs > isize::MAX as usize - spaces {
+        return Err(too_long);
+    }
+    let mut out = string_with_capacity((s.len() - tabs).checked_add(spaces))?;
+    column = 0;
+    for c in s.chars() {
+        match c {
+            '\t' => {
+                if size > 0 {
+                    let width = size - column % size;
+                    out.extend(std::iter::repeat_n(' ', width));
+                    column += width;
                 }
             }
             '\n' | '\r' => {
@@ -118,7 +148,7 @@ pub fn expandtabs(s: &str, tabsize: isize) -> String {
             }
         }
     }
-    out
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -142,28 +172,43 @@ mod tests {
 
     #[test]
     fn padding() {
-        let c = |s, w| center(s, w, '*').unwrap_or_default();
-        assert_eq!(c("ab", 5), "**ab*");
-        assert_eq!(c("a", 4), "*a**");
-        assert_eq!(c("abc", 6), "*abc**");
-        assert_eq!(c("abc", 8), "**abc***");
-        assert_eq!(c("ab", 7), "***ab**");
-        assert_eq!(center("ab", 2, '*'), None);
-        assert_eq!(center("ab", -1, '*'), None);
-        assert_eq!(ljust("é", 3, 'ß').as_deref(), Some("éßß"));
-        assert_eq!(rjust("é", 3, ' ').as_deref(), Some("  é"));
-        assert_eq!(zfill("-42", 6).as_deref(), Some("-00042"));
-        assert_eq!(zfill("+", 3).as_deref(), Some("+00"));
-        assert_eq!(zfill("", 3).as_deref(), Some("000"));
-        assert_eq!(zfill("42", 1), None);
-        assert_eq!(zfill("a-1", 5).as_deref(), Some("00a-1"));
+        let c = |s, w| center(s, w, '*').map(Cow::into_owned);
+        assert_eq!(c("ab", 5).as_deref(), Ok("**ab*"));
+        assert_eq!(c("a", 4).as_deref(), Ok("*a**"));
+        assert_eq!(c("abc", 6).as_deref(), Ok("*abc**"));
+        assert_eq!(c("abc", 8).as_deref(), Ok("**abc***"));
+        assert_eq!(c("ab", 7).as_deref(), Ok("***ab**"));
+        assert!(matches!(center("ab", 2, '*'), Ok(Cow::Borrowed("ab"))));
+        assert!(matches!(center("ab", -1, '*'), Ok(Cow::Borrowed("ab"))));
+        assert_eq!(ljust("é", 3, 'ß').as_deref(), Ok("éßß"));
+        assert_eq!(rjust("é", 3, ' ').as_deref(), Ok("  é"));
+        assert_eq!(zfill("-42", 6).as_deref(), Ok("-00042"));
+        assert_eq!(zfill("+", 3).as_deref(), Ok("+00"));
+        assert_eq!(zfill("", 3).as_deref(), Ok("000"));
+        assert!(matches!(zfill("42", 1), Ok(Cow::Borrowed("42"))));
+        assert_eq!(zfill("a-1", 5).as_deref(), Ok("00a-1"));
+        // python3.11: 'a'.center(sys.maxsize) and 'a'.ljust(2**62) raise MemoryError.
+        assert_eq!(center("a", isize::MAX, '*'), Err(StrError::MemoryError));
+        assert_eq!(ljust("a", 1 << 62, '€'), Err(StrError::MemoryError));
+        assert_eq!(zfill("a", isize::MAX), Err(StrError::MemoryError));
     }
 
     #[test]
     fn tabs() {
-        assert_eq!(expandtabs("a\tb\r\tc\n\td", 4), "a   b\r    c\n    d");
-        assert_eq!(expandtabs("a\tb", 0), "ab");
-        assert_eq!(expandtabs("a\tb", -1), "ab");
-        assert_eq!(expandtabs("éé\tx", 8), "éé      x");
+        assert_eq!(
+            expandtabs("a\tb\r\tc\n\td", 4).as_deref(),
+            Ok("a   b\r    c\n    d")
+        );
+        assert_eq!(expandtabs("a\tb", 0).as_deref(), Ok("ab"));
+        assert_eq!(expandtabs("a\tb", -1).as_deref(), Ok("ab"));
+        assert_eq!(expandtabs("éé\tx", 8).as_deref(), Ok("éé      x"));
+        assert_eq!(
+            expandtabs("\t\t", isize::MAX),
+            Err(StrError::TooLong("new string is too long"))
+        );
+        assert_eq!(
+            expandtabs("a\tb\tc", isize::MAX),
+            Err(StrError::TooLong("new string is too long"))
+        );
     }
 }

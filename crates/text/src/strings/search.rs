@@ -7,32 +7,8 @@
 //! library's two-way matcher: a match of valid UTF-8 in valid UTF-8 always starts on a
 //! character boundary, so only the window and the result need converting.
 
-use std::fmt;
-
+use super::error::{StrError, string_with_capacity};
 use super::index::{adjust_indices, byte_offset, char_index, char_len};
-
-/// A failed str or bytes method; `Display` gives CPython's message. All are `ValueError`s.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StrError {
-    /// `split`, `rsplit`, `partition` or `rpartition` with an empty separator.
-    EmptySeparator,
-    /// `str.index` or `str.rindex` without a match.
-    SubstringNotFound,
-    /// `bytes.index` or `bytes.rindex` without a match.
-    SubsectionNotFound,
-}
-
-impl fmt::Display for StrError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            StrError::EmptySeparator => "empty separator",
-            StrError::SubstringNotFound => "substring not found",
-            StrError::SubsectionNotFound => "subsection not found",
-        })
-    }
-}
-
-impl std::error::Error for StrError {}
 
 /// The part of `s` that `start`/`end` select, with the code-point index it starts at, or
 /// `None` when `start > end` after adjustment (nothing can match, not even "").
@@ -108,25 +84,50 @@ pub fn endswith(s: &str, suffix: &str, start: Option<isize>, end: Option<isize>)
 
 /// `s.replace(old, new, count)`: the first `count` occurrences replaced, all of them when
 /// `count` is negative. An empty `old` matches before each character and at the end
-/// (`'abc'.replace('', '-') == '-a-b-c-'`).
-pub fn replace(s: &str, old: &str, new: &str, count: isize) -> String {
+/// (`'abc'.replace('', '-') == '-a-b-c-'`). The result is sized before it is built, so an
+/// absurd one fails with "replace string is too long" (`OverflowError`) or `MemoryError`.
+pub fn replace(s: &str, old: &str, new: &str, count: isize) -> Result<String, StrError> {
     let limit = usize::try_from(count).unwrap_or(usize::MAX);
-    if !old.is_empty() {
-        return s.replacen(old, new, limit);
+    let matches = if old.is_empty() {
+        char_len(s).saturating_add(1).min(limit)
+    } else {
+        s.matches(old).take(limit).count()
+    };
+    // Code points and bytes of the result; CPython bounds the former by Py_ssize_t.
+    let too_long = StrError::TooLong("replace string is too long");
+    let grow = |len: usize, old_len: usize, new_len: usize| -> Option<usize> {
+        (len - matches * old_len).checked_add(matches.checked_mul(new_len)?)
+    };
+    let chars = grow(char_len(s), char_len(old), char_len(new)).ok_or(too_long)?;
+    if chars > isize::MAX as usize {
+        return Err(too_long);
     }
-    let mut out = String::with_capacity(s.len());
-    let mut done = 0;
-    for c in s.chars() {
-        if done < limit {
-            out.push_str(new);
-            done += 1;
+    let mut out = string_with_capacity(grow(s.len(), old.len(), new.len()))?;
+    if old.is_empty() {
+        let mut done = 0;
+        for c in s.chars() {
+            if done < matches {
+                out.push_str(new);
+                done += 1;
+            }
+            out.push(c);
         }
-        out.push(c);
+        if done < matches {
+            out.push_str(new);
+        }
+    } else {
+        let mut rest = s;
+        for _ in 0..matches {
+            let Some(at) = rest.find(old) else {
+                break;
+            };
+            out.push_str(&rest[..at]);
+            out.push_str(new);
+            rest = &rest[at + old.len()..];
+        }
+        out.push_str(rest);
     }
-    if done < limit {
-        out.push_str(new);
-    }
-    out
+    Ok(out)
 }
 
 /// `s.partition(sep)`: `(before, sep, after)` around the first `sep`, or `(s, "", "")`.
@@ -197,13 +198,21 @@ mod tests {
 
     #[test]
     fn replacing() {
-        assert_eq!(replace("abc", "", "-", 2), "-a-bc");
-        assert_eq!(replace("abc", "", "-", -1), "-a-b-c-");
-        assert_eq!(replace("", "", "x", -1), "x");
-        assert_eq!(replace("", "", "x", 0), "");
-        assert_eq!(replace("aaa", "a", "b", -5), "bbb");
-        assert_eq!(replace("aaaa", "aa", "x", -1), "xx");
-        assert_eq!(replace("aé€é", "é", "E", 1), "aE€é");
+        let r = |s, old, new, count| replace(s, old, new, count).unwrap_or_default();
+        assert_eq!(r("abc", "", "-", 2), "-a-bc");
+        assert_eq!(r("abc", "", "-", -1), "-a-b-c-");
+        assert_eq!(r("", "", "x", -1), "x");
+        assert_eq!(r("", "", "x", 0), "");
+        assert_eq!(r("aaa", "a", "b", -5), "bbb");
+        assert_eq!(r("aaaa", "aa", "x", -1), "xx");
+        assert_eq!(r("aé€é", "é", "E", 1), "aE€é");
+        assert_eq!(r("aé€é", "é", "", -1), "a€");
+        // 16 TiB: python3.11 raises MemoryError.
+        let huge = "x".repeat(1 << 22);
+        assert_eq!(
+            replace(&"a".repeat(1 << 22), "a", &huge, -1),
+            Err(StrError::MemoryError)
+        );
     }
 
     #[test]

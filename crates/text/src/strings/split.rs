@@ -4,7 +4,7 @@
 //! `rsplit`, `splitlines`) as Objects/unicodeobject.c instantiates it.
 
 use super::ctype::{is_linebreak, is_space};
-use super::search::StrError;
+use super::error::StrError;
 
 /// The split limit: a negative `maxsplit` means no limit.
 fn limit(maxsplit: isize) -> usize {
