@@ -11,6 +11,7 @@ Escapes: backslash -> \\\\, other characters outside printable ASCII -> \\u{hex}
 """
 import math
 import random
+import struct
 import sys
 
 assert sys.version_info[:2] == (3, 11), "regenerate with python3.11"
@@ -107,6 +108,15 @@ for _ in range(1000):
 for _ in range(600):
     v = rng.choice(STRS)
     add("str", v, v, spec(STR_TYPES))
+
+# Random doubles (random bit patterns) through the digit generation of every float style.
+for _ in range(600):
+    x = struct.unpack("<d", rng.getrandbits(64).to_bytes(8, "little"))[0]
+    if rng.random() < 0.5:
+        x = float("%.*g" % (rng.randint(1, 6), x))  # short decimals: exact ties in rounding
+    prec = rng.choice(["", ".0", ".1", ".2", ".3", ".5", ".8", ".12", ".16", ".17", ".20", ".40"])
+    spec_text = rng.choice(["", "#"]) + prec + rng.choice(["e", "E", "f", "F", "g", "G", "", "%"])
+    add("float", fval(x), x, spec_text or ".17")
 
 for kind, shown, s, r in rows:
     print("\t".join(esc(x) for x in (kind, shown, s, r)))
