@@ -42,6 +42,10 @@ pub enum NumError {
     NegativeToUnsigned,
     /// `int.to_bytes` with a negative length.
     NegativeLength,
+    /// A bytes result longer than `Py_ssize_t` allows.
+    BytesTooLarge,
+    /// A result that cannot be allocated (`MemoryError`, whose message is empty).
+    MemoryError,
     /// `pow(a, b, 0)`.
     PowModulusZero,
     /// `pow(a, -b, m)` where `a` has no inverse modulo `m`.
@@ -85,7 +89,9 @@ impl NumError {
             | InfinityToRatio
             | InfinityToInt
             | RoundedTooLarge
-            | HexTooLarge => ExcKind::OverflowError,
+            | HexTooLarge
+            | BytesTooLarge => ExcKind::OverflowError,
+            MemoryError => ExcKind::MemoryError,
             NegativeLength
             | PowModulusZero
             | NotInvertible
@@ -114,6 +120,8 @@ impl fmt::Display for NumError {
             IntTooBig => "int too big to convert",
             NegativeToUnsigned => "can't convert negative int to unsigned",
             NegativeLength => "length argument must be non-negative",
+            BytesTooLarge => "byte string is too large",
+            MemoryError => "",
             PowModulusZero => "pow() 3rd argument cannot be 0",
             NotInvertible => "base is not invertible for the given modulus",
             InfinityToRatio => "cannot convert Infinity to integer ratio",

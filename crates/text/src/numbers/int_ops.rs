@@ -56,7 +56,8 @@ pub enum ByteOrder {
 
 /// `n.to_bytes(length, byteorder, signed=signed)`: two's complement when `signed`.
 /// Fails with "length argument must be non-negative", "can't convert negative int to
-/// unsigned" or "int too big to convert". As in CPython, -1 and 0 fit in zero signed bytes.
+/// unsigned", "int too big to convert", "byte string is too large" or `MemoryError`. As in
+/// CPython, -1 and 0 fit in zero signed bytes.
 pub fn int_to_bytes(
     n: &BigInt,
     length: isize,
@@ -78,6 +79,13 @@ pub fn int_to_bytes(
     if bytes.len() > length {
         return Err(NumError::IntTooBig);
     }
+    // PyBytes_FromStringAndSize's bound: the header and trailing NUL must fit too.
+    if length > isize::MAX as usize - 33 {
+        return Err(NumError::BytesTooLarge);
+    }
+    bytes
+        .try_reserve_exact(length - bytes.len())
+        .map_err(|_| NumError::MemoryError)?;
     bytes.resize(length, if negative { 0xFF } else { 0 });
     if order == ByteOrder::Big {
         bytes.reverse();
@@ -214,6 +222,13 @@ mod tests {
         assert_eq!(tb(1, 3, Little, false), Ok(vec![1, 0, 0]));
         assert_eq!(tb(-256, 2, Big, true), Ok(vec![0xFF, 0x00]));
         assert_eq!(tb(-256, 4, Little, true), Ok(vec![0x00, 0xFF, 0xFF, 0xFF]));
+        // python3.11: (1).to_bytes(sys.maxsize, "big") raises OverflowError.
+        assert_eq!(tb(1, isize::MAX, Big, false), Err(NumError::BytesTooLarge));
+        assert_eq!(tb(1, 1 << 60, Big, false), Err(NumError::MemoryError));
+        assert_eq!(
+            NumError::BytesTooLarge.to_string(),
+            "byte string is too large"
+        );
         assert_eq!(int_from_bytes(&[0xFF, 0x00], Big, true), n(-256));
         assert_eq!(int_from_bytes(&[0xFF, 0x00], Little, true), n(255));
         assert_eq!(int_from_bytes(&[], Big, true), n(0));

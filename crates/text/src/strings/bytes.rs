@@ -274,7 +274,8 @@ pub fn replace(b: &[u8], old: &[u8], new: &[u8], count: isize) -> Result<Vec<u8>
     Ok(out)
 }
 
-type Parts<'a> = (&'a [u8], &'a [u8], &'a [u8]);
+/// What `partition` and `rpartition` return: before, separator, after.
+pub type Parts<'a> = (&'a [u8], &'a [u8], &'a [u8]);
 
 /// `b.partition(sep)`: `(before, sep, after)` around the first `sep`, or `(b, b"", b"")`.
 pub fn partition<'a>(b: &'a [u8], sep: &[u8]) -> Result<Parts<'a>, StrError> {
