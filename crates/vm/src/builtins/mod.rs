@@ -4,8 +4,10 @@
 
 pub mod asyncgen;
 pub mod boot;
+pub mod bytearray;
 pub mod bytes;
 pub mod cell;
+pub mod codecs;
 pub mod complex;
 pub mod dict;
 pub mod exc_group;
@@ -19,6 +21,7 @@ pub mod functions;
 pub mod int;
 pub mod iterators;
 pub mod list;
+pub mod memoryview;
 pub mod misc;
 pub mod module;
 pub mod native_modules;
@@ -27,5 +30,6 @@ pub mod object;
 pub mod set;
 pub mod str;
 pub mod sys;
+pub mod text_err;
 pub mod tuple;
 pub mod type_;
