@@ -8,7 +8,10 @@ use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
 pub fn new_complex(vm: &Vm, re: f64, im: f64) -> Value {
-    Value::Obj(PyObject::new(vm.types.complex.clone(), Payload::Complex(re, im)))
+    Value::Obj(PyObject::new(
+        vm.types.complex.clone(),
+        Payload::Complex(re, im),
+    ))
 }
 
 /// A complex, float or int value as (re, im).
@@ -74,7 +77,11 @@ fn binop(vm: &Vm, args: &[Value], op: u8, reflected: bool) -> PyResult<Value> {
     let Some((c, d)) = as_complex(vm, &args[1])? else {
         return Ok(vm.not_implemented());
     };
-    let ((a, b), (c, d)) = if reflected { ((c, d), (a, b)) } else { ((a, b), (c, d)) };
+    let ((a, b), (c, d)) = if reflected {
+        ((c, d), (a, b))
+    } else {
+        ((a, b), (c, d))
+    };
     Ok(match op {
         b'+' => new_complex(vm, a + c, b + d),
         b'-' => new_complex(vm, a - c, b - d),
@@ -198,14 +205,24 @@ fn c_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let Some(cls) = args.first().and_then(|c| vm.is_type(c)) else {
         return Err(vm.type_error("complex.__new__(X): X is not a type object"));
     };
-    let p = parse_args(vm, "complex", &args[1..], kwnames, &["real", "imag"], 0, 2, 0)?;
+    let p = parse_args(
+        vm,
+        "complex",
+        &args[1..],
+        kwnames,
+        &["real", "imag"],
+        0,
+        2,
+        0,
+    )?;
     let (mut re, mut im) = (0.0, 0.0);
     if let Some(r) = p.get(0) {
         if let Some(s) = crate::str::as_str(r) {
             if p.get(1).is_some() {
                 return Err(vm.type_error("complex() can't take second arg if first is a string"));
             }
-            let (a, b) = parse_complex(s).ok_or_else(|| vm.value_error("complex() arg is a malformed string"))?;
+            let (a, b) = parse_complex(s)
+                .ok_or_else(|| vm.value_error("complex() arg is a malformed string"))?;
             re = a;
             im = b;
         } else if let Some(m) = vm.lookup_special(r, "__complex__") {
@@ -215,12 +232,14 @@ fn c_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
             im = b;
         } else {
             let (a, b) = as_complex(vm, r)?.map(Ok).unwrap_or_else(|| {
-                crate::builtins::float::to_float(vm, r).map(|f| (f, 0.0)).map_err(|_| {
-                    vm.type_error(format!(
-                        "complex() first argument must be a string or a number, not '{}'",
-                        vm.type_name(r)
-                    ))
-                })
+                crate::builtins::float::to_float(vm, r)
+                    .map(|f| (f, 0.0))
+                    .map_err(|_| {
+                        vm.type_error(format!(
+                            "complex() first argument must be a string or a number, not '{}'",
+                            vm.type_name(r)
+                        ))
+                    })
             })?;
             re = a;
             im = b;
@@ -240,31 +259,70 @@ fn c_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     Ok(Value::Obj(PyObject::new(cls, Payload::Complex(re, im))))
 }
 
+/// `complex(s)`: `[ws] ['('] [ws] real [(+|-) imag j] [ws] [')'] [ws]` or an imaginary part
+/// alone, each part a float literal as `float()` reads it (underscores, `inf`, `nan`,
+/// Unicode digits), with no whitespace inside.
 fn parse_complex(s: &str) -> Option<(f64, f64)> {
-    let t = s.trim();
-    let t = t.strip_prefix('(').and_then(|x| x.strip_suffix(')')).unwrap_or(t).trim();
-    if let Some(body) = t.strip_suffix(['j', 'J']) {
-        // Split at the last sign not following an exponent marker.
-        let bytes = body.as_bytes();
-        let mut split = None;
-        for i in (1..bytes.len()).rev() {
-            if (bytes[i] == b'+' || bytes[i] == b'-') && !matches!(bytes[i - 1], b'e' | b'E') {
-                split = Some(i);
-                break;
+    let ascii: String = s
+        .chars()
+        .map(|c| {
+            if rpy_text::strings::ctype::is_space(c) {
+                ' '
+            } else {
+                c
             }
-        }
-        let (re, im) = match split {
-            Some(i) => (&body[..i], &body[i..]),
-            None => ("0", body),
-        };
-        let im = match im {
-            "" | "+" => "1",
-            "-" => "-1",
-            x => x,
-        };
-        return Some((re.parse().ok()?, im.parse().ok()?));
+        })
+        .map(|c| match rpy_text::strings::ctype::decimal_value(c) {
+            Some(d) if !c.is_ascii() => char::from_digit(d, 10).unwrap_or(c),
+            _ => c,
+        })
+        .collect();
+    let mut t = ascii.trim_matches(' ');
+    if let Some(inner) = t.strip_prefix('(') {
+        t = inner.strip_suffix(')')?.trim_matches(' ');
     }
-    Some((t.parse().ok()?, 0.0))
+    if t.is_empty() || t.contains(' ') {
+        return None;
+    }
+    let float = |x: &str| -> Option<f64> {
+        if x.is_empty() {
+            return None;
+        }
+        rpy_text::numbers::parse_float(x).ok()
+    };
+    let Some(body) = t.strip_suffix(['j', 'J']) else {
+        return Some((float(t)?, 0.0));
+    };
+    // The imaginary part starts at the last sign that does not follow an exponent marker.
+    let bytes = body.as_bytes();
+    let split = (1..bytes.len())
+        .rev()
+        .find(|&i| matches!(bytes[i], b'+' | b'-') && !matches!(bytes[i - 1], b'e' | b'E'));
+    let (re, im) = match split {
+        Some(i) => (float(&body[..i])?, &body[i..]),
+        None => (0.0, body),
+    };
+    let im = match im {
+        "" | "+" => 1.0,
+        "-" => -1.0,
+        x => float(x)?,
+    };
+    Some((re, im))
+}
+
+fn c_getnewargs(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let (re, im) = parts(vm, &args[0])?;
+    Ok(vm.new_tuple(vec![Value::Float(re), Value::Float(im)]))
+}
+
+fn c_complex(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    if let Value::Obj(o) = &args[0]
+        && std::rc::Rc::ptr_eq(o.class(), &vm.types.complex)
+    {
+        return Ok(args[0].clone());
+    }
+    let (re, im) = parts(vm, &args[0])?;
+    Ok(new_complex(vm, re, im))
 }
 
 pub fn init(vm: &Vm) {
@@ -291,6 +349,9 @@ pub fn init(vm: &Vm) {
             ("__ne__", c_ne),
             ("__hash__", c_hash),
             ("conjugate", c_conjugate),
+            ("__getnewargs__", c_getnewargs),
+            ("__complex__", c_complex),
+            ("__format__", crate::builtins::format::dunder_format),
         ],
     );
     vm.add_methods_kind(t, &[("__new__", c_new)], MethodKind::Static);

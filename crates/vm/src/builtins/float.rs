@@ -3,6 +3,7 @@
 
 use crate::builtins::function::{MethodKind, check_count};
 use crate::builtins::number_fast::{Num, num_binary, num_compare, num_of};
+use crate::builtins::text_err::ToPyErr;
 use crate::object::{Payload, PyObject};
 use crate::protocol::CmpOp;
 use crate::types::TypeKind;
@@ -26,36 +27,14 @@ pub fn small_binop(x: f64, y: f64, op: u32) -> Option<Value> {
     }))
 }
 
-/// Python's float `%`.
+/// Python's float `%` (the divisor is non-zero).
 pub fn float_mod(x: f64, y: f64) -> f64 {
-    let m = x % y;
-    if m != 0.0 {
-        if (y < 0.0) != (m < 0.0) { m + y } else { m }
-    } else {
-        0.0f64.copysign(y)
-    }
+    rpy_text::numbers::float_mod(x, y).unwrap_or(f64::NAN)
 }
 
-/// Python's float `divmod`.
+/// Python's float `divmod` (the divisor is non-zero).
 pub fn float_divmod(x: f64, y: f64) -> (f64, f64) {
-    let m = x % y;
-    let mut div = (x - m) / y;
-    let mut m = m;
-    if m != 0.0 {
-        if (y < 0.0) != (m < 0.0) {
-            m += y;
-            div -= 1.0;
-        }
-    } else {
-        m = 0.0f64.copysign(y);
-    }
-    let floordiv = if div != 0.0 {
-        let f = div.floor();
-        if div - f > 0.5 { f + 1.0 } else { f }
-    } else {
-        0.0f64.copysign(x / y)
-    };
-    (floordiv, m)
+    rpy_text::numbers::float_divmod(x, y).unwrap_or((f64::NAN, f64::NAN))
 }
 
 /// Float arithmetic with CPython's errors (NB_* code).
@@ -65,24 +44,9 @@ pub fn float_binary(vm: &Vm, x: f64, y: f64, op: u32) -> PyResult<Value> {
         0 => x + y,
         10 => x - y,
         5 => x * y,
-        11 => {
-            if y == 0.0 {
-                return Err(vm.zero_division_error("float division by zero"));
-            }
-            x / y
-        }
-        2 => {
-            if y == 0.0 {
-                return Err(vm.zero_division_error("float floor division by zero"));
-            }
-            float_divmod(x, y).0
-        }
-        6 => {
-            if y == 0.0 {
-                return Err(vm.zero_division_error("float modulo"));
-            }
-            float_mod(x, y)
-        }
+        11 => rpy_text::numbers::float_div(x, y).map_err(|e| e.to_py(vm))?,
+        2 => rpy_text::numbers::float_floordiv(x, y).map_err(|e| e.to_py(vm))?,
+        6 => rpy_text::numbers::float_mod(x, y).map_err(|e| e.to_py(vm))?,
         8 => return float_pow(vm, x, y),
         _ => return Ok(vm.not_implemented()),
     }))
@@ -174,7 +138,9 @@ float_binops! {
 fn float_pow_m(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "__pow__", &args[1..], kw, 1, 2)?;
     if args.get(2).is_some_and(|m| !m.is_none()) {
-        return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+        return Err(
+            vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")
+        );
     }
     let (Some(a), Some(b)) = (float_num(&args[0]), operand(&args[1])) else {
         return Ok(vm.not_implemented());
@@ -191,10 +157,7 @@ fn float_rpow(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 }
 
 fn divmod_values(vm: &Vm, x: f64, y: f64) -> PyResult<Value> {
-    if y == 0.0 {
-        return Err(vm.zero_division_error("float divmod()"));
-    }
-    let (q, r) = float_divmod(x, y);
+    let (q, r) = rpy_text::numbers::float_divmod(x, y).map_err(|e| e.to_py(vm))?;
     Ok(vm.new_tuple(vec![Value::Float(q), Value::Float(r)]))
 }
 
@@ -240,7 +203,12 @@ float_cmps! {
 }
 
 fn self_float(vm: &Vm, v: &Value) -> PyResult<f64> {
-    float_num(v).ok_or_else(|| vm.type_error(format!("descriptor requires a 'float' object but received '{}'", vm.type_name(v))))
+    float_num(v).ok_or_else(|| {
+        vm.type_error(format!(
+            "descriptor requires a 'float' object but received '{}'",
+            vm.type_name(v)
+        ))
+    })
 }
 
 fn float_repr(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -286,7 +254,7 @@ fn float_ceil(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 fn float_is_integer(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let f = self_float(vm, &args[0])?;
-    Ok(Value::Bool(f.is_finite() && f == f.floor()))
+    Ok(Value::Bool(rpy_text::numbers::float_is_integer(f)))
 }
 
 fn float_conjugate(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -296,112 +264,51 @@ fn float_conjugate(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 fn float_round(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "__round__", &args[1..], kw, 0, 1)?;
     let f = self_float(vm, &args[0])?;
-    match args.get(1) {
-        None | Some(Value::None) => {
-            let r = f.round_ties_even();
-            crate::builtins::int::float_to_int(vm, r)
-        }
-        Some(d) => {
-            let d = vm.index_i64(d)?;
-            Ok(Value::Float(round_to_digits(f, d)))
-        }
-    }
-}
-
-/// `round(x, ndigits)`: correctly rounded through the shortest decimal representation.
-pub fn round_to_digits(x: f64, ndigits: i64) -> f64 {
-    if !x.is_finite() || x == 0.0 {
-        return x;
-    }
-    if ndigits > 323 {
-        return x;
-    }
-    if ndigits < -308 {
-        return 0.0f64.copysign(x);
-    }
-    // Format with enough precision to round exactly, as CPython's dtoa-based round does.
-    let s = format!("{:.*e}", 17, x);
-    let _ = s;
-    let formatted = if ndigits >= 0 {
-        format!("{:.*}", ndigits as usize, exact_decimal_round(x, ndigits))
-    } else {
-        let p = 10f64.powi((-ndigits) as i32);
-        let y = (x / p).round_ties_even() * p;
-        return y;
+    let ndigits = match args.get(1) {
+        None | Some(Value::None) => None,
+        Some(d) => Some(vm.index_clamped(d)?),
     };
-    formatted.parse::<f64>().unwrap_or(x)
+    match rpy_text::numbers::float_round(f, ndigits).map_err(|e| e.to_py(vm))? {
+        rpy_text::numbers::Rounded::Int(n) => Ok(Value::from_bigint(n)),
+        rpy_text::numbers::Rounded::Float(x) => Ok(Value::Float(x)),
+    }
 }
 
-/// Rounds half-even on the exact binary value of x (Rust's `{:.N}` formatting rounds the
-/// exact value correctly, ties to even).
-fn exact_decimal_round(x: f64, _ndigits: i64) -> f64 {
-    x
+/// `round(x, ndigits)`: correctly rounded, half to even on the exact binary value.
+pub fn round_to_digits(x: f64, ndigits: i64) -> f64 {
+    rpy_text::numbers::float_round_digits(x, ndigits).unwrap_or(x)
 }
 
 fn float_as_integer_ratio(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let f = self_float(vm, &args[0])?;
-    if f.is_infinite() {
-        return Err(vm.overflow_error("cannot convert Infinity to integer ratio"));
-    }
-    if f.is_nan() {
-        return Err(vm.value_error("cannot convert NaN to integer ratio"));
-    }
-    let (n, d) = as_ratio(f);
+    let (n, d) = rpy_text::numbers::as_integer_ratio(f).map_err(|e| e.to_py(vm))?;
     Ok(vm.new_tuple(vec![Value::from_bigint(n), Value::from_bigint(d)]))
 }
 
 /// The exact fraction of a finite float, in lowest terms.
 pub fn as_ratio(f: f64) -> (num_bigint::BigInt, num_bigint::BigInt) {
-    use num_bigint::BigInt;
-    if f == 0.0 {
-        return (BigInt::from(0), BigInt::from(1));
-    }
-    let bits = f.to_bits();
-    let exp = ((bits >> 52) & 0x7FF) as i64;
-    let mant = if exp == 0 { (bits & ((1 << 52) - 1)) << 1 } else { (bits & ((1 << 52) - 1)) | (1 << 52) };
-    let mut e = exp - 1075;
-    let mut m = mant;
-    while m & 1 == 0 && e < 0 {
-        m >>= 1;
-        e += 1;
-    }
-    let sign = if f < 0.0 { -1 } else { 1 };
-    if e >= 0 {
-        (BigInt::from(m) * sign << e as usize, BigInt::from(1))
-    } else {
-        (BigInt::from(m) * sign, BigInt::from(1) << (-e) as usize)
-    }
+    rpy_text::numbers::as_integer_ratio(f).unwrap_or_default()
 }
 
 fn float_getnewargs(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(vm.new_tuple(vec![Value::Float(self_float(vm, &args[0])?)]))
 }
 
-fn float_format(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    check_count(vm, "__format__", &args[1..], kw, 1, 1)?;
-    let spec = crate::str::as_str(&args[1]).ok_or_else(|| vm.type_error("format spec must be a str"))?;
-    if spec.is_empty() {
-        return vm.str_obj(&args[0]);
-    }
-    format_number(vm, &args[0], spec)
-}
-
 /// `format(number, spec)` for ints and floats.
 pub fn format_number(vm: &Vm, v: &Value, spec: &str) -> PyResult<Value> {
-    crate::builtins::str::format_with_spec(vm, v, spec)
+    crate::builtins::format::format_value(vm, v, spec)
 }
 
 /// `float(x)`.
 pub fn to_float(vm: &Vm, x: &Value) -> PyResult<f64> {
-    if let Some(n) = num_of(x, false) {
-        return crate::builtins::number_fast::int_to_f64(vm, &n);
+    if let Some(f) = float_num(x) {
+        return Ok(f);
+    }
+    if let Some(n) = crate::builtins::int::as_bigint(x) {
+        return rpy_text::numbers::int_to_f64(&n).map_err(|e| e.to_py(vm));
     }
     if let Some(s) = crate::str::as_str(x) {
-        return parse_float_str(vm, s, x);
-    }
-    if let Some(Payload::Bytes(b)) = x.payload() {
-        let s = String::from_utf8_lossy(b).to_string();
-        return parse_float_str(vm, &s, x);
+        return rpy_text::numbers::parse_float(s).map_err(|e| e.to_py(vm));
     }
     if let Some(r) = vm.call_special(x, "__float__", &[])? {
         return match float_num(&r) {
@@ -413,9 +320,13 @@ pub fn to_float(vm: &Vm, x: &Value) -> PyResult<f64> {
             ))),
         };
     }
-    if let Some(r) = vm.call_special(x, "__index__", &[])? {
-        let n = num_of(&r, false).ok_or_else(|| vm.type_error("__index__ returned non-int"))?;
-        return crate::builtins::number_fast::int_to_f64(vm, &n);
+    if vm.lookup_special(x, "__index__").is_some() {
+        let i = vm.index_value(x)?;
+        let n = crate::builtins::int::as_bigint(&i).unwrap_or_default();
+        return rpy_text::numbers::int_to_f64(&n).map_err(|e| e.to_py(vm));
+    }
+    if let Some(b) = crate::builtins::bytes::buffer_bytes(x) {
+        return rpy_text::numbers::parse_float_bytes(&b).map_err(|e| e.to_py(vm));
     }
     Err(vm.type_error(format!(
         "float() argument must be a string or a real number, not '{}'",
@@ -424,40 +335,8 @@ pub fn to_float(vm: &Vm, x: &Value) -> PyResult<f64> {
 }
 
 /// Parses a float literal as `float(str)` accepts it.
-pub fn parse_float_str(vm: &Vm, s: &str, orig: &Value) -> PyResult<f64> {
-    let bad = || {
-        vm.value_error(format!(
-            "could not convert string to float: {}",
-            vm.repr(orig).unwrap_or_default()
-        ))
-    };
-    let t = s.trim();
-    let lower = t.to_ascii_lowercase();
-    let (sign, body) = match lower.as_bytes().first() {
-        Some(b'-') => (-1.0, &lower[1..]),
-        Some(b'+') => (1.0, &lower[1..]),
-        _ => (1.0, &lower[..]),
-    };
-    match body {
-        "inf" | "infinity" => return Ok(sign * f64::INFINITY),
-        "nan" => return Ok(f64::NAN.copysign(sign)),
-        _ => {}
-    }
-    if body.is_empty() || body.starts_with('_') || body.ends_with('_') || body.contains("__") {
-        return Err(bad());
-    }
-    // Underscores only between digits.
-    let bytes = body.as_bytes();
-    for (i, &c) in bytes.iter().enumerate() {
-        if c == b'_' && !(i > 0 && bytes[i - 1].is_ascii_digit() && bytes.get(i + 1).is_some_and(|d| d.is_ascii_digit())) {
-            return Err(bad());
-        }
-        if !(c.is_ascii_digit() || matches!(c, b'.' | b'e' | b'+' | b'-' | b'_')) {
-            return Err(bad());
-        }
-    }
-    let clean: String = body.chars().filter(|&c| c != '_').collect();
-    clean.parse::<f64>().map(|f| sign * f).map_err(|_| bad())
+pub fn parse_float_str(vm: &Vm, s: &str, _orig: &Value) -> PyResult<f64> {
+    rpy_text::numbers::parse_float(s).map_err(|e| e.to_py(vm))
 }
 
 fn float_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -468,7 +347,10 @@ fn float_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         return Err(vm.type_error("float.__new__(X): X is not a type object"));
     };
     if args.len() > 2 {
-        return Err(vm.type_error(format!("float expected at most 1 argument, got {}", args.len() - 1)));
+        return Err(vm.type_error(format!(
+            "float expected at most 1 argument, got {}",
+            args.len() - 1
+        )));
     }
     let f = match args.get(1) {
         Some(x) => to_float(vm, x)?,
@@ -492,21 +374,35 @@ fn float_hex(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 /// `float.hex()`.
 pub fn float_hex_str(f: f64) -> String {
-    if f.is_nan() {
-        return "nan".into();
+    rpy_text::numbers::float_hex(f)
+}
+
+fn float_fromhex(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "float.fromhex", &args[1..], kw, 1, 1)?;
+    let Some(s) = crate::str::as_str(&args[1]) else {
+        return Err(vm.type_error(format!(
+            "fromhex() argument must be str, not {}",
+            vm.type_name(&args[1])
+        )));
+    };
+    let f = rpy_text::numbers::float_fromhex(s).map_err(|e| e.to_py(vm))?;
+    let cls = vm.is_type(&args[0]).unwrap_or(vm.types.float.clone());
+    if std::rc::Rc::ptr_eq(&cls, &vm.types.float) {
+        return Ok(Value::Float(f));
     }
-    if f.is_infinite() {
-        return if f > 0.0 { "inf".into() } else { "-inf".into() };
+    vm.call(&Value::Obj(cls), &[Value::Float(f)])
+}
+
+fn float_getformat(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "float.__getformat__", &args[1..], kw, 1, 1)?;
+    match crate::str::as_str(&args[1]) {
+        Some("double" | "float") => Ok(vm.new_str("IEEE, little-endian")),
+        Some(_) => Err(vm.value_error("__getformat__() argument 1 must be 'double' or 'float'")),
+        None => Err(vm.type_error(format!(
+            "__getformat__() argument must be str, not {}",
+            vm.type_name(&args[1])
+        ))),
     }
-    let sign = if f.is_sign_negative() { "-" } else { "" };
-    if f == 0.0 {
-        return format!("{sign}0x0.0p+0");
-    }
-    let bits = f.to_bits();
-    let exp = ((bits >> 52) & 0x7FF) as i64;
-    let mant = bits & ((1 << 52) - 1);
-    let (lead, e) = if exp == 0 { (0, -1022) } else { (1, exp - 1023) };
-    format!("{sign}0x{lead}.{mant:013x}p{}{}", if e >= 0 { "+" } else { "-" }, e.abs())
 }
 
 fn get_real(vm: &Vm, v: &Value) -> PyResult<Value> {
@@ -556,7 +452,7 @@ pub fn init(vm: &Vm) {
             ("__floor__", float_floor),
             ("__ceil__", float_ceil),
             ("__round__", float_round),
-            ("__format__", float_format),
+            ("__format__", crate::builtins::format::dunder_format),
             ("__getnewargs__", float_getnewargs),
             ("is_integer", float_is_integer),
             ("conjugate", float_conjugate),
@@ -565,6 +461,14 @@ pub fn init(vm: &Vm) {
         ],
     );
     vm.add_methods_kind(t, &[("__new__", float_new)], MethodKind::Static);
+    vm.add_methods_kind(
+        t,
+        &[
+            ("fromhex", float_fromhex),
+            ("__getformat__", float_getformat),
+        ],
+        MethodKind::Class,
+    );
     vm.add_getsets(t, &[("real", get_real, None), ("imag", get_imag, None)]);
     let _ = TypeKind::Float;
 }

@@ -1,12 +1,13 @@
 //! `int` and `bool`: unbounded integers held inline while they fit in i64.
 //! Counterpart: Objects/longobject.c and Objects/boolobject.c (3.11).
 
-use num_bigint::{BigInt, Sign};
+use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{One, Pow, Signed, ToPrimitive, Zero};
 
 use crate::builtins::function::{MethodKind, check_count, parse_args};
 use crate::builtins::number_fast::{Num, num_binary, num_compare, num_of, num_unary};
+use crate::builtins::text_err::ToPyErr;
 use crate::object::{Payload, PyObject};
 use crate::protocol::CmpOp;
 use crate::types::{TypeKind, type_data};
@@ -14,7 +15,22 @@ use crate::value::{PyRef, Value};
 use crate::vm::{PyResult, Vm};
 
 /// CPython's limit on int ↔ decimal string conversion (`sys.int_info.default_max_str_digits`).
-pub const MAX_STR_DIGITS: usize = 4300;
+pub const MAX_STR_DIGITS: usize = rpy_text::numbers::DEFAULT_MAX_STR_DIGITS;
+
+thread_local! {
+    /// The current `sys.get_int_max_str_digits()` (0 = no limit).
+    static STR_DIGITS_LIMIT: std::cell::Cell<usize> = const { std::cell::Cell::new(MAX_STR_DIGITS) };
+}
+
+/// `sys.get_int_max_str_digits()`.
+pub fn max_str_digits() -> usize {
+    STR_DIGITS_LIMIT.with(|c| c.get())
+}
+
+/// `sys.set_int_max_str_digits(n)` (the caller checks `n == 0 || n >= 640`).
+pub fn set_max_str_digits(n: usize) {
+    STR_DIGITS_LIMIT.with(|c| c.set(n));
+}
 
 /// i64 arithmetic for BINARY_OP; `None` on overflow, division by zero, or an operator that
 /// needs the general path.
@@ -29,14 +45,22 @@ pub fn small_binop(x: i64, y: i64, op: u32) -> Option<Value> {
                 return None;
             }
             let q = x / y;
-            if x % y != 0 && ((x < 0) != (y < 0)) { q - 1 } else { q }
+            if x % y != 0 && ((x < 0) != (y < 0)) {
+                q - 1
+            } else {
+                q
+            }
         }
         6 | 19 => {
             if y == 0 || y == -1 && x == i64::MIN {
                 return None;
             }
             let r = x % y;
-            if r != 0 && ((r < 0) != (y < 0)) { r + y } else { r }
+            if r != 0 && ((r < 0) != (y < 0)) {
+                r + y
+            } else {
+                r
+            }
         }
         1 | 14 => x & y,
         7 | 20 => x | y,
@@ -45,7 +69,11 @@ pub fn small_binop(x: i64, y: i64, op: u32) -> Option<Value> {
             if y < 0 {
                 return None;
             }
-            if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y }
+            if y >= 64 {
+                if x < 0 { -1 } else { 0 }
+            } else {
+                x >> y
+            }
         }
         3 | 16 => {
             if !(0..63).contains(&y) {
@@ -146,45 +174,7 @@ pub fn big_binary(vm: &Vm, a: &BigInt, b: &BigInt, op: u32) -> PyResult<Value> {
 
 /// `a / b` for ints, correctly rounded.
 pub fn int_true_divide(vm: &Vm, a: &BigInt, b: &BigInt) -> PyResult<f64> {
-    if b.is_zero() {
-        return Err(vm.zero_division_error("division by zero"));
-    }
-    if let (Some(x), Some(y)) = (a.to_i64(), b.to_i64())
-        && x.unsigned_abs() < (1 << 53)
-        && y.unsigned_abs() < (1 << 53)
-    {
-        return Ok(x as f64 / y as f64);
-    }
-    // Scale so the quotient has 55+ significant bits, then round once.
-    let neg = a.is_negative() != b.is_negative();
-    let (a, b) = (a.abs(), b.abs());
-    let shift = b.bits() as i64 - a.bits() as i64 + 55;
-    let (num, den) = if shift > 0 { (a << shift as usize, b) } else { (a, b << (-shift) as usize) };
-    let (q, r) = num.div_rem(&den);
-    // Sticky bit keeps rounding correct.
-    let q = if r.is_zero() { q } else { (q << 1usize) | BigInt::one() };
-    let extra = if r.is_zero() { 0 } else { 1 };
-    let qf = q.to_f64().unwrap_or(f64::INFINITY);
-    let exp = -(shift as i32) - extra;
-    let result = libm_ldexp(qf, exp);
-    if result.is_infinite() {
-        return Err(vm.overflow_error("integer division result too large for a float"));
-    }
-    Ok(if neg { -result } else { result })
-}
-
-fn libm_ldexp(x: f64, exp: i32) -> f64 {
-    let mut x = x;
-    let mut e = exp;
-    while e > 1000 {
-        x *= 2f64.powi(1000);
-        e -= 1000;
-    }
-    while e < -1000 {
-        x *= 2f64.powi(-1000);
-        e += 1000;
-    }
-    x * 2f64.powi(e)
+    rpy_text::numbers::int_true_divide(a, b).map_err(|e| e.to_py(vm))
 }
 
 pub fn hash_i64(n: i64) -> i64 {
@@ -231,17 +221,7 @@ pub fn int_repr(vm: &Vm, v: &Value) -> PyResult<String> {
     match int_num(v) {
         Some(Num::Int(i)) => Ok(i.to_string()),
         Some(Num::Big(b)) => {
-            if b.bits() > 14_000 {
-                let s = b.to_string();
-                let digits = s.trim_start_matches('-').len();
-                if digits > MAX_STR_DIGITS {
-                    return Err(vm.value_error(format!(
-                        "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
-                    )));
-                }
-                return Ok(s);
-            }
-            Ok(b.to_string())
+            rpy_text::numbers::int_to_decimal_str(b, max_str_digits()).map_err(|e| e.to_py(vm))
         }
         _ => Err(vm.type_error("descriptor '__repr__' requires a 'int' object")),
     }
@@ -293,7 +273,12 @@ fn int_pow(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
             let Some(m) = as_bigint(m) else {
                 return Ok(vm.not_implemented());
             };
-            pow_mod(vm, &as_bigint(&args[0]).unwrap_or_default(), &as_bigint(&args[1]).unwrap_or_default(), &m)
+            pow_mod(
+                vm,
+                &as_bigint(&args[0]).unwrap_or_default(),
+                &as_bigint(&args[1]).unwrap_or_default(),
+                &m,
+            )
         }
     }
 }
@@ -308,25 +293,9 @@ fn int_rpow(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 
 /// `pow(a, b, m)`.
 pub fn pow_mod(vm: &Vm, a: &BigInt, b: &BigInt, m: &BigInt) -> PyResult<Value> {
-    if m.is_zero() {
-        return Err(vm.value_error("pow() 3rd argument cannot be 0"));
-    }
-    let mabs = m.abs();
-    let (base, exp) = if b.is_negative() {
-        // Modular inverse.
-        let g = a.mod_floor(&mabs).extended_gcd(&mabs);
-        if !g.gcd.is_one() {
-            return Err(vm.value_error("base is not invertible for the given modulus"));
-        }
-        (g.x.mod_floor(&mabs), -b)
-    } else {
-        (a.mod_floor(&mabs), b.clone())
-    };
-    let mut r = base.modpow(&exp, &mabs);
-    if m.is_negative() && !r.is_zero() {
-        r += m;
-    }
-    Ok(Value::from_bigint(r))
+    rpy_text::numbers::int_pow_mod(a, b, m)
+        .map(Value::from_bigint)
+        .map_err(|e| e.to_py(vm))
 }
 
 fn int_divmod(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -346,10 +315,7 @@ fn int_rdivmod(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 }
 
 fn divmod_ints(vm: &Vm, a: &BigInt, b: &BigInt) -> PyResult<Value> {
-    if b.is_zero() {
-        return Err(vm.zero_division_error("integer division or modulo by zero"));
-    }
-    let (q, r) = a.div_mod_floor(b);
+    let (q, r) = rpy_text::numbers::int_divmod(a, b).map_err(|e| e.to_py(vm))?;
     Ok(vm.new_tuple(vec![Value::from_bigint(q), Value::from_bigint(r)]))
 }
 
@@ -385,8 +351,10 @@ fn int_int(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 }
 
 fn int_float(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let n = int_num(&args[0]).ok_or_else(|| vm.type_error("int required"))?;
-    Ok(Value::Float(crate::builtins::number_fast::int_to_f64(vm, &n)?))
+    let n = as_bigint(&args[0]).ok_or_else(|| vm.type_error("int required"))?;
+    Ok(Value::Float(
+        rpy_text::numbers::int_to_f64(&n).map_err(|e| e.to_py(vm))?,
+    ))
 }
 
 fn int_bool(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -454,15 +422,13 @@ pub fn to_int(vm: &Vm, x: &Value) -> PyResult<Value> {
     match x {
         Value::Float(f) => return float_to_int(vm, *f),
         Value::Obj(o) => match &o.payload {
-            Payload::Float(f) if crate::types::kind_of(o) == TypeKind::Float => return float_to_int(vm, *f),
-            Payload::Str(s) => return parse_int_str(vm, s.as_str(), 10, x),
-            Payload::Bytes(b) => {
-                let s = String::from_utf8_lossy(b).to_string();
-                return parse_int_str(vm, &s, 10, x);
+            Payload::Float(f) if crate::types::kind_of(o) == TypeKind::Float => {
+                return float_to_int(vm, *f);
             }
-            Payload::ByteArray(b) => {
-                let s = String::from_utf8_lossy(&b.borrow()).to_string();
-                return parse_int_str(vm, &s, 10, x);
+            Payload::Str(s) => return parse_int_str(vm, s.as_str(), 10),
+            Payload::Bytes(_) | Payload::ByteArray(_) => {
+                let b = crate::builtins::bytes::bytes_of(x).unwrap_or_default();
+                return parse_int_bytes(vm, &b, 10);
             }
             _ => {}
         },
@@ -479,11 +445,17 @@ pub fn to_int(vm: &Vm, x: &Value) -> PyResult<Value> {
             };
         }
     }
+    if let Some(b) = crate::builtins::bytes::buffer_bytes(x) {
+        return parse_int_bytes(vm, &b, 10);
+    }
     if let Some(r) = vm.call_special(x, "__trunc__", &[])? {
         return match as_bigint(&r) {
             Some(n) => Ok(Value::from_bigint(n)),
             None => vm.index_value(&r).map_err(|_| {
-                vm.type_error(format!("__trunc__ returned non-Integral (type {})", vm.type_name(&r)))
+                vm.type_error(format!(
+                    "__trunc__ returned non-Integral (type {})",
+                    vm.type_name(&r)
+                ))
             }),
         };
     }
@@ -494,70 +466,26 @@ pub fn to_int(vm: &Vm, x: &Value) -> PyResult<Value> {
 }
 
 pub fn float_to_int(vm: &Vm, f: f64) -> PyResult<Value> {
-    if f.is_nan() {
-        return Err(vm.value_error("cannot convert float NaN to integer"));
+    if f.is_finite() && f.abs() < 9.2e18 {
+        return Ok(Value::Int(f.trunc() as i64));
     }
-    if f.is_infinite() {
-        return Err(vm.overflow_error("cannot convert float infinity to integer"));
-    }
-    let t = f.trunc();
-    if t.abs() < 9.2e18 {
-        return Ok(Value::Int(t as i64));
-    }
-    Ok(Value::from_bigint(crate::builtins::number_fast::float_to_bigint(t)))
+    rpy_text::numbers::float_to_int(f)
+        .map(Value::from_bigint)
+        .map_err(|e| e.to_py(vm))
 }
 
-/// `int(s, base)`.
-pub fn parse_int_str(vm: &Vm, s: &str, base: u32, orig: &Value) -> PyResult<Value> {
-    let bad = || {
-        let r = vm.repr(orig).unwrap_or_default();
-        vm.value_error(format!("invalid literal for int() with base {base}: {r}"))
-    };
-    let t = s.trim_matches(|c: char| c.is_whitespace());
-    let (neg, t) = match t.as_bytes().first() {
-        Some(b'-') => (true, &t[1..]),
-        Some(b'+') => (false, &t[1..]),
-        _ => (false, t),
-    };
-    let lower = t.to_ascii_lowercase();
-    let (base, digits) = match base {
-        0 => {
-            if let Some(r) = lower.strip_prefix("0x") {
-                (16, r.to_string())
-            } else if let Some(r) = lower.strip_prefix("0o") {
-                (8, r.to_string())
-            } else if let Some(r) = lower.strip_prefix("0b") {
-                (2, r.to_string())
-            } else {
-                if lower.len() > 1 && lower.starts_with('0') && lower.trim_start_matches(['0', '_']).len() > 0 {
-                    return Err(bad());
-                }
-                (10, lower.clone())
-            }
-        }
-        16 => (16, lower.strip_prefix("0x").map(|r| r.to_string()).unwrap_or(lower.clone())),
-        8 => (8, lower.strip_prefix("0o").map(|r| r.to_string()).unwrap_or(lower.clone())),
-        2 => (2, lower.strip_prefix("0b").map(|r| r.to_string()).unwrap_or(lower.clone())),
-        b => (b, lower.clone()),
-    };
-    let prefixed = digits.len() != lower.len();
-    let digits = if prefixed { digits.strip_prefix('_').map(|d| d.to_string()).unwrap_or(digits) } else { digits };
-    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
-        return Err(bad());
-    }
-    let clean: String = digits
-        .chars()
-        .filter(|&c| c != '_')
-        .map(|c| if c.is_ascii() { c } else { char::from_digit(c.to_digit(10).unwrap_or(99), 10).unwrap_or('?') })
-        .collect();
-    if base == 10 && clean.len() > MAX_STR_DIGITS {
-        return Err(vm.value_error(format!(
-            "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit",
-            clean.len()
-        )));
-    }
-    let n = BigInt::parse_bytes(clean.as_bytes(), base).ok_or_else(bad)?;
-    Ok(Value::from_bigint(if neg { -n } else { n }))
+/// `int(s, base)` for a str.
+pub fn parse_int_str(vm: &Vm, s: &str, base: u32) -> PyResult<Value> {
+    rpy_text::numbers::parse_int_limited(s, base, max_str_digits())
+        .map(Value::from_bigint)
+        .map_err(|e| e.to_py(vm))
+}
+
+/// `int(b, base)` for bytes and bytearray.
+pub fn parse_int_bytes(vm: &Vm, b: &[u8], base: u32) -> PyResult<Value> {
+    rpy_text::numbers::parse_int_bytes(b, base, max_str_digits())
+        .map(Value::from_bigint)
+        .map_err(|e| e.to_py(vm))
 }
 
 fn int_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -572,17 +500,19 @@ fn int_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         (None, Some(_)) => return Err(vm.type_error("int() missing string argument")),
         (Some(x), None) => to_int(vm, &x)?,
         (Some(x), Some(b)) => {
-            let b = vm.index_i64(&b)?;
+            let b = vm.index_clamped(&b)?;
             if b != 0 && !(2..=36).contains(&b) {
                 return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
             }
-            let s = match x.payload() {
-                Some(Payload::Str(s)) => s.as_str().to_string(),
-                Some(Payload::Bytes(bs)) => String::from_utf8_lossy(bs).to_string(),
-                Some(Payload::ByteArray(bs)) => String::from_utf8_lossy(&bs.borrow()).to_string(),
+            match x.payload() {
+                Some(Payload::Str(s)) => parse_int_str(vm, s.as_str(), b as u32)?,
+                Some(Payload::Bytes(_) | Payload::ByteArray(_)) => parse_int_bytes(
+                    vm,
+                    &crate::builtins::bytes::bytes_of(&x).unwrap_or_default(),
+                    b as u32,
+                )?,
                 _ => return Err(vm.type_error("int() can't convert non-string with explicit base")),
-            };
-            parse_int_str(vm, &s, b as u32, &x)?
+            }
         }
     };
     if std::rc::Rc::ptr_eq(&cls, &vm.types.int) {
@@ -599,26 +529,16 @@ fn bool_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     }
 }
 
-fn int_format(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    check_count(vm, "__format__", &args[1..], kw, 1, 1)?;
-    let spec = crate::str::as_str(&args[1]).ok_or_else(|| vm.type_error("format spec must be a str"))?;
-    if spec.is_empty() {
-        return vm.str_obj(&args[0]);
-    }
-    crate::builtins::float::format_number(vm, &args[0], spec)
-}
-
 fn int_bit_length(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "bit_length", &args[1..], kw, 0, 0)?;
     let n = as_bigint(&args[0]).ok_or_else(|| vm.type_error("int required"))?;
-    Ok(Value::Int(n.bits() as i64))
+    Ok(Value::from(rpy_text::numbers::bit_length(&n) as usize))
 }
 
 fn int_bit_count(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "bit_count", &args[1..], kw, 0, 0)?;
     let n = as_bigint(&args[0]).ok_or_else(|| vm.type_error("int required"))?;
-    let (_, mag) = n.to_bytes_le();
-    Ok(Value::Int(mag.iter().map(|b| b.count_ones() as i64).sum()))
+    Ok(Value::from(rpy_text::numbers::bit_count(&n) as usize))
 }
 
 fn int_conjugate(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -636,107 +556,81 @@ fn int_round(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     match args.get(1) {
         None | Some(Value::None) => Ok(Value::from_bigint(n)),
         Some(d) => {
-            let d = vm.index_i64(d)?;
-            if d >= 0 {
-                return Ok(Value::from_bigint(n));
-            }
-            let Some(e) = u32::try_from(-d).ok() else {
-                return Ok(Value::Int(0));
-            };
-            let p = Pow::pow(BigInt::from(10), e);
-            let (q, r) = n.div_mod_floor(&p);
-            let twice: BigInt = &r * 2;
-            let q = match twice.cmp(&p) {
-                std::cmp::Ordering::Greater => q + 1,
-                std::cmp::Ordering::Equal if q.is_odd() => q + 1,
-                _ => q,
-            };
-            Ok(Value::from_bigint(q * p))
+            let d = vm.index_clamped(d)?;
+            Ok(Value::from_bigint(rpy_text::numbers::int_round(&n, d)))
         }
+    }
+}
+
+/// The `byteorder` argument of `to_bytes`/`from_bytes`.
+fn byteorder_arg(vm: &Vm, fname: &str, v: Option<Value>) -> PyResult<rpy_text::numbers::ByteOrder> {
+    let Some(v) = v else {
+        return Ok(rpy_text::numbers::ByteOrder::Big);
+    };
+    match crate::str::as_str(&v) {
+        Some("big") => Ok(rpy_text::numbers::ByteOrder::Big),
+        Some("little") => Ok(rpy_text::numbers::ByteOrder::Little),
+        Some(_) => Err(vm.value_error("byteorder must be either 'little' or 'big'")),
+        None => Err(vm.type_error(format!(
+            "{fname}() argument 'byteorder' must be str, not {}",
+            vm.type_name(&v)
+        ))),
     }
 }
 
 fn int_to_bytes(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let mut p = parse_args(vm, "to_bytes", &args[1..], kwnames, &["length", "byteorder", "signed"], 0, 2, 0)?;
+    let mut p = parse_args(
+        vm,
+        "to_bytes",
+        &args[1..],
+        kwnames,
+        &["length", "byteorder", "signed"],
+        0,
+        2,
+        0,
+    )?;
     let n = as_bigint(&args[0]).ok_or_else(|| vm.type_error("int required"))?;
     let length = match p.take(0) {
-        Some(l) => vm.index_i64(&l)?,
+        Some(l) => crate::builtins::bytes::isize_arg(vm, &l)?,
         None => 1,
     };
-    if length < 0 {
-        return Err(vm.value_error("length argument must be non-negative"));
-    }
-    let order = match p.take(1) {
-        Some(o) => crate::str::as_str(&o).map(|s| s.to_string()).ok_or_else(|| vm.type_error("to_bytes() argument 'byteorder' must be str"))?,
-        None => "big".to_string(),
-    };
+    let order = byteorder_arg(vm, "to_bytes", p.take(1))?;
     let signed = match p.take(2) {
         Some(s) => vm.truthy(&s)?,
         None => false,
     };
-    if order != "big" && order != "little" {
-        return Err(vm.value_error("byteorder must be either 'little' or 'big'"));
-    }
-    if !signed && n.is_negative() {
-        return Err(vm.overflow_error("can't convert negative int to unsigned"));
-    }
-    let mut bytes = if signed { n.to_signed_bytes_le() } else { n.to_bytes_le().1 };
-    if n.is_zero() {
-        bytes.clear();
-    }
-    if bytes.len() > length as usize {
-        return Err(vm.overflow_error("int too big to convert"));
-    }
-    let fill = if signed && n.is_negative() { 0xFF } else { 0 };
-    bytes.resize(length as usize, fill);
-    if order == "big" {
-        bytes.reverse();
-    }
-    Ok(crate::builtins::misc::new_bytes(vm, bytes))
+    let bytes =
+        rpy_text::numbers::int_to_bytes(&n, length, order, signed).map_err(|e| e.to_py(vm))?;
+    Ok(crate::builtins::bytes::new_bytes(vm, bytes))
 }
 
 fn int_from_bytes(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let mut p = parse_args(vm, "from_bytes", &args[1..], kwnames, &["bytes", "byteorder", "signed"], 0, 2, 1)?;
+    let mut p = parse_args(
+        vm,
+        "from_bytes",
+        &args[1..],
+        kwnames,
+        &["bytes", "byteorder", "signed"],
+        0,
+        2,
+        1,
+    )?;
     let cls = vm.is_type(&args[0]).unwrap_or(vm.types.int.clone());
     let data = p.take(0).unwrap_or(Value::None);
-    let bytes: Vec<u8> = match data.payload() {
-        Some(Payload::Bytes(b)) => b.to_vec(),
-        Some(Payload::ByteArray(b)) => b.borrow().clone(),
-        _ => {
-            let items = vm.iterate(&data)?;
-            let mut out = Vec::new();
-            for i in items {
-                let v = vm.index_i64(&i)?;
-                if !(0..=255).contains(&v) {
-                    return Err(vm.value_error("bytes must be in range(0, 256)"));
-                }
-                out.push(v as u8);
-            }
-            out
-        }
-    };
-    let order = match p.take(1) {
-        Some(o) => crate::str::as_str(&o).unwrap_or("").to_string(),
-        None => "big".to_string(),
-    };
-    if order != "big" && order != "little" {
-        return Err(vm.value_error("byteorder must be either 'little' or 'big'"));
-    }
+    let order = byteorder_arg(vm, "from_bytes", p.take(1))?;
     let signed = match p.take(2) {
         Some(s) => vm.truthy(&s)?,
         None => false,
     };
-    let n = match (order.as_str(), signed) {
-        ("big", false) => BigInt::from_bytes_be(Sign::Plus, &bytes),
-        ("big", true) => BigInt::from_signed_bytes_be(&bytes),
-        (_, false) => BigInt::from_bytes_le(Sign::Plus, &bytes),
-        (_, true) => BigInt::from_signed_bytes_le(&bytes),
-    };
-    let v = new_int_of(vm, &cls, n);
-    if type_data(&cls).kind == TypeKind::Heap {
-        return vm.call(&Value::Obj(cls), &[v]);
+    let bytes = crate::builtins::bytes::new_impl(vm, std::slice::from_ref(&data), &[], "bytes")?;
+    let n = rpy_text::numbers::int_from_bytes(&bytes, order, signed);
+    if std::rc::Rc::ptr_eq(&cls, &vm.types.int) {
+        return Ok(Value::from_bigint(n));
     }
-    Ok(v)
+    if type_data(&cls).kind == TypeKind::Heap {
+        return vm.call(&Value::Obj(cls), &[Value::from_bigint(n)]);
+    }
+    Ok(new_int_of(vm, &cls, n))
 }
 
 fn get_real(vm: &Vm, v: &Value) -> PyResult<Value> {
@@ -807,7 +701,7 @@ pub fn init(vm: &Vm) {
             ("__ne__", int_ne),
             ("__gt__", int_gt),
             ("__ge__", int_ge),
-            ("__format__", int_format),
+            ("__format__", crate::builtins::format::dunder_format),
             ("__trunc__", int_trunc),
             ("__floor__", int_trunc),
             ("__ceil__", int_trunc),
@@ -834,7 +728,15 @@ pub fn init(vm: &Vm) {
     let b = &vm.types.bool_;
     vm.add_methods(
         b,
-        &[("__repr__", int_repr_m), ("__and__", bool_and), ("__or__", bool_or), ("__xor__", bool_xor), ("__rand__", bool_and), ("__ror__", bool_or), ("__rxor__", bool_xor)],
+        &[
+            ("__repr__", int_repr_m),
+            ("__and__", bool_and),
+            ("__or__", bool_or),
+            ("__xor__", bool_xor),
+            ("__rand__", bool_and),
+            ("__ror__", bool_or),
+            ("__rxor__", bool_xor),
+        ],
     );
     vm.add_methods_kind(b, &[("__new__", bool_new)], MethodKind::Static);
 }
@@ -870,7 +772,12 @@ fn bool_xor(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 /// Checks a value is an int (for natives that take `self: int`).
 pub fn expect_int(vm: &Vm, v: &Value) -> PyResult<BigInt> {
-    as_bigint(v).ok_or_else(|| vm.type_error(format!("an integer is required (got type {})", vm.type_name(v))))
+    as_bigint(v).ok_or_else(|| {
+        vm.type_error(format!(
+            "an integer is required (got type {})",
+            vm.type_name(v)
+        ))
+    })
 }
 
 #[cfg(test)]

@@ -60,10 +60,11 @@ pub fn format_with_spec(vm: &Vm, v: &Value, spec: &str) -> PyResult<Value> {
     crate::builtins::format::format_value(vm, v, spec)
 }
 
-/// `self` unchanged when it is an exact str (CPython returns the same object), else a new
-/// exact str with the same text.
+/// `self` unchanged when it is an exact str and `r` is all of it (a borrowed result:
+/// CPython returns the same object), else a new exact str holding `r`.
 fn same_or_new(vm: &Vm, self_: &Value, r: &str) -> Value {
     if let Some(s) = crate::str::exact_str(self_)
+        && std::ptr::eq(s.as_ptr(), r.as_ptr())
         && s.len() == r.len()
     {
         return self_.clone();
