@@ -354,7 +354,11 @@ impl Vm {
     pub fn callable_name(&self, callable: &Value) -> String {
         match callable.payload() {
             Some(Payload::Function(fd)) => {
-                format!("{}()", crate::str::as_str(&fd.qualname.borrow()).unwrap_or("?"))
+                let q = crate::str::as_str(&fd.qualname.borrow()).unwrap_or("?").to_string();
+                match crate::str::as_str(&fd.module.borrow()) {
+                    Some(m) if m != "builtins" => format!("{m}.{q}()"),
+                    _ => format!("{q}()"),
+                }
             }
             Some(Payload::BuiltinFunction(bf)) => format!("{}()", bf.name),
             Some(Payload::BoundMethod { func, .. }) => self.callable_name(func),

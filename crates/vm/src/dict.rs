@@ -269,13 +269,15 @@ impl DictData {
         }
     }
 
-    /// Insert for keys known to compare without Python code (str, int, ...).
-    pub fn insert_simple(&mut self, hash: i64, key: Value, value: Value) {
+    /// Insert for keys known to compare without Python code (str, int, ...). Returns the
+    /// value it replaced: the caller must drop it only after releasing any borrow of the
+    /// table, since dropping may run Python code (`__del__`).
+    #[must_use = "drop the displaced value after releasing the table"]
+    pub fn insert_simple(&mut self, hash: i64, key: Value, value: Value) -> Option<Value> {
         loop {
             match self.probe(hash, &key) {
                 Probe::Found(ix) => {
-                    self.entries[ix].value = value;
-                    return;
+                    return Some(std::mem::replace(&mut self.entries[ix].value, value));
                 }
                 Probe::Missing(slot) => {
                     if self.needs_grow() {
@@ -283,15 +285,13 @@ impl DictData {
                         continue;
                     }
                     self.insert_new(slot, hash, key, value);
-                    return;
+                    return None;
                 }
                 // A user object with the same hash as a simple key: treat as distinct.
-                Probe::NeedsEq(..) => match self.probe_after(hash, &key, &[]) {
-                    _ => {
-                        self.insert_distinct(hash, key, value);
-                        return;
-                    }
-                },
+                Probe::NeedsEq(..) => {
+                    self.insert_distinct(hash, key, value);
+                    return None;
+                }
             }
         }
     }
@@ -311,12 +311,14 @@ impl DictData {
         self.insert_new(i, hash, key, value);
     }
 
-    pub fn set_str(&mut self, key: PyRef, value: Value) {
+    /// Sets a str key; returns the displaced value (see `insert_simple`).
+    #[must_use = "drop the displaced value after releasing the table"]
+    pub fn set_str(&mut self, key: PyRef, value: Value) -> Option<Value> {
         let hash = match &key.payload {
             Payload::Str(s) => s.hash(),
-            _ => unreachable!("set_str takes a str"),
+            _ => crate::str::hash_str(""),
         };
-        self.insert_simple(hash, Value::Obj(key), value);
+        self.insert_simple(hash, Value::Obj(key), value)
     }
 
     pub fn remove_str(&mut self, key: &str) -> Option<Value> {

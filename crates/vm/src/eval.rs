@@ -713,7 +713,9 @@ impl Vm {
                     }
                     Opcode::PopExcept => {
                         let prev = f.pop();
-                        *self.handled.borrow_mut() = if prev.is_null() { Value::None } else { prev };
+                        let prev = if prev.is_null() { Value::None } else { prev };
+                        let old = std::mem::replace(&mut *self.handled.borrow_mut(), prev);
+                        drop(old);
                         continue 'run;
                     }
                     Opcode::CheckExcMatch => {

@@ -223,7 +223,8 @@ impl Vm {
     pub fn set_attr_in_dict(&self, o: &PyRef, name: &str, value: Value) -> PyResult<()> {
         let d = self.instance_dict(o);
         if let Payload::Dict(d) = &d.payload {
-            d.borrow_mut().set_str(self.intern(name), value);
+            let old = d.borrow_mut().set_str(self.intern(name), value);
+            drop(old);
         }
         Ok(())
     }

@@ -400,13 +400,13 @@ impl Vm {
             };
         }
         let r = if v.is_none() {
-            match self.next(receiver) {
-                Ok(Some(y)) => return Ok(SendResult::Yielded(y)),
-                Ok(None) => {
-                    // Plain iterators end without a value.
-                    return Ok(SendResult::Returned(Value::None));
-                }
-                Err(e) => Err(e),
+            match self.lookup_special(receiver, "__next__") {
+                Some(m) => self.call(&m, std::slice::from_ref(receiver)),
+                // Native iterators without a Python-level __next__.
+                None => match self.next(receiver)? {
+                    Some(y) => Ok(y),
+                    None => return Ok(SendResult::Returned(Value::None)),
+                },
             }
         } else {
             self.call_method(receiver, "send", &[v])

@@ -231,9 +231,35 @@ pub fn run_file(vm: &Vm, path: &str) -> PyResult<Value> {
     if bytes.len() >= 4 && bytes[2] == b'\r' && bytes[3] == b'\n' && !path.ends_with(".py") {
         return run_pyc_bytes(vm, &bytes, path);
     }
-    let code = compile_source(vm, &bytes, path, rpy_compiler::Mode::Exec, 0)?;
-    let globals = main_namespace(vm, Some(path));
+    // Like CPython, `__main__.__file__` and the code's filename are the absolute path.
+    let abs = absolute_path(path);
+    let code = compile_source(vm, &bytes, &abs, rpy_compiler::Mode::Exec, 0)?;
+    let globals = main_namespace(vm, Some(&abs));
     vm.run_code(code, globals)
+}
+
+/// `os.path.abspath`: joined with the current directory and normalized, symlinks kept.
+pub fn absolute_path(path: &str) -> String {
+    let p = std::path::Path::new(path);
+    let joined = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        match std::env::current_dir() {
+            Ok(d) => d.join(p),
+            Err(_) => return path.to_string(),
+        }
+    };
+    let mut parts: Vec<String> = Vec::new();
+    for c in joined.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                parts.pop();
+            }
+            std::path::Component::CurDir | std::path::Component::RootDir | std::path::Component::Prefix(_) => {}
+            std::path::Component::Normal(s) => parts.push(s.to_string_lossy().to_string()),
+        }
+    }
+    format!("/{}", parts.join("/"))
 }
 
 /// Runs the code of a `.pyc` file as `__main__`.
@@ -370,7 +396,7 @@ pub fn builtin_exec(vm: &Vm, args: &[Value], kwnames: &[Value], is_eval: bool) -
     if let Payload::Dict(d) = &globals.payload
         && d.borrow().get_str("__builtins__").is_none()
     {
-        d.borrow_mut().set_str(vm.intern("__builtins__"), Value::Obj(vm.builtins.clone()));
+        let _ = d.borrow_mut().set_str(vm.intern("__builtins__"), Value::Obj(vm.builtins.clone()));
     }
     let code = match source.payload() {
         Some(Payload::Code(c)) => c.clone(),

@@ -247,6 +247,29 @@ impl Drop for PyObject {
             crate::gc::call_del(vm, &obj);
             return;
         }
+        if let Payload::Generator(g) = &self.payload
+            && g.state.get() == crate::generator::GenState::Suspended
+            && let Some(vm) = crate::vm::current_vm()
+        {
+            // A suspended generator is closed when it dies, so its `finally` blocks run.
+            let payload = std::mem::replace(&mut self.payload, Payload::Object);
+            let obj = Rc::new(PyObject {
+                class: UnsafeCell::new(self.class.get_mut().take()),
+                dict: RefCell::new(self.dict.get_mut().take()),
+                finalized: Cell::new(true),
+                payload,
+            });
+            if let Payload::Generator(g) = &obj.payload
+                && let Some(f) = g.frame.borrow_mut().as_mut()
+            {
+                f.generator = Some(Rc::downgrade(&obj));
+            }
+            if let Err(e) = crate::generator::gen_close(vm, &obj) {
+                let what = Value::Obj(obj.clone());
+                crate::traceback::print_unraisable(vm, &e, "Exception ignored in", &what);
+            }
+            return;
+        }
         let depth = DROP_DEPTH.with(|d| d.get());
         if depth > TRASHCAN_DEPTH {
             let payload = std::mem::replace(&mut self.payload, Payload::Object);

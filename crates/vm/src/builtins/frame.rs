@@ -73,7 +73,7 @@ pub fn fast_locals_dict(vm: &Vm, f: &Frame) -> Value {
                 v
             };
             if !v.is_null() {
-                dd.set_str(name.clone(), v);
+                let _ = dd.set_str(name.clone(), v);
             }
         }
     }

@@ -61,7 +61,7 @@ pub struct GetSetDef {
     pub name: &'static str,
     pub get: Getter,
     pub set: Option<Setter>,
-    pub owner: &'static str,
+    pub owner: std::borrow::Cow<'static, str>,
 }
 
 impl Vm {
@@ -103,7 +103,7 @@ impl Vm {
                 ),
                 _ => m,
             };
-            d.set_str(self.intern(name), Value::Obj(m));
+            let _ = d.set_str(self.intern(name), Value::Obj(m));
         }
     }
 
@@ -115,16 +115,16 @@ impl Vm {
         for &(name, get, set) in getsets {
             let g = PyObject::new(
                 self.types.getset_descriptor.clone(),
-                Payload::GetSet(Box::new(GetSetDef { name, get, set, owner })),
+                Payload::GetSet(Box::new(GetSetDef { name, get, set, owner: owner.into() })),
             );
-            d.set_str(self.intern(name), Value::Obj(g));
+            let _ = d.set_str(self.intern(name), Value::Obj(g));
         }
     }
 
     /// Sets a plain attribute of a built-in type.
     pub fn add_attr(&self, t: &PyRef, name: &str, v: Value) {
         let td = crate::types::type_data(t);
-        td.dict_data().borrow_mut().set_str(self.intern(name), v);
+        let _ = td.dict_data().borrow_mut().set_str(self.intern(name), v);
     }
 }
 
@@ -189,7 +189,7 @@ pub fn parse_args(
             }
             _ => {
                 return Err(vm.type_error(format!(
-                    "{fname}() got an unexpected keyword argument '{name}'"
+                    "'{name}' is an invalid keyword argument for {fname}()"
                 )));
             }
         }

@@ -630,7 +630,7 @@ pub fn init(vm: &Vm) {
     {
         let mut dd = dd.borrow_mut();
         for (name, f) in functions {
-            dd.set_str(vm.intern(name), vm.new_builtin_function(name, *f));
+            let _ = dd.set_str(vm.intern(name), vm.new_builtin_function(name, *f));
         }
         let t = &vm.types;
         let types: Vec<(&str, &PyRef)> = vec![
@@ -656,24 +656,24 @@ pub fn init(vm: &Vm) {
             ("super", &t.super_),
         ];
         for (name, ty) in types {
-            dd.set_str(vm.intern(name), Value::Obj(ty.clone()));
+            let _ = dd.set_str(vm.intern(name), Value::Obj(ty.clone()));
         }
         for name in ["enumerate", "zip", "map", "filter", "reversed"] {
-            dd.set_str(vm.intern(name), Value::Obj(t.other(name)));
+            let _ = dd.set_str(vm.intern(name), Value::Obj(t.other(name)));
         }
-        dd.set_str(vm.intern("None"), Value::None);
-        dd.set_str(vm.intern("True"), Value::Bool(true));
-        dd.set_str(vm.intern("False"), Value::Bool(false));
-        dd.set_str(vm.intern("Ellipsis"), Value::Obj(t.ellipsis.clone()));
-        dd.set_str(vm.intern("NotImplemented"), Value::Obj(t.not_implemented.clone()));
-        dd.set_str(vm.intern("__debug__"), Value::Bool(vm.options.optimize == 0));
+        let _ = dd.set_str(vm.intern("None"), Value::None);
+        let _ = dd.set_str(vm.intern("True"), Value::Bool(true));
+        let _ = dd.set_str(vm.intern("False"), Value::Bool(false));
+        let _ = dd.set_str(vm.intern("Ellipsis"), Value::Obj(t.ellipsis.clone()));
+        let _ = dd.set_str(vm.intern("NotImplemented"), Value::Obj(t.not_implemented.clone()));
+        let _ = dd.set_str(vm.intern("__debug__"), Value::Bool(vm.options.optimize == 0));
         for (name, e) in &t.exceptions.all {
-            dd.set_str(vm.intern(name), Value::Obj(e.clone()));
+            let _ = dd.set_str(vm.intern(name), Value::Obj(e.clone()));
         }
         for alias in ["EnvironmentError", "IOError"] {
-            dd.set_str(vm.intern(alias), Value::Obj(t.exceptions.os_error.clone()));
+            let _ = dd.set_str(vm.intern(alias), Value::Obj(t.exceptions.os_error.clone()));
         }
-        dd.set_str(vm.intern("__name__"), vm.new_str("builtins"));
+        let _ = dd.set_str(vm.intern("__name__"), vm.new_str("builtins"));
     }
     let _ = Rc::clone(&d);
 }

@@ -537,7 +537,8 @@ fn member_set(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let (name, _) = member_of(vm, &args[0])?;
     let store = slot_store(vm, &args[1])?;
     if let Payload::Dict(d) = &store.payload {
-        d.borrow_mut().set_str(vm.intern(&format!("\0slot:{name}")), args[2].clone());
+        let old = d.borrow_mut().set_str(vm.intern(&format!("\0slot:{name}")), args[2].clone());
+        drop(old);
     }
     Ok(Value::None)
 }

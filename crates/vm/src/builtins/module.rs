@@ -13,10 +13,10 @@ use crate::vm::{PyResult, Vm};
 pub fn new_module_with_dict(name: &str, dict: PyRef) -> PyRef {
     if let Payload::Dict(d) = &dict.payload {
         let mut d = d.borrow_mut();
-        d.set_str(crate::str::new_str("__name__"), crate::str::str_value(name));
+        let _ = d.set_str(crate::str::new_str("__name__"), crate::str::str_value(name));
         for k in ["__doc__", "__package__", "__loader__", "__spec__"] {
             if d.get_str(k).is_none() {
-                d.set_str(crate::str::new_str(k), Value::None);
+                let _ = d.set_str(crate::str::new_str(k), Value::None);
             }
         }
     }
@@ -113,11 +113,11 @@ fn module_init(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     }
     if let Payload::Dict(d) = &md.dict.payload {
         let mut d = d.borrow_mut();
-        d.set_str(vm.intern("__name__"), name);
-        d.set_str(vm.intern("__doc__"), p.get(1).cloned().unwrap_or(Value::None));
+        let _ = d.set_str(vm.intern("__name__"), name);
+        let _ = d.set_str(vm.intern("__doc__"), p.get(1).cloned().unwrap_or(Value::None));
         for k in ["__package__", "__loader__", "__spec__"] {
             if d.get_str(k).is_none() {
-                d.set_str(vm.intern(k), Value::None);
+                let _ = d.set_str(vm.intern(k), Value::None);
             }
         }
     }

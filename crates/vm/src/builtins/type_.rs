@@ -232,7 +232,7 @@ pub fn type_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     if dict.get_str("__module__").is_none()
         && let Some(m) = vm.current_globals_name()
     {
-        dict.set_str(vm.intern("__module__"), m);
+        let _ = dict.set_str(vm.intern("__module__"), m);
     }
     // Implicit static/class methods.
     for (key, wrap_in) in [
@@ -248,8 +248,12 @@ pub fn type_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
             } else {
                 Payload::ClassMethod(RefCell::new(v))
             };
-            dict.set_str(vm.intern(key), Value::Obj(PyObject::new(wrap_in.clone(), payload)));
+            let _ = dict.set_str(vm.intern(key), Value::Obj(PyObject::new(wrap_in.clone(), payload)));
         }
+    }
+    // A class that defines __eq__ but not __hash__ is unhashable.
+    if dict.get_str("__eq__").is_some() && dict.get_str("__hash__").is_none() {
+        let _ = dict.set_str(vm.intern("__hash__"), Value::None);
     }
     // __slots__.
     let mut slot_names: Vec<String> = Vec::new();
@@ -284,8 +288,14 @@ pub fn type_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
             fl &= !flags::HAS_DICT;
         }
         for n in &slot_names {
-            dict.set_str(vm.intern(n), crate::builtins::misc::new_member_descriptor(vm, n, &name));
+            let _ = dict.set_str(vm.intern(n), crate::builtins::misc::new_member_descriptor(vm, n, &name));
         }
+    }
+    // Instances with a __dict__ get the `__dict__` descriptor (unless a base provides it).
+    let base_has_dict_descr = base_types.iter().any(|b| type_data(b).lookup("__dict__").is_some_and(|d| matches!(d.payload(), Some(Payload::GetSet(g)) if g.name == "__dict__")));
+    let mut dict = dict;
+    if fl & flags::HAS_DICT != 0 && !base_has_dict_descr && dict.get_str("__dict__").is_none() {
+        let _ = dict.set_str(vm.intern("__dict__"), instance_dict_descriptor(vm, &name));
     }
     let cls = crate::types::new_type(&meta, &name, base_types, dict, TypeKind::Heap, layout, fl);
     {
@@ -596,7 +606,10 @@ fn get_module(vm: &Vm, v: &Value) -> PyResult<Value> {
 fn set_module(vm: &Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
     let td = type_data(the_type(vm, v)?);
     match new {
-        Some(n) => td.dict_data().borrow_mut().set_str(vm.intern("__module__"), n),
+        Some(n) => {
+            let old = td.dict_data().borrow_mut().set_str(vm.intern("__module__"), n);
+            drop(old);
+        }
         None => {
             td.dict_data().borrow_mut().remove_str("__module__");
         }
@@ -641,7 +654,8 @@ fn set_doc(vm: &Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
             td.name.borrow()
         )));
     }
-    td.dict_data().borrow_mut().set_str(vm.intern("__doc__"), new.unwrap_or(Value::None));
+    let old = td.dict_data().borrow_mut().set_str(vm.intern("__doc__"), new.unwrap_or(Value::None));
+    drop(old);
     Ok(())
 }
 
@@ -661,7 +675,10 @@ fn set_abstractmethods(vm: &Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
         None => false,
     };
     match new {
-        Some(n) => td.dict_data().borrow_mut().set_str(vm.intern("__abstractmethods__"), n),
+        Some(n) => {
+            let old = td.dict_data().borrow_mut().set_str(vm.intern("__abstractmethods__"), n);
+            drop(old);
+        }
         None => {
             td.dict_data().borrow_mut().remove_str("__abstractmethods__");
         }
@@ -684,14 +701,18 @@ fn get_annotations(vm: &Vm, v: &Value) -> PyResult<Value> {
         )));
     }
     let d = Value::Obj(crate::builtins::dict::new_dict());
-    td.dict_data().borrow_mut().set_str(vm.intern("__annotations__"), d.clone());
+    let old = td.dict_data().borrow_mut().set_str(vm.intern("__annotations__"), d.clone());
+    drop(old);
     Ok(d)
 }
 
 fn set_annotations(vm: &Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
     let td = type_data(the_type(vm, v)?);
     match new {
-        Some(n) => td.dict_data().borrow_mut().set_str(vm.intern("__annotations__"), n),
+        Some(n) => {
+            let old = td.dict_data().borrow_mut().set_str(vm.intern("__annotations__"), n);
+            drop(old);
+        }
         None => {
             td.dict_data().borrow_mut().remove_str("__annotations__");
         }
@@ -702,7 +723,7 @@ fn set_annotations(vm: &Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
 /// Creates a heap class from Rust (used by native modules that define Python classes).
 pub fn make_class(vm: &Vm, name: &str, bases: Vec<PyRef>, module: &str) -> PyRef {
     let mut d = DictData::new();
-    d.set_str(vm.intern("__module__"), vm.new_str(module));
+    let _ = d.set_str(vm.intern("__module__"), vm.new_str(module));
     let layout = bases
         .iter()
         .map(|b| type_data(b).layout)
@@ -716,4 +737,42 @@ pub fn make_class(vm: &Vm, name: &str, bases: Vec<PyRef>, module: &str) -> PyRef
     let mro = crate::types::compute_mro(&cls).unwrap_or_else(|_| vec![cls.clone()]);
     *type_data(&cls).mro.borrow_mut() = mro;
     cls
+}
+
+fn instance_dict_get(vm: &Vm, v: &Value) -> PyResult<Value> {
+    match v {
+        Value::Obj(o) => Ok(Value::Obj(vm.instance_dict(o))),
+        _ => Err(vm.attribute_error("__dict__")),
+    }
+}
+
+fn instance_dict_set(vm: &Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
+    let Value::Obj(o) = v else {
+        return Err(vm.attribute_error("__dict__"));
+    };
+    match new {
+        Some(Value::Obj(d)) if matches!(d.payload, Payload::Dict(_)) => {
+            let old = o.dict.borrow_mut().replace(d);
+            drop(old);
+            Ok(())
+        }
+        Some(other) => Err(vm.type_error(format!(
+            "__dict__ must be set to a dictionary, not a '{}'",
+            vm.type_name(&other)
+        ))),
+        None => Err(vm.type_error("cannot delete __dict__")),
+    }
+}
+
+/// The `__dict__` getset descriptor a class with instance dicts gets.
+fn instance_dict_descriptor(vm: &Vm, owner: &str) -> Value {
+    Value::Obj(PyObject::new(
+        vm.types.getset_descriptor.clone(),
+        Payload::GetSet(Box::new(crate::builtins::function::GetSetDef {
+            name: "__dict__",
+            get: instance_dict_get,
+            set: Some(instance_dict_set),
+            owner: owner.to_string().into(),
+        })),
+    ))
 }

@@ -38,7 +38,8 @@ impl Vm {
     pub fn dict_set_str(&self, d: &PyRef, name: PyRef, v: Value) -> PyResult<()> {
         match &d.payload {
             Payload::Dict(dd) if crate::types::kind_of(d) == crate::types::TypeKind::Dict => {
-                dd.borrow_mut().set_str(name, v);
+                let old = dd.borrow_mut().set_str(name, v);
+                drop(old);
                 Ok(())
             }
             _ => self.setitem(&Value::Obj(d.clone()), Value::Obj(name), v),

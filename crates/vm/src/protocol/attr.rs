@@ -29,9 +29,11 @@ impl Vm {
             | Some(Payload::ClassMethod(_))
             | Some(Payload::StaticMethod(_)) => Descr::NonData,
             Some(Payload::Property(_)) | Some(Payload::GetSet(_)) => Descr::Data,
-            Some(_) => {
+            Some(p) => {
                 let o = d.as_obj().expect("payload implies object");
-                if crate::types::is_builtin_exact(o) {
+                // Built-in values (numbers, strings, containers) are never descriptors; native
+                // helper types (member descriptors, …) and user classes may be.
+                if crate::types::is_builtin_exact(o) && !matches!(p, Payload::Native(_)) {
                     return Descr::Plain;
                 }
                 let t = type_data(o.class());
@@ -274,10 +276,7 @@ impl Vm {
             Value::Obj(o) => !matches!(o.payload, Payload::Type(_) | Payload::Module(_)),
             _ => true,
         };
-        if generic
-            && (td.kind != TypeKind::Heap
-                || td.lookup("__getattribute__").is_none_or(|g| self.is_object_getattribute(&g)))
-        {
+        if generic && td.lookup("__getattribute__").is_none_or(|g| self.is_object_getattribute(&g)) {
             let name_s = str_of(name);
             if let Some(d) = td.lookup(name_s) {
                 let is_method = match d.payload() {
@@ -461,7 +460,8 @@ impl Vm {
         }
         match value {
             Some(v) => {
-                td.dict_data().borrow_mut().set_str(name.clone(), v);
+                let old = td.dict_data().borrow_mut().set_str(name.clone(), v);
+                drop(old);
                 Ok(())
             }
             None => match td.dict_data().borrow_mut().remove_str(name_s) {
