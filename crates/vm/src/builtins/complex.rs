@@ -1,7 +1,7 @@
 //! `complex`.
 //! Counterpart: Objects/complexobject.c (3.11).
 
-use crate::builtins::function::{MethodKind, check_count, parse_args};
+use crate::builtins::function::{MethodKind, parse_args};
 use crate::builtins::number_fast::{int_to_f64, num_of};
 use crate::object::{Payload, PyObject};
 use crate::value::Value;
@@ -201,6 +201,17 @@ fn get_imag(vm: &Vm, v: &Value) -> PyResult<Value> {
     Ok(Value::Float(parts(vm, v)?.1))
 }
 
+/// Whether `v` is something `complex()` takes as a number: a complex, or anything with
+/// `__float__` or `__index__` (ints and floats included).
+fn is_number(vm: &Vm, v: &Value) -> bool {
+    matches!(v.payload(), Some(Payload::Complex(..)))
+        || num_of(v, false).is_some()
+        || vm.lookup_special(v, "__float__").is_some()
+        || vm.lookup_special(v, "__index__").is_some()
+}
+
+/// `complex(real, imag)`, CPython's `complex_new_impl`: each argument contributes its real
+/// part, and a complex one its imaginary part too (`real + imag*1j`).
 fn c_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let Some(cls) = args.first().and_then(|c| vm.is_type(c)) else {
         return Err(vm.type_error("complex.__new__(X): X is not a type object"));
@@ -215,48 +226,99 @@ fn c_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         2,
         0,
     )?;
-    let (mut re, mut im) = (0.0, 0.0);
-    if let Some(r) = p.get(0) {
-        if let Some(s) = crate::str::as_str(r) {
-            if p.get(1).is_some() {
-                return Err(vm.type_error("complex() can't take second arg if first is a string"));
+    let Some(r) = p.get(0) else {
+        let (re, im) = match p.get(1) {
+            None => (0.0, 0.0),
+            Some(i) => {
+                if crate::str::as_str(i).is_some() {
+                    return Err(vm.type_error("complex() second arg can't be a string"));
+                }
+                let (c, d) = number_parts(vm, i, "second argument must be a number")?;
+                (-d, c)
             }
-            let (a, b) = parse_complex(s)
-                .ok_or_else(|| vm.value_error("complex() arg is a malformed string"))?;
-            re = a;
-            im = b;
-        } else if let Some(m) = vm.lookup_special(r, "__complex__") {
-            let c = vm.call(&m, std::slice::from_ref(r))?;
-            let (a, b) = parts(vm, &c)?;
-            re = a;
-            im = b;
-        } else {
-            let (a, b) = as_complex(vm, r)?.map(Ok).unwrap_or_else(|| {
-                crate::builtins::float::to_float(vm, r)
-                    .map(|f| (f, 0.0))
-                    .map_err(|_| {
-                        vm.type_error(format!(
-                            "complex() first argument must be a string or a number, not '{}'",
-                            vm.type_name(r)
-                        ))
-                    })
-            })?;
-            re = a;
-            im = b;
+        };
+        return Ok(Value::Obj(PyObject::new(cls, Payload::Complex(re, im))));
+    };
+    if let Some(s) = crate::str::as_str(r) {
+        if p.get(1).is_some() {
+            return Err(vm.type_error("complex() can't take second arg if first is a string"));
         }
+        let (a, b) = parse_complex(s)
+            .ok_or_else(|| vm.value_error("complex() arg is a malformed string"))?;
+        return Ok(Value::Obj(PyObject::new(cls, Payload::Complex(a, b))));
     }
-    if let Some(i) = p.get(1) {
-        let (c, d) = as_complex(vm, i)?.ok_or_else(|| {
-            vm.type_error(format!(
-                "complex() second argument must be a number, not '{}'",
-                vm.type_name(i)
-            ))
-        })?;
-        re -= d;
-        im += c;
+    let i = p.get(1);
+    if i.is_some_and(|i| crate::str::as_str(i).is_some()) {
+        return Err(vm.type_error("complex() second arg can't be a string"));
     }
-    let _ = check_count;
-    Ok(Value::Obj(PyObject::new(cls, Payload::Complex(re, im))))
+    let mut r = r.clone();
+    let mut r_complex = false;
+    if !matches!(r.payload(), Some(Payload::Complex(..)))
+        && let Some(m) = vm.lookup_special(&r, "__complex__")
+    {
+        let c = vm.call(&m, std::slice::from_ref(&r))?;
+        if !matches!(c.payload(), Some(Payload::Complex(..))) {
+            return Err(vm.type_error(format!(
+                "__complex__ returned non-complex (type {})",
+                vm.type_name(&c)
+            )));
+        }
+        r = c;
+        r_complex = true;
+    }
+    if !r_complex && !is_number(vm, &r) {
+        return Err(vm.type_error(format!(
+            "complex() first argument must be a string or a number, not '{}'",
+            vm.type_name(&r)
+        )));
+    }
+    if let Some(i) = i
+        && !is_number(vm, i)
+    {
+        return Err(vm.type_error(format!(
+            "complex() second argument must be a number, not '{}'",
+            vm.type_name(i)
+        )));
+    }
+    let (mut cr_re, cr_im, cr_is_complex) = match r.payload() {
+        Some(Payload::Complex(a, b)) => (*a, *b, true),
+        _ => (crate::builtins::float::to_float(vm, &r)?, 0.0, false),
+    };
+    let mut ci_re = match i {
+        None => cr_im,
+        Some(i) => match i.payload() {
+            Some(Payload::Complex(c, d)) => {
+                cr_re -= *d;
+                *c
+            }
+            _ => crate::builtins::float::to_float(vm, i)?,
+        },
+    };
+    if cr_is_complex && i.is_some() {
+        ci_re += cr_im;
+    }
+    if std::rc::Rc::ptr_eq(&cls, &vm.types.complex)
+        && i.is_none()
+        && let Value::Obj(o) = &r
+        && std::rc::Rc::ptr_eq(o.class(), &vm.types.complex)
+    {
+        return Ok(r);
+    }
+    Ok(Value::Obj(PyObject::new(
+        cls,
+        Payload::Complex(cr_re, ci_re),
+    )))
+}
+
+/// The (re, im) of a number argument (`msg` names what was expected).
+fn number_parts(vm: &Vm, v: &Value, msg: &str) -> PyResult<(f64, f64)> {
+    if let Some(Payload::Complex(a, b)) = v.payload() {
+        return Ok((*a, *b));
+    }
+    if !is_number(vm, v) {
+        return Err(vm.type_error(format!("complex() {msg}, not '{}'", vm.type_name(v))));
+    }
+    Ok((crate::builtins::float::to_float(vm, v)?, 0.0))
 }
 
 /// `complex(s)`: `[ws] ['('] [ws] real [(+|-) imag j] [ws] [')'] [ws]` or an imaginary part

@@ -252,12 +252,14 @@ fn float_ceil(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     crate::builtins::int::float_to_int(vm, self_float(vm, &args[0])?.ceil())
 }
 
-fn float_is_integer(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+fn float_is_integer(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "float.is_integer", &args[1..], kw, 0, 0)?;
     let f = self_float(vm, &args[0])?;
     Ok(Value::Bool(rpy_text::numbers::float_is_integer(f)))
 }
 
-fn float_conjugate(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+fn float_conjugate(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "float.conjugate", &args[1..], kw, 0, 0)?;
     Ok(Value::Float(self_float(vm, &args[0])?))
 }
 
@@ -279,7 +281,8 @@ pub fn round_to_digits(x: f64, ndigits: i64) -> f64 {
     rpy_text::numbers::float_round_digits(x, ndigits).unwrap_or(x)
 }
 
-fn float_as_integer_ratio(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+fn float_as_integer_ratio(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "float.as_integer_ratio", &args[1..], kw, 0, 0)?;
     let f = self_float(vm, &args[0])?;
     let (n, d) = rpy_text::numbers::as_integer_ratio(f).map_err(|e| e.to_py(vm))?;
     Ok(vm.new_tuple(vec![Value::from_bigint(n), Value::from_bigint(d)]))
@@ -367,7 +370,8 @@ pub fn new_float_of(vm: &Vm, cls: &PyRef, f: f64) -> Value {
     }
 }
 
-fn float_hex(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+fn float_hex(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "float.hex", &args[1..], kw, 0, 0)?;
     let f = self_float(vm, &args[0])?;
     Ok(vm.new_string(float_hex_str(f)))
 }
@@ -380,10 +384,7 @@ pub fn float_hex_str(f: f64) -> String {
 fn float_fromhex(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "float.fromhex", &args[1..], kw, 1, 1)?;
     let Some(s) = crate::str::as_str(&args[1]) else {
-        return Err(vm.type_error(format!(
-            "fromhex() argument must be str, not {}",
-            vm.type_name(&args[1])
-        )));
+        return Err(vm.type_error("bad argument type for built-in operation"));
     };
     let f = rpy_text::numbers::float_fromhex(s).map_err(|e| e.to_py(vm))?;
     let cls = vm.is_type(&args[0]).unwrap_or(vm.types.float.clone());

@@ -66,27 +66,25 @@ fn b_ascii(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Ok(vm.new_string(crate::builtins::str::ascii_escape(&vm.repr(&args[0])?)))
 }
 
-fn int_radix(vm: &Vm, v: &Value, radix: u32, prefix: &str) -> PyResult<Value> {
+fn int_radix(vm: &Vm, v: &Value, radix: u32) -> PyResult<Value> {
     let i = vm.index_value(v)?;
     let n = crate::builtins::int::as_bigint(&i).unwrap_or_default();
-    let neg = n.sign() == num_bigint::Sign::Minus;
-    let digits = n.magnitude().to_str_radix(radix);
-    Ok(vm.new_string(format!("{}{prefix}{digits}", if neg { "-" } else { "" })))
+    Ok(vm.new_string(rpy_text::numbers::int_to_prefixed_str(&n, radix)))
 }
 
 fn b_bin(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "bin", args, kw, 1, 1)?;
-    int_radix(vm, &args[0], 2, "0b")
+    int_radix(vm, &args[0], 2)
 }
 
 fn b_oct(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "oct", args, kw, 1, 1)?;
-    int_radix(vm, &args[0], 8, "0o")
+    int_radix(vm, &args[0], 8)
 }
 
 fn b_hex(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "hex", args, kw, 1, 1)?;
-    int_radix(vm, &args[0], 16, "0x")
+    int_radix(vm, &args[0], 16)
 }
 
 fn b_callable(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {

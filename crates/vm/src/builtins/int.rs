@@ -530,22 +530,24 @@ fn bool_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
 }
 
 fn int_bit_length(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    check_count(vm, "bit_length", &args[1..], kw, 0, 0)?;
+    check_count(vm, "int.bit_length", &args[1..], kw, 0, 0)?;
     let n = as_bigint(&args[0]).ok_or_else(|| vm.type_error("int required"))?;
     Ok(Value::from(rpy_text::numbers::bit_length(&n) as usize))
 }
 
 fn int_bit_count(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    check_count(vm, "bit_count", &args[1..], kw, 0, 0)?;
+    check_count(vm, "int.bit_count", &args[1..], kw, 0, 0)?;
     let n = as_bigint(&args[0]).ok_or_else(|| vm.type_error("int required"))?;
     Ok(Value::from(rpy_text::numbers::bit_count(&n) as usize))
 }
 
-fn int_conjugate(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+fn int_conjugate(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "int.conjugate", &args[1..], kw, 0, 0)?;
     int_int(vm, args, &[])
 }
 
-fn int_as_integer_ratio(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+fn int_as_integer_ratio(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "int.as_integer_ratio", &args[1..], kw, 0, 0)?;
     let n = int_int(vm, args, &[])?;
     Ok(vm.new_tuple(vec![n, Value::Int(1)]))
 }
@@ -622,6 +624,9 @@ fn int_from_bytes(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value>
         Some(s) => vm.truthy(&s)?,
         None => false,
     };
+    if crate::str::as_str(&data).is_some() {
+        return Err(vm.type_error("cannot convert 'str' object to bytes"));
+    }
     let bytes = crate::builtins::bytes::new_impl(vm, std::slice::from_ref(&data), &[], "bytes")?;
     let n = rpy_text::numbers::int_from_bytes(&bytes, order, signed);
     if std::rc::Rc::ptr_eq(&cls, &vm.types.int) {
