@@ -139,11 +139,26 @@ fn main() -> ExitCode {
         .expect("spawn the interpreter thread");
     match child.join() {
         Ok(status) => ExitCode::from((status & 0xFF) as u8),
-        Err(_) => ExitCode::from(70),
+        Err(p) => {
+            let msg = p
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_default();
+            eprintln!("rpy: internal error: {msg}");
+            ExitCode::from(70)
+        }
     }
 }
 
 fn run(options: rpy_vm::Options, target: Target) -> i32 {
+    // A panic inside a built-in function is turned into SystemError by the VM; keep the
+    // default hook's report only for panics that escape (RPY_BACKTRACE=1 shows all).
+    if std::env::var_os("RPY_BACKTRACE").is_none() {
+        std::panic::set_hook(Box::new(|info| {
+            INTERNAL_PANIC.with(|p| *p.borrow_mut() = Some(info.to_string()));
+        }));
+    }
     let vm = rpy_vm::Vm::new(options);
     let result = match target {
         Target::File(f) => rpy_vm::interp::run_file(&vm, &f),
@@ -156,6 +171,10 @@ fn run(options: rpy_vm::Options, target: Target) -> i32 {
         Target::Module(m) => rpy_vm::interp::run_module(&vm, &m),
     };
     vm.exit_status(result)
+}
+
+thread_local! {
+    static INTERNAL_PANIC: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
 
 fn usage_error(msg: &str) -> ExitCode {

@@ -234,12 +234,13 @@ impl Vm {
             }
             Payload::BuiltinFunction(bf) => match &bf.self_ {
                 Some(s) => {
+                    self.check_arity(bf.name, bf.arity, args.len(), kwnames)?;
                     let mut full = Vec::with_capacity(args.len() + 1);
                     full.push(s.clone());
                     full.extend_from_slice(args);
-                    (bf.func)(self, &full, kwnames)
+                    self.call_native(bf.func, &full, kwnames)
                 }
-                None => (bf.func)(self, args, kwnames),
+                None => self.call_native(bf.func, args, kwnames),
             },
             Payload::MethodDescriptor(md) => {
                 if args.len() == kwnames.len() {
@@ -259,7 +260,10 @@ impl Vm {
                         self.type_name(&args[0])
                     )));
                 }
-                (md.func)(self, args, kwnames)
+                if md.kind == crate::builtins::function::MethodKind::Instance {
+                    self.check_arity(md.name, md.arity, args.len() - 1, kwnames)?;
+                }
+                self.call_native(md.func, args, kwnames)
             }
             Payload::BoundMethod { func, self_ } => {
                 let mut full = Vec::with_capacity(args.len() + 1);
@@ -278,6 +282,37 @@ impl Vm {
                 full.push(callable.clone());
                 full.extend_from_slice(args);
                 self.call_with_kwnames(&call, &full, kwnames)
+            }
+        }
+    }
+
+    #[inline]
+    fn check_arity(&self, name: &str, arity: (u8, u8), given: usize, kwnames: &[Value]) -> PyResult<()> {
+        if arity == crate::builtins::function::UNCHECKED {
+            return Ok(());
+        }
+        if !kwnames.is_empty() {
+            return Err(self.type_error(format!("{name}() takes no keyword arguments")));
+        }
+        if given < arity.0 as usize || given > arity.1 as usize {
+            return Err(crate::builtins::function::arity_error(self, name, arity, given));
+        }
+        Ok(())
+    }
+
+    /// Calls a native function. A bug in it that panics becomes a SystemError instead of
+    /// taking the interpreter down.
+    #[inline]
+    pub fn call_native(&self, f: crate::builtins::function::NativeFn, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(self, args, kwnames))) {
+            Ok(r) => r,
+            Err(p) => {
+                let msg = p
+                    .downcast_ref::<String>()
+                    .map(|s| s.as_str())
+                    .or_else(|| p.downcast_ref::<&str>().copied())
+                    .unwrap_or("panic");
+                Err(self.system_error(format!("internal error in a built-in function: {msg}")))
             }
         }
     }

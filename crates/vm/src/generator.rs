@@ -161,7 +161,8 @@ pub fn resume(vm: &Vm, g: &PyRef, value: Value, throw: Option<PyErr>) -> PyResul
     let saved = std::mem::replace(&mut *vm.handled.borrow_mut(), gd.exc_state.borrow().clone());
     if let Err(e) = vm.push_frame(frame) {
         *vm.handled.borrow_mut() = saved;
-        gd.state.set(GenState::Suspended);
+        // The frame went down with the failed push: the generator cannot run again.
+        gd.state.set(GenState::Finished);
         return Err(e);
     }
     let r = vm.enter_native(|| vm.resume_pushed(throw));

@@ -249,6 +249,7 @@ impl Drop for PyObject {
         }
         if let Payload::Generator(g) = &self.payload
             && g.state.get() == crate::generator::GenState::Suspended
+            && g.frame.borrow().is_some()
             && let Some(vm) = crate::vm::current_vm()
         {
             // A suspended generator is closed when it dies, so its `finally` blocks run.

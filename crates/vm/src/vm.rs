@@ -368,7 +368,8 @@ impl Vm {
         }
         self.depth.set(depth);
         let r = stacker::maybe_grow(64 * 1024, 1024 * 1024, f);
-        self.depth.set(depth - 1);
+        // Relative: frames pushed inside and popped elsewhere (generators) balance themselves.
+        self.depth.set(self.depth.get() - 1);
         r
     }
 }

@@ -35,6 +35,9 @@ pub struct FunctionData {
 pub struct BuiltinFn {
     pub name: &'static str,
     pub func: NativeFn,
+    /// Positional arguments accepted (after `self`), checked before the call: (min, max);
+    /// `UNCHECKED` leaves it to the function.
+    pub arity: (u8, u8),
     /// The bound `self` (or the module, for module functions: CPython's `__self__`).
     pub self_: Option<Value>,
     /// Class name for `__qualname__` of bound methods of built-in types.
@@ -51,6 +54,7 @@ pub enum MethodKind {
 pub struct MethodDef {
     pub name: &'static str,
     pub func: NativeFn,
+    pub arity: (u8, u8),
     pub kind: MethodKind,
     /// The defining class's name (for messages and reprs).
     pub owner: &'static str,
@@ -69,7 +73,7 @@ impl Vm {
     pub fn new_builtin_function(&self, name: &'static str, func: NativeFn) -> Value {
         Value::Obj(PyObject::new(
             self.types.builtin_function.clone(),
-            Payload::BuiltinFunction(BuiltinFn { name, func, self_: None, owner: None }),
+            Payload::BuiltinFunction(BuiltinFn { name, func, arity: UNCHECKED, self_: None, owner: None }),
         ))
     }
 
@@ -88,6 +92,7 @@ impl Vm {
                 Payload::MethodDescriptor(Box::new(MethodDef {
                     name,
                     func,
+                    arity: dunder_arity(name),
                     kind,
                     owner,
                     owner_type: Rc::downgrade(t),
@@ -98,7 +103,7 @@ impl Vm {
                     self.types.staticmethod.clone(),
                     Payload::StaticMethod(RefCell::new(Value::Obj(PyObject::new(
                         self.types.builtin_function.clone(),
-                        Payload::BuiltinFunction(BuiltinFn { name, func, self_: None, owner: Some(owner) }),
+                        Payload::BuiltinFunction(BuiltinFn { name, func, arity: dunder_arity(name), self_: None, owner: Some(owner) }),
                     )))),
                 ),
                 _ => m,
@@ -245,5 +250,51 @@ pub fn function_data(v: &Value) -> Option<&FunctionData> {
     match v.payload() {
         Some(Payload::Function(f)) => Some(f),
         _ => None,
+    }
+}
+
+/// No arity check before the call.
+pub const UNCHECKED: (u8, u8) = (0, u8::MAX);
+
+/// The arguments (after `self`) a special method takes, as CPython's slot wrappers check
+/// them; other methods check their own arguments.
+pub fn dunder_arity(name: &str) -> (u8, u8) {
+    match name {
+        "__repr__" | "__str__" | "__hash__" | "__len__" | "__iter__" | "__next__" | "__bool__" | "__neg__"
+        | "__pos__" | "__abs__" | "__invert__" | "__int__" | "__float__" | "__index__" | "__reversed__"
+        | "__await__" | "__aiter__" | "__anext__" | "__sizeof__" | "__getnewargs__" | "__length_hint__" => (0, 0),
+        "__getitem__" | "__delitem__" | "__contains__" | "__eq__" | "__ne__" | "__lt__" | "__le__" | "__gt__"
+        | "__ge__" | "__getattribute__" | "__getattr__" | "__delattr__" | "__format__" | "__add__" | "__radd__"
+        | "__iadd__" | "__sub__" | "__rsub__" | "__isub__" | "__mul__" | "__rmul__" | "__imul__"
+        | "__truediv__" | "__rtruediv__" | "__itruediv__" | "__floordiv__" | "__rfloordiv__"
+        | "__ifloordiv__" | "__mod__" | "__rmod__" | "__imod__" | "__divmod__" | "__rdivmod__" | "__lshift__"
+        | "__rlshift__" | "__ilshift__" | "__rshift__" | "__rrshift__" | "__irshift__" | "__and__"
+        | "__rand__" | "__iand__" | "__or__" | "__ror__" | "__ior__" | "__xor__" | "__rxor__" | "__ixor__"
+        | "__matmul__" | "__rmatmul__" | "__imatmul__" | "__delete__" | "__instancecheck__"
+        | "__subclasscheck__" => (1, 1),
+        "__pow__" | "__rpow__" | "__ipow__" => (1, 2),
+        "__setitem__" | "__setattr__" | "__set__" => (2, 2),
+        "__get__" => (1, 2),
+        _ => UNCHECKED,
+    }
+}
+
+/// CPython's message for a slot wrapper called with the wrong number of arguments.
+pub fn arity_error(vm: &Vm, name: &str, arity: (u8, u8), given: usize) -> crate::vm::PyErr {
+    let (min, max) = (arity.0 as usize, arity.1 as usize);
+    if min == max {
+        if min == 0 {
+            return vm.type_error(format!("expected 0 arguments, got {given}"));
+        }
+        return vm.type_error(format!(
+            "expected {min} argument{}, got {given}",
+            if min == 1 { "" } else { "s" }
+        ));
+    }
+    let _ = name;
+    if given < min {
+        vm.type_error(format!("expected at least {min} argument{}, got {given}", if min == 1 { "" } else { "s" }))
+    } else {
+        vm.type_error(format!("expected at most {max} argument{}, got {given}", if max == 1 { "" } else { "s" }))
     }
 }

@@ -63,6 +63,7 @@ impl Vm {
                         Payload::BuiltinFunction(BuiltinFn {
                             name: md.name,
                             func: md.func,
+                            arity: md.arity,
                             self_: Some(o.clone()),
                             owner: Some(md.owner),
                         }),
@@ -74,6 +75,7 @@ impl Vm {
                     Payload::BuiltinFunction(BuiltinFn {
                         name: md.name,
                         func: md.func,
+                        arity: md.arity,
                         self_: Some(Value::Obj(owner.clone())),
                         owner: Some(md.owner),
                     }),
