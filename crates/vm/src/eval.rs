@@ -90,6 +90,17 @@ impl Vm {
                 f.lasti = f.pc;
                 f.pc += 1;
                 let arg = instr.arg;
+                #[cfg(debug_assertions)]
+                if trace_enabled() {
+                    eprintln!(
+                        "[trace] {} {:>4} {:<24} {:>5}  stack={}",
+                        crate::protocol::attr::str_of(&f.code.name),
+                        f.code.byte_offset(f.lasti),
+                        instr.op.name(),
+                        arg,
+                        f.stack_len()
+                    );
+                }
                 match instr.op {
                     Opcode::Nop | Opcode::Resume | Opcode::Precall => continue 'run,
                     Opcode::Cache => {
@@ -901,7 +912,9 @@ impl Vm {
                     self.add_traceback(&exc, f);
                 }
                 first = false;
-                if let Some(h) = f.code.handler_for(f.lasti) {
+                // The handler is chosen by the instruction that raised (the one before `pc`),
+                // not by `lasti`, which RERAISE may have moved back for the traceback.
+                if let Some(h) = f.code.handler_for(f.pc.saturating_sub(1)) {
                     f.truncate_stack(h.depth as usize);
                     if h.lasti {
                         let lasti = f.lasti as i64;
@@ -969,4 +982,12 @@ impl Vm {
             crate::exceptions::set_context_checked(exc, h);
         }
     }
+}
+
+/// `RPY_TRACE=1` prints every instruction executed (debug builds only).
+#[cfg(debug_assertions)]
+fn trace_enabled() -> bool {
+    use std::sync::OnceLock;
+    static ON: OnceLock<bool> = OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("RPY_TRACE").is_some())
 }
