@@ -326,4 +326,8 @@ pub fn init(vm: &Vm) {
     vm.add_methods_kind(ba, &[("__new__", bytearray_new)], MethodKind::Static);
     add_common_class_methods(vm, ba);
     vm.add_attr(ba, "__hash__", Value::None);
+    // Like str and bytes, bytearray is not a sequence for `match` (PEP 634).
+    let td = crate::types::type_data(ba);
+    td.flags
+        .set(td.flags.get() & !crate::types::flags::SEQUENCE);
 }

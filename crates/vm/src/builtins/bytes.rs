@@ -665,7 +665,7 @@ pub fn hex_impl(vm: &Vm, data: &[u8], args: &[Value], kwnames: &[Value]) -> PyRe
             // Groups count from the right for a positive bytes_per_sep, from the left else.
             let first = if per > 0 { (data.len() - 1) % g + 1 } else { g };
             for (i, &b) in data.iter().enumerate() {
-                if i > 0 && (i + g - first) % g == 0 {
+                if i > 0 && (i + g - first).is_multiple_of(g) {
                     out.push(sep as char);
                 }
                 digits(b, &mut out);
@@ -801,12 +801,10 @@ fn bytes_translate(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value
 
 type FindFn = fn(&[u8], &[u8], Option<isize>, Option<isize>) -> Option<usize>;
 
-fn find_args(
-    vm: &Vm,
-    args: &[Value],
-    kw: &[Value],
-    name: &str,
-) -> PyResult<(Vec<u8>, Vec<u8>, Option<isize>, Option<isize>)> {
+/// `self`, `sub`, `start`, `end` of find/count/index.
+type FindArgs = (Vec<u8>, Vec<u8>, Option<isize>, Option<isize>);
+
+fn find_args(vm: &Vm, args: &[Value], kw: &[Value], name: &str) -> PyResult<FindArgs> {
     check_count(vm, name, &args[1..], kw, 1, 3)?;
     let b = this(vm, &args[0])?;
     let sub = sub_arg(vm, &args[1])?;

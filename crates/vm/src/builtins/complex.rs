@@ -49,7 +49,7 @@ pub fn complex_pow(vm: &Vm, a: f64, b: f64, c: f64, d: f64) -> PyResult<Value> {
                 rr = t;
             }
             let t = br * br - bi * bi;
-            bi = 2.0 * br * bi;
+            bi *= 2.0 * br;
             br = t;
             e >>= 1;
         }

@@ -523,6 +523,9 @@ pub fn init(vm: &Vm) {
             ("contiguous", get_contiguous, None),
         ],
     );
+    // A memoryview is a sequence for `match` (Py_TPFLAGS_SEQUENCE).
+    let td = crate::types::type_data(&t);
+    td.flags.set(td.flags.get() | crate::types::flags::SEQUENCE);
     let d = vm.builtins_dict.clone();
     if let Payload::Dict(dd) = &d.payload {
         let old = dd
