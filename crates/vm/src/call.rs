@@ -253,12 +253,21 @@ impl Vm {
                     && let Some(owner) = md.owner_type.upgrade()
                     && !crate::types::is_subtype(self.class_of(&args[0]), &owner)
                 {
-                    return Err(self.type_error(format!(
-                        "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
-                        md.name,
-                        md.owner,
-                        self.type_name(&args[0])
-                    )));
+                    return Err(self.type_error(if md.name.starts_with("__") {
+                        format!(
+                            "descriptor '{}' requires a '{}' object but received a '{}'",
+                            md.name,
+                            md.owner,
+                            self.type_name(&args[0])
+                        )
+                    } else {
+                        format!(
+                            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+                            md.name,
+                            md.owner,
+                            self.type_name(&args[0])
+                        )
+                    }));
                 }
                 if md.kind == crate::builtins::function::MethodKind::Instance {
                     self.check_arity(md.name, md.arity, args.len() - 1, kwnames)?;

@@ -83,7 +83,7 @@ pub fn compile_error(vm: &Vm, e: &rpy_compiler::CompileError, source: &str) -> c
     let text = source
         .split_inclusive('\n')
         .nth((e.lineno.max(1) - 1) as usize)
-        .map(|l| vm.new_str(l))
+        .map(|l| if l.ends_with('\n') { vm.new_str(l) } else { vm.new_string(format!("{l}\n")) })
         .unwrap_or(Value::None);
     // Offsets are UTF-8 byte columns + 1; Python reports them in code points.
     let to_chars = |line: i32, off: i32| -> Value {
@@ -369,7 +369,7 @@ pub fn builtin_exec(vm: &Vm, args: &[Value], kwnames: &[Value], is_eval: bool) -
         Some(Value::Obj(g)) if matches!(g.payload, Payload::Dict(_)) => g.clone(),
         Some(g) => {
             return Err(vm.type_error(if is_eval {
-                format!("globals must be a real dict; try eval(expr, {{}}, mapping)")
+                "globals must be a dict".to_string()
             } else {
                 format!("exec() globals must be a dict, not {}", vm.type_name(g))
             }));

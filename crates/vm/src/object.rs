@@ -101,6 +101,8 @@ pub struct PropertyData {
     pub fset: Value,
     pub fdel: Value,
     pub doc: RefCell<Value>,
+    /// The attribute name, from `__set_name__`.
+    pub name: RefCell<Value>,
 }
 
 pub struct ModuleData {

@@ -77,26 +77,25 @@ fn carets(line: &str, pos: &rpy_marshal::linetable::Position) -> Option<String> 
     let (Some(l), Some(el), Some(c), Some(ec)) = (pos.line, pos.end_line, pos.col, pos.end_col) else {
         return None;
     };
-    if l != el {
-        return None;
-    }
     // Columns are UTF-8 byte offsets into the line.
     let bytes = line.trim_end_matches(['\n', '\r']).as_bytes();
-    let (c, ec) = (c as usize, ec as usize);
+    let stripped_start = bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(0);
+    let stripped_end = bytes.len() - bytes.iter().rev().position(|b| !b.is_ascii_whitespace()).unwrap_or(0);
+    // A span over several lines is marked to the end of its first line.
+    let (c, ec) = (c as usize, if l != el { stripped_end } else { ec as usize });
     if c > ec || ec > bytes.len() {
         return None;
     }
-    let stripped_start = bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(0);
-    let stripped_end = bytes.len() - bytes.iter().rev().position(|b| !b.is_ascii_whitespace()).unwrap_or(0);
-    if c <= stripped_start && ec >= stripped_end {
+    let segment = std::str::from_utf8(&bytes[c..ec]).ok()?;
+    let anchor = if l == el { anchors(segment) } else { None };
+    if c <= stripped_start && ec >= stripped_end && anchor.is_none() {
         return None;
     }
-    let segment = std::str::from_utf8(&bytes[c..ec]).ok()?;
     let prefix = std::str::from_utf8(&bytes[stripped_start.min(c)..c]).ok()?;
     let width = |s: &str| s.chars().count();
     let mut out = String::from("    ");
     out.push_str(&" ".repeat(width(prefix)));
-    match anchors(segment) {
+    match anchor {
         Some((a, b)) => {
             let (a, b) = (a.min(segment.len()), b.min(segment.len()));
             out.push_str(&"~".repeat(width(&segment[..a])));

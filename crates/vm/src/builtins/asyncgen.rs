@@ -73,7 +73,7 @@ fn throw_exc(vm: &Vm, args: &[Value]) -> PyResult<crate::vm::PyErr> {
 }
 
 fn g_send(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    check_count(vm, "send", &args[1..], kw, 1, 1)?;
+    check_count(vm, "generator.send", &args[1..], kw, 1, 1)?;
     gen_send(vm, &gen_of(vm, &args[0])?, args[1].clone())
 }
 

@@ -57,7 +57,7 @@ pub fn boot_types() -> Rc<Types> {
     let complex = b.raw("complex", o, TypeKind::Complex, Layout::Complex, base);
     let str = b.raw("str", o, TypeKind::Str, Layout::Str, base);
     let bytes = b.raw("bytes", o, TypeKind::Bytes, Layout::Bytes, base);
-    let bytearray = b.raw("bytearray", o, TypeKind::ByteArray, Layout::ByteArray, base | flags::SEQUENCE);
+    let bytearray = b.raw("bytearray", o, TypeKind::ByteArray, Layout::ByteArray, base);
     let tuple = b.raw("tuple", o, TypeKind::Tuple, Layout::Tuple, base | flags::SEQUENCE);
     let list = b.raw("list", o, TypeKind::List, Layout::List, base | flags::SEQUENCE);
     let set = b.raw("set", o, TypeKind::Set, Layout::Set, base);
@@ -175,6 +175,8 @@ const OTHER_TYPES: &[&str] = &[
     "async_generator_athrow",
     "coroutine_wrapper",
     "memoryview",
+    "wrapper_descriptor",
+    "method-wrapper",
     "NoneType_placeholder",
 ];
 

@@ -181,7 +181,8 @@ fn dict_pop(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     }
 }
 
-fn dict_popitem(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+fn dict_popitem(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "dict.popitem", &args[1..], kw, 0, 0)?;
     match this(vm, &args[0])?.borrow_mut().pop_last() {
         Some((k, v)) => Ok(vm.new_tuple(vec![k, v])),
         None => Err(vm.key_error(vm.new_str("popitem(): dictionary is empty"))),
@@ -547,6 +548,33 @@ fn view_eq(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(Value::Bool(vm.eq(&a, &b)?))
 }
 
+fn view_cmp(vm: &Vm, args: &[Value], op: &str) -> PyResult<Value> {
+    let is_setlike = matches!(args[1].payload(), Some(Payload::Set(_) | Payload::FrozenSet(_)))
+        || args[1].as_obj().and_then(|o| o.downcast_native::<DictView>()).is_some_and(|w| w.kind != ViewKind::Values);
+    if !is_setlike {
+        return Ok(vm.not_implemented());
+    }
+    let a = crate::builtins::set::set_from_iterable(vm, &args[0])?;
+    let b = crate::builtins::set::set_from_iterable(vm, &args[1])?;
+    vm.call_method(&a, op, &[b])
+}
+
+fn view_le(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    view_cmp(vm, args, "__le__")
+}
+
+fn view_lt(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    view_cmp(vm, args, "__lt__")
+}
+
+fn view_ge(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    view_cmp(vm, args, "__ge__")
+}
+
+fn view_gt(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    view_cmp(vm, args, "__gt__")
+}
+
 fn view_isdisjoint(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     for x in vm.iterate(&args[1])? {
         if vm.contains(&args[0], &x)? {
@@ -621,6 +649,10 @@ pub fn init(vm: &Vm) {
                     ("__xor__", view_xor),
                     ("__rxor__", view_xor),
                     ("__eq__", view_eq),
+                    ("__le__", view_le),
+                    ("__lt__", view_lt),
+                    ("__ge__", view_ge),
+                    ("__gt__", view_gt),
                     ("isdisjoint", view_isdisjoint),
                 ],
             );

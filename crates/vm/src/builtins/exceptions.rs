@@ -130,7 +130,7 @@ fn set_suppress(vm: &Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
 }
 
 fn with_traceback(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    check_count(vm, "with_traceback", &args[1..], kw, 1, 1)?;
+    check_count(vm, "BaseException.with_traceback", &args[1..], kw, 1, 1)?;
     set_traceback(vm, &args[0], Some(args[1].clone()))?;
     Ok(args[0].clone())
 }
@@ -162,7 +162,7 @@ fn add_note_value(vm: &Vm, e: &Value, note: Value) -> PyResult<()> {
 }
 
 fn add_note_m(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    check_count(vm, "add_note", &args[1..], kw, 1, 1)?;
+    check_count(vm, "BaseException.add_note", &args[1..], kw, 1, 1)?;
     add_note_value(vm, &args[0], args[1].clone())?;
     Ok(Value::None)
 }

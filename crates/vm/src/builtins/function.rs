@@ -87,8 +87,13 @@ impl Vm {
         let owner: &'static str = Box::leak(td.name.borrow().clone().into_boxed_str());
         let mut d = td.dict_data().borrow_mut();
         for &(name, func) in methods {
+            let class = if is_slot_wrapper(name) && kind == MethodKind::Instance {
+                self.types.other("wrapper_descriptor")
+            } else {
+                self.types.method_descriptor.clone()
+            };
             let m = PyObject::new(
-                self.types.method_descriptor.clone(),
+                class,
                 Payload::MethodDescriptor(Box::new(MethodDef {
                     name,
                     func,
@@ -167,12 +172,12 @@ pub fn parse_args(
     if npos > max_pos {
         return Err(vm.type_error(if max_pos == required {
             format!(
-                "{fname}() takes exactly {max_pos} positional argument{} ({npos} given)",
+                "{fname}() takes exactly {max_pos} argument{} ({npos} given)",
                 if max_pos == 1 { "" } else { "s" }
             )
         } else {
             format!(
-                "{fname}() takes at most {max_pos} positional argument{} ({npos} given)",
+                "{fname}() takes at most {max_pos} argument{} ({npos} given)",
                 if max_pos == 1 { "" } else { "s" }
             )
         }));
@@ -203,7 +208,7 @@ pub fn parse_args(
         if out[i].is_none() {
             if i < posonly || npos > 0 && kwnames.is_empty() {
                 return Err(vm.type_error(format!(
-                    "{fname}() takes at least {required} positional argument{} ({npos} given)",
+                    "{fname}() takes at least {required} argument{} ({npos} given)",
                     if required == 1 { "" } else { "s" }
                 )));
             }
@@ -251,6 +256,12 @@ pub fn function_data(v: &Value) -> Option<&FunctionData> {
         Some(Payload::Function(f)) => Some(f),
         _ => None,
     }
+}
+
+/// Whether CPython exposes the special method `name` as a slot wrapper (rather than a plain
+/// method descriptor).
+pub fn is_slot_wrapper(name: &str) -> bool {
+    dunder_arity(name) != UNCHECKED || matches!(name, "__init__" | "__call__")
 }
 
 /// No arity check before the call.

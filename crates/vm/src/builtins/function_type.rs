@@ -162,6 +162,11 @@ fn method_self(vm: &Vm, v: &Value) -> PyResult<Value> {
     Ok(method_parts(vm, v)?.1)
 }
 
+fn method_doc(vm: &Vm, v: &Value) -> PyResult<Value> {
+    let (f, _) = method_parts(vm, v)?;
+    Ok(vm.getattr_opt(&f, "__doc__")?.unwrap_or(Value::None))
+}
+
 fn method_repr(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let (f, s) = method_parts(vm, &args[0])?;
     let name = match vm.getattr_opt(&f, "__qualname__")? {
@@ -195,6 +200,17 @@ fn method_getattr(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 // ---- builtin functions and method descriptors ----
 
 fn builtin_repr(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    if let Some(Payload::BuiltinFunction(bf)) = args[0].payload()
+        && let Some(s) = &bf.self_
+        && vm.type_name(&args[0]) == "method-wrapper"
+    {
+        return Ok(vm.new_string(format!(
+            "<method-wrapper '{}' of {} object at {:#x}>",
+            bf.name,
+            vm.type_name(s),
+            s.id()
+        )));
+    }
     match args[0].payload() {
         Some(Payload::BuiltinFunction(bf)) => Ok(vm.new_string(match (&bf.self_, bf.owner) {
             (Some(s), Some(_)) => format!(
@@ -259,9 +275,11 @@ fn builtin_doc(_vm: &Vm, _v: &Value) -> PyResult<Value> {
 
 fn descr_repr(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     match args[0].payload() {
-        Some(Payload::MethodDescriptor(md)) => {
-            Ok(vm.new_string(format!("<method '{}' of '{}' objects>", md.name, md.owner)))
-        }
+        Some(Payload::MethodDescriptor(md)) => Ok(vm.new_string(if vm.type_name(&args[0]) == "wrapper_descriptor" {
+            format!("<slot wrapper '{}' of '{}' objects>", md.name, md.owner)
+        } else {
+            format!("<method '{}' of '{}' objects>", md.name, md.owner)
+        })),
         Some(Payload::GetSet(g)) => Ok(vm.new_string(format!("<attribute '{}' of '{}' objects>", g.name, g.owner))),
         _ => Err(vm.type_error("expected a descriptor")),
     }
@@ -388,12 +406,19 @@ fn property_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
             doc = d;
         }
     }
-    let data = PropertyData { fget: get(0), fset: get(1), fdel: get(2), doc: RefCell::new(doc) };
+    let data = PropertyData { fget: get(0), fset: get(1), fdel: get(2), doc: RefCell::new(doc), name: RefCell::new(Value::None) };
     let obj = PyObject::new(cls.clone(), Payload::Property(Box::new(data)));
     Ok(Value::Obj(obj))
 }
 
 fn property_init(_vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+fn property_set_name(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "__set_name__", &args[1..], kw, 2, 2)?;
+    let old = std::mem::replace(&mut *prop(vm, &args[0])?.name.borrow_mut(), args[2].clone());
+    drop(old);
     Ok(Value::None)
 }
 
@@ -754,9 +779,28 @@ pub fn init(vm: &Vm) {
         t,
         &[("__repr__", method_repr), ("__eq__", method_eq), ("__hash__", method_hash), ("__getattr__", method_getattr)],
     );
-    vm.add_getsets(t, &[("__func__", method_func, None), ("__self__", method_self, None)]);
+    vm.add_getsets(t, &[("__func__", method_func, None), ("__self__", method_self, None), ("__doc__", method_doc, None)]);
+    let wrapper = vm.types.other("method-wrapper");
+    let slot = vm.types.other("wrapper_descriptor");
     let t = &vm.types.builtin_function;
-    vm.add_methods(t, &[("__repr__", builtin_repr)]);
+    for t in [t, &wrapper] {
+        vm.add_methods(t, &[("__repr__", builtin_repr)]);
+        vm.add_getsets(
+            t,
+            &[
+                ("__name__", builtin_name, None),
+                ("__qualname__", builtin_qualname, None),
+                ("__self__", builtin_self, None),
+                ("__module__", builtin_module, None),
+                ("__doc__", builtin_doc, None),
+            ],
+        );
+    }
+    vm.add_methods(&slot, &[("__repr__", descr_repr), ("__get__", descr_get_m)]);
+    vm.add_getsets(
+        &slot,
+        &[("__name__", builtin_name, None), ("__qualname__", builtin_qualname, None), ("__objclass__", objclass, None), ("__doc__", builtin_doc, None)],
+    );
     vm.add_getsets(
         t,
         &[
@@ -786,6 +830,7 @@ pub fn init(vm: &Vm) {
         t,
         &[
             ("__init__", property_init),
+            ("__set_name__", property_set_name),
             ("getter", property_getter),
             ("setter", property_setter),
             ("deleter", property_deleter),

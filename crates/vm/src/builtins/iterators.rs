@@ -151,13 +151,8 @@ fn zip_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     }
     let mut its = Vec::new();
     for (i, a) in args[1..npos].iter().enumerate() {
-        its.push(vm.get_iter(a).map_err(|e| {
-            if vm.exc_matches(&e, &vm.types.exceptions.type_error) {
-                vm.type_error(format!("zip argument #{} must support iteration", i + 1))
-            } else {
-                e
-            }
-        })?);
+        let _ = i;
+        its.push(vm.get_iter(a)?);
     }
     Ok(Value::Obj(PyObject::new(cls, Payload::Native(Box::new(Zip { its, strict, done: Cell::new(false) })))))
 }

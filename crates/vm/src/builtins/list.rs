@@ -44,7 +44,16 @@ fn list_init(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     }
     let l = this(vm, &args[0])?;
     let items = match args.get(1) {
-        Some(it) => vm.iterate(it)?,
+        Some(it) => {
+            // list() sizes itself from __len__ or __length_hint__ first, as CPython does.
+            if !matches!(it.payload(), Some(Payload::List(_) | Payload::Tuple(_)))
+                && vm.lookup_special(it, "__len__").is_none()
+                && let Some(h) = vm.lookup_special(it, "__length_hint__")
+            {
+                vm.call(&h, std::slice::from_ref(it))?;
+            }
+            vm.iterate(it)?
+        }
         None => Vec::new(),
     };
     let old = std::mem::replace(&mut *l.borrow_mut(), items);
@@ -91,7 +100,7 @@ fn list_extend(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 }
 
 fn list_insert(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    check_count(vm, "insert", &args[1..], kw, 2, 2)?;
+    check_count(vm, "list.insert", &args[1..], kw, 2, 2)?;
     let l = this(vm, &args[0])?;
     let i = vm.index_clamped(&args[1])?;
     let mut l = l.borrow_mut();
@@ -102,7 +111,7 @@ fn list_insert(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 }
 
 fn list_pop(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    check_count(vm, "pop", &args[1..], kw, 0, 1)?;
+    check_count(vm, "list.pop", &args[1..], kw, 0, 1)?;
     let l = this(vm, &args[0])?;
     let i = match args.get(1) {
         Some(i) => vm.index_i64(i)?,
@@ -139,7 +148,7 @@ fn list_remove(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 }
 
 fn list_index(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    check_count(vm, "index", &args[1..], kw, 1, 3)?;
+    check_count(vm, "list.index", &args[1..], kw, 1, 3)?;
     let items = this(vm, &args[0])?.borrow().clone();
     let n = items.len() as i64;
     let norm = |v: Option<&Value>, d: i64| -> PyResult<i64> {
@@ -164,7 +173,7 @@ fn list_index(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 }
 
 fn list_count(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    check_count(vm, "count", &args[1..], kw, 1, 1)?;
+    check_count(vm, "list.count", &args[1..], kw, 1, 1)?;
     let items = this(vm, &args[0])?.borrow().clone();
     let mut c = 0;
     for it in &items {
@@ -333,7 +342,10 @@ fn list_getitem(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
         }
         return Ok(vm.new_list(out));
     }
-    let i = vm.index_value(&args[1]).map_err(|_| {
+    let i = vm.index_value(&args[1]).map_err(|e| {
+        if vm.lookup_special(&args[1], "__index__").is_some() {
+            return e;
+        }
         vm.type_error(format!(
             "list indices must be integers or slices, not {}",
             vm.type_name(&args[1])
@@ -387,7 +399,10 @@ fn list_setitem(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
         }
         return Ok(Value::None);
     }
-    let i = vm.index_value(&args[1]).map_err(|_| {
+    let i = vm.index_value(&args[1]).map_err(|e| {
+        if vm.lookup_special(&args[1], "__index__").is_some() {
+            return e;
+        }
         vm.type_error(format!(
             "list indices must be integers or slices, not {}",
             vm.type_name(&args[1])
@@ -425,7 +440,10 @@ fn list_delitem(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
         drop(removed);
         return Ok(Value::None);
     }
-    let i = vm.index_value(&args[1]).map_err(|_| {
+    let i = vm.index_value(&args[1]).map_err(|e| {
+        if vm.lookup_special(&args[1], "__index__").is_some() {
+            return e;
+        }
         vm.type_error(format!(
             "list indices must be integers or slices, not {}",
             vm.type_name(&args[1])

@@ -66,7 +66,15 @@ pub fn int_to_f64(vm: &Vm, n: &Num<'_>) -> PyResult<f64> {
 pub fn binary(vm: &Vm, a: &Value, b: &Value, op: u32) -> Option<PyResult<Value>> {
     let x = num_of(a, true)?;
     let y = num_of(b, true)?;
-    Some(num_binary(vm, &x, &y, op))
+    let r = num_binary(vm, &x, &y, op);
+    // Operators these types do not implement (`@`, float shifts…) take the generic path,
+    // which reports the TypeError.
+    if let Ok(v) = &r
+        && vm.is_not_implemented(v)
+    {
+        return None;
+    }
+    Some(r)
 }
 
 /// `x OP y` for built-in numbers (NB_* code without the in-place offset).

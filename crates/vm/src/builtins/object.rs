@@ -38,11 +38,8 @@ pub fn init(vm: &Vm) {
         &[("__init_subclass__", object_init_subclass), ("__subclasshook__", object_subclasshook)],
         crate::builtins::function::MethodKind::Class,
     );
-    vm.add_getsets(t, &[("__class__", get_class, Some(set_class)), ("__doc__", get_doc, None)]);
-}
-
-fn get_doc(_vm: &Vm, _v: &Value) -> PyResult<Value> {
-    Ok(Value::None)
+    vm.add_getsets(t, &[("__class__", get_class, Some(set_class))]);
+    vm.add_attr(t, "__doc__", vm.new_str("The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n"));
 }
 
 /// `object.__new__(cls, ...)`: a plain instance (or one with the layout of a built-in base).
@@ -78,6 +75,9 @@ pub fn object_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value>
             if names.len() == 1 { "" } else { "s" },
             q.join(", ")
         )));
+    }
+    if td.layout == Layout::Native {
+        return Err(vm.type_error(format!("cannot create '{}' instances", td.name.borrow())));
     }
     if td.layout != Layout::Object {
         return Err(vm.type_error(format!(
@@ -239,7 +239,11 @@ fn object_sizeof(_vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(Value::Int(16))
 }
 
-fn object_init_subclass(_vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+fn object_init_subclass(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    if !kw.is_empty() || args.len() > 1 {
+        let name = args.first().and_then(|c| vm.is_type(c)).map(|t| type_data(&t).qualname.borrow().clone()).unwrap_or_default();
+        return Err(vm.type_error(format!("{name}.__init_subclass__() takes no keyword arguments")));
+    }
     Ok(Value::None)
 }
 

@@ -236,7 +236,15 @@ pub fn structseq_new(t: &PyRef, items: Vec<Value>) -> Value {
 
 fn sys_exit(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "exit", args, kw, 0, 1)?;
-    let e = vm.call(&Value::Obj(vm.types.exceptions.system_exit.clone()), args)?;
+    // Like PyErr_SetObject: None means no arguments, a tuple is the argument tuple.
+    let a: Vec<Value> = match args.first() {
+        None | Some(Value::None) => Vec::new(),
+        Some(v) => match v.payload() {
+            Some(Payload::Tuple(t)) => t.to_vec(),
+            _ => vec![v.clone()],
+        },
+    };
+    let e = vm.call(&Value::Obj(vm.types.exceptions.system_exit.clone()), &a)?;
     match e {
         Value::Obj(o) => Err(o),
         _ => Err(vm.system_error("SystemExit")),

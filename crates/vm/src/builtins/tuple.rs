@@ -97,7 +97,10 @@ fn tuple_getitem(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
         }
         return Ok(vm.new_tuple(out));
     }
-    let i = vm.index_value(&args[1]).map_err(|_| {
+    let i = vm.index_value(&args[1]).map_err(|e| {
+        if vm.lookup_special(&args[1], "__index__").is_some() {
+            return e;
+        }
         vm.type_error(format!(
             "tuple indices must be integers or slices, not {}",
             vm.type_name(&args[1])

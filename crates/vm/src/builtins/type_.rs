@@ -251,6 +251,9 @@ pub fn type_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
             let _ = dict.set_str(vm.intern(key), Value::Obj(PyObject::new(wrap_in.clone(), payload)));
         }
     }
+    if dict.get_str("__doc__").is_none() {
+        let _ = dict.set_str(vm.intern("__doc__"), Value::None);
+    }
     // A class that defines __eq__ but not __hash__ is unhashable.
     if dict.get_str("__eq__").is_some() && dict.get_str("__hash__").is_none() {
         let _ = dict.set_str(vm.intern("__hash__"), Value::None);

@@ -49,6 +49,9 @@ impl Vm {
     }
 
     pub(crate) fn op_dict_update(&self, target: &Value, m: &Value) -> PyResult<()> {
+        if !matches!(m.payload(), Some(Payload::Dict(_))) && self.getattr_opt(m, "keys")?.is_none() {
+            return Err(self.type_error(format!("'{}' object is not a mapping", self.type_name(m))));
+        }
         crate::builtins::dict::update_from(self, target, m).map_err(|e| {
             if self.exc_matches(&e, &self.types.exceptions.attribute_error) {
                 self.type_error(format!("'{}' object is not a mapping", self.type_name(m)))

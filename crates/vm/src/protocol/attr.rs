@@ -59,7 +59,11 @@ impl Vm {
             Some(Payload::MethodDescriptor(md)) => match md.kind {
                 MethodKind::Instance => Ok(match obj {
                     Some(o) => Value::Obj(PyObject::new(
-                        self.types.builtin_function.clone(),
+                        if crate::builtins::function::is_slot_wrapper(md.name) {
+                            self.types.other("method-wrapper")
+                        } else {
+                            self.types.builtin_function.clone()
+                        },
                         Payload::BuiltinFunction(BuiltinFn {
                             name: md.name,
                             func: md.func,
@@ -119,6 +123,11 @@ impl Vm {
     }
 
     fn property_name(&self, descr: &Value) -> String {
+        if let Some(Payload::Property(p)) = descr.payload()
+            && let Some(n) = crate::str::as_str(&p.name.borrow())
+        {
+            return format!("'{n}'");
+        }
         if let Some(Payload::Property(p)) = descr.payload()
             && let Some(Payload::Function(fd)) = p.fget.payload().or(p.fset.payload())
         {

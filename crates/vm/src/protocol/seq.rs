@@ -110,7 +110,7 @@ impl Vm {
         match self.lookup_special(c, "__delitem__") {
             Some(m) if !m.is_none() => self.call(&m, &[c.clone(), k.clone()]).map(|_| ()),
             _ => Err(self.type_error(format!(
-                "'{}' object doesn't support item deletion",
+                "'{}' object does not support item deletion",
                 self.type_name(c)
             ))),
         }
