@@ -275,6 +275,9 @@ pub fn prep_reraise_star(vm: &Vm, orig: &Value, excs: &Value) -> PyResult<Value>
     if !reraised_eg.is_none() {
         raised.push(reraised_eg);
     }
+    if raised.len() == 1 {
+        return Ok(raised.remove(0));
+    }
     vm.call(
         &Value::Obj(vm.types.exceptions.base_exception_group.clone()),
         &[vm.new_str(""), vm.new_list(raised)],

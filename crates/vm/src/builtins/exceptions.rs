@@ -188,6 +188,38 @@ fn stop_iteration_init(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value>
     Ok(Value::None)
 }
 
+/// `StopIteration.value` / `SystemExit.code`: set explicitly, or derived from `args`.
+fn derived_attr(vm: &Vm, v: &Value, name: &str, from_args: fn(&Vm, Vec<Value>) -> Value) -> PyResult<Value> {
+    if let Value::Obj(o) = v
+        && let Some(d) = o.dict.borrow().as_ref()
+        && let Payload::Dict(dd) = &d.payload
+        && let Some(x) = dd.borrow().get_str(name)
+    {
+        return Ok(x.clone());
+    }
+    Ok(from_args(vm, args_of(vm, v)?))
+}
+
+fn stop_value(vm: &Vm, v: &Value) -> PyResult<Value> {
+    derived_attr(vm, v, "value", |_, a| a.first().cloned().unwrap_or(Value::None))
+}
+
+fn set_stop_value(vm: &Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
+    set_dict_attrs(vm, v, &[("value", new.unwrap_or(Value::None))])
+}
+
+fn exit_code(vm: &Vm, v: &Value) -> PyResult<Value> {
+    derived_attr(vm, v, "code", |vm, a| match a.len() {
+        0 => Value::None,
+        1 => a[0].clone(),
+        _ => vm.new_tuple(a),
+    })
+}
+
+fn set_exit_code(vm: &Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
+    set_dict_attrs(vm, v, &[("code", new.unwrap_or(Value::None))])
+}
+
 fn system_exit_init(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     base_init(vm, args, kw)?;
     let code = match args.len() - 1 {
@@ -450,6 +482,8 @@ pub fn init(vm: &Vm) {
         ],
     );
     vm.add_methods(&e.stop_iteration, &[("__init__", stop_iteration_init)]);
+    vm.add_getsets(&e.stop_iteration, &[("value", stop_value, Some(set_stop_value))]);
+    vm.add_getsets(&e.system_exit, &[("code", exit_code, Some(set_exit_code))]);
     vm.add_methods(&e.system_exit, &[("__init__", system_exit_init)]);
     vm.add_methods(&e.key_error, &[("__str__", key_error_str)]);
     vm.add_methods(&e.import_error, &[("__init__", import_error_init), ("__str__", import_error_str)]);

@@ -100,7 +100,7 @@ fn list_extend(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 }
 
 fn list_insert(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    check_count(vm, "list.insert", &args[1..], kw, 2, 2)?;
+    check_count(vm, "insert", &args[1..], kw, 2, 2)?;
     let l = this(vm, &args[0])?;
     let i = vm.index_clamped(&args[1])?;
     let mut l = l.borrow_mut();

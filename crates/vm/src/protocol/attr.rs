@@ -401,10 +401,12 @@ impl Vm {
         let Value::Obj(o) = obj else {
             return Err(self.readonly_attr_error(obj, name_s, descr.is_some()));
         };
+        // Without a __dict__ (built-in types, __slots__ classes) only descriptors are settable;
+        // a slots class keeps its slot values in a hidden store, not in a real __dict__.
+        if !td.has_flag(crate::types::flags::HAS_DICT) && !matches!(o.payload, Payload::Type(_) | Payload::Function(_) | Payload::Module(_)) {
+            return Err(self.readonly_attr_error(obj, name_s, descr.is_some()));
+        }
         if o.dict.borrow().is_none() {
-            if !td.has_flag(crate::types::flags::HAS_DICT) {
-                return Err(self.readonly_attr_error(obj, name_s, descr.is_some()));
-            }
             if value.is_none() {
                 return Err(self.no_attribute(obj, name_s));
             }

@@ -109,10 +109,11 @@ impl Vm {
         }
         match self.lookup_special(c, "__delitem__") {
             Some(m) if !m.is_none() => self.call(&m, &[c.clone(), k.clone()]).map(|_| ()),
-            _ => Err(self.type_error(format!(
-                "'{}' object does not support item deletion",
-                self.type_name(c)
-            ))),
+            _ => Err(self.type_error(if self.lookup_special(c, "__getitem__").is_some() {
+                format!("'{}' object doesn't support item deletion", self.type_name(c))
+            } else {
+                format!("'{}' object does not support item deletion", self.type_name(c))
+            })),
         }
     }
 
