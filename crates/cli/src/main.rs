@@ -38,7 +38,9 @@ fn main() -> ExitCode {
                 println!("  -c cmd   program passed in as string");
                 println!("  -m mod   run library module as a script");
                 println!("  -B       don't write .pyc files on import");
-                println!("  -O, -OO  remove assert and __debug__-dependent statements (and docstrings)");
+                println!(
+                    "  -O, -OO  remove assert and __debug__-dependent statements (and docstrings)"
+                );
                 println!("  -E -I -s -S -u -v -q   as python3.11");
                 println!("  -V, --version   print the rpy version and exit");
                 println!("  --dis FILE      print the disassembly of a .py or .pyc file");
@@ -55,7 +57,9 @@ fn main() -> ExitCode {
                     return usage_error("Argument expected for the -c option");
                 };
                 target = Some(Target::Command(cmd.clone()));
-                options.argv = std::iter::once("-c".to_string()).chain(args[i + 2..].iter().cloned()).collect();
+                options.argv = std::iter::once("-c".to_string())
+                    .chain(args[i + 2..].iter().cloned())
+                    .collect();
                 break;
             }
             "-m" => {
@@ -63,12 +67,16 @@ fn main() -> ExitCode {
                     return usage_error("Argument expected for the -m option");
                 };
                 target = Some(Target::Module(m.clone()));
-                options.argv = std::iter::once(m.clone()).chain(args[i + 2..].iter().cloned()).collect();
+                options.argv = std::iter::once(m.clone())
+                    .chain(args[i + 2..].iter().cloned())
+                    .collect();
                 break;
             }
             "-" => {
                 target = Some(Target::Stdin);
-                options.argv = std::iter::once("-".to_string()).chain(args[i + 1..].iter().cloned()).collect();
+                options.argv = std::iter::once("-".to_string())
+                    .chain(args[i + 1..].iter().cloned())
+                    .collect();
                 break;
             }
             "-B" => options.dont_write_bytecode = true,
@@ -108,23 +116,32 @@ fn main() -> ExitCode {
         i += 1;
     }
     let Some(target) = target else {
-        return usage_error("the interactive interpreter is not available yet: give a file, -c or -m");
+        return usage_error(
+            "the interactive interpreter is not available yet: give a file, -c or -m",
+        );
     };
     options.path0 = Some(match &target {
         Target::File(f) => {
-            let dir = std::path::Path::new(f).parent().map(|p| p.to_string_lossy().to_string()).unwrap_or_default();
+            let dir = std::path::Path::new(f)
+                .parent()
+                .map(|p| p.to_string_lossy().to_string())
+                .unwrap_or_default();
             match std::fs::canonicalize(if dir.is_empty() { "." } else { &dir }) {
                 Ok(p) => p.to_string_lossy().to_string(),
                 Err(_) => dir,
             }
         }
-        Target::Module(_) => std::env::current_dir().map(|p| p.to_string_lossy().to_string()).unwrap_or_default(),
+        Target::Module(_) => std::env::current_dir()
+            .map(|p| p.to_string_lossy().to_string())
+            .unwrap_or_default(),
         _ => String::new(),
     });
     if let Target::File(f) = &target
         && std::fs::metadata(f).is_err()
     {
-        let abs = std::env::current_dir().map(|d| d.join(f)).unwrap_or_else(|_| f.into());
+        let abs = std::env::current_dir()
+            .map(|d| d.join(f))
+            .unwrap_or_else(|_| f.into());
         eprintln!(
             "{}: can't open file '{}': [Errno 2] No such file or directory",
             std::env::args().next().unwrap_or_else(|| "rpy".into()),

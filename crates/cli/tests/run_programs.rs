@@ -16,7 +16,10 @@ fn python() -> String {
 }
 
 fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repo root")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("repo root")
 }
 
 fn run(cmd: &mut Command) -> Output {
@@ -36,7 +39,11 @@ fn same(a: &Output, b: &Output) -> bool {
 fn describe(name: &str, how: &str, theirs: &Output, ours: &Output) -> String {
     let cut = |b: &[u8]| {
         let s = String::from_utf8_lossy(b).to_string();
-        if s.len() > 1500 { format!("{}…", &s[..s.floor_char_boundary(1500)]) } else { s }
+        if s.len() > 1500 {
+            format!("{}…", &s[..s.floor_char_boundary(1500)])
+        } else {
+            s
+        }
     };
     format!(
         "== {name} ({how})\n-- python3.11 (exit {:?}):\n{}{}\n-- rpy (exit {:?}):\n{}{}",
@@ -70,41 +77,59 @@ fn programs_match_python() {
     let _ = std::fs::remove_dir_all(&pyc_dir);
     std::fs::create_dir_all(&pyc_dir).expect("pyc dir");
     // python3.11 compiles every program once (py_compile keeps co_filename = the source path).
-    let list: Vec<String> = programs.iter().map(|p| format!("tests/run/{}", p.file_name().unwrap().to_string_lossy())).collect();
+    let list: Vec<String> = programs
+        .iter()
+        .map(|p| format!("tests/run/{}", p.file_name().unwrap().to_string_lossy()))
+        .collect();
     let status = run(Command::new(python()).args([
         "-c",
         "import py_compile, sys, os\nfor src in sys.argv[2:]:\n    py_compile.compile(src, os.path.join(sys.argv[1], os.path.basename(src) + 'c'), doraise=False)",
         pyc_dir.to_str().unwrap(),
     ]).args(&list));
-    assert!(status.status.success(), "py_compile failed: {}", String::from_utf8_lossy(&status.stderr));
+    assert!(
+        status.status.success(),
+        "py_compile failed: {}",
+        String::from_utf8_lossy(&status.stderr)
+    );
 
     let passed = Mutex::new(BTreeSet::new());
     let failures = Mutex::new(Vec::new());
     let next = Mutex::new(0usize);
     std::thread::scope(|s| {
         for _ in 0..2 {
-            s.spawn(|| loop {
-                let i = {
-                    let mut n = next.lock().unwrap();
-                    let i = *n;
-                    *n += 1;
-                    i
-                };
-                let Some(rel) = list.get(i) else { break };
-                let name = rel.rsplit('/').next().unwrap().to_string();
-                let theirs = run(Command::new(python()).arg(rel));
-                let from_source = run(Command::new(env!("CARGO_BIN_EXE_rpy")).arg(rel));
-                let pyc = pyc_dir.join(format!("{name}c"));
-                let from_pyc = run(Command::new(env!("CARGO_BIN_EXE_rpy")).arg(&pyc));
-                // The pyc run reports the pyc as the script in `sys.argv[0]`/`__file__`, which a
-                // few programs print; tracebacks name the source either way.
-                let ok_src = same(&theirs, &from_source);
-                let ok_pyc = same(&theirs, &from_pyc);
-                if ok_src && ok_pyc {
-                    passed.lock().unwrap().insert(name);
-                } else if expected.contains(&name) {
-                    let how = if ok_src { &from_pyc } else { &from_source };
-                    failures.lock().unwrap().push(describe(&name, if ok_src { "from python3.11's pyc" } else { "compiled by rpy" }, &theirs, how));
+            s.spawn(|| {
+                loop {
+                    let i = {
+                        let mut n = next.lock().unwrap();
+                        let i = *n;
+                        *n += 1;
+                        i
+                    };
+                    let Some(rel) = list.get(i) else { break };
+                    let name = rel.rsplit('/').next().unwrap().to_string();
+                    let theirs = run(Command::new(python()).arg(rel));
+                    let from_source = run(Command::new(env!("CARGO_BIN_EXE_rpy")).arg(rel));
+                    let pyc = pyc_dir.join(format!("{name}c"));
+                    let from_pyc = run(Command::new(env!("CARGO_BIN_EXE_rpy")).arg(&pyc));
+                    // The pyc run reports the pyc as the script in `sys.argv[0]`/`__file__`, which a
+                    // few programs print; tracebacks name the source either way.
+                    let ok_src = same(&theirs, &from_source);
+                    let ok_pyc = same(&theirs, &from_pyc);
+                    if ok_src && ok_pyc {
+                        passed.lock().unwrap().insert(name);
+                    } else if expected.contains(&name) {
+                        let how = if ok_src { &from_pyc } else { &from_source };
+                        failures.lock().unwrap().push(describe(
+                            &name,
+                            if ok_src {
+                                "from python3.11's pyc"
+                            } else {
+                                "compiled by rpy"
+                            },
+                            &theirs,
+                            how,
+                        ));
+                    }
                 }
             });
         }
@@ -120,7 +145,9 @@ fn programs_match_python() {
         new.len()
     );
     if std::env::var("RPY_UPDATE_PASSING").is_ok() {
-        let mut text = String::from("# Programs of tests/run that rpy runs exactly as python3.11, from source and from\n# python3.11's pyc. Regenerate with RPY_UPDATE_PASSING=1 cargo test -p rpy --test run_programs.\n");
+        let mut text = String::from(
+            "# Programs of tests/run that rpy runs exactly as python3.11, from source and from\n# python3.11's pyc. Regenerate with RPY_UPDATE_PASSING=1 cargo test -p rpy --test run_programs.\n",
+        );
         for p in passed.union(&expected) {
             if passed.contains(p) {
                 text.push_str(p);
@@ -131,5 +158,10 @@ fn programs_match_python() {
     } else if !new.is_empty() {
         eprintln!("newly passing (add them to tests/run/passing.txt): {new:?}");
     }
-    assert!(failures.is_empty(), "{} listed programs no longer pass:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} listed programs no longer pass:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

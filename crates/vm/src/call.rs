@@ -13,7 +13,11 @@ use crate::value::{PyRef, Value};
 use crate::vm::{PyResult, Vm};
 
 fn plural(n: usize, word: &str) -> String {
-    if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") }
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }
 
 /// "'a'", "'a' and 'b'", "'a', 'b', and 'c'" (CPython's `format_missing`).
@@ -43,7 +47,13 @@ impl Vm {
         } else {
             Some(Value::Obj(crate::builtins::dict::new_dict()))
         };
-        let mut frame = Frame::new(code.clone(), fd.globals.clone(), fd.builtins.clone(), locals, Some(func.clone()));
+        let mut frame = Frame::new(
+            code.clone(),
+            fd.globals.clone(),
+            fd.builtins.clone(),
+            locals,
+            Some(func.clone()),
+        );
         let argcount = code.argcount();
         let npos = args.len() - kwnames.len();
         // Fast path: exactly the positional parameters, nothing else.
@@ -75,19 +85,23 @@ impl Vm {
         let kwonly = code.kwonlyargcount();
         let total = argcount + kwonly;
         let npos = args.len() - kwnames.len();
-        let qualname = crate::str::as_str(&fd.qualname.borrow()).unwrap_or("?").to_string();
+        let qualname = crate::str::as_str(&fd.qualname.borrow())
+            .unwrap_or("?")
+            .to_string();
         let name_of = |i: usize| -> String {
             crate::str::as_str(&Value::Obj(code.localsplus_names[i].clone()))
                 .unwrap_or("?")
                 .to_string()
         };
         let n = npos.min(argcount);
-        for i in 0..n {
-            frame.slots[i] = args[i].clone();
-        }
+        frame.slots[..n].clone_from_slice(&args[..n]);
         let mut next_slot = total;
         if flags & co_flags::VARARGS != 0 {
-            let extra: Vec<Value> = if npos > argcount { args[argcount..npos].to_vec() } else { Vec::new() };
+            let extra: Vec<Value> = if npos > argcount {
+                args[argcount..npos].to_vec()
+            } else {
+                Vec::new()
+            };
             frame.slots[next_slot] = self.new_tuple(extra);
             next_slot += 1;
         }
@@ -144,11 +158,17 @@ impl Vm {
             _ => Vec::new(),
         };
         if npos > argcount && flags & co_flags::VARARGS == 0 {
-            let kw_given = (argcount..total).filter(|&j| !frame.slots[j].is_null()).count();
+            let kw_given = (argcount..total)
+                .filter(|&j| !frame.slots[j].is_null())
+                .count();
             let takes = if defaults.is_empty() {
                 plural(argcount, "positional argument")
             } else {
-                format!("from {} to {} positional arguments", argcount - defaults.len(), argcount)
+                format!(
+                    "from {} to {} positional arguments",
+                    argcount - defaults.len(),
+                    argcount
+                )
             };
             let given = if kw_given > 0 {
                 format!(
@@ -223,7 +243,12 @@ impl Vm {
     }
 
     /// Calls with positional arguments followed by keyword values named by `kwnames`.
-    pub fn call_with_kwnames(&self, callable: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    pub fn call_with_kwnames(
+        &self,
+        callable: &Value,
+        args: &[Value],
+        kwnames: &[Value],
+    ) -> PyResult<Value> {
         let Value::Obj(o) = callable else {
             return Err(self.not_callable(callable));
         };
@@ -296,7 +321,13 @@ impl Vm {
     }
 
     #[inline]
-    fn check_arity(&self, name: &str, arity: (u8, u8), given: usize, kwnames: &[Value]) -> PyResult<()> {
+    fn check_arity(
+        &self,
+        name: &str,
+        arity: (u8, u8),
+        given: usize,
+        kwnames: &[Value],
+    ) -> PyResult<()> {
         if arity == crate::builtins::function::UNCHECKED {
             return Ok(());
         }
@@ -304,7 +335,9 @@ impl Vm {
             return Err(self.type_error(format!("{name}() takes no keyword arguments")));
         }
         if given < arity.0 as usize || given > arity.1 as usize {
-            return Err(crate::builtins::function::arity_error(self, name, arity, given));
+            return Err(crate::builtins::function::arity_error(
+                self, name, arity, given,
+            ));
         }
         Ok(())
     }
@@ -312,7 +345,12 @@ impl Vm {
     /// Calls a native function. A bug in it that panics becomes a SystemError instead of
     /// taking the interpreter down.
     #[inline]
-    pub fn call_native(&self, f: crate::builtins::function::NativeFn, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    pub fn call_native(
+        &self,
+        f: crate::builtins::function::NativeFn,
+        args: &[Value],
+        kwnames: &[Value],
+    ) -> PyResult<Value> {
         match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(self, args, kwnames))) {
             Ok(r) => r,
             Err(p) => {
@@ -331,7 +369,12 @@ impl Vm {
     }
 
     /// `f(*args, **kwargs)` (CALL_FUNCTION_EX).
-    pub fn call_ex(&self, callable: &Value, args: &Value, kwargs: Option<&Value>) -> PyResult<Value> {
+    pub fn call_ex(
+        &self,
+        callable: &Value,
+        args: &Value,
+        kwargs: Option<&Value>,
+    ) -> PyResult<Value> {
         let mut all: Vec<Value> = match args.payload() {
             Some(Payload::Tuple(items)) => items.to_vec(),
             _ => self.iterate(args).map_err(|e| {
@@ -398,7 +441,9 @@ impl Vm {
     pub fn callable_name(&self, callable: &Value) -> String {
         match callable.payload() {
             Some(Payload::Function(fd)) => {
-                let q = crate::str::as_str(&fd.qualname.borrow()).unwrap_or("?").to_string();
+                let q = crate::str::as_str(&fd.qualname.borrow())
+                    .unwrap_or("?")
+                    .to_string();
                 match crate::str::as_str(&fd.module.borrow()) {
                     Some(m) if m != "builtins" => format!("{m}.{q}()"),
                     _ => format!("{q}()"),

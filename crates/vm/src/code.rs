@@ -11,10 +11,10 @@ use std::cell::OnceCell;
 use std::rc::Rc;
 
 use rpy_marshal::CodeObject;
+use rpy_marshal::Opcode;
 use rpy_marshal::code::kinds;
 use rpy_marshal::linetable::{Position, decode_positions};
 use rpy_marshal::opcode::{self, JumpKind, OperandKind};
-use rpy_marshal::Opcode;
 
 use crate::value::{PyRef, Value};
 
@@ -137,13 +137,15 @@ pub fn translate(
     filename: PyRef,
 ) -> Result<Code, BadCode> {
     let raw = &obj.code;
-    if raw.len() % 2 != 0 {
+    if !raw.len().is_multiple_of(2) {
         return Err(BadCode("code: co_code is malformed".into()));
     }
     let nunits = raw.len() / 2;
     let nlocalsplus = obj.localsplusnames.len();
     if obj.localspluskinds.len() != nlocalsplus {
-        return Err(BadCode("code: localsplusnames and localspluskinds differ in length".into()));
+        return Err(BadCode(
+            "code: localsplusnames and localspluskinds differ in length".into(),
+        ));
     }
     // First pass: instruction boundaries. `index_at_unit[u]` is the instruction that owns
     // unit u (prefixes and caches map to their instruction), `start_of[i]` its first unit.
@@ -167,7 +169,11 @@ pub fn translate(
         arg = (arg << 8) | raw[2 * u + 1] as u32;
         let caches = opcode::info(op).caches as usize;
         let index = instrs.len() as u32;
-        for unit in index_at_unit.iter_mut().take((u + 1 + caches).min(nunits)).skip(first) {
+        for unit in index_at_unit
+            .iter_mut()
+            .take((u + 1 + caches).min(nunits))
+            .skip(first)
+        {
             *unit = index;
         }
         instrs.push((op, arg, u));
@@ -187,11 +193,19 @@ pub fn translate(
         let info = opcode::info(byte);
         let Some(op) = Opcode::from_u8(byte).filter(|_| info.is_base) else {
             // Executing it raises SystemError, as CPython does for an unknown opcode.
-            out.push(Instr { op: Opcode::Cache, arg: byte as u32 });
+            out.push(Instr {
+                op: Opcode::Cache,
+                arg: byte as u32,
+            });
             unit_of.push(unit as u32);
             continue;
         };
-        let bad = |what: &str| BadCode(format!("code: {} operand {arg} out of range in {}", info.name, what));
+        let bad = |what: &str| {
+            BadCode(format!(
+                "code: {} operand {arg} out of range in {}",
+                info.name, what
+            ))
+        };
         let arg = match info.jump {
             JumpKind::Forward => {
                 let target = unit + 1 + arg as usize;
@@ -203,7 +217,9 @@ pub fn translate(
                 let target = (unit + 1)
                     .checked_sub(arg as usize)
                     .ok_or_else(|| bad("jump"))?;
-                index_of_unit(target).filter(|&t| t < count).ok_or_else(|| bad("jump"))?
+                index_of_unit(target)
+                    .filter(|&t| t < count)
+                    .ok_or_else(|| bad("jump"))?
             }
             _ => {
                 let limit = match info.operand {
@@ -238,9 +254,17 @@ pub fn translate(
         let end = index_of_unit(e.end as usize).unwrap_or(count);
         let target = index_of_unit(e.target as usize).filter(|&t| t < count);
         let Some(target) = target else {
-            return Err(BadCode("code: exception handler target out of range".into()));
+            return Err(BadCode(
+                "code: exception handler target out of range".into(),
+            ));
         };
-        handlers.push(Handler { start, end, target, depth: e.depth, lasti: e.lasti });
+        handlers.push(Handler {
+            start,
+            end,
+            target,
+            depth: e.depth,
+            lasti: e.lasti,
+        });
     }
     let nfree = obj
         .localspluskinds

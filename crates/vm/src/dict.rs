@@ -148,7 +148,11 @@ impl DictData {
                 }
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
         }
     }
 
@@ -182,7 +186,11 @@ impl DictData {
                 }
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
         }
     }
 
@@ -200,7 +208,11 @@ impl DictData {
             let mut i = (e.hash as u64 as usize) & mask;
             while self.indices[i] != EMPTY {
                 perturb >>= PERTURB_SHIFT;
-                i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+                i = (i
+                    .wrapping_mul(5)
+                    .wrapping_add(perturb as usize)
+                    .wrapping_add(1))
+                    & mask;
             }
             self.indices[i] = n as u32;
         }
@@ -226,7 +238,11 @@ impl DictData {
         let mut i = (hash as u64 as usize) & mask;
         while self.indices[i] != ix as u32 {
             perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
         }
         self.indices[i] = DUMMY;
         let e = &mut self.entries[ix];
@@ -265,7 +281,11 @@ impl DictData {
                 }
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
         }
     }
 
@@ -306,7 +326,11 @@ impl DictData {
         let mut i = (hash as u64 as usize) & mask;
         while self.indices[i] != EMPTY && self.indices[i] != DUMMY {
             perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
         }
         self.insert_new(i, hash, key, value);
     }
@@ -352,7 +376,9 @@ pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
         (Bool(x), Bool(y)) => Some(x == y),
         (Int(x), Bool(y)) | (Bool(y), Int(x)) => Some(*x == *y as i64),
         (Float(x), Float(y)) => Some(x == y),
-        (Int(x), Float(y)) | (Float(y), Int(x)) => Some(crate::builtins::float::int_float_eq(*x, *y)),
+        (Int(x), Float(y)) | (Float(y), Int(x)) => {
+            Some(crate::builtins::float::int_float_eq(*x, *y))
+        }
         (Bool(x), Float(y)) | (Float(y), Bool(x)) => Some((*x as i64 as f64) == *y),
         (None, None) => Some(true),
         (Obj(x), Obj(y)) => {
@@ -360,14 +386,20 @@ pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
                 return Some(true);
             }
             match (&x.payload, &y.payload) {
-                (Payload::Str(s), Payload::Str(t)) if crate::str::is_exact(x) && crate::str::is_exact(y) => {
+                (Payload::Str(s), Payload::Str(t))
+                    if crate::str::is_exact(x) && crate::str::is_exact(y) =>
+                {
                     Some(s.as_str() == t.as_str())
                 }
-                (Payload::Int(m), Payload::Int(n)) if crate::builtins::int::is_exact_obj(x) && crate::builtins::int::is_exact_obj(y) => {
+                (Payload::Int(m), Payload::Int(n))
+                    if crate::builtins::int::is_exact_obj(x)
+                        && crate::builtins::int::is_exact_obj(y) =>
+                {
                     Some(m == n)
                 }
                 (Payload::Tuple(p), Payload::Tuple(q))
-                    if crate::builtins::tuple::is_exact(x) && crate::builtins::tuple::is_exact(y) =>
+                    if crate::builtins::tuple::is_exact(x)
+                        && crate::builtins::tuple::is_exact(y) =>
                 {
                     if p.len() != q.len() {
                         return Some(false);
@@ -382,7 +414,14 @@ pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
                 _ => Option::None,
             }
         }
-        (Obj(o), None) | (None, Obj(o)) | (Obj(o), Int(_)) | (Int(_), Obj(o)) | (Obj(o), Bool(_)) | (Bool(_), Obj(o)) | (Obj(o), Float(_)) | (Float(_), Obj(o)) => {
+        (Obj(o), None)
+        | (None, Obj(o))
+        | (Obj(o), Int(_))
+        | (Int(_), Obj(o))
+        | (Obj(o), Bool(_))
+        | (Bool(_), Obj(o))
+        | (Obj(o), Float(_))
+        | (Float(_), Obj(o)) => {
             // Built-in objects never equal an immediate of another kind; user objects may.
             if crate::types::is_builtin_exact(o) {
                 match &o.payload {

@@ -253,7 +253,9 @@ impl Vm {
                                 4 => x > y,
                                 _ => x >= y,
                             }),
-                            _ => tri!('op, self.rich_compare(&a, &b, crate::protocol::CmpOp::from_arg(arg))),
+                            _ => {
+                                tri!('op, self.rich_compare(&a, &b, crate::protocol::CmpOp::from_arg(arg)))
+                            }
                         };
                         f.push(r);
                         continue 'run;
@@ -416,7 +418,8 @@ impl Vm {
                         if let Value::Obj(co) = &callable
                             && let Payload::Function(fd) = &co.payload
                         {
-                            let frame = tri!('op, self.frame_for_call(co, fd, &f.slots[first..], kw));
+                            let frame =
+                                tri!('op, self.frame_for_call(co, fd, &f.slots[first..], kw));
                             f.slots.truncate(len - n - 2);
                             let mut frame = frame;
                             frame.resume = Resume::Push;
@@ -829,7 +832,8 @@ impl Vm {
                         let names = f.pop();
                         let cls = f.pop();
                         let subject = f.pop();
-                        let r = tri!('op, self.op_match_class(&subject, &cls, arg as usize, &names));
+                        let r =
+                            tri!('op, self.op_match_class(&subject, &cls, arg as usize, &names));
                         f.push(r);
                         continue 'run;
                     }
@@ -880,7 +884,10 @@ impl Vm {
                         let exc = f.pop();
                         f.pop();
                         if let Value::Obj(e) = &exc
-                            && crate::types::is_subtype(e.class(), &self.types.exceptions.stop_async_iteration)
+                            && crate::types::is_subtype(
+                                e.class(),
+                                &self.types.exceptions.stop_async_iteration,
+                            )
                         {
                             continue 'run;
                         }
@@ -944,7 +951,9 @@ impl Vm {
             .to_string();
         self.new_exception_msg(
             &self.types.exceptions.unbound_local_error,
-            &format!("cannot access local variable '{name}' where it is not associated with a value"),
+            &format!(
+                "cannot access local variable '{name}' where it is not associated with a value"
+            ),
         )
     }
 
@@ -960,7 +969,9 @@ impl Vm {
         } else {
             self.new_exception_msg(
                 &self.types.exceptions.unbound_local_error,
-                &format!("cannot access local variable '{name}' where it is not associated with a value"),
+                &format!(
+                    "cannot access local variable '{name}' where it is not associated with a value"
+                ),
             )
         }
     }

@@ -208,7 +208,11 @@ impl Vm {
     }
 
     pub fn stop_iteration(&self, value: Value) -> PyErr {
-        let args = if value.is_none() { vec![] } else { vec![value.clone()] };
+        let args = if value.is_none() {
+            vec![]
+        } else {
+            vec![value.clone()]
+        };
         let e = self.new_exception(&self.types.exceptions.stop_iteration, args);
         let _ = self.set_attr_in_dict(&e, "value", value);
         e
@@ -266,8 +270,7 @@ pub fn set_context_checked(exc: &PyRef, ctx: PyRef) {
     // Walk ctx's context chain; if it reaches exc, cut it there.
     let mut o = ctx.clone();
     let mut steps = 0;
-    loop {
-        let Some(od) = exc_data(&o) else { break };
+    while let Some(od) = exc_data(&o) {
         let next = od.context.borrow().clone();
         match next {
             Value::Obj(n) => {

@@ -30,7 +30,16 @@ thread_local! {
 pub fn is_container(p: &Payload) -> bool {
     !matches!(
         p,
-        Payload::Int(_) | Payload::Float(_) | Payload::Complex(..) | Payload::Str(_) | Payload::Bytes(_) | Payload::ByteArray(_) | Payload::BuiltinFunction(_) | Payload::MethodDescriptor(_) | Payload::GetSet(_) | Payload::Code(_)
+        Payload::Int(_)
+            | Payload::Float(_)
+            | Payload::Complex(..)
+            | Payload::Str(_)
+            | Payload::Bytes(_)
+            | Payload::ByteArray(_)
+            | Payload::BuiltinFunction(_)
+            | Payload::MethodDescriptor(_)
+            | Payload::GetSet(_)
+            | Payload::Code(_)
     )
 }
 
@@ -43,7 +52,9 @@ pub fn track(o: &PyRef) {
 /// Whether enough containers were made since the last collection to run one.
 #[inline]
 pub fn due() -> bool {
-    ALLOCATED.with(|a| a.get()) > THRESHOLD.with(|t| t.get()) && ENABLED.with(|e| e.get()) && !COLLECTING.with(|c| c.get())
+    ALLOCATED.with(|a| a.get()) > THRESHOLD.with(|t| t.get())
+        && ENABLED.with(|e| e.get())
+        && !COLLECTING.with(|c| c.get())
 }
 
 pub fn set_enabled(on: bool) {
@@ -75,10 +86,10 @@ pub fn traverse(o: &PyObject, visit: &mut dyn FnMut(&Value)) {
         visit(&Value::Obj(d.clone()));
     }
     match &o.payload {
-        Payload::Tuple(items) => items.iter().for_each(|v| visit(v)),
+        Payload::Tuple(items) => items.iter().for_each(&mut *visit),
         Payload::List(l) => {
             if let Ok(l) = l.try_borrow() {
-                l.iter().for_each(|v| visit(v));
+                l.iter().for_each(&mut *visit);
             }
         }
         Payload::Dict(d) => {
@@ -106,7 +117,15 @@ pub fn traverse(o: &PyObject, visit: &mut dyn FnMut(&Value)) {
             if let Some(c) = &f.closure {
                 visit(&Value::Obj(c.clone()));
             }
-            for cell in [&f.defaults, &f.kwdefaults, &f.doc, &f.annotations, &f.name, &f.qualname, &f.module] {
+            for cell in [
+                &f.defaults,
+                &f.kwdefaults,
+                &f.doc,
+                &f.annotations,
+                &f.name,
+                &f.qualname,
+                &f.module,
+            ] {
                 if let Ok(v) = cell.try_borrow() {
                     visit(&v);
                 }
@@ -154,7 +173,7 @@ pub fn traverse(o: &PyObject, visit: &mut dyn FnMut(&Value)) {
             if let Ok(f) = g.frame.try_borrow()
                 && let Some(f) = f.as_ref()
             {
-                f.slots.iter().for_each(|v| visit(v));
+                f.slots.iter().for_each(&mut *visit);
                 visit(&Value::Obj(f.globals.clone()));
                 if let Some(l) = &f.locals {
                     visit(l);
@@ -295,10 +314,16 @@ pub fn collect(vm: &Vm) -> usize {
         t.retain(|w| w.strong_count() > 0);
         t.iter().filter_map(|w| w.upgrade()).collect()
     });
-    let index: HashMap<*const PyObject, usize> =
-        objects.iter().enumerate().map(|(i, o)| (Rc::as_ptr(o), i)).collect();
+    let index: HashMap<*const PyObject, usize> = objects
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (Rc::as_ptr(o), i))
+        .collect();
     // Our own upgrade holds one reference to each.
-    let mut refs: Vec<isize> = objects.iter().map(|o| Rc::strong_count(o) as isize - 1).collect();
+    let mut refs: Vec<isize> = objects
+        .iter()
+        .map(|o| Rc::strong_count(o) as isize - 1)
+        .collect();
     for o in &objects {
         traverse(o, &mut |v| {
             if let Value::Obj(x) = v
@@ -360,7 +385,9 @@ pub fn has_del(o: &PyObject) -> bool {
 
 /// Calls `o.__del__()`, reporting (not raising) its exception, as CPython does.
 pub fn call_del(vm: &Vm, o: &PyRef) {
-    let Some(del) = crate::types::type_data(o.class()).lookup("__del__") else { return };
+    let Some(del) = crate::types::type_data(o.class()).lookup("__del__") else {
+        return;
+    };
     let saved = vm.handled.borrow().clone();
     if let Err(e) = vm.call(&del, &[Value::Obj(o.clone())]) {
         crate::traceback::print_unraisable(vm, &e, "Exception ignored in", &del);

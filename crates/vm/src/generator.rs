@@ -71,7 +71,10 @@ pub fn new_generator(vm: &Vm, mut frame: Box<Frame>) -> Value {
     };
     let (name, qualname) = match frame.func.as_ref().map(|f| &f.payload) {
         Some(Payload::Function(fd)) => (fd.name.borrow().clone(), fd.qualname.borrow().clone()),
-        _ => (Value::Obj(code.name.clone()), Value::Obj(code.qualname.clone())),
+        _ => (
+            Value::Obj(code.name.clone()),
+            Value::Obj(code.qualname.clone()),
+        ),
     };
     frame.resume = Resume::Exit;
     let g = PyObject::new(
@@ -297,7 +300,9 @@ pub fn gen_throw(vm: &Vm, g: &PyRef, exc: PyErr) -> PyResult<Value> {
             Ok(v) => Ok(v),
             Err(e) if vm.exc_matches(&e, &vm.types.exceptions.stop_iteration) => {
                 // The subiterator finished: leave the SEND loop with its value.
-                let val = vm.getattr_opt(&Value::Obj(e), "value")?.unwrap_or(Value::None);
+                let val = vm
+                    .getattr_opt(&Value::Obj(e), "value")?
+                    .unwrap_or(Value::None);
                 {
                     let mut fb = gd.frame.borrow_mut();
                     if let Some(f) = fb.as_mut() {
@@ -393,7 +398,10 @@ impl Vm {
     pub(crate) fn op_send(&self, receiver: &Value, v: Value) -> PyResult<SendResult> {
         if let Value::Obj(o) = receiver
             && gen_data(o).is_some()
-            && matches!(crate::types::kind_of(o), TypeKind::Generator | TypeKind::Coroutine)
+            && matches!(
+                crate::types::kind_of(o),
+                TypeKind::Generator | TypeKind::Coroutine
+            )
         {
             return match resume(self, o, v, None) {
                 Ok(r) => Ok(r),
@@ -415,7 +423,9 @@ impl Vm {
         match r {
             Ok(y) => Ok(SendResult::Yielded(y)),
             Err(e) if self.exc_matches(&e, &self.types.exceptions.stop_iteration) => {
-                let val = self.getattr_opt(&Value::Obj(e), "value")?.unwrap_or(Value::None);
+                let val = self
+                    .getattr_opt(&Value::Obj(e), "value")?
+                    .unwrap_or(Value::None);
                 Ok(SendResult::Returned(val))
             }
             Err(e) => Err(e),
@@ -426,9 +436,10 @@ impl Vm {
     pub(crate) fn op_get_awaitable(&self, v: Value, where_: u32) -> PyResult<Value> {
         if let Value::Obj(o) = &v
             && let Some(gd) = gen_data(o)
+            && (gd.kind == GenKind::Coroutine
+                || (gd.kind == GenKind::Generator
+                    && gd.code.flags() & co_flags::ITERABLE_COROUTINE != 0))
         {
-            if gd.kind == GenKind::Coroutine
-                || (gd.kind == GenKind::Generator && gd.code.flags() & co_flags::ITERABLE_COROUTINE != 0)
             {
                 if gd.kind == GenKind::Coroutine && delegate(gd).is_some() {
                     return Err(self.runtime_error("coroutine is being awaited already"));
@@ -462,7 +473,10 @@ impl Vm {
                         "'async with' received an object from __aexit__ that does not implement __await__: {}",
                         self.type_name(&v)
                     ),
-                    _ => format!("object {} can't be used in 'await' expression", self.type_name(&v)),
+                    _ => format!(
+                        "object {} can't be used in 'await' expression",
+                        self.type_name(&v)
+                    ),
                 };
                 Err(self.type_error(msg))
             }
@@ -510,7 +524,9 @@ impl Vm {
 pub fn wrap_async_gen_value(vm: &Vm, v: Value) -> Value {
     Value::Obj(PyObject::new(
         vm.types.other("async_generator_wrapped_value"),
-        Payload::Native(Box::new(crate::builtins::asyncgen::Wrapped(RefCell::new(v)))),
+        Payload::Native(Box::new(crate::builtins::asyncgen::Wrapped(RefCell::new(
+            v,
+        )))),
     ))
 }
 

@@ -46,12 +46,19 @@ pub fn cpython_lib() -> Option<PathBuf> {
         let mut vs: Vec<PathBuf> = rd
             .flatten()
             .map(|e| e.path())
-            .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("3.11")))
+            .filter(|p| {
+                p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with("3.11"))
+            })
             .collect();
         vs.sort();
         candidates.extend(vs.into_iter().rev().map(|v| v.join("lib/python3.11")));
     }
-    for p in ["/usr/local/lib/python3.11", "/usr/lib/python3.11", "/opt/python3.11/lib/python3.11"] {
+    for p in [
+        "/usr/local/lib/python3.11",
+        "/usr/lib/python3.11",
+        "/opt/python3.11/lib/python3.11",
+    ] {
         candidates.push(PathBuf::from(p));
     }
     candidates.into_iter().find(|p| p.join("os.py").is_file())
@@ -59,7 +66,11 @@ pub fn cpython_lib() -> Option<PathBuf> {
 
 pub fn stdlib_prefix() -> String {
     cpython_lib()
-        .and_then(|l| l.parent().and_then(|p| p.parent()).map(|p| p.to_string_lossy().to_string()))
+        .and_then(|l| {
+            l.parent()
+                .and_then(|p| p.parent())
+                .map(|p| p.to_string_lossy().to_string())
+        })
         .unwrap_or_else(|| "/usr".to_string())
 }
 
@@ -72,7 +83,11 @@ pub fn initial_path(vm: &Vm) -> Vec<String> {
     if !vm.options.ignore_environment
         && let Ok(pp) = std::env::var("PYTHONPATH")
     {
-        path.extend(pp.split(':').filter(|s| !s.is_empty()).map(|s| s.to_string()));
+        path.extend(
+            pp.split(':')
+                .filter(|s| !s.is_empty())
+                .map(|s| s.to_string()),
+        );
     }
     if let Some(s) = shim_dir() {
         path.push(s.to_string_lossy().to_string());
@@ -98,7 +113,11 @@ fn module_not_found(vm: &Vm, name: &str) -> crate::vm::PyErr {
     );
     let _ = vm.set_attr_in_dict(&e, "name", vm.new_str(name));
     let _ = vm.set_attr_in_dict(&e, "path", Value::None);
-    let _ = vm.set_attr_in_dict(&e, "msg", vm.new_string(format!("No module named '{name}'")));
+    let _ = vm.set_attr_in_dict(
+        &e,
+        "msg",
+        vm.new_string(format!("No module named '{name}'")),
+    );
     e
 }
 
@@ -115,14 +134,21 @@ fn resolve_name(vm: &Vm, name: &str, globals: &Value, level: i64) -> PyResult<St
             .map(|s| s.to_string())
             .ok_or_else(|| vm.type_error("package must be a string"))?,
         None => {
-            let modname = get("__name__").and_then(|n| crate::str::as_str(&n).map(|s| s.to_string()));
+            let modname =
+                get("__name__").and_then(|n| crate::str::as_str(&n).map(|s| s.to_string()));
             let Some(m) = modname else {
                 return Err(vm.new_exception_msg(
                     &vm.types.exceptions.key_error,
                     "'__name__' not in globals",
                 ));
             };
-            if get("__path__").is_some() { m } else { m.rsplit_once('.').map(|(p, _)| p.to_string()).unwrap_or_default() }
+            if get("__path__").is_some() {
+                m
+            } else {
+                m.rsplit_once('.')
+                    .map(|(p, _)| p.to_string())
+                    .unwrap_or_default()
+            }
         }
     };
     if package.is_empty() {
@@ -143,12 +169,26 @@ fn resolve_name(vm: &Vm, name: &str, globals: &Value, level: i64) -> PyResult<St
             }
         }
     }
-    Ok(if name.is_empty() { base.to_string() } else { format!("{base}.{name}") })
+    Ok(if name.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base}.{name}")
+    })
 }
 
 /// `__import__(name, globals, locals, fromlist, level)`.
-pub fn import_module_level(vm: &Vm, name: &str, globals: &Value, fromlist: &Value, level: i64) -> PyResult<Value> {
-    let absname = if level > 0 { resolve_name(vm, name, globals, level)? } else { name.to_string() };
+pub fn import_module_level(
+    vm: &Vm,
+    name: &str,
+    globals: &Value,
+    fromlist: &Value,
+    level: i64,
+) -> PyResult<Value> {
+    let absname = if level > 0 {
+        resolve_name(vm, name, globals, level)?
+    } else {
+        name.to_string()
+    };
     if absname.is_empty() {
         return Err(vm.value_error("Empty module name"));
     }
@@ -171,7 +211,9 @@ pub fn import_module_level(vm: &Vm, name: &str, globals: &Value, fromlist: &Valu
     // `from pkg import sub`: import submodules named in the fromlist.
     if vm.getattr_opt(&module, "__path__")?.is_some() {
         for item in vm.iterate(fromlist)? {
-            let Some(s) = crate::str::as_str(&item) else { continue };
+            let Some(s) = crate::str::as_str(&item) else {
+                continue;
+            };
             if s == "*" {
                 if let Some(all) = vm.getattr_opt(&module, "__all__")? {
                     for n in vm.iterate(&all)? {
@@ -232,7 +274,11 @@ pub fn import_absolute(vm: &Vm, absname: &str) -> PyResult<Value> {
         }
         None => {
             if let Some(m) = crate::builtins::native_modules::make(vm, absname)? {
-                vm.setitem(&Value::Obj(vm.modules.clone()), vm.new_str(absname), m.clone())?;
+                vm.setitem(
+                    &Value::Obj(vm.modules.clone()),
+                    vm.new_str(absname),
+                    m.clone(),
+                )?;
                 return Ok(m);
             }
             let sys_path = vm.sys_attr("path")?;
@@ -243,7 +289,11 @@ pub fn import_absolute(vm: &Vm, absname: &str) -> PyResult<Value> {
         }
     };
     for dir in search {
-        let base = if dir.is_empty() { PathBuf::from(".") } else { PathBuf::from(&dir) };
+        let base = if dir.is_empty() {
+            PathBuf::from(".")
+        } else {
+            PathBuf::from(&dir)
+        };
         let pkg_init = base.join(short).join("__init__.py");
         if pkg_init.is_file() {
             let pkg_dir = base.join(short);
@@ -262,12 +312,26 @@ fn display_path(p: &Path) -> String {
 }
 
 /// Compiles and executes a source module, registering it in `sys.modules` first.
-fn load_source(vm: &Vm, name: &str, file: &Path, pkg_dir: Option<&Path>, parent: Option<&str>) -> PyResult<Value> {
+fn load_source(
+    vm: &Vm,
+    name: &str,
+    file: &Path,
+    pkg_dir: Option<&Path>,
+    parent: Option<&str>,
+) -> PyResult<Value> {
     let source = std::fs::read(file).map_err(|e| {
-        vm.new_exception_msg(&vm.types.exceptions.import_error, &format!("cannot read {}: {e}", file.display()))
+        vm.new_exception_msg(
+            &vm.types.exceptions.import_error,
+            &format!("cannot read {}: {e}", file.display()),
+        )
     })?;
-    let fname = if file.is_absolute() { file.to_string_lossy().to_string() } else {
-        std::env::current_dir().map(|d| d.join(file)).map(|p| display_path(&p)).unwrap_or_else(|_| display_path(file))
+    let fname = if file.is_absolute() {
+        file.to_string_lossy().to_string()
+    } else {
+        std::env::current_dir()
+            .map(|d| d.join(file))
+            .map(|p| display_path(&p))
+            .unwrap_or_else(|_| display_path(file))
     };
     let code = crate::interp::compile_source(vm, &source, &fname, rpy_compiler::Mode::Exec, 0)?;
     let module = vm.new_module(name);
@@ -277,8 +341,13 @@ fn load_source(vm: &Vm, name: &str, file: &Path, pkg_dir: Option<&Path>, parent:
     set("__builtins__", Value::Obj(vm.builtins.clone()))?;
     match pkg_dir {
         Some(pd) => {
-            let pds = if pd.is_absolute() { pd.to_string_lossy().to_string() } else {
-                std::env::current_dir().map(|d| d.join(pd)).map(|p| display_path(&p)).unwrap_or_else(|_| display_path(pd))
+            let pds = if pd.is_absolute() {
+                pd.to_string_lossy().to_string()
+            } else {
+                std::env::current_dir()
+                    .map(|d| d.join(pd))
+                    .map(|p| display_path(&p))
+                    .unwrap_or_else(|_| display_path(pd))
             };
             set("__path__", vm.new_list(vec![vm.new_string(pds)]))?;
             set("__package__", vm.new_str(name))?;
@@ -286,7 +355,11 @@ fn load_source(vm: &Vm, name: &str, file: &Path, pkg_dir: Option<&Path>, parent:
         None => set("__package__", vm.new_str(parent.unwrap_or("")))?,
     }
     let mv = Value::Obj(module.clone());
-    vm.setitem(&Value::Obj(vm.modules.clone()), vm.new_str(name), mv.clone())?;
+    vm.setitem(
+        &Value::Obj(vm.modules.clone()),
+        vm.new_str(name),
+        mv.clone(),
+    )?;
     INITIALIZING.with(|i| i.borrow_mut().push(name.to_string()));
     let r = vm.run_code(code, d);
     INITIALIZING.with(|i| {

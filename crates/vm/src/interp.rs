@@ -40,11 +40,17 @@ pub fn decode_source(vm: &Vm, source: &[u8], filename: &str) -> PyResult<String>
         }
     }
     match cookie.as_deref() {
-        Some("latin-1" | "iso-8859-1" | "iso8859-1" | "latin1" | "l1") => Ok(source.iter().map(|&b| b as char).collect()),
+        Some("latin-1" | "iso-8859-1" | "iso8859-1" | "latin1" | "l1") => {
+            Ok(source.iter().map(|&b| b as char).collect())
+        }
         _ => match std::str::from_utf8(source) {
             Ok(s) => Ok(s.to_string()),
             Err(e) => {
-                let line = source[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+                let line = source[..e.valid_up_to()]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count()
+                    + 1;
                 let byte = source.get(e.valid_up_to()).copied().unwrap_or(0);
                 let err = vm.new_exception(
                     &vm.types.exceptions.syntax_error,
@@ -76,14 +82,23 @@ pub fn compile_error(vm: &Vm, e: &rpy_compiler::CompileError, source: &str) -> c
         ErrorType::SystemError => &vm.types.exceptions.system_error,
         ErrorType::OverflowError => &vm.types.exceptions.overflow_error,
     };
-    let is_syntax = matches!(e.error_type, ErrorType::SyntaxError | ErrorType::IndentationError | ErrorType::TabError);
+    let is_syntax = matches!(
+        e.error_type,
+        ErrorType::SyntaxError | ErrorType::IndentationError | ErrorType::TabError
+    );
     if !is_syntax {
         return vm.new_exception_msg(t, &e.msg);
     }
     let text = source
         .split_inclusive('\n')
         .nth((e.lineno.max(1) - 1) as usize)
-        .map(|l| if l.ends_with('\n') { vm.new_str(l) } else { vm.new_string(format!("{l}\n")) })
+        .map(|l| {
+            if l.ends_with('\n') {
+                vm.new_str(l)
+            } else {
+                vm.new_string(format!("{l}\n"))
+            }
+        })
         .unwrap_or(Value::None);
     // Offsets are UTF-8 byte columns + 1; Python reports them in code points.
     let to_chars = |line: i32, off: i32| -> Value {
@@ -114,17 +129,36 @@ pub fn compile_error(vm: &Vm, e: &rpy_compiler::CompileError, source: &str) -> c
 }
 
 /// Compiles source to VM code.
-pub fn compile_source(vm: &Vm, source: &[u8], filename: &str, mode: rpy_compiler::Mode, flags: u32) -> PyResult<Rc<Code>> {
+pub fn compile_source(
+    vm: &Vm,
+    source: &[u8],
+    filename: &str,
+    mode: rpy_compiler::Mode,
+    flags: u32,
+) -> PyResult<Rc<Code>> {
     let text = decode_source(vm, source, filename)?;
     compile_str(vm, &text, filename, mode, flags, vm.options.optimize as u32)
 }
 
-pub fn compile_str(vm: &Vm, text: &str, filename: &str, mode: rpy_compiler::Mode, flags: u32, optimize: u32) -> PyResult<Rc<Code>> {
+pub fn compile_str(
+    vm: &Vm,
+    text: &str,
+    filename: &str,
+    mode: rpy_compiler::Mode,
+    flags: u32,
+    optimize: u32,
+) -> PyResult<Rc<Code>> {
     let opts = rpy_compiler::CompileOptions { optimize, flags };
     let (co, warnings) = rpy_compiler::compile_with_warnings(text, filename, mode, &opts)
         .map_err(|e| compile_error(vm, &e, text))?;
     for w in warnings {
-        crate::builtins::functions::warn_explicit(vm, &vm.types.exceptions.syntax_warning, &w.message, filename, w.lineno)?;
+        crate::builtins::functions::warn_explicit(
+            vm,
+            &vm.types.exceptions.syntax_warning,
+            &w.message,
+            filename,
+            w.lineno,
+        )?;
     }
     load_code(vm, &co)
 }
@@ -192,8 +226,16 @@ pub fn load_code(vm: &Vm, co: &Rc<CodeObject>) -> PyResult<Rc<Code>> {
     for c in co.consts.iter() {
         consts.push(value_from_marshal(vm, c)?);
     }
-    let names: Vec<PyRef> = co.names.iter().map(|n| vm.intern(&n.to_string_lossy())).collect();
-    let lp: Vec<PyRef> = co.localsplusnames.iter().map(|n| vm.intern(&n.to_string_lossy())).collect();
+    let names: Vec<PyRef> = co
+        .names
+        .iter()
+        .map(|n| vm.intern(&n.to_string_lossy()))
+        .collect();
+    let lp: Vec<PyRef> = co
+        .localsplusnames
+        .iter()
+        .map(|n| vm.intern(&n.to_string_lossy()))
+        .collect();
     let code = crate::code::translate(
         co.clone(),
         consts.into_boxed_slice(),
@@ -211,12 +253,20 @@ pub fn load_code(vm: &Vm, co: &Rc<CodeObject>) -> PyResult<Rc<Code>> {
 pub fn main_namespace(vm: &Vm, file: Option<&str>) -> PyRef {
     let module = vm.new_module("__main__");
     let d = vm.module_dict(&module);
-    let _ = vm.dict_set_str(&d, vm.intern("__builtins__"), Value::Obj(vm.builtins.clone()));
+    let _ = vm.dict_set_str(
+        &d,
+        vm.intern("__builtins__"),
+        Value::Obj(vm.builtins.clone()),
+    );
     if let Some(f) = file {
         let _ = vm.dict_set_str(&d, vm.intern("__file__"), vm.new_str(f));
         let _ = vm.dict_set_str(&d, vm.intern("__cached__"), Value::None);
     }
-    let _ = vm.setitem(&Value::Obj(vm.modules.clone()), vm.new_str("__main__"), Value::Obj(module));
+    let _ = vm.setitem(
+        &Value::Obj(vm.modules.clone()),
+        vm.new_str("__main__"),
+        Value::Obj(module),
+    );
     d
 }
 
@@ -225,7 +275,10 @@ pub fn run_file(vm: &Vm, path: &str) -> PyResult<Value> {
     let bytes = std::fs::read(path).map_err(|e| {
         vm.new_exception(
             &vm.types.exceptions.os_error,
-            vec![Value::Int(e.raw_os_error().unwrap_or(0) as i64), vm.new_string(e.to_string())],
+            vec![
+                Value::Int(e.raw_os_error().unwrap_or(0) as i64),
+                vm.new_string(e.to_string()),
+            ],
         )
     })?;
     if bytes.len() >= 4 && bytes[2] == b'\r' && bytes[3] == b'\n' && !path.ends_with(".py") {
@@ -255,7 +308,9 @@ pub fn absolute_path(path: &str) -> String {
             std::path::Component::ParentDir => {
                 parts.pop();
             }
-            std::path::Component::CurDir | std::path::Component::RootDir | std::path::Component::Prefix(_) => {}
+            std::path::Component::CurDir
+            | std::path::Component::RootDir
+            | std::path::Component::Prefix(_) => {}
             std::path::Component::Normal(s) => parts.push(s.to_string_lossy().to_string()),
         }
     }
@@ -265,7 +320,10 @@ pub fn absolute_path(path: &str) -> String {
 /// Runs the code of a `.pyc` file as `__main__`.
 pub fn run_pyc_bytes(vm: &Vm, bytes: &[u8], path: &str) -> PyResult<Value> {
     let pyc = rpy_marshal::read_pyc(bytes).map_err(|e| {
-        vm.new_exception_msg(&vm.types.exceptions.runtime_error, &format!("Bad code object in .pyc file: {e}"))
+        vm.new_exception_msg(
+            &vm.types.exceptions.runtime_error,
+            &format!("Bad code object in .pyc file: {e}"),
+        )
     })?;
     let code = load_code(vm, &pyc.code)?;
     let globals = main_namespace(vm, Some(path));
@@ -275,7 +333,14 @@ pub fn run_pyc_bytes(vm: &Vm, bytes: &[u8], path: &str) -> PyResult<Value> {
 /// Runs `-c` source.
 pub fn run_string(vm: &Vm, source: &str, filename: &str) -> PyResult<Value> {
     crate::traceback::register_source(filename, source);
-    let code = compile_str(vm, source, filename, rpy_compiler::Mode::Exec, 0, vm.options.optimize as u32)?;
+    let code = compile_str(
+        vm,
+        source,
+        filename,
+        rpy_compiler::Mode::Exec,
+        0,
+        vm.options.optimize as u32,
+    )?;
     let globals = main_namespace(vm, None);
     vm.run_code(code, globals)
 }
@@ -287,7 +352,15 @@ pub fn builtin_compile(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<V
         "compile",
         args,
         kwnames,
-        &["source", "filename", "mode", "flags", "dont_inherit", "optimize", "_feature_version"],
+        &[
+            "source",
+            "filename",
+            "mode",
+            "flags",
+            "dont_inherit",
+            "optimize",
+            "_feature_version",
+        ],
         0,
         7,
         3,
@@ -298,12 +371,21 @@ pub fn builtin_compile(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<V
             Some(s) => s.to_string(),
             None => match crate::builtins::bytes::bytes_of(f) {
                 Some(b) => String::from_utf8_lossy(&b).to_string(),
-                None => return Err(vm.type_error(format!("compile() argument 'filename' must be str, not {}", vm.type_name(f)))),
+                None => {
+                    return Err(vm.type_error(format!(
+                        "compile() argument 'filename' must be str, not {}",
+                        vm.type_name(f)
+                    )));
+                }
             },
         },
         None => "<string>".into(),
     };
-    let mode_s = p.get(2).and_then(crate::str::as_str).unwrap_or("").to_string();
+    let mode_s = p
+        .get(2)
+        .and_then(crate::str::as_str)
+        .unwrap_or("")
+        .to_string();
     let mode = match mode_s.as_str() {
         "exec" => rpy_compiler::Mode::Exec,
         "eval" => rpy_compiler::Mode::Eval,
@@ -325,7 +407,11 @@ pub fn builtin_compile(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<V
     if !(-1..=2).contains(&optimize) {
         return Err(vm.value_error("compile(): invalid optimize value"));
     }
-    let optimize = if optimize < 0 { vm.options.optimize as u32 } else { optimize as u32 };
+    let optimize = if optimize < 0 {
+        vm.options.optimize as u32
+    } else {
+        optimize as u32
+    };
     let text = match &source {
         v if crate::str::as_str(v).is_some() => crate::str::as_str(v).unwrap_or("").to_string(),
         v => match crate::builtins::bytes::bytes_of(v) {
@@ -339,7 +425,10 @@ pub fn builtin_compile(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<V
         },
     };
     if text.contains('\0') {
-        return Err(vm.new_exception_msg(&vm.types.exceptions.syntax_error, "source code string cannot contain null bytes"));
+        return Err(vm.new_exception_msg(
+            &vm.types.exceptions.syntax_error,
+            "source code string cannot contain null bytes",
+        ));
     }
     let future = (flags as u32) & 0x1FE_0000;
     let code = compile_str(vm, &text, &filename, mode, future, optimize)?;
@@ -349,15 +438,27 @@ pub fn builtin_compile(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<V
 /// `exec(source, globals=None, locals=None)` and `eval(...)`.
 pub fn builtin_exec(vm: &Vm, args: &[Value], kwnames: &[Value], is_eval: bool) -> PyResult<Value> {
     let name = if is_eval { "eval" } else { "exec" };
-    let p = crate::builtins::function::parse_args(vm, name, args, kwnames, &["source", "globals", "locals", "closure"], 1, 4, 1)?;
+    let p = crate::builtins::function::parse_args(
+        vm,
+        name,
+        args,
+        kwnames,
+        &["source", "globals", "locals", "closure"],
+        1,
+        4,
+        1,
+    )?;
     let source = p.get(0).cloned().unwrap_or(Value::None);
     let (caller_globals, caller_locals) = {
         let frames = vm.frames.borrow();
         match frames.last() {
-            Some(f) => (Some(f.globals.clone()), Some(match &f.locals {
-                Some(l) => l.clone(),
-                None => crate::builtins::frame::fast_locals_dict(vm, f),
-            })),
+            Some(f) => (
+                Some(f.globals.clone()),
+                Some(match &f.locals {
+                    Some(l) => l.clone(),
+                    None => crate::builtins::frame::fast_locals_dict(vm, f),
+                }),
+            ),
             None => (None, None),
         }
     };
@@ -396,7 +497,9 @@ pub fn builtin_exec(vm: &Vm, args: &[Value], kwnames: &[Value], is_eval: bool) -
     if let Payload::Dict(d) = &globals.payload
         && d.borrow().get_str("__builtins__").is_none()
     {
-        let _ = d.borrow_mut().set_str(vm.intern("__builtins__"), Value::Obj(vm.builtins.clone()));
+        let _ = d
+            .borrow_mut()
+            .set_str(vm.intern("__builtins__"), Value::Obj(vm.builtins.clone()));
     }
     let code = match source.payload() {
         Some(Payload::Code(c)) => c.clone(),
@@ -409,15 +512,30 @@ pub fn builtin_exec(vm: &Vm, args: &[Value], kwnames: &[Value], is_eval: bool) -
                         return Err(vm.type_error(if is_eval {
                             "eval() arg 1 must be a string, bytes or code object".to_string()
                         } else {
-                            format!("exec() arg 1 must be a string, bytes or code object")
+                            "exec() arg 1 must be a string, bytes or code object".to_string()
                         }));
                     }
                 },
             };
-            let text = if is_eval { text.trim_start_matches([' ', '\t']).to_string() } else { text };
+            let text = if is_eval {
+                text.trim_start_matches([' ', '\t']).to_string()
+            } else {
+                text
+            };
             let flags = vm.current_future_flags();
-            let mode = if is_eval { rpy_compiler::Mode::Eval } else { rpy_compiler::Mode::Exec };
-            compile_str(vm, &text, "<string>", mode, flags, vm.options.optimize as u32)?
+            let mode = if is_eval {
+                rpy_compiler::Mode::Eval
+            } else {
+                rpy_compiler::Mode::Exec
+            };
+            compile_str(
+                vm,
+                &text,
+                "<string>",
+                mode,
+                flags,
+                vm.options.optimize as u32,
+            )?
         }
     };
     let builtins = vm.builtins_for(&globals);
@@ -430,10 +548,19 @@ pub fn builtin_exec(vm: &Vm, args: &[Value], kwnames: &[Value], is_eval: bool) -
 pub fn run_module(vm: &Vm, name: &str) -> PyResult<Value> {
     let sys_path = vm.sys_attr("path")?;
     for dir in vm.iterate(&sys_path)? {
-        let Some(d) = crate::str::as_str(&dir) else { continue };
-        let base = if d.is_empty() { std::path::PathBuf::from(".") } else { std::path::PathBuf::from(d) };
+        let Some(d) = crate::str::as_str(&dir) else {
+            continue;
+        };
+        let base = if d.is_empty() {
+            std::path::PathBuf::from(".")
+        } else {
+            std::path::PathBuf::from(d)
+        };
         let rel = name.replace('.', "/");
-        for file in [base.join(format!("{rel}.py")), base.join(&rel).join("__main__.py")] {
+        for file in [
+            base.join(format!("{rel}.py")),
+            base.join(&rel).join("__main__.py"),
+        ] {
             if file.is_file() {
                 let path = file.to_string_lossy().to_string();
                 let bytes = std::fs::read(&file).map_err(|e| vm.runtime_error(e.to_string()))?;
@@ -443,5 +570,8 @@ pub fn run_module(vm: &Vm, name: &str) -> PyResult<Value> {
             }
         }
     }
-    Err(vm.new_exception_msg(&vm.types.exceptions.module_not_found_error, &format!("No module named {name}")))
+    Err(vm.new_exception_msg(
+        &vm.types.exceptions.module_not_found_error,
+        &format!("No module named {name}"),
+    ))
 }

@@ -183,7 +183,7 @@ impl PyObject {
     pub(crate) fn replace_class(&self, class: PyRef) -> Option<PyRef> {
         // SAFETY: single-threaded; the old value is returned, not dropped, so borrowed
         // references to it stay valid as long as the caller keeps it.
-        unsafe { std::mem::replace(&mut *self.class.get(), Some(class)) }
+        unsafe { (*self.class.get()).replace(class) }
     }
 
     pub fn downcast_native<T: 'static>(&self) -> Option<&T> {
@@ -217,11 +217,14 @@ fn unsafe_class_name(o: &PyObject) -> Option<String> {
     class.as_type().map(|t| t.name.borrow().clone())
 }
 
+/// The contents of an object whose drop was deferred: payload, dict, class.
+type Deferred = (Payload, Option<PyRef>, Option<PyRef>);
+
 thread_local! {
     /// Depth of nested `PyObject` drops (CPython's trashcan).
     static DROP_DEPTH: Cell<usize> = const { Cell::new(0) };
     /// Contents whose drop was deferred to keep the Rust stack shallow.
-    static DEFERRED: RefCell<Vec<(Payload, Option<PyRef>, Option<PyRef>)>> = const { RefCell::new(Vec::new()) };
+    static DEFERRED: RefCell<Vec<Deferred>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Beyond this nesting, dropping a chain of objects is deferred and done iteratively.

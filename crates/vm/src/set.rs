@@ -45,7 +45,13 @@ enum Probe {
 
 impl SetData {
     pub fn new() -> SetData {
-        SetData { table: vec![Slot::Unused; MIN_SIZE], fill: 0, used: 0, version: 0, finger: 0 }
+        SetData {
+            table: vec![Slot::Unused; MIN_SIZE],
+            fill: 0,
+            used: 0,
+            version: 0,
+            finger: 0,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -99,7 +105,11 @@ impl SetData {
         let mut perturb = hash as u64;
         let mut freeslot: Option<usize> = None;
         loop {
-            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
             for j in i..=i + probes {
                 match &self.table[j] {
                     Slot::Unused => {
@@ -126,7 +136,11 @@ impl SetData {
                 }
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
     }
 
@@ -150,7 +164,11 @@ impl SetData {
         let mut i = (hash as u64 as usize) & mask;
         let mut perturb = hash as u64;
         loop {
-            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
             for j in i..=i + probes {
                 if let Slot::Unused = self.table[j] {
                     self.table[j] = Slot::Active(hash, key);
@@ -158,7 +176,11 @@ impl SetData {
                 }
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
     }
 
@@ -170,7 +192,11 @@ impl SetData {
             self.fill += 1;
             let mask = self.table.len() - 1;
             if self.fill * 5 >= mask * 3 {
-                let target = if self.used > 50000 { self.used * 2 } else { self.used * 4 };
+                let target = if self.used > 50000 {
+                    self.used * 2
+                } else {
+                    self.used * 4
+                };
                 self.resize(target);
             }
         }
@@ -225,10 +251,14 @@ impl SetData {
     /// Copies another table when this one is empty: same size, same positions (what
     /// `set(other_set)` does in CPython).
     pub fn copy_from(&mut self, other: &SetData) {
-        self.table = other.table.iter().map(|s| match s {
-            Slot::Dummy => Slot::Unused,
-            s => s.clone(),
-        }).collect();
+        self.table = other
+            .table
+            .iter()
+            .map(|s| match s {
+                Slot::Dummy => Slot::Unused,
+                s => s.clone(),
+            })
+            .collect();
         if other.fill != other.used {
             // Had dummies: rebuild cleanly at the same size.
             let entries = other.entries();
@@ -266,7 +296,12 @@ pub fn contains(vm: &Vm, table: &RefCell<SetData>, key: &Value) -> PyResult<bool
     contains_hashed(vm, table, key, hash)
 }
 
-pub fn contains_hashed(vm: &Vm, table: &RefCell<SetData>, key: &Value, hash: i64) -> PyResult<bool> {
+pub fn contains_hashed(
+    vm: &Vm,
+    table: &RefCell<SetData>,
+    key: &Value,
+    hash: i64,
+) -> PyResult<bool> {
     let mut rejected = Vec::new();
     loop {
         let (p, version) = {

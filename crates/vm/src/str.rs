@@ -22,8 +22,16 @@ pub struct PyStrData {
 impl PyStrData {
     pub fn new(s: impl Into<Box<str>>) -> PyStrData {
         let s = s.into();
-        let chars = if s.is_ascii() { s.len() } else { s.chars().count() };
-        PyStrData { s, chars, hash: Cell::new(-1) }
+        let chars = if s.is_ascii() {
+            s.len()
+        } else {
+            s.chars().count()
+        };
+        PyStrData {
+            s,
+            chars,
+            hash: Cell::new(-1),
+        }
     }
 
     #[inline]
@@ -67,7 +75,11 @@ impl PyStrData {
         if self.is_ascii() {
             return i.min(self.s.len());
         }
-        self.s.char_indices().nth(i).map(|(b, _)| b).unwrap_or(self.s.len())
+        self.s
+            .char_indices()
+            .nth(i)
+            .map(|(b, _)| b)
+            .unwrap_or(self.s.len())
     }
 
     /// The substring of code points `start..end`.

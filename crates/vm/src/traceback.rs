@@ -24,7 +24,8 @@ pub fn source_line(file: &str, lineno: i32) -> Option<String> {
         }
         let text = std::fs::read(file).ok()?;
         let text = String::from_utf8_lossy(&text).to_string();
-        let v: Rc<Vec<String>> = Rc::new(text.split_inclusive('\n').map(|s| s.to_string()).collect());
+        let v: Rc<Vec<String>> =
+            Rc::new(text.split_inclusive('\n').map(|s| s.to_string()).collect());
         l.borrow_mut().insert(file.to_string(), v.clone());
         Some(v)
     })?;
@@ -37,7 +38,10 @@ pub fn source_line(file: &str, lineno: i32) -> Option<String> {
 /// Registers source text for a pseudo-file (`<string>` code run by `-c`, the REPL).
 pub fn register_source(file: &str, text: &str) {
     LINES.with(|l| {
-        l.borrow_mut().insert(file.to_string(), Rc::new(text.split_inclusive('\n').map(|s| s.to_string()).collect()));
+        l.borrow_mut().insert(
+            file.to_string(),
+            Rc::new(text.split_inclusive('\n').map(|s| s.to_string()).collect()),
+        );
     });
 }
 
@@ -53,9 +57,16 @@ fn entries(tb: &Value) -> Vec<Entry> {
     let mut cur = tb.as_obj().cloned();
     let mut guard = 0;
     while let Some(t) = cur {
-        let Payload::Traceback(td) = &t.payload else { break };
+        let Payload::Traceback(td) = &t.payload else {
+            break;
+        };
         if let Payload::Frame(f) = &td.frame.payload {
-            let index = f.code.unit_of.iter().position(|&u| u * 2 == td.lasti).unwrap_or(0);
+            let index = f
+                .code
+                .unit_of
+                .iter()
+                .position(|&u| u * 2 == td.lasti)
+                .unwrap_or(0);
             out.push(Entry {
                 file: crate::protocol::attr::str_of(&f.code.filename).to_string(),
                 line: td.lineno,
@@ -74,13 +85,22 @@ fn entries(tb: &Value) -> Vec<Entry> {
 
 /// The `~~~^^^` line under a source line, or `None` when CPython prints none.
 fn carets(line: &str, pos: &rpy_marshal::linetable::Position) -> Option<String> {
-    let (Some(l), Some(el), Some(c), Some(ec)) = (pos.line, pos.end_line, pos.col, pos.end_col) else {
+    let (Some(l), Some(el), Some(c), Some(ec)) = (pos.line, pos.end_line, pos.col, pos.end_col)
+    else {
         return None;
     };
     // Columns are UTF-8 byte offsets into the line.
     let bytes = line.trim_end_matches(['\n', '\r']).as_bytes();
-    let stripped_start = bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(0);
-    let stripped_end = bytes.len() - bytes.iter().rev().position(|b| !b.is_ascii_whitespace()).unwrap_or(0);
+    let stripped_start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(0);
+    let stripped_end = bytes.len()
+        - bytes
+            .iter()
+            .rev()
+            .position(|b| !b.is_ascii_whitespace())
+            .unwrap_or(0);
     // A span over several lines is marked to the end of its first line.
     let (c, ec) = (c as usize, if l != el { stripped_end } else { ec as usize });
     if c > ec || ec > bytes.len() {
@@ -113,9 +133,13 @@ fn anchors(segment: &str) -> Option<(usize, usize)> {
     use rustpython_parser::{Mode, ast, parse};
     let wrapped = format!("(\n{segment}\n)");
     let module = parse(&wrapped, Mode::Expression, "<segment>").ok()?;
-    let ast::Mod::Expression(e) = module else { return None };
+    let ast::Mod::Expression(e) = module else {
+        return None;
+    };
     let offset = 2usize; // "(\n"
-    let to_seg = |p: rustpython_parser::text_size::TextSize| -> usize { (u32::from(p) as usize).saturating_sub(offset) };
+    let to_seg = |p: rustpython_parser::text_size::TextSize| -> usize {
+        (u32::from(p) as usize).saturating_sub(offset)
+    };
     match *e.body {
         ast::Expr::BinOp(b) => {
             // The operator: first non-space, non-')' character after the left operand.
@@ -124,7 +148,9 @@ fn anchors(segment: &str) -> Option<(usize, usize)> {
             let between = segment.get(left_end..right_start)?;
             let mut i = 0;
             let bytes = between.as_bytes();
-            while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b')' || bytes[i] == b'\\') {
+            while i < bytes.len()
+                && (bytes[i].is_ascii_whitespace() || bytes[i] == b')' || bytes[i] == b'\\')
+            {
                 i += 1;
             }
             if i >= bytes.len() {
@@ -132,7 +158,13 @@ fn anchors(segment: &str) -> Option<(usize, usize)> {
             }
             let start = left_end + i;
             let op_len = match &segment[start..] {
-                s if s.starts_with("**") || s.starts_with("//") || s.starts_with("<<") || s.starts_with(">>") => 2,
+                s if s.starts_with("**")
+                    || s.starts_with("//")
+                    || s.starts_with("<<")
+                    || s.starts_with(">>") =>
+                {
+                    2
+                }
                 _ => 1,
             };
             Some((start, start + op_len))
@@ -173,7 +205,10 @@ fn format_tb(entries: &[Entry], out: &mut String) {
             last = Some(key);
         }
         match e.line {
-            Some(l) => out.push_str(&format!("  File \"{}\", line {}, in {}\n", e.file, l, e.name)),
+            Some(l) => out.push_str(&format!(
+                "  File \"{}\", line {}, in {}\n",
+                e.file, l, e.name
+            )),
             None => out.push_str(&format!("  File \"{}\", line ?, in {}\n", e.file, e.name)),
         }
         if let Some(l) = e.line
@@ -196,7 +231,9 @@ fn exc_type_name(vm: &Vm, e: &Value) -> String {
     let cls = vm.class_of(e);
     let td = type_data(cls);
     let q = td.qualname.borrow().clone();
-    let module = td.own("__module__").and_then(|m| crate::str::as_str(&m).map(|s| s.to_string()));
+    let module = td
+        .own("__module__")
+        .and_then(|m| crate::str::as_str(&m).map(|s| s.to_string()));
     match module {
         Some(m) if m != "builtins" && m != "__main__" => format!("{m}.{q}"),
         _ => q,
@@ -206,12 +243,16 @@ fn exc_type_name(vm: &Vm, e: &Value) -> String {
 /// The last line(s): `Type: message`, SyntaxError details, and notes.
 fn format_exception_only(vm: &Vm, e: &Value, out: &mut String) {
     let name = exc_type_name(vm, e);
-    let is_syntax = e.as_obj().is_some_and(|o| crate::types::is_subtype(o.class(), &vm.types.exceptions.syntax_error));
+    let is_syntax = e
+        .as_obj()
+        .is_some_and(|o| crate::types::is_subtype(o.class(), &vm.types.exceptions.syntax_error));
     if is_syntax {
         let get = |n: &str| vm.getattr_opt(e, n).ok().flatten().unwrap_or(Value::None);
         let filename = get("filename");
         let lineno = get("lineno");
-        let fname = crate::str::as_str(&filename).unwrap_or("<string>").to_string();
+        let fname = crate::str::as_str(&filename)
+            .unwrap_or("<string>")
+            .to_string();
         let line_s = match &lineno {
             Value::Int(l) => l.to_string(),
             _ => String::new(),
@@ -235,8 +276,13 @@ fn format_exception_only(vm: &Vm, e: &Value, out: &mut String) {
                     end = off + 1;
                 }
                 let start = (off - 1 - lead as i64).max(0) as usize;
-                let stop = ((end - 1 - lead as i64).max(start as i64 + 1) as usize).min(line.chars().count().max(start + 1));
-                out.push_str(&format!("    {}{}\n", " ".repeat(start), "^".repeat(stop - start)));
+                let stop = ((end - 1 - lead as i64).max(start as i64 + 1) as usize)
+                    .min(line.chars().count().max(start + 1));
+                out.push_str(&format!(
+                    "    {}{}\n",
+                    " ".repeat(start),
+                    "^".repeat(stop - start)
+                ));
             }
         }
         let msg = get("msg");
@@ -255,11 +301,18 @@ fn format_exception_only(vm: &Vm, e: &Value, out: &mut String) {
                 for n in items {
                     match crate::str::as_str(&n) {
                         Some(s) => out.push_str(&format!("{s}\n")),
-                        None => out.push_str(&format!("{}\n", vm.str(&n).unwrap_or_else(|_| "<note str() failed>".into()))),
+                        None => out.push_str(&format!(
+                            "{}\n",
+                            vm.str(&n).unwrap_or_else(|_| "<note str() failed>".into())
+                        )),
                     }
                 }
             }
-            _ => out.push_str(&format!("{}\n", vm.repr(&notes).unwrap_or_else(|_| "<__notes__ repr() failed>".into()))),
+            _ => out.push_str(&format!(
+                "{}\n",
+                vm.repr(&notes)
+                    .unwrap_or_else(|_| "<__notes__ repr() failed>".into())
+            )),
         }
     }
 }
@@ -282,14 +335,18 @@ fn format_chain(vm: &Vm, e: &PyRef, out: &mut String, seen: &mut Vec<usize>) {
         if let Value::Obj(c) = &cause {
             if !seen.contains(&(Rc::as_ptr(c) as usize)) {
                 format_chain(vm, c, out, seen);
-                out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+                out.push_str(
+                    "\nThe above exception was the direct cause of the following exception:\n\n",
+                );
             }
         } else if let Value::Obj(c) = &context
             && !d.suppress_context.get()
             && !seen.contains(&(Rc::as_ptr(c) as usize))
         {
             format_chain(vm, c, out, seen);
-            out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+            out.push_str(
+                "\nDuring handling of the above exception, another exception occurred:\n\n",
+            );
         }
     }
     format_single(vm, e, out);
@@ -302,7 +359,9 @@ fn format_single(vm: &Vm, e: &PyRef, out: &mut String) {
         crate::traceback::group::format_group(vm, e, out);
         return;
     }
-    let tb = exc_data(e).map(|d| d.traceback.borrow().clone()).unwrap_or(Value::None);
+    let tb = exc_data(e)
+        .map(|d| d.traceback.borrow().clone())
+        .unwrap_or(Value::None);
     let ents = entries(&tb);
     if !ents.is_empty() {
         out.push_str("Traceback (most recent call last):\n");
@@ -327,7 +386,9 @@ pub fn print_exception(vm: &Vm, e: &PyRef) {
 
 /// "Exception ignored in: …" for errors that cannot propagate (`__del__`, callbacks).
 pub fn print_unraisable(vm: &Vm, e: &PyRef, msg: &str, obj: &Value) {
-    let what = vm.repr(obj).unwrap_or_else(|_| "<object repr() failed>".into());
+    let what = vm
+        .repr(obj)
+        .unwrap_or_else(|_| "<object repr() failed>".into());
     let mut out = format!("{msg}: {what}\n");
     out.push_str(&format_exception(vm, e));
     vm.write_stderr(&out);
@@ -352,7 +413,10 @@ pub mod group {
         lines
             .iter()
             .map(|l| {
-                let body: Vec<String> = l.split_inclusive('\n').map(|p| format!("{margin}{p}")).collect();
+                let body: Vec<String> = l
+                    .split_inclusive('\n')
+                    .map(|p| format!("{margin}{p}"))
+                    .collect();
                 body.concat()
             })
             .collect()
@@ -361,9 +425,12 @@ pub mod group {
     /// Lines for `e` at nesting `depth` (exceptions inside a group get the `| ` margin).
     fn emit(vm: &Vm, e: &PyRef, depth: usize, lines: &mut Vec<String>, top: bool) {
         let ev = Value::Obj(e.clone());
-        let tb = exc_data(e).map(|d| d.traceback.borrow().clone()).unwrap_or(Value::None);
+        let tb = exc_data(e)
+            .map(|d| d.traceback.borrow().clone())
+            .unwrap_or(Value::None);
         let ents = entries(&tb);
-        let is_group = crate::types::is_subtype(e.class(), &vm.types.exceptions.base_exception_group);
+        let is_group =
+            crate::types::is_subtype(e.class(), &vm.types.exceptions.base_exception_group);
         let mut own = String::new();
         if !ents.is_empty() {
             if is_group {
@@ -374,7 +441,11 @@ pub mod group {
             format_tb(&ents, &mut own);
         }
         format_exception_only(vm, &ev, &mut own);
-        let margin = if depth == 0 { if is_group { "  + " } else { "" } } else { "" };
+        let margin = if depth == 0 {
+            if is_group { "  + " } else { "" }
+        } else {
+            ""
+        };
         if !is_group {
             lines.push(own);
             return;
@@ -433,7 +504,14 @@ pub mod group {
         }
     }
 
-    fn sub_chain(vm: &Vm, e: &PyRef, _prefix: &mut String, seen: &mut Vec<usize>, depth: usize, lines: &mut Vec<String>) {
+    fn sub_chain(
+        vm: &Vm,
+        e: &PyRef,
+        _prefix: &mut String,
+        seen: &mut Vec<usize>,
+        depth: usize,
+        lines: &mut Vec<String>,
+    ) {
         seen.push(Rc::as_ptr(e) as usize);
         if let Some(d) = exc_data(e) {
             let cause = d.cause.borrow().clone();
@@ -448,10 +526,14 @@ pub mod group {
                 && !seen.contains(&(Rc::as_ptr(c) as usize))
             {
                 sub_chain(vm, c, _prefix, seen, depth, lines);
-                lines.push("\nDuring handling of the above exception, another exception occurred:\n\n".to_string());
+                lines.push(
+                    "\nDuring handling of the above exception, another exception occurred:\n\n"
+                        .to_string(),
+                );
             }
         }
-        let is_group = crate::types::is_subtype(e.class(), &vm.types.exceptions.base_exception_group);
+        let is_group =
+            crate::types::is_subtype(e.class(), &vm.types.exceptions.base_exception_group);
         if is_group {
             let mut inner = Vec::new();
             emit_nested(vm, e, depth, &mut inner);

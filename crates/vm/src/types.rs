@@ -187,11 +187,23 @@ pub fn new_type(
     flags: u32,
 ) -> PyRef {
     let dict_class = crate::vm::with_types(|t| t.dict.clone());
-    new_type_in(metatype, &dict_class, name, bases, dict, kind, layout, flags)
+    new_type_in(
+        metatype,
+        &dict_class,
+        name,
+        bases,
+        dict,
+        kind,
+        layout,
+        flags,
+    )
 }
 
 /// `new_type` with the dict class given (during bootstrap, before the registry exists).
-#[expect(clippy::too_many_arguments, reason = "mirrors the fields of a type object")]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "mirrors the fields of a type object"
+)]
 pub fn new_type_in(
     metatype: &PyRef,
     dict_class: &PyRef,

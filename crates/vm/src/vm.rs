@@ -26,7 +26,11 @@ pub fn current_vm() -> Option<&'static Vm> {
     let p = CURRENT_VM.with(|c| c.get());
     // SAFETY: the pointer is set by `Vm::new` to a VM owned by an `Rc` that the embedder keeps
     // alive while it runs code, and cleared by `Vm::drop`; single-threaded.
-    if p.is_null() { None } else { Some(unsafe { &*p }) }
+    if p.is_null() {
+        None
+    } else {
+        Some(unsafe { &*p })
+    }
 }
 
 /// Runs `f` with this thread's built-in types (the VM must have been created).
@@ -66,6 +70,10 @@ pub struct Vm {
     pub builtins_dict: PyRef,
     pub sys: RefCell<Option<PyRef>>,
     /// Every live frame, innermost last. The eval loop runs the last one.
+    #[expect(
+        clippy::vec_box,
+        reason = "frames must not move: the eval loop holds pointers into them"
+    )]
     pub(crate) frames: RefCell<Vec<Box<Frame>>>,
     /// The exception being handled (`sys.exception()`), or `Value::None`.
     pub(crate) handled: RefCell<Value>,
@@ -85,7 +93,7 @@ pub struct Vm {
 impl Drop for Vm {
     fn drop(&mut self) {
         CURRENT_VM.with(|c| {
-            if c.get() == self as *const Vm {
+            if std::ptr::eq(c.get(), self) {
                 c.set(std::ptr::null());
             }
         });
@@ -97,7 +105,8 @@ impl Vm {
         let types = crate::builtins::boot::boot_types();
         install_types(types.clone());
         let builtins_dict = crate::builtins::dict::new_dict();
-        let builtins = crate::builtins::module::new_module_with_dict("builtins", builtins_dict.clone());
+        let builtins =
+            crate::builtins::module::new_module_with_dict("builtins", builtins_dict.clone());
         let modules = crate::builtins::dict::new_dict();
         let vm = Rc::new(Vm {
             types,
@@ -167,7 +176,10 @@ impl Vm {
     /// The `CO_FUTURE_*` flags of the running code (inherited by `exec`/`eval`).
     pub fn current_future_flags(&self) -> u32 {
         let frames = self.frames.borrow();
-        frames.last().map(|f| f.code.flags() & 0x1FE_0000).unwrap_or(0)
+        frames
+            .last()
+            .map(|f| f.code.flags() & 0x1FE_0000)
+            .unwrap_or(0)
     }
 
     /// `sys.<name>`.
@@ -193,7 +205,9 @@ impl Vm {
 
     /// Writes text to a file object (fast path for the standard streams).
     pub fn write_to(&self, file: &Value, text: &str) -> PyResult<()> {
-        if let Some(s) = file.as_obj().and_then(|o| o.downcast_native::<crate::builtins::sys::StdStream>())
+        if let Some(s) = file
+            .as_obj()
+            .and_then(|o| o.downcast_native::<crate::builtins::sys::StdStream>())
             && s.fd != 0
         {
             s.write(text);
@@ -205,14 +219,12 @@ impl Vm {
 
     /// Writes to `sys.stderr` (falling back to the process's stderr).
     pub fn write_stderr(&self, text: &str) {
-        match self.sys_attr("stderr") {
-            Ok(f) if !f.is_none() => {
-                if self.write_to(&f, text).is_ok() {
-                    let _ = self.call_method(&f, "flush", &[]);
-                    return;
-                }
-            }
-            _ => {}
+        if let Ok(f) = self.sys_attr("stderr")
+            && !f.is_none()
+            && self.write_to(&f, text).is_ok()
+        {
+            let _ = self.call_method(&f, "flush", &[]);
+            return;
         }
         eprint!("{text}");
     }
@@ -242,7 +254,11 @@ impl Vm {
     /// Prints an exception that reached the top level; returns the exit status.
     pub fn report_exception(&self, e: &PyRef) -> i32 {
         if crate::types::is_subtype(e.class(), &self.types.exceptions.system_exit) {
-            let code = self.getattr_opt(&Value::Obj(e.clone()), "code").ok().flatten().unwrap_or(Value::None);
+            let code = self
+                .getattr_opt(&Value::Obj(e.clone()), "code")
+                .ok()
+                .flatten()
+                .unwrap_or(Value::None);
             return match code {
                 Value::None => 0,
                 Value::Int(i) => i as i32,
@@ -257,9 +273,12 @@ impl Vm {
         }
         self.flush_std_streams();
         match self.sys_attr("excepthook") {
-            Ok(hook) if !matches!(hook.payload(), Some(Payload::BuiltinFunction(b)) if b.name == "excepthook") => {
+            Ok(hook) if !matches!(hook.payload(), Some(Payload::BuiltinFunction(b)) if b.name == "excepthook") =>
+            {
                 let ev = Value::Obj(e.clone());
-                let tb = crate::exceptions::exc_data(e).map(|d| d.traceback.borrow().clone()).unwrap_or(Value::None);
+                let tb = crate::exceptions::exc_data(e)
+                    .map(|d| d.traceback.borrow().clone())
+                    .unwrap_or(Value::None);
                 if let Err(e2) = self.call(&hook, &[self.type_value(&ev), ev, tb]) {
                     self.write_stderr("Error in sys.excepthook:\n");
                     crate::traceback::print_exception(self, &e2);
@@ -327,7 +346,10 @@ impl Vm {
 
     /// `type(v).__name__`.
     pub fn type_name(&self, v: &Value) -> String {
-        crate::types::type_data(self.class_of(v)).name.borrow().clone()
+        crate::types::type_data(self.class_of(v))
+            .name
+            .borrow()
+            .clone()
     }
 
     /// Runs a module-level code object in `globals`.

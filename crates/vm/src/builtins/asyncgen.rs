@@ -5,7 +5,9 @@
 use std::cell::{Cell, RefCell};
 
 use crate::builtins::function::check_count;
-use crate::generator::{GenKind, GenState, SendResult, gen_close, gen_data, gen_send, gen_throw, resume};
+use crate::generator::{
+    GenKind, GenState, SendResult, gen_close, gen_data, gen_send, gen_throw, resume,
+};
 use crate::object::{NativeData, Payload, PyObject};
 use crate::value::{PyRef, Value};
 use crate::vm::{PyResult, Vm};
@@ -39,8 +41,13 @@ fn throw_exc(vm: &Vm, args: &[Value]) -> PyResult<crate::vm::PyErr> {
                 vm.type_name(typ)
             )));
         }
-        if val.as_obj().is_some_and(|o| crate::types::is_subtype(o.class(), &t)) {
-            val.as_obj().cloned().unwrap_or_else(|| vm.new_exception(&t, vec![]))
+        if val
+            .as_obj()
+            .is_some_and(|o| crate::types::is_subtype(o.class(), &t))
+        {
+            val.as_obj()
+                .cloned()
+                .unwrap_or_else(|| vm.new_exception(&t, vec![]))
         } else if val.is_none() {
             vm.make_raisable(typ)?
         } else {
@@ -53,7 +60,10 @@ fn throw_exc(vm: &Vm, args: &[Value]) -> PyResult<crate::vm::PyErr> {
                 _ => return Err(vm.type_error("exception instantiation failed")),
             }
         }
-    } else if let Some(o) = typ.as_obj().filter(|o| crate::types::is_subtype(o.class(), &vm.types.exceptions.base_exception)) {
+    } else if let Some(o) = typ
+        .as_obj()
+        .filter(|o| crate::types::is_subtype(o.class(), &vm.types.exceptions.base_exception))
+    {
         if !val.is_none() {
             return Err(vm.type_error("instance exception may not have a separate value"));
         }
@@ -64,10 +74,10 @@ fn throw_exc(vm: &Vm, args: &[Value]) -> PyResult<crate::vm::PyErr> {
             vm.type_name(typ)
         )));
     };
-    if !tb.is_none() {
-        if let Some(d) = crate::exceptions::exc_data(&exc) {
-            *d.traceback.borrow_mut() = tb;
-        }
+    if !tb.is_none()
+        && let Some(d) = crate::exceptions::exc_data(&exc)
+    {
+        *d.traceback.borrow_mut() = tb;
     }
     Ok(exc)
 }
@@ -109,7 +119,11 @@ fn g_repr(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 }
 
 fn g_name(vm: &Vm, v: &Value) -> PyResult<Value> {
-    Ok(gen_data(&gen_of(vm, v)?).expect("generator").name.borrow().clone())
+    Ok(gen_data(&gen_of(vm, v)?)
+        .expect("generator")
+        .name
+        .borrow()
+        .clone())
 }
 
 fn g_set_name(vm: &Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
@@ -124,7 +138,11 @@ fn g_set_name(vm: &Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
 }
 
 fn g_qualname(vm: &Vm, v: &Value) -> PyResult<Value> {
-    Ok(gen_data(&gen_of(vm, v)?).expect("generator").qualname.borrow().clone())
+    Ok(gen_data(&gen_of(vm, v)?)
+        .expect("generator")
+        .qualname
+        .borrow()
+        .clone())
 }
 
 fn g_set_qualname(vm: &Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
@@ -139,16 +157,23 @@ fn g_set_qualname(vm: &Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
 }
 
 fn g_running(vm: &Vm, v: &Value) -> PyResult<Value> {
-    Ok(Value::Bool(gen_data(&gen_of(vm, v)?).expect("generator").state.get() == GenState::Running))
+    Ok(Value::Bool(
+        gen_data(&gen_of(vm, v)?).expect("generator").state.get() == GenState::Running,
+    ))
 }
 
 fn g_suspended(vm: &Vm, v: &Value) -> PyResult<Value> {
-    Ok(Value::Bool(gen_data(&gen_of(vm, v)?).expect("generator").state.get() == GenState::Suspended))
+    Ok(Value::Bool(
+        gen_data(&gen_of(vm, v)?).expect("generator").state.get() == GenState::Suspended,
+    ))
 }
 
 fn g_code(vm: &Vm, v: &Value) -> PyResult<Value> {
     let g = gen_of(vm, v)?;
-    Ok(crate::builtins::frame::code_value(vm, &gen_data(&g).expect("generator").code))
+    Ok(crate::builtins::frame::code_value(
+        vm,
+        &gen_data(&g).expect("generator").code,
+    ))
 }
 
 fn g_frame(vm: &Vm, v: &Value) -> PyResult<Value> {
@@ -171,7 +196,9 @@ fn g_yieldfrom(vm: &Vm, v: &Value) -> PyResult<Value> {
         return Ok(Value::None);
     }
     let fb = gd.frame.borrow();
-    let Some(f) = fb.as_ref() else { return Ok(Value::None) };
+    let Some(f) = fb.as_ref() else {
+        return Ok(Value::None);
+    };
     match f.code.instrs.get(f.lasti + 1) {
         Some(i) if i.op == rpy_marshal::Opcode::Resume && i.arg >= 2 => Ok(f.top().clone()),
         _ => Ok(Value::None),
@@ -300,16 +327,26 @@ fn agop_send_impl(vm: &Vm, o: &PyRef, arg: Value) -> PyResult<Value> {
     if op.state.get() == AwaitState::Init {
         op.state.set(AwaitState::Iter);
         if let Some(targs) = op.throw.borrow_mut().take() {
-            if gd.state.get() == GenState::Finished || gd.state.get() == GenState::Created && op.is_close {
+            if gd.state.get() == GenState::Finished
+                || gd.state.get() == GenState::Created && op.is_close
+            {
                 op.state.set(AwaitState::Closed);
                 gd.state.set(GenState::Finished);
-                return Err(if op.is_close { vm.stop_iteration(Value::None) } else { vm.new_exception(&vm.types.exceptions.stop_async_iteration, vec![]) });
+                return Err(if op.is_close {
+                    vm.stop_iteration(Value::None)
+                } else {
+                    vm.new_exception(&vm.types.exceptions.stop_async_iteration, vec![])
+                });
             }
             let exc = throw_exc(vm, &targs)?;
             let r = resume(vm, &op.agen, Value::None, Some(exc));
             return unwrap_step(vm, op, r);
         }
-        let v = if arg.is_none() { op.sendval.borrow().clone() } else { arg };
+        let v = if arg.is_none() {
+            op.sendval.borrow().clone()
+        } else {
+            arg
+        };
         let r = resume(vm, &op.agen, v, None);
         return unwrap_step(vm, op, r);
     }
@@ -343,12 +380,25 @@ fn agop_throw(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 
 fn agop_close(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let o = op_of(vm, &args[0])?;
-    o.downcast_native::<AsyncGenOp>().expect("checked").state.set(AwaitState::Closed);
+    o.downcast_native::<AsyncGenOp>()
+        .expect("checked")
+        .state
+        .set(AwaitState::Closed);
     Ok(Value::None)
 }
 
-fn new_op(vm: &Vm, agen: PyRef, sendval: Value, throw: Option<Vec<Value>>, is_close: bool) -> Value {
-    let t = if throw.is_some() { "async_generator_athrow" } else { "async_generator_asend" };
+fn new_op(
+    vm: &Vm,
+    agen: PyRef,
+    sendval: Value,
+    throw: Option<Vec<Value>>,
+    is_close: bool,
+) -> Value {
+    let t = if throw.is_some() {
+        "async_generator_athrow"
+    } else {
+        "async_generator_asend"
+    };
     Value::Obj(PyObject::new(
         vm.types.other(t),
         Payload::Native(Box::new(AsyncGenOp {
@@ -389,44 +439,104 @@ fn ag_aiter(_vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 }
 
 pub fn init(vm: &Vm) {
-    let gen_getsets: &[(&'static str, crate::builtins::function::Getter, Option<crate::builtins::function::Setter>)] = &[
+    let gen_getsets: &[(
+        &'static str,
+        crate::builtins::function::Getter,
+        Option<crate::builtins::function::Setter>,
+    )] = &[
         ("__name__", g_name, Some(g_set_name)),
         ("__qualname__", g_qualname, Some(g_set_qualname)),
     ];
     let t = &vm.types.generator;
     vm.add_methods(
         t,
-        &[("send", g_send), ("throw", g_throw), ("close", g_close), ("__iter__", g_iter), ("__next__", g_next), ("__repr__", g_repr)],
+        &[
+            ("send", g_send),
+            ("throw", g_throw),
+            ("close", g_close),
+            ("__iter__", g_iter),
+            ("__next__", g_next),
+            ("__repr__", g_repr),
+        ],
     );
     vm.add_getsets(t, gen_getsets);
     vm.add_getsets(
         t,
-        &[("gi_running", g_running, None), ("gi_suspended", g_suspended, None), ("gi_code", g_code, None), ("gi_frame", g_frame, None), ("gi_yieldfrom", g_yieldfrom, None)],
+        &[
+            ("gi_running", g_running, None),
+            ("gi_suspended", g_suspended, None),
+            ("gi_code", g_code, None),
+            ("gi_frame", g_frame, None),
+            ("gi_yieldfrom", g_yieldfrom, None),
+        ],
     );
     let t = &vm.types.coroutine;
-    vm.add_methods(t, &[("send", g_send), ("throw", g_throw), ("close", g_close), ("__await__", coro_await), ("__repr__", g_repr)]);
+    vm.add_methods(
+        t,
+        &[
+            ("send", g_send),
+            ("throw", g_throw),
+            ("close", g_close),
+            ("__await__", coro_await),
+            ("__repr__", g_repr),
+        ],
+    );
     vm.add_getsets(t, gen_getsets);
     vm.add_getsets(
         t,
-        &[("cr_running", g_running, None), ("cr_suspended", g_suspended, None), ("cr_code", g_code, None), ("cr_frame", g_frame, None), ("cr_await", g_yieldfrom, None)],
+        &[
+            ("cr_running", g_running, None),
+            ("cr_suspended", g_suspended, None),
+            ("cr_code", g_code, None),
+            ("cr_frame", g_frame, None),
+            ("cr_await", g_yieldfrom, None),
+        ],
     );
     let cw = vm.types.other("coroutine_wrapper");
-    vm.add_methods(&cw, &[("__iter__", g_iter), ("__next__", cw_next), ("send", cw_send), ("throw", cw_throw), ("close", cw_close)]);
+    vm.add_methods(
+        &cw,
+        &[
+            ("__iter__", g_iter),
+            ("__next__", cw_next),
+            ("send", cw_send),
+            ("throw", cw_throw),
+            ("close", cw_close),
+        ],
+    );
     let t = &vm.types.async_generator;
     vm.add_methods(
         t,
-        &[("__aiter__", ag_aiter), ("__anext__", ag_anext), ("asend", ag_asend), ("athrow", ag_athrow), ("aclose", ag_aclose), ("__repr__", g_repr)],
+        &[
+            ("__aiter__", ag_aiter),
+            ("__anext__", ag_anext),
+            ("asend", ag_asend),
+            ("athrow", ag_athrow),
+            ("aclose", ag_aclose),
+            ("__repr__", g_repr),
+        ],
     );
     vm.add_getsets(t, gen_getsets);
     vm.add_getsets(
         t,
-        &[("ag_running", g_running, None), ("ag_code", g_code, None), ("ag_frame", g_frame, None), ("ag_await", g_yieldfrom, None)],
+        &[
+            ("ag_running", g_running, None),
+            ("ag_code", g_code, None),
+            ("ag_frame", g_frame, None),
+            ("ag_await", g_yieldfrom, None),
+        ],
     );
     for name in ["async_generator_asend", "async_generator_athrow"] {
         let t = vm.types.other(name);
         vm.add_methods(
             &t,
-            &[("__await__", g_iter), ("__iter__", g_iter), ("__next__", agop_next), ("send", agop_send), ("throw", agop_throw), ("close", agop_close)],
+            &[
+                ("__await__", g_iter),
+                ("__iter__", g_iter),
+                ("__next__", agop_next),
+                ("send", agop_send),
+                ("throw", agop_throw),
+                ("close", agop_close),
+            ],
         );
     }
     let _ = GenKind::Generator;

@@ -19,7 +19,14 @@ struct Boot {
 }
 
 impl Boot {
-    fn raw(&mut self, name: &str, base: Option<&PyRef>, kind: TypeKind, layout: Layout, fl: u32) -> PyRef {
+    fn raw(
+        &mut self,
+        name: &str,
+        base: Option<&PyRef>,
+        kind: TypeKind,
+        layout: Layout,
+        fl: u32,
+    ) -> PyRef {
         let dict = PyObject::new_unclassed(Payload::Dict(RefCell::new(DictData::new())));
         self.made.push(dict.clone());
         let t = PyObject::new_unclassed(Payload::Type(Box::new(TypeData {
@@ -49,8 +56,20 @@ pub fn boot_types() -> Rc<Types> {
     let base = flags::BASETYPE;
     let object = b.raw("object", None, TypeKind::Object, Layout::Object, base);
     let o = Some(&object);
-    let type_ = b.raw("type", o, TypeKind::Type, Layout::Type, base | flags::HAS_DICT | flags::TYPE_SUBCLASS);
-    let dict = b.raw("dict", o, TypeKind::Dict, Layout::Dict, base | flags::MAPPING);
+    let type_ = b.raw(
+        "type",
+        o,
+        TypeKind::Type,
+        Layout::Type,
+        base | flags::HAS_DICT | flags::TYPE_SUBCLASS,
+    );
+    let dict = b.raw(
+        "dict",
+        o,
+        TypeKind::Dict,
+        Layout::Dict,
+        base | flags::MAPPING,
+    );
     let int = b.raw("int", o, TypeKind::Int, Layout::Int, base);
     let bool_ = b.raw("bool", Some(&int), TypeKind::Bool, Layout::Int, 0);
     let float = b.raw("float", o, TypeKind::Float, Layout::Float, base);
@@ -58,31 +77,91 @@ pub fn boot_types() -> Rc<Types> {
     let str = b.raw("str", o, TypeKind::Str, Layout::Str, base);
     let bytes = b.raw("bytes", o, TypeKind::Bytes, Layout::Bytes, base);
     let bytearray = b.raw("bytearray", o, TypeKind::ByteArray, Layout::ByteArray, base);
-    let tuple = b.raw("tuple", o, TypeKind::Tuple, Layout::Tuple, base | flags::SEQUENCE);
-    let list = b.raw("list", o, TypeKind::List, Layout::List, base | flags::SEQUENCE);
+    let tuple = b.raw(
+        "tuple",
+        o,
+        TypeKind::Tuple,
+        Layout::Tuple,
+        base | flags::SEQUENCE,
+    );
+    let list = b.raw(
+        "list",
+        o,
+        TypeKind::List,
+        Layout::List,
+        base | flags::SEQUENCE,
+    );
     let set = b.raw("set", o, TypeKind::Set, Layout::Set, base);
     let frozenset = b.raw("frozenset", o, TypeKind::FrozenSet, Layout::FrozenSet, base);
     let range = b.raw("range", o, TypeKind::Range, Layout::Native, flags::SEQUENCE);
     let slice = b.raw("slice", o, TypeKind::Slice, Layout::Native, 0);
     let none_type = b.raw("NoneType", o, TypeKind::NoneType, Layout::Native, 0);
-    let notimplemented_type = b.raw("NotImplementedType", o, TypeKind::NotImplementedType, Layout::Native, 0);
+    let notimplemented_type = b.raw(
+        "NotImplementedType",
+        o,
+        TypeKind::NotImplementedType,
+        Layout::Native,
+        0,
+    );
     let ellipsis_type = b.raw("ellipsis", o, TypeKind::Ellipsis, Layout::Native, 0);
-    let function = b.raw("function", o, TypeKind::Function, Layout::Function, flags::HAS_DICT);
-    let builtin_function = b.raw("builtin_function_or_method", o, TypeKind::BuiltinFunction, Layout::Native, 0);
-    let method_descriptor = b.raw("method_descriptor", o, TypeKind::MethodDescriptor, Layout::Native, 0);
+    let function = b.raw(
+        "function",
+        o,
+        TypeKind::Function,
+        Layout::Function,
+        flags::HAS_DICT,
+    );
+    let builtin_function = b.raw(
+        "builtin_function_or_method",
+        o,
+        TypeKind::BuiltinFunction,
+        Layout::Native,
+        0,
+    );
+    let method_descriptor = b.raw(
+        "method_descriptor",
+        o,
+        TypeKind::MethodDescriptor,
+        Layout::Native,
+        0,
+    );
     let getset_descriptor = b.raw("getset_descriptor", o, TypeKind::GetSet, Layout::Native, 0);
     let method = b.raw("method", o, TypeKind::Method, Layout::Native, 0);
-    let classmethod = b.raw("classmethod", o, TypeKind::ClassMethod, Layout::ClassMethod, base | flags::HAS_DICT);
-    let staticmethod = b.raw("staticmethod", o, TypeKind::StaticMethod, Layout::StaticMethod, base | flags::HAS_DICT);
+    let classmethod = b.raw(
+        "classmethod",
+        o,
+        TypeKind::ClassMethod,
+        Layout::ClassMethod,
+        base | flags::HAS_DICT,
+    );
+    let staticmethod = b.raw(
+        "staticmethod",
+        o,
+        TypeKind::StaticMethod,
+        Layout::StaticMethod,
+        base | flags::HAS_DICT,
+    );
     let property = b.raw("property", o, TypeKind::Property, Layout::Property, base);
     let cell = b.raw("cell", o, TypeKind::Cell, Layout::Native, 0);
     let code = b.raw("code", o, TypeKind::Code, Layout::Native, 0);
-    let module = b.raw("module", o, TypeKind::Module, Layout::Module, base | flags::HAS_DICT);
+    let module = b.raw(
+        "module",
+        o,
+        TypeKind::Module,
+        Layout::Module,
+        base | flags::HAS_DICT,
+    );
     let traceback = b.raw("traceback", o, TypeKind::Traceback, Layout::Native, 0);
     let frame = b.raw("frame", o, TypeKind::Frame, Layout::Native, 0);
     let generator = b.raw("generator", o, TypeKind::Generator, Layout::Native, 0);
     let coroutine = b.raw("coroutine", o, TypeKind::Coroutine, Layout::Native, 0);
-    let async_generator = b.raw("async_generator", o, TypeKind::AsyncGenerator, Layout::Native, 0);
+    let async_generator = b.raw(
+        "async_generator",
+        o,
+        TypeKind::AsyncGenerator,
+        Layout::Native,
+        0,
+    );
     let seq_iter = b.raw("iterator", o, TypeKind::Other, Layout::Native, 0);
     let super_ = b.raw("super", o, TypeKind::Super, Layout::Native, base);
     let mut others = HashMap::new();

@@ -40,7 +40,12 @@ fn cell_repr(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(vm.new_string(if c.is_null() {
         format!("<cell at {:#x}: empty>", args[0].id())
     } else {
-        format!("<cell at {:#x}: {} object at {:#x}>", args[0].id(), vm.type_name(&c), c.id())
+        format!(
+            "<cell at {:#x}: {} object at {:#x}>",
+            args[0].id(),
+            vm.type_name(&c),
+            c.id()
+        )
     }))
 }
 
@@ -52,7 +57,14 @@ fn cell_new(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 pub fn init(vm: &Vm) {
     let t = &vm.types.cell;
     vm.add_methods(t, &[("__repr__", cell_repr)]);
-    vm.add_methods_kind(t, &[("__new__", cell_new)], crate::builtins::function::MethodKind::Static);
-    vm.add_getsets(t, &[("cell_contents", cell_contents, Some(set_cell_contents))]);
+    vm.add_methods_kind(
+        t,
+        &[("__new__", cell_new)],
+        crate::builtins::function::MethodKind::Static,
+    );
+    vm.add_getsets(
+        t,
+        &[("cell_contents", cell_contents, Some(set_cell_contents))],
+    );
     vm.add_attr(t, "__hash__", Value::None);
 }

@@ -12,7 +12,9 @@ use crate::vm::{PyResult, Vm};
 
 /// A new empty exact dict.
 pub fn new_dict() -> PyRef {
-    crate::vm::with_types(|t| PyObject::new(t.dict.clone(), Payload::Dict(RefCell::new(DictData::new()))))
+    crate::vm::with_types(|t| {
+        PyObject::new(t.dict.clone(), Payload::Dict(RefCell::new(DictData::new())))
+    })
 }
 
 fn this<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a RefCell<DictData>> {
@@ -75,13 +77,19 @@ fn dict_new(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let Some(cls) = args.first().and_then(|c| vm.is_type(c)) else {
         return Err(vm.type_error("dict.__new__(X): X is not a type object"));
     };
-    Ok(Value::Obj(PyObject::new(cls, Payload::Dict(RefCell::new(DictData::new())))))
+    Ok(Value::Obj(PyObject::new(
+        cls,
+        Payload::Dict(RefCell::new(DictData::new())),
+    )))
 }
 
 fn dict_init(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let npos = args.len() - kwnames.len();
     if npos > 2 {
-        return Err(vm.type_error(format!("dict expected at most 1 argument, got {}", npos - 1)));
+        return Err(vm.type_error(format!(
+            "dict expected at most 1 argument, got {}",
+            npos - 1
+        )));
     }
     if npos == 2 {
         update_from(vm, &args[0], &args[1])?;
@@ -151,12 +159,15 @@ fn dict_delitem(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 }
 
 fn dict_contains(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::Bool(crate::dict::lookup(vm, this(vm, &args[0])?, &args[1])?.is_some()))
+    Ok(Value::Bool(
+        crate::dict::lookup(vm, this(vm, &args[0])?, &args[1])?.is_some(),
+    ))
 }
 
 fn dict_get(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "get", &args[1..], kw, 1, 2)?;
-    Ok(crate::dict::lookup(vm, this(vm, &args[0])?, &args[1])?.unwrap_or_else(|| args.get(2).cloned().unwrap_or(Value::None)))
+    Ok(crate::dict::lookup(vm, this(vm, &args[0])?, &args[1])?
+        .unwrap_or_else(|| args.get(2).cloned().unwrap_or(Value::None)))
 }
 
 fn dict_setdefault(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -207,7 +218,10 @@ fn dict_items(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 fn dict_update(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let npos = args.len() - kwnames.len();
     if npos > 2 {
-        return Err(vm.type_error(format!("update expected at most 1 argument, got {}", npos - 1)));
+        return Err(vm.type_error(format!(
+            "update expected at most 1 argument, got {}",
+            npos - 1
+        )));
     }
     if npos == 2 {
         update_from(vm, &args[0], &args[1])?;
@@ -227,7 +241,10 @@ fn dict_clear(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 fn dict_copy(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let d = this(vm, &args[0])?.borrow().clone();
-    Ok(Value::Obj(PyObject::new(vm.types.dict.clone(), Payload::Dict(RefCell::new(d)))))
+    Ok(Value::Obj(PyObject::new(
+        vm.types.dict.clone(),
+        Payload::Dict(RefCell::new(d)),
+    )))
 }
 
 fn dict_fromkeys(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -362,7 +379,10 @@ pub fn new_view(vm: &Vm, d: &Value, kind: ViewKind) -> Value {
     };
     Value::Obj(PyObject::new(
         vm.types.other(name),
-        Payload::Native(Box::new(DictView { dict: d.clone(), kind })),
+        Payload::Native(Box::new(DictView {
+            dict: d.clone(),
+            kind,
+        })),
     ))
 }
 
@@ -539,8 +559,13 @@ fn view_eq(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
         return Ok(Value::Bool(args[0].is(&args[1])));
     }
     let a = crate::builtins::set::set_from_iterable(vm, &args[0])?;
-    let is_setlike = matches!(args[1].payload(), Some(Payload::Set(_) | Payload::FrozenSet(_)))
-        || args[1].as_obj().and_then(|o| o.downcast_native::<DictView>()).is_some_and(|w| w.kind != ViewKind::Values);
+    let is_setlike = matches!(
+        args[1].payload(),
+        Some(Payload::Set(_) | Payload::FrozenSet(_))
+    ) || args[1]
+        .as_obj()
+        .and_then(|o| o.downcast_native::<DictView>())
+        .is_some_and(|w| w.kind != ViewKind::Values);
     if !is_setlike {
         return Ok(vm.not_implemented());
     }
@@ -549,8 +574,13 @@ fn view_eq(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 }
 
 fn view_cmp(vm: &Vm, args: &[Value], op: &str) -> PyResult<Value> {
-    let is_setlike = matches!(args[1].payload(), Some(Payload::Set(_) | Payload::FrozenSet(_)))
-        || args[1].as_obj().and_then(|o| o.downcast_native::<DictView>()).is_some_and(|w| w.kind != ViewKind::Values);
+    let is_setlike = matches!(
+        args[1].payload(),
+        Some(Payload::Set(_) | Payload::FrozenSet(_))
+    ) || args[1]
+        .as_obj()
+        .and_then(|o| o.downcast_native::<DictView>())
+        .is_some_and(|w| w.kind != ViewKind::Values);
     if !is_setlike {
         return Ok(vm.not_implemented());
     }
@@ -586,7 +616,10 @@ fn view_isdisjoint(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 fn view_mapping(vm: &Vm, v: &Value) -> PyResult<Value> {
     let view = view_of(vm, v)?;
-    Ok(crate::builtins::misc::new_mappingproxy(vm, view.dict.clone()))
+    Ok(crate::builtins::misc::new_mappingproxy(
+        vm,
+        view.dict.clone(),
+    ))
 }
 
 pub fn init(vm: &Vm) {
@@ -622,7 +655,11 @@ pub fn init(vm: &Vm) {
     );
     vm.add_methods_kind(t, &[("__new__", dict_new)], MethodKind::Static);
     vm.add_methods_kind(t, &[("fromkeys", dict_fromkeys)], MethodKind::Class);
-    vm.add_methods_kind(t, &[("__class_getitem__", crate::builtins::misc::generic_alias)], MethodKind::Class);
+    vm.add_methods_kind(
+        t,
+        &[("__class_getitem__", crate::builtins::misc::generic_alias)],
+        MethodKind::Class,
+    );
     vm.add_attr(t, "__hash__", Value::None);
     for name in ["dict_keys", "dict_values", "dict_items"] {
         let vt = vm.types.other(name);

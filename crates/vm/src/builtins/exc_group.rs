@@ -9,7 +9,8 @@ use crate::value::{PyRef, Value};
 use crate::vm::{PyResult, Vm};
 
 fn is_group(vm: &Vm, v: &Value) -> bool {
-    v.as_obj().is_some_and(|o| is_subtype(o.class(), &vm.types.exceptions.base_exception_group))
+    v.as_obj()
+        .is_some_and(|o| is_subtype(o.class(), &vm.types.exceptions.base_exception_group))
 }
 
 fn eg_parts(vm: &Vm, v: &Value) -> PyResult<(Value, Vec<Value>)> {
@@ -30,7 +31,10 @@ fn eg_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         return Err(vm.type_error("BaseExceptionGroup.__new__(X): X is not a type object"));
     };
     if !kwnames.is_empty() {
-        return Err(vm.type_error(format!("{}() takes no keyword arguments", crate::types::type_data(&cls).name.borrow())));
+        return Err(vm.type_error(format!(
+            "{}() takes no keyword arguments",
+            crate::types::type_data(&cls).name.borrow()
+        )));
     }
     let name = crate::types::type_data(&cls).name.borrow().clone();
     if args.len() != 3 {
@@ -42,10 +46,19 @@ fn eg_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let _ = name;
     let message = &args[1];
     if crate::str::as_str(message).is_none() {
-        return Err(vm.type_error(format!("argument 1 must be str, not {}", vm.type_name(message))));
+        return Err(vm.type_error(format!(
+            "argument 1 must be str, not {}",
+            vm.type_name(message)
+        )));
     }
     let seq = &args[2];
-    if vm.lookup_special(seq, "__getitem__").is_none() || matches!(seq.payload(), Some(Payload::Set(_) | Payload::FrozenSet(_) | Payload::Dict(_))) || crate::str::as_str(seq).is_some() {
+    if vm.lookup_special(seq, "__getitem__").is_none()
+        || matches!(
+            seq.payload(),
+            Some(Payload::Set(_) | Payload::FrozenSet(_) | Payload::Dict(_))
+        )
+        || crate::str::as_str(seq).is_some()
+    {
         return Err(vm.type_error("second argument (exceptions) must be a sequence"));
     }
     let excs = vm.iterate(seq)?;
@@ -82,7 +95,10 @@ fn eg_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         )));
     }
     let a = vm.new_tuple(vec![message.clone(), seq.clone()]);
-    Ok(Value::Obj(PyObject::new(cls, Payload::Exception(ExcData::new(a)))))
+    Ok(Value::Obj(PyObject::new(
+        cls,
+        Payload::Exception(ExcData::new(a)),
+    )))
 }
 
 fn eg_init(_vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -110,7 +126,10 @@ fn eg_str(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 fn eg_derive(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "derive", &args[1..], kw, 1, 1)?;
     let (m, _) = eg_parts(vm, &args[0])?;
-    vm.call(&Value::Obj(vm.types.exceptions.base_exception_group.clone()), &[m, args[1].clone()])
+    vm.call(
+        &Value::Obj(vm.types.exceptions.base_exception_group.clone()),
+        &[m, args[1].clone()],
+    )
 }
 
 enum Matcher {
@@ -119,7 +138,10 @@ enum Matcher {
 }
 
 fn matcher(vm: &Vm, cond: &Value) -> PyResult<Matcher> {
-    let is_exc_type = |v: &Value| vm.is_type(v).is_some_and(|t| is_subtype(&t, &vm.types.exceptions.base_exception));
+    let is_exc_type = |v: &Value| {
+        vm.is_type(v)
+            .is_some_and(|t| is_subtype(&t, &vm.types.exceptions.base_exception))
+    };
     if is_exc_type(cond) {
         return Ok(Matcher::Types(cond.clone()));
     }
@@ -146,7 +168,8 @@ fn matches(vm: &Vm, m: &Matcher, e: &Value) -> PyResult<bool> {
 
 /// Copies traceback, cause, context and notes from `from` onto a derived group.
 fn copy_metadata(vm: &Vm, from: &Value, to: &Value) -> PyResult<()> {
-    let (Some(Payload::Exception(a)), Some(Payload::Exception(b))) = (from.payload(), to.payload()) else {
+    let (Some(Payload::Exception(a)), Some(Payload::Exception(b))) = (from.payload(), to.payload())
+    else {
         return Ok(());
     };
     *b.traceback.borrow_mut() = a.traceback.borrow().clone();
@@ -188,7 +211,10 @@ fn split_impl(vm: &Vm, eg: &Value, m: &Matcher, want_rest: bool) -> PyResult<(Va
         copy_metadata(vm, eg, &g)?;
         Ok(g)
     };
-    Ok((build(matched)?, if want_rest { build(rest)? } else { Value::None }))
+    Ok((
+        build(matched)?,
+        if want_rest { build(rest)? } else { Value::None },
+    ))
 }
 
 fn eg_split(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -221,7 +247,8 @@ fn leaves(vm: &Vm, e: &Value, out: &mut Vec<Value>) -> PyResult<()> {
 }
 
 fn same_metadata(vm: &Vm, a: &Value, b: &Value) -> PyResult<bool> {
-    let (Some(Payload::Exception(x)), Some(Payload::Exception(y))) = (a.payload(), b.payload()) else {
+    let (Some(Payload::Exception(x)), Some(Payload::Exception(y))) = (a.payload(), b.payload())
+    else {
         return Ok(false);
     };
     let notes_a = vm.getattr_opt(a, "__notes__")?.unwrap_or(Value::None);
@@ -287,7 +314,11 @@ pub fn prep_reraise_star(vm: &Vm, orig: &Value, excs: &Value) -> PyResult<Value>
 /// The subgroup of `eg` whose leaves have the given identities.
 fn split_by_ids(vm: &Vm, eg: &Value, ids: &[i64]) -> PyResult<Value> {
     if !is_group(vm, eg) {
-        return Ok(if ids.contains(&eg.id()) { eg.clone() } else { Value::None });
+        return Ok(if ids.contains(&eg.id()) {
+            eg.clone()
+        } else {
+            Value::None
+        });
     }
     let mut kept = Vec::new();
     let mut all = true;
@@ -315,11 +346,27 @@ pub fn init(vm: &Vm) {
     let t = &vm.types.exceptions.base_exception_group;
     vm.add_methods(
         t,
-        &[("__init__", eg_init), ("__str__", eg_str), ("derive", eg_derive), ("split", eg_split), ("subgroup", eg_subgroup)],
+        &[
+            ("__init__", eg_init),
+            ("__str__", eg_str),
+            ("derive", eg_derive),
+            ("split", eg_split),
+            ("subgroup", eg_subgroup),
+        ],
     );
     vm.add_methods_kind(t, &[("__new__", eg_new)], MethodKind::Static);
-    vm.add_methods_kind(t, &[("__class_getitem__", eg_class_getitem)], MethodKind::Class);
-    vm.add_getsets(t, &[("message", eg_message, None), ("exceptions", eg_exceptions, None)]);
+    vm.add_methods_kind(
+        t,
+        &[("__class_getitem__", eg_class_getitem)],
+        MethodKind::Class,
+    );
+    vm.add_getsets(
+        t,
+        &[
+            ("message", eg_message, None),
+            ("exceptions", eg_exceptions, None),
+        ],
+    );
     // ExceptionGroup derives from both BaseExceptionGroup and Exception.
     let eg = &vm.types.exceptions.exception_group;
     let td = crate::types::type_data(eg);

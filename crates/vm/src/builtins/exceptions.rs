@@ -38,7 +38,10 @@ fn base_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
 
 fn base_init(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     if !kwnames.is_empty() {
-        return Err(vm.type_error(format!("{}() takes no keyword arguments", vm.type_name(&args[0]))));
+        return Err(vm.type_error(format!(
+            "{}() takes no keyword arguments",
+            vm.type_name(&args[0])
+        )));
     }
     *data(vm, &args[0])?.args.borrow_mut() = vm.new_tuple(args[1..].to_vec());
     Ok(Value::None)
@@ -55,7 +58,10 @@ fn base_str(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 fn base_repr(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let a = args_of(vm, &args[0])?;
-    let name = crate::types::type_data(vm.class_of(&args[0])).name.borrow().clone();
+    let name = crate::types::type_data(vm.class_of(&args[0]))
+        .name
+        .borrow()
+        .clone();
     Ok(vm.new_string(match a.len() {
         1 => format!("{name}({})", vm.repr(&a[0])?),
         _ => format!("{name}{}", vm.repr(&vm.new_tuple(a))?),
@@ -94,7 +100,11 @@ fn get_cause(vm: &Vm, v: &Value) -> PyResult<Value> {
 
 fn set_cause(vm: &Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
     let new = new.ok_or_else(|| vm.type_error("__cause__ may not be deleted"))?;
-    if !new.is_none() && !new.as_obj().is_some_and(|o| is_subtype(o.class(), &vm.types.exceptions.base_exception)) {
+    if !new.is_none()
+        && !new
+            .as_obj()
+            .is_some_and(|o| is_subtype(o.class(), &vm.types.exceptions.base_exception))
+    {
         return Err(vm.type_error("exception cause must be None or derive from BaseException"));
     }
     let d = data(vm, v)?;
@@ -109,7 +119,11 @@ fn get_context(vm: &Vm, v: &Value) -> PyResult<Value> {
 
 fn set_context(vm: &Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
     let new = new.ok_or_else(|| vm.type_error("__context__ may not be deleted"))?;
-    if !new.is_none() && !new.as_obj().is_some_and(|o| is_subtype(o.class(), &vm.types.exceptions.base_exception)) {
+    if !new.is_none()
+        && !new
+            .as_obj()
+            .is_some_and(|o| is_subtype(o.class(), &vm.types.exceptions.base_exception))
+    {
         return Err(vm.type_error("exception context must be None or derive from BaseException"));
     }
     *data(vm, v)?.context.borrow_mut() = new;
@@ -189,7 +203,12 @@ fn stop_iteration_init(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value>
 }
 
 /// `StopIteration.value` / `SystemExit.code`: set explicitly, or derived from `args`.
-fn derived_attr(vm: &Vm, v: &Value, name: &str, from_args: fn(&Vm, Vec<Value>) -> Value) -> PyResult<Value> {
+fn derived_attr(
+    vm: &Vm,
+    v: &Value,
+    name: &str,
+    from_args: fn(&Vm, Vec<Value>) -> Value,
+) -> PyResult<Value> {
     if let Value::Obj(o) = v
         && let Some(d) = o.dict.borrow().as_ref()
         && let Payload::Dict(dd) = &d.payload
@@ -201,7 +220,9 @@ fn derived_attr(vm: &Vm, v: &Value, name: &str, from_args: fn(&Vm, Vec<Value>) -
 }
 
 fn stop_value(vm: &Vm, v: &Value) -> PyResult<Value> {
-    derived_attr(vm, v, "value", |_, a| a.first().cloned().unwrap_or(Value::None))
+    derived_attr(vm, v, "value", |_, a| {
+        a.first().cloned().unwrap_or(Value::None)
+    })
 }
 
 fn set_stop_value(vm: &Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
@@ -249,13 +270,23 @@ fn import_error_init(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Val
             Some("name") => name = v.clone(),
             Some("path") => path = v.clone(),
             Some(other) => {
-                return Err(vm.type_error(format!("'{other}' is an invalid keyword argument for ImportError()")));
+                return Err(vm.type_error(format!(
+                    "'{other}' is an invalid keyword argument for ImportError()"
+                )));
             }
             None => {}
         }
     }
-    let msg = if npos == 2 { args[1].clone() } else { Value::None };
-    set_dict_attrs(vm, &args[0], &[("name", name), ("path", path), ("msg", msg)])?;
+    let msg = if npos == 2 {
+        args[1].clone()
+    } else {
+        Value::None
+    };
+    set_dict_attrs(
+        vm,
+        &args[0],
+        &[("name", name), ("path", path), ("msg", msg)],
+    )?;
     Ok(Value::None)
 }
 
@@ -273,7 +304,10 @@ fn name_error_init(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value
     *data(vm, &args[0])?.args.borrow_mut() = vm.new_tuple(args[1..npos].to_vec());
     let mut name = Value::None;
     let mut obj = Value::None;
-    let is_attr = vm.isinstance(&args[0], &Value::Obj(vm.types.exceptions.attribute_error.clone()))?;
+    let is_attr = vm.isinstance(
+        &args[0],
+        &Value::Obj(vm.types.exceptions.attribute_error.clone()),
+    )?;
     for (k, v) in kwnames.iter().zip(&args[npos..]) {
         match crate::str::as_str(k) {
             Some("name") => name = v.clone(),
@@ -329,13 +363,17 @@ fn os_error_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         cls = sub;
     }
     let a = vm.new_tuple(args[1..npos].to_vec());
-    Ok(Value::Obj(PyObject::new(cls, Payload::Exception(ExcData::new(a)))))
+    Ok(Value::Obj(PyObject::new(
+        cls,
+        Payload::Exception(ExcData::new(a)),
+    )))
 }
 
 fn os_error_init(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let npos = args.len() - kwnames.len();
     let a = &args[1..npos];
-    let (mut errno, mut strerror, mut filename, mut filename2) = (Value::None, Value::None, Value::None, Value::None);
+    let (mut errno, mut strerror, mut filename, mut filename2) =
+        (Value::None, Value::None, Value::None, Value::None);
     if (2..=5).contains(&a.len()) {
         errno = a[0].clone();
         strerror = a[1].clone();
@@ -353,14 +391,27 @@ fn os_error_init(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
     set_dict_attrs(
         vm,
         &args[0],
-        &[("errno", errno), ("strerror", strerror), ("filename", filename), ("filename2", filename2)],
+        &[
+            ("errno", errno),
+            ("strerror", strerror),
+            ("filename", filename),
+            ("filename2", filename2),
+        ],
     )?;
     Ok(Value::None)
 }
 
 fn os_error_str(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let get = |n: &str| vm.getattr_opt(&args[0], n).map(|v| v.unwrap_or(Value::None));
-    let (errno, strerror, f1, f2) = (get("errno")?, get("strerror")?, get("filename")?, get("filename2")?);
+    let get = |n: &str| {
+        vm.getattr_opt(&args[0], n)
+            .map(|v| v.unwrap_or(Value::None))
+    };
+    let (errno, strerror, f1, f2) = (
+        get("errno")?,
+        get("strerror")?,
+        get("filename")?,
+        get("filename2")?,
+    );
     if !f1.is_none() {
         if !f2.is_none() {
             return Ok(vm.new_string(format!(
@@ -371,10 +422,19 @@ fn os_error_str(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
                 vm.repr(&f2)?
             )));
         }
-        return Ok(vm.new_string(format!("[Errno {}] {}: {}", vm.str(&errno)?, vm.str(&strerror)?, vm.repr(&f1)?)));
+        return Ok(vm.new_string(format!(
+            "[Errno {}] {}: {}",
+            vm.str(&errno)?,
+            vm.str(&strerror)?,
+            vm.repr(&f1)?
+        )));
     }
     if !errno.is_none() && !strerror.is_none() {
-        return Ok(vm.new_string(format!("[Errno {}] {}", vm.str(&errno)?, vm.str(&strerror)?)));
+        return Ok(vm.new_string(format!(
+            "[Errno {}] {}",
+            vm.str(&errno)?,
+            vm.str(&strerror)?
+        )));
     }
     base_str(vm, args, &[])
 }
@@ -384,7 +444,14 @@ fn syntax_error_init(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let a = &args[1..];
     let msg = a.first().cloned().unwrap_or(Value::None);
     let mut fields = vec![("msg", msg)];
-    let names = ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"];
+    let names = [
+        "filename",
+        "lineno",
+        "offset",
+        "text",
+        "end_lineno",
+        "end_offset",
+    ];
     let info: Vec<Value> = match a.get(1).and_then(|i| i.payload()) {
         Some(Payload::Tuple(t)) => t.to_vec(),
         _ => Vec::new(),
@@ -401,13 +468,23 @@ fn syntax_error_init(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 }
 
 fn syntax_error_str(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let get = |n: &str| vm.getattr_opt(&args[0], n).map(|v| v.unwrap_or(Value::None));
+    let get = |n: &str| {
+        vm.getattr_opt(&args[0], n)
+            .map(|v| v.unwrap_or(Value::None))
+    };
     let msg = get("msg")?;
-    let msg_s = if msg.is_none() { base_str(vm, args, &[]).and_then(|s| vm.str(&s))? } else { vm.str(&msg)? };
+    let msg_s = if msg.is_none() {
+        base_str(vm, args, &[]).and_then(|s| vm.str(&s))?
+    } else {
+        vm.str(&msg)?
+    };
     let filename = get("filename")?;
     let lineno = get("lineno")?;
     let fname = crate::str::as_str(&filename).map(|f| {
-        std::path::Path::new(f).file_name().map(|b| b.to_string_lossy().to_string()).unwrap_or(f.to_string())
+        std::path::Path::new(f)
+            .file_name()
+            .map(|b| b.to_string_lossy().to_string())
+            .unwrap_or(f.to_string())
     });
     let line = match lineno {
         Value::Int(l) => Some(l),
@@ -422,7 +499,10 @@ fn syntax_error_str(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 }
 
 fn unicode_error_str(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let get = |n: &str| vm.getattr_opt(&args[0], n).map(|v| v.unwrap_or(Value::None));
+    let get = |n: &str| {
+        vm.getattr_opt(&args[0], n)
+            .map(|v| v.unwrap_or(Value::None))
+    };
     let a = args_of(vm, &args[0])?;
     if a.len() != 5 {
         return base_str(vm, args, &[]);
@@ -437,23 +517,42 @@ fn unicode_error_str(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> 
         _ => 0,
     };
     let reason = vm.str(&a[4])?;
-    let is_decode = vm.isinstance(&args[0], &Value::Obj(vm.types.exceptions.unicode_decode_error.clone()))?;
+    let is_decode = vm.isinstance(
+        &args[0],
+        &Value::Obj(vm.types.exceptions.unicode_decode_error.clone()),
+    )?;
     let _ = get;
     if is_decode {
         let b = crate::builtins::bytes::bytes_of(&a[1]).unwrap_or_default();
         if end == start + 1 {
             let byte = b.get(start as usize).copied().unwrap_or(0);
-            return Ok(vm.new_string(format!("'{enc}' codec can't decode byte 0x{byte:02x} in position {start}: {reason}")));
+            return Ok(vm.new_string(format!(
+                "'{enc}' codec can't decode byte 0x{byte:02x} in position {start}: {reason}"
+            )));
         }
-        return Ok(vm.new_string(format!("'{enc}' codec can't decode bytes in position {start}-{}: {reason}", end - 1)));
+        return Ok(vm.new_string(format!(
+            "'{enc}' codec can't decode bytes in position {start}-{}: {reason}",
+            end - 1
+        )));
     }
     let s = crate::str::as_str(&a[1]).unwrap_or("").to_string();
     if end == start + 1 {
         let c = s.chars().nth(start as usize).map(|c| c as u32).unwrap_or(0);
-        let ch = if c < 0x100 { format!("\\x{c:02x}") } else if c < 0x10000 { format!("\\u{c:04x}") } else { format!("\\U{c:08x}") };
-        return Ok(vm.new_string(format!("'{enc}' codec can't encode character '{ch}' in position {start}: {reason}")));
+        let ch = if c < 0x100 {
+            format!("\\x{c:02x}")
+        } else if c < 0x10000 {
+            format!("\\u{c:04x}")
+        } else {
+            format!("\\U{c:08x}")
+        };
+        return Ok(vm.new_string(format!(
+            "'{enc}' codec can't encode character '{ch}' in position {start}: {reason}"
+        )));
     }
-    Ok(vm.new_string(format!("'{enc}' codec can't encode characters in position {start}-{}: {reason}", end - 1)))
+    Ok(vm.new_string(format!(
+        "'{enc}' codec can't encode characters in position {start}-{}: {reason}",
+        end - 1
+    )))
 }
 
 pub fn init(vm: &Vm) {
@@ -482,16 +581,38 @@ pub fn init(vm: &Vm) {
         ],
     );
     vm.add_methods(&e.stop_iteration, &[("__init__", stop_iteration_init)]);
-    vm.add_getsets(&e.stop_iteration, &[("value", stop_value, Some(set_stop_value))]);
+    vm.add_getsets(
+        &e.stop_iteration,
+        &[("value", stop_value, Some(set_stop_value))],
+    );
     vm.add_getsets(&e.system_exit, &[("code", exit_code, Some(set_exit_code))]);
     vm.add_methods(&e.system_exit, &[("__init__", system_exit_init)]);
     vm.add_methods(&e.key_error, &[("__str__", key_error_str)]);
-    vm.add_methods(&e.import_error, &[("__init__", import_error_init), ("__str__", import_error_str)]);
+    vm.add_methods(
+        &e.import_error,
+        &[
+            ("__init__", import_error_init),
+            ("__str__", import_error_str),
+        ],
+    );
     vm.add_methods(&e.name_error, &[("__init__", name_error_init)]);
     vm.add_methods(&e.attribute_error, &[("__init__", name_error_init)]);
-    vm.add_methods(&e.os_error, &[("__init__", os_error_init), ("__str__", os_error_str)]);
-    vm.add_methods_kind(&e.os_error, &[("__new__", os_error_new)], MethodKind::Static);
-    vm.add_methods(&e.syntax_error, &[("__init__", syntax_error_init), ("__str__", syntax_error_str)]);
+    vm.add_methods(
+        &e.os_error,
+        &[("__init__", os_error_init), ("__str__", os_error_str)],
+    );
+    vm.add_methods_kind(
+        &e.os_error,
+        &[("__new__", os_error_new)],
+        MethodKind::Static,
+    );
+    vm.add_methods(
+        &e.syntax_error,
+        &[
+            ("__init__", syntax_error_init),
+            ("__str__", syntax_error_str),
+        ],
+    );
     vm.add_methods(&e.unicode_error, &[("__str__", unicode_error_str)]);
     for (name, t) in &e.all {
         vm.add_attr(t, "__module__", vm.new_str("builtins"));

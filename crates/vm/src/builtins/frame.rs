@@ -64,7 +64,8 @@ pub fn fast_locals_dict(vm: &Vm, f: &Frame) -> Value {
         for (i, name) in f.code.localsplus_names.iter().enumerate() {
             let kind = f.code.kind(i);
             let v = f.slots.get(i).cloned().unwrap_or(Value::Null);
-            let v = if kind & (rpy_marshal::code::kinds::CELL | rpy_marshal::code::kinds::FREE) != 0 {
+            let v = if kind & (rpy_marshal::code::kinds::CELL | rpy_marshal::code::kinds::FREE) != 0
+            {
                 match v.payload() {
                     Some(Payload::Cell(c)) => c.borrow().clone(),
                     _ => v,
@@ -91,7 +92,11 @@ fn data<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a FrameObj> {
 /// Finds the live `Frame` whose frame object is `fo`, with its index in the stack.
 fn live_index(vm: &Vm, fo: &Value) -> Option<usize> {
     let frames = vm.frames.borrow();
-    frames.iter().position(|f| f.frame_obj.as_ref().is_some_and(|o| fo.as_obj().is_some_and(|x| Rc::ptr_eq(o, x))))
+    frames.iter().position(|f| {
+        f.frame_obj
+            .as_ref()
+            .is_some_and(|o| fo.as_obj().is_some_and(|x| Rc::ptr_eq(o, x)))
+    })
 }
 
 fn f_back(vm: &Vm, v: &Value) -> PyResult<Value> {
@@ -136,7 +141,10 @@ fn f_locals(vm: &Vm, v: &Value) -> PyResult<Value> {
             None => fast_locals_dict(vm, f),
         });
     }
-    Ok(d.locals.borrow().clone().unwrap_or_else(|| Value::Obj(crate::builtins::dict::new_dict())))
+    Ok(d.locals
+        .borrow()
+        .clone()
+        .unwrap_or_else(|| Value::Obj(crate::builtins::dict::new_dict())))
 }
 
 fn f_lineno(vm: &Vm, v: &Value) -> PyResult<Value> {
@@ -190,7 +198,12 @@ fn tb<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a crate::object::TracebackData> {
 }
 
 fn tb_next(vm: &Vm, v: &Value) -> PyResult<Value> {
-    Ok(tb(vm, v)?.next.borrow().clone().map(Value::Obj).unwrap_or(Value::None))
+    Ok(tb(vm, v)?
+        .next
+        .borrow()
+        .clone()
+        .map(Value::Obj)
+        .unwrap_or(Value::None))
 }
 
 fn set_tb_next(vm: &Vm, v: &Value, new: Option<Value>) -> PyResult<()> {

@@ -73,7 +73,13 @@ impl Vm {
     pub fn new_builtin_function(&self, name: &'static str, func: NativeFn) -> Value {
         Value::Obj(PyObject::new(
             self.types.builtin_function.clone(),
-            Payload::BuiltinFunction(BuiltinFn { name, func, arity: UNCHECKED, self_: None, owner: None }),
+            Payload::BuiltinFunction(BuiltinFn {
+                name,
+                func,
+                arity: UNCHECKED,
+                self_: None,
+                owner: None,
+            }),
         ))
     }
 
@@ -82,7 +88,12 @@ impl Vm {
         self.add_methods_kind(t, methods, MethodKind::Instance);
     }
 
-    pub fn add_methods_kind(&self, t: &PyRef, methods: &[(&'static str, NativeFn)], kind: MethodKind) {
+    pub fn add_methods_kind(
+        &self,
+        t: &PyRef,
+        methods: &[(&'static str, NativeFn)],
+        kind: MethodKind,
+    ) {
         let td = crate::types::type_data(t);
         let owner: &'static str = Box::leak(td.name.borrow().clone().into_boxed_str());
         let mut d = td.dict_data().borrow_mut();
@@ -108,7 +119,13 @@ impl Vm {
                     self.types.staticmethod.clone(),
                     Payload::StaticMethod(RefCell::new(Value::Obj(PyObject::new(
                         self.types.builtin_function.clone(),
-                        Payload::BuiltinFunction(BuiltinFn { name, func, arity: dunder_arity(name), self_: None, owner: Some(owner) }),
+                        Payload::BuiltinFunction(BuiltinFn {
+                            name,
+                            func,
+                            arity: dunder_arity(name),
+                            self_: None,
+                            owner: Some(owner),
+                        }),
                     )))),
                 ),
                 _ => m,
@@ -125,7 +142,12 @@ impl Vm {
         for &(name, get, set) in getsets {
             let g = PyObject::new(
                 self.types.getset_descriptor.clone(),
-                Payload::GetSet(Box::new(GetSetDef { name, get, set, owner: owner.into() })),
+                Payload::GetSet(Box::new(GetSetDef {
+                    name,
+                    get,
+                    set,
+                    owner: owner.into(),
+                })),
             );
             let _ = d.set_str(self.intern(name), Value::Obj(g));
         }
@@ -156,6 +178,10 @@ impl Parsed {
 /// `params` are the parameter names; the first `posonly` are positional-only, those from
 /// `kwonly_from` on are keyword-only; the first `required` must be given. Messages follow
 /// CPython's for built-in functions (`fname` is e.g. "sorted" or "str.split").
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the parameter spec is spelled out at each call site"
+)]
 pub fn parse_args(
     vm: &Vm,
     fname: &str,
@@ -231,7 +257,14 @@ pub fn no_kwargs(vm: &Vm, fname: &str, kwnames: &[Value]) -> PyResult<()> {
 }
 
 /// Checks the positional argument count of a native function without keywords.
-pub fn check_count(vm: &Vm, fname: &str, args: &[Value], kwnames: &[Value], min: usize, max: usize) -> PyResult<()> {
+pub fn check_count(
+    vm: &Vm,
+    fname: &str,
+    args: &[Value],
+    kwnames: &[Value],
+    min: usize,
+    max: usize,
+) -> PyResult<()> {
     no_kwargs(vm, fname, kwnames)?;
     let n = args.len();
     if n < min || n > max {
@@ -242,9 +275,15 @@ pub fn check_count(vm: &Vm, fname: &str, args: &[Value], kwnames: &[Value], min:
                 _ => format!("{fname} expected {min} arguments, got {n}"),
             }
         } else if n < min {
-            format!("{fname} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+            format!(
+                "{fname} expected at least {min} argument{}, got {n}",
+                if min == 1 { "" } else { "s" }
+            )
         } else {
-            format!("{fname} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+            format!(
+                "{fname} expected at most {max} argument{}, got {n}",
+                if max == 1 { "" } else { "s" }
+            )
         };
         return Err(vm.type_error(msg));
     }
@@ -271,16 +310,18 @@ pub const UNCHECKED: (u8, u8) = (0, u8::MAX);
 /// them; other methods check their own arguments.
 pub fn dunder_arity(name: &str) -> (u8, u8) {
     match name {
-        "__repr__" | "__str__" | "__hash__" | "__len__" | "__iter__" | "__next__" | "__bool__" | "__neg__"
-        | "__pos__" | "__abs__" | "__invert__" | "__int__" | "__float__" | "__index__" | "__reversed__"
-        | "__await__" | "__aiter__" | "__anext__" | "__sizeof__" | "__getnewargs__" | "__length_hint__" => (0, 0),
-        "__getitem__" | "__delitem__" | "__contains__" | "__eq__" | "__ne__" | "__lt__" | "__le__" | "__gt__"
-        | "__ge__" | "__getattribute__" | "__getattr__" | "__delattr__" | "__format__" | "__add__" | "__radd__"
-        | "__iadd__" | "__sub__" | "__rsub__" | "__isub__" | "__mul__" | "__rmul__" | "__imul__"
-        | "__truediv__" | "__rtruediv__" | "__itruediv__" | "__floordiv__" | "__rfloordiv__"
-        | "__ifloordiv__" | "__mod__" | "__rmod__" | "__imod__" | "__divmod__" | "__rdivmod__" | "__lshift__"
-        | "__rlshift__" | "__ilshift__" | "__rshift__" | "__rrshift__" | "__irshift__" | "__and__"
-        | "__rand__" | "__iand__" | "__or__" | "__ror__" | "__ior__" | "__xor__" | "__rxor__" | "__ixor__"
+        "__repr__" | "__str__" | "__hash__" | "__len__" | "__iter__" | "__next__" | "__bool__"
+        | "__neg__" | "__pos__" | "__abs__" | "__invert__" | "__int__" | "__float__"
+        | "__index__" | "__reversed__" | "__await__" | "__aiter__" | "__anext__" | "__sizeof__"
+        | "__getnewargs__" | "__length_hint__" => (0, 0),
+        "__getitem__" | "__delitem__" | "__contains__" | "__eq__" | "__ne__" | "__lt__"
+        | "__le__" | "__gt__" | "__ge__" | "__getattribute__" | "__getattr__" | "__delattr__"
+        | "__format__" | "__add__" | "__radd__" | "__iadd__" | "__sub__" | "__rsub__"
+        | "__isub__" | "__mul__" | "__rmul__" | "__imul__" | "__truediv__" | "__rtruediv__"
+        | "__itruediv__" | "__floordiv__" | "__rfloordiv__" | "__ifloordiv__" | "__mod__"
+        | "__rmod__" | "__imod__" | "__divmod__" | "__rdivmod__" | "__lshift__" | "__rlshift__"
+        | "__ilshift__" | "__rshift__" | "__rrshift__" | "__irshift__" | "__and__" | "__rand__"
+        | "__iand__" | "__or__" | "__ror__" | "__ior__" | "__xor__" | "__rxor__" | "__ixor__"
         | "__matmul__" | "__rmatmul__" | "__imatmul__" | "__delete__" | "__instancecheck__"
         | "__subclasscheck__" => (1, 1),
         "__pow__" | "__rpow__" | "__ipow__" => (1, 2),
@@ -304,8 +345,14 @@ pub fn arity_error(vm: &Vm, name: &str, arity: (u8, u8), given: usize) -> crate:
     }
     let _ = name;
     if given < min {
-        vm.type_error(format!("expected at least {min} argument{}, got {given}", if min == 1 { "" } else { "s" }))
+        vm.type_error(format!(
+            "expected at least {min} argument{}, got {given}",
+            if min == 1 { "" } else { "s" }
+        ))
     } else {
-        vm.type_error(format!("expected at most {max} argument{}, got {given}", if max == 1 { "" } else { "s" }))
+        vm.type_error(format!(
+            "expected at most {max} argument{}, got {given}",
+            if max == 1 { "" } else { "s" }
+        ))
     }
 }

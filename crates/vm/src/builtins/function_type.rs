@@ -88,7 +88,11 @@ fn get_builtins(vm: &Vm, v: &Value) -> PyResult<Value> {
 }
 
 fn get_closure(vm: &Vm, v: &Value) -> PyResult<Value> {
-    Ok(func(vm, v)?.closure.clone().map(Value::Obj).unwrap_or(Value::None))
+    Ok(func(vm, v)?
+        .closure
+        .clone()
+        .map(Value::Obj)
+        .unwrap_or(Value::None))
 }
 
 fn get_annotations(vm: &Vm, v: &Value) -> PyResult<Value> {
@@ -186,7 +190,9 @@ fn method_eq(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 fn method_hash(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let (f, s) = method_parts(vm, &args[0])?;
-    Ok(Value::Int(vm.hash(&f)? ^ crate::protocol::compare::id_hash(&s)))
+    Ok(Value::Int(
+        vm.hash(&f)? ^ crate::protocol::compare::id_hash(&s),
+    ))
 }
 
 fn method_getattr(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -247,7 +253,9 @@ fn builtin_qualname(vm: &Vm, v: &Value) -> PyResult<Value> {
             (Some(o), None) => vm.new_string(format!("{o}.{}", bf.name)),
             _ => vm.new_str(bf.name),
         }),
-        Some(Payload::MethodDescriptor(md)) => Ok(vm.new_string(format!("{}.{}", md.owner, md.name))),
+        Some(Payload::MethodDescriptor(md)) => {
+            Ok(vm.new_string(format!("{}.{}", md.owner, md.name)))
+        }
         Some(Payload::GetSet(g)) => Ok(vm.new_string(format!("{}.{}", g.owner, g.name))),
         _ => Err(vm.type_error("expected a builtin")),
     }
@@ -255,9 +263,10 @@ fn builtin_qualname(vm: &Vm, v: &Value) -> PyResult<Value> {
 
 fn builtin_self(vm: &Vm, v: &Value) -> PyResult<Value> {
     match v.payload() {
-        Some(Payload::BuiltinFunction(bf)) => Ok(bf.self_.clone().unwrap_or_else(|| {
-            vm.modules_get("builtins").unwrap_or(Value::None)
-        })),
+        Some(Payload::BuiltinFunction(bf)) => Ok(bf
+            .self_
+            .clone()
+            .unwrap_or_else(|| vm.modules_get("builtins").unwrap_or(Value::None))),
         _ => Err(vm.type_error("expected a builtin")),
     }
 }
@@ -275,12 +284,16 @@ fn builtin_doc(_vm: &Vm, _v: &Value) -> PyResult<Value> {
 
 fn descr_repr(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     match args[0].payload() {
-        Some(Payload::MethodDescriptor(md)) => Ok(vm.new_string(if vm.type_name(&args[0]) == "wrapper_descriptor" {
-            format!("<slot wrapper '{}' of '{}' objects>", md.name, md.owner)
-        } else {
-            format!("<method '{}' of '{}' objects>", md.name, md.owner)
-        })),
-        Some(Payload::GetSet(g)) => Ok(vm.new_string(format!("<attribute '{}' of '{}' objects>", g.name, g.owner))),
+        Some(Payload::MethodDescriptor(md)) => Ok(vm.new_string(
+            if vm.type_name(&args[0]) == "wrapper_descriptor" {
+                format!("<slot wrapper '{}' of '{}' objects>", md.name, md.owner)
+            } else {
+                format!("<method '{}' of '{}' objects>", md.name, md.owner)
+            },
+        )),
+        Some(Payload::GetSet(g)) => {
+            Ok(vm.new_string(format!("<attribute '{}' of '{}' objects>", g.name, g.owner)))
+        }
         _ => Err(vm.type_error("expected a descriptor")),
     }
 }
@@ -345,7 +358,11 @@ fn cm_new(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 }
 
 fn cm_init(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    let name = if matches!(args[0].payload(), Some(Payload::StaticMethod(_))) { "staticmethod" } else { "classmethod" };
+    let name = if matches!(args[0].payload(), Some(Payload::StaticMethod(_))) {
+        "staticmethod"
+    } else {
+        "classmethod"
+    };
     check_count(vm, name, &args[1..], kw, 1, 1)?;
     *wrapped(vm, &args[0])?.borrow_mut() = args[1].clone();
     // Copy the wrapped function's metadata (functools.wraps-like, as 3.10+ does).
@@ -395,7 +412,16 @@ fn property_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let Some(cls) = args.first().and_then(|c| vm.is_type(c)) else {
         return Err(vm.type_error("property.__new__(X): X is not a type object"));
     };
-    let p = parse_args(vm, "property", &args[1..], kwnames, &["fget", "fset", "fdel", "doc"], 0, 4, 0)?;
+    let p = parse_args(
+        vm,
+        "property",
+        &args[1..],
+        kwnames,
+        &["fget", "fset", "fdel", "doc"],
+        0,
+        4,
+        0,
+    )?;
     let get = |i: usize| p.get(i).cloned().unwrap_or(Value::None);
     let mut doc = get(3);
     if doc.is_none() {
@@ -406,7 +432,13 @@ fn property_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
             doc = d;
         }
     }
-    let data = PropertyData { fget: get(0), fset: get(1), fdel: get(2), doc: RefCell::new(doc), name: RefCell::new(Value::None) };
+    let data = PropertyData {
+        fget: get(0),
+        fset: get(1),
+        fdel: get(2),
+        doc: RefCell::new(doc),
+        name: RefCell::new(Value::None),
+    };
     let obj = PyObject::new(cls.clone(), Payload::Property(Box::new(data)));
     Ok(Value::Obj(obj))
 }
@@ -422,7 +454,13 @@ fn property_set_name(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn property_copy(vm: &Vm, this: &Value, fget: Option<Value>, fset: Option<Value>, fdel: Option<Value>) -> PyResult<Value> {
+fn property_copy(
+    vm: &Vm,
+    this: &Value,
+    fget: Option<Value>,
+    fset: Option<Value>,
+    fdel: Option<Value>,
+) -> PyResult<Value> {
     let p = prop(vm, this)?;
     let fget = fget.unwrap_or_else(|| p.fget.clone());
     let fset = fset.unwrap_or_else(|| p.fset.clone());
@@ -524,12 +562,19 @@ fn super_new(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     };
     if !obj.is_none() {
         let ok = crate::types::is_subtype(vm.class_of(&obj), &start_t)
-            || vm.is_type(&obj).is_some_and(|t| crate::types::is_subtype(&t, &start_t));
+            || vm
+                .is_type(&obj)
+                .is_some_and(|t| crate::types::is_subtype(&t, &start_t));
         if !ok {
-            return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"));
+            return Err(
+                vm.type_error("super(type, obj): obj must be an instance or subtype of type")
+            );
         }
     }
-    Ok(Value::Obj(PyObject::new(vm.types.super_.clone(), Payload::Super(start, obj))))
+    Ok(Value::Obj(PyObject::new(
+        vm.types.super_.clone(),
+        Payload::Super(start, obj),
+    )))
 }
 
 /// `super()` without arguments: `__class__` and the first argument of the calling frame.
@@ -591,16 +636,28 @@ fn super_getattribute(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value>
     let n = crate::protocol::attr::str_of(name);
     if !obj.is_none() && n != "__class__" {
         let obj_type = match vm.is_type(&obj) {
-            Some(t) if !crate::types::is_subtype(vm.class_of(&obj), &vm.is_type(&start).unwrap_or(t.clone())) => t,
+            Some(t)
+                if !crate::types::is_subtype(
+                    vm.class_of(&obj),
+                    &vm.is_type(&start).unwrap_or(t.clone()),
+                ) =>
+            {
+                t
+            }
             _ => vm.class_of(&obj).clone(),
         };
         let mro = type_data(&obj_type).mro.borrow().clone();
         let start_t = vm.is_type(&start);
-        let pos = mro.iter().position(|t| start_t.as_ref().is_some_and(|s| std::rc::Rc::ptr_eq(t, s)));
+        let pos = mro
+            .iter()
+            .position(|t| start_t.as_ref().is_some_and(|s| std::rc::Rc::ptr_eq(t, s)));
         if let Some(p) = pos {
             for t in &mro[p + 1..] {
                 if let Some(v) = type_data(t).own(n) {
-                    let inst = if vm.is_type(&obj).is_some_and(|o| std::rc::Rc::ptr_eq(&o, &obj_type)) {
+                    let inst = if vm
+                        .is_type(&obj)
+                        .is_some_and(|o| std::rc::Rc::ptr_eq(&o, &obj_type))
+                    {
                         None
                     } else {
                         Some(&obj)
@@ -621,7 +678,10 @@ fn super_getattribute(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value>
 
 fn super_repr(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let (t, o) = super_parts(vm, &args[0])?;
-    let tn = vm.is_type(&t).map(|t| type_data(&t).name.borrow().clone()).unwrap_or_default();
+    let tn = vm
+        .is_type(&t)
+        .map(|t| type_data(&t).name.borrow().clone())
+        .unwrap_or_default();
     Ok(vm.new_string(if o.is_none() {
         format!("<super: <class '{tn}'>, NULL>")
     } else {
@@ -680,7 +740,12 @@ code_int_attr! {
 }
 
 fn names_tuple(vm: &Vm, names: Vec<rpy_marshal::PyStr>) -> Value {
-    vm.new_tuple(names.iter().map(|n| vm.new_string(n.to_string_lossy())).collect())
+    vm.new_tuple(
+        names
+            .iter()
+            .map(|n| vm.new_string(n.to_string_lossy()))
+            .collect(),
+    )
 }
 
 fn co_varnames(vm: &Vm, v: &Value) -> PyResult<Value> {
@@ -700,13 +765,22 @@ fn co_consts(vm: &Vm, v: &Value) -> PyResult<Value> {
     Ok(vm.new_tuple(code_of(vm, v)?.consts.to_vec()))
 }
 fn co_code(vm: &Vm, v: &Value) -> PyResult<Value> {
-    Ok(crate::builtins::bytes::new_bytes(vm, code_of(vm, v)?.obj.code.to_vec()))
+    Ok(crate::builtins::bytes::new_bytes(
+        vm,
+        code_of(vm, v)?.obj.code.to_vec(),
+    ))
 }
 fn co_linetable(vm: &Vm, v: &Value) -> PyResult<Value> {
-    Ok(crate::builtins::bytes::new_bytes(vm, code_of(vm, v)?.obj.linetable.to_vec()))
+    Ok(crate::builtins::bytes::new_bytes(
+        vm,
+        code_of(vm, v)?.obj.linetable.to_vec(),
+    ))
 }
 fn co_exceptiontable(vm: &Vm, v: &Value) -> PyResult<Value> {
-    Ok(crate::builtins::bytes::new_bytes(vm, code_of(vm, v)?.obj.exceptiontable.to_vec()))
+    Ok(crate::builtins::bytes::new_bytes(
+        vm,
+        code_of(vm, v)?.obj.exceptiontable.to_vec(),
+    ))
 }
 fn co_name(vm: &Vm, v: &Value) -> PyResult<Value> {
     Ok(Value::Obj(code_of(vm, v)?.name.clone()))
@@ -727,7 +801,14 @@ fn code_positions(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let items: Vec<Value> = c
         .positions()
         .iter()
-        .map(|p| vm.new_tuple(vec![opt_int(p.line), opt_int(p.end_line), opt_int(p.col), opt_int(p.end_col)]))
+        .map(|p| {
+            vm.new_tuple(vec![
+                opt_int(p.line),
+                opt_int(p.end_line),
+                opt_int(p.col),
+                opt_int(p.end_col),
+            ])
+        })
         .collect();
     vm.get_iter(&vm.new_list(items))
 }
@@ -738,7 +819,13 @@ fn code_lines(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
         .obj
         .lines()
         .iter()
-        .map(|r| vm.new_tuple(vec![Value::Int(r.start as i64 * 2), Value::Int(r.end as i64 * 2), opt_int(r.line)]))
+        .map(|r| {
+            vm.new_tuple(vec![
+                Value::Int(r.start as i64 * 2),
+                Value::Int(r.end as i64 * 2),
+                opt_int(r.line),
+            ])
+        })
         .collect();
     vm.get_iter(&vm.new_list(items))
 }
@@ -756,7 +843,14 @@ fn code_repr(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 pub fn init(vm: &Vm) {
     let t = &vm.types.function;
-    vm.add_methods(t, &[("__repr__", function_repr), ("__get__", function_get), ("__call__", function_call)]);
+    vm.add_methods(
+        t,
+        &[
+            ("__repr__", function_repr),
+            ("__get__", function_get),
+            ("__call__", function_call),
+        ],
+    );
     vm.add_getsets(
         t,
         &[
@@ -777,9 +871,21 @@ pub fn init(vm: &Vm) {
     let t = &vm.types.method;
     vm.add_methods(
         t,
-        &[("__repr__", method_repr), ("__eq__", method_eq), ("__hash__", method_hash), ("__getattr__", method_getattr)],
+        &[
+            ("__repr__", method_repr),
+            ("__eq__", method_eq),
+            ("__hash__", method_hash),
+            ("__getattr__", method_getattr),
+        ],
     );
-    vm.add_getsets(t, &[("__func__", method_func, None), ("__self__", method_self, None), ("__doc__", method_doc, None)]);
+    vm.add_getsets(
+        t,
+        &[
+            ("__func__", method_func, None),
+            ("__self__", method_self, None),
+            ("__doc__", method_doc, None),
+        ],
+    );
     let wrapper = vm.types.other("method-wrapper");
     let slot = vm.types.other("wrapper_descriptor");
     let t = &vm.types.builtin_function;
@@ -799,7 +905,12 @@ pub fn init(vm: &Vm) {
     vm.add_methods(&slot, &[("__repr__", descr_repr), ("__get__", descr_get_m)]);
     vm.add_getsets(
         &slot,
-        &[("__name__", builtin_name, None), ("__qualname__", builtin_qualname, None), ("__objclass__", objclass, None), ("__doc__", builtin_doc, None)],
+        &[
+            ("__name__", builtin_name, None),
+            ("__qualname__", builtin_qualname, None),
+            ("__objclass__", objclass, None),
+            ("__doc__", builtin_doc, None),
+        ],
     );
     vm.add_getsets(
         t,
@@ -815,14 +926,32 @@ pub fn init(vm: &Vm) {
         vm.add_methods(t, &[("__repr__", descr_repr), ("__get__", descr_get_m)]);
         vm.add_getsets(
             t,
-            &[("__name__", builtin_name, None), ("__qualname__", builtin_qualname, None), ("__objclass__", objclass, None), ("__doc__", builtin_doc, None)],
+            &[
+                ("__name__", builtin_name, None),
+                ("__qualname__", builtin_qualname, None),
+                ("__objclass__", objclass, None),
+                ("__doc__", builtin_doc, None),
+            ],
         );
     }
     vm.add_methods(&vm.types.getset_descriptor, &[("__set__", getset_set)]);
     for t in [&vm.types.classmethod, &vm.types.staticmethod] {
-        vm.add_methods(t, &[("__init__", cm_init), ("__get__", descr_get_m), ("__repr__", cm_repr)]);
+        vm.add_methods(
+            t,
+            &[
+                ("__init__", cm_init),
+                ("__get__", descr_get_m),
+                ("__repr__", cm_repr),
+            ],
+        );
         vm.add_methods_kind(t, &[("__new__", cm_new)], MethodKind::Static);
-        vm.add_getsets(t, &[("__func__", cm_func, None), ("__isabstractmethod__", cm_isabstract, None)]);
+        vm.add_getsets(
+            t,
+            &[
+                ("__func__", cm_func, None),
+                ("__isabstractmethod__", cm_isabstract, None),
+            ],
+        );
     }
     vm.add_methods(&vm.types.staticmethod, &[("__call__", sm_call)]);
     let t = &vm.types.property;
@@ -851,14 +980,31 @@ pub fn init(vm: &Vm) {
         ],
     );
     let t = &vm.types.super_;
-    vm.add_methods(t, &[("__getattribute__", super_getattribute), ("__repr__", super_repr)]);
+    vm.add_methods(
+        t,
+        &[
+            ("__getattribute__", super_getattribute),
+            ("__repr__", super_repr),
+        ],
+    );
     vm.add_methods_kind(t, &[("__new__", super_new)], MethodKind::Static);
     vm.add_getsets(
         t,
-        &[("__thisclass__", super_thisclass, None), ("__self__", super_self, None), ("__self_class__", super_self_class, None)],
+        &[
+            ("__thisclass__", super_thisclass, None),
+            ("__self__", super_self, None),
+            ("__self_class__", super_self_class, None),
+        ],
     );
     let t = &vm.types.code;
-    vm.add_methods(t, &[("co_positions", code_positions), ("co_lines", code_lines), ("__repr__", code_repr)]);
+    vm.add_methods(
+        t,
+        &[
+            ("co_positions", code_positions),
+            ("co_lines", code_lines),
+            ("__repr__", code_repr),
+        ],
+    );
     vm.add_getsets(
         t,
         &[

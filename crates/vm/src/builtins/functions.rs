@@ -14,7 +14,10 @@ pub fn warn(vm: &Vm, category: &PyRef, msg: &str) -> PyResult<()> {
     if let Some(w) = vm.modules_get("warnings")
         && let Ok(f) = vm.getattr_str(&w, "warn")
     {
-        vm.call(&f, &[vm.new_str(msg), Value::Obj(category.clone()), Value::Int(2)])?;
+        vm.call(
+            &f,
+            &[vm.new_str(msg), Value::Obj(category.clone()), Value::Int(2)],
+        )?;
         return Ok(());
     }
     let (file, line) = vm.current_location();
@@ -34,7 +37,9 @@ fn b_abs(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         v => match vm.call_special(v, "__abs__", &[])? {
             Some(r) => Ok(r),
-            None => Err(vm.type_error(format!("bad operand type for abs(): '{}'", vm.type_name(v)))),
+            None => {
+                Err(vm.type_error(format!("bad operand type for abs(): '{}'", vm.type_name(v))))
+            }
         },
     }
 }
@@ -91,7 +96,13 @@ fn b_callable(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "callable", args, kw, 1, 1)?;
     let v = &args[0];
     let r = match v.payload() {
-        Some(Payload::Function(_) | Payload::BuiltinFunction(_) | Payload::BoundMethod { .. } | Payload::Type(_) | Payload::MethodDescriptor(_)) => true,
+        Some(
+            Payload::Function(_)
+            | Payload::BuiltinFunction(_)
+            | Payload::BoundMethod { .. }
+            | Payload::Type(_)
+            | Payload::MethodDescriptor(_),
+        ) => true,
         _ => vm.lookup_special(v, "__call__").is_some(),
     };
     Ok(Value::Bool(r))
@@ -100,7 +111,14 @@ fn b_callable(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 fn b_chr(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "chr", args, kw, 1, 1)?;
     let i = match vm.index_value(&args[0])? {
-        Value::Int(i) => i,
+        Value::Int(i) if i32::try_from(i).is_ok() => i,
+        Value::Int(i) if i < 0 => {
+            return Err(vm.overflow_error("Python int too small to convert to C int"));
+        }
+        Value::Obj(o) if matches!(&o.payload, Payload::Int(n) if n.sign() == num_bigint::Sign::Minus) =>
+        {
+            return Err(vm.overflow_error("Python int too small to convert to C int"));
+        }
         _ => return Err(vm.overflow_error("Python int too large to convert to C int")),
     };
     if !(0..=0x10FFFF).contains(&i) {
@@ -128,7 +146,10 @@ fn b_ord(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         if b.len() == 1 {
             return Ok(Value::Int(b[0] as i64));
         }
-        return Err(vm.type_error(format!("ord() expected a character, but string of length {} found", b.len())));
+        return Err(vm.type_error(format!(
+            "ord() expected a character, but string of length {} found",
+            b.len()
+        )));
     }
     Err(vm.type_error(format!(
         "ord() expected string of length 1, but {} found",
@@ -146,7 +167,10 @@ fn b_delattr(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 fn attr_name(vm: &Vm, v: &Value) -> PyResult<PyRef> {
     match crate::str::as_str(v) {
         Some(s) => Ok(vm.intern(s)),
-        None => Err(vm.type_error(format!("attribute name must be string, not '{}'", vm.type_name(v)))),
+        None => Err(vm.type_error(format!(
+            "attribute name must be string, not '{}'",
+            vm.type_name(v)
+        ))),
     }
 }
 
@@ -155,7 +179,9 @@ fn b_getattr(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let name = attr_name(vm, &args[1])?;
     match vm.getattr(&args[0], &name) {
         Ok(v) => Ok(v),
-        Err(e) if args.len() == 3 && vm.exc_matches(&e, &vm.types.exceptions.attribute_error) => Ok(args[2].clone()),
+        Err(e) if args.len() == 3 && vm.exc_matches(&e, &vm.types.exceptions.attribute_error) => {
+            Ok(args[2].clone())
+        }
         Err(e) => Err(e),
     }
 }
@@ -172,7 +198,9 @@ fn b_hasattr(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let name = attr_name(vm, &args[1])?;
     match vm.getattr(&args[0], &name) {
         Ok(_) => Ok(Value::Bool(true)),
-        Err(e) if vm.exc_matches(&e, &vm.types.exceptions.attribute_error) => Ok(Value::Bool(false)),
+        Err(e) if vm.exc_matches(&e, &vm.types.exceptions.attribute_error) => {
+            Ok(Value::Bool(false))
+        }
         Err(e) => Err(e),
     }
 }
@@ -221,7 +249,12 @@ fn b_format(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "format", args, kw, 1, 2)?;
     let spec = match args.get(1) {
         Some(s) => crate::str::as_str(s)
-            .ok_or_else(|| vm.type_error(format!("format() argument 2 must be str, not {}", vm.type_name(s))))?
+            .ok_or_else(|| {
+                vm.type_error(format!(
+                    "format() argument 2 must be str, not {}",
+                    vm.type_name(s)
+                ))
+            })?
             .to_string(),
         None => String::new(),
     };
@@ -254,7 +287,11 @@ fn b_iter(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         if !vm.truthy(&b_callable(vm, &args[..1], &[])?)? {
             return Err(vm.type_error("iter(v, w): v must be callable"));
         }
-        return Ok(crate::builtins::iterators::new_callable_iter(vm, args[0].clone(), args[1].clone()));
+        return Ok(crate::builtins::iterators::new_callable_iter(
+            vm,
+            args[0].clone(),
+            args[1].clone(),
+        ));
     }
     vm.get_iter(&args[0])
 }
@@ -263,7 +300,10 @@ fn b_aiter(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "aiter", args, kw, 1, 1)?;
     match vm.lookup_special(&args[0], "__aiter__") {
         Some(m) => vm.call(&m, &args[..1]),
-        None => Err(vm.type_error(format!("'{}' object is not an async iterable", vm.type_name(&args[0])))),
+        None => Err(vm.type_error(format!(
+            "'{}' object is not an async iterable",
+            vm.type_name(&args[0])
+        ))),
     }
 }
 
@@ -271,7 +311,10 @@ fn b_anext(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "anext", args, kw, 1, 2)?;
     match vm.lookup_special(&args[0], "__anext__") {
         Some(m) => vm.call(&m, &args[..1]),
-        None => Err(vm.type_error(format!("'{}' object is not an async iterator", vm.type_name(&args[0])))),
+        None => Err(vm.type_error(format!(
+            "'{}' object is not an async iterator",
+            vm.type_name(&args[0])
+        ))),
     }
 }
 
@@ -282,8 +325,13 @@ fn b_len(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 
 fn b_next(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "next", args, kw, 1, 2)?;
-    if vm.lookup_special(&args[0], "__next__").is_none() && !matches!(args[0].payload(), Some(Payload::SeqIter(_))) {
-        return Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(&args[0]))));
+    if vm.lookup_special(&args[0], "__next__").is_none()
+        && !matches!(args[0].payload(), Some(Payload::SeqIter(_)))
+    {
+        return Err(vm.type_error(format!(
+            "'{}' object is not an iterator",
+            vm.type_name(&args[0])
+        )));
     }
     // Generators and __next__ methods raise StopIteration with a value; keep it.
     let r = match args[0].payload() {
@@ -293,7 +341,9 @@ fn b_next(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         },
         Some(Payload::SeqIter(_) | Payload::Native(_)) => vm.next(&args[0]),
         _ => {
-            let m = vm.lookup_special(&args[0], "__next__").unwrap_or(Value::None);
+            let m = vm
+                .lookup_special(&args[0], "__next__")
+                .unwrap_or(Value::None);
             vm.call(&m, &args[..1]).map(Some)
         }
     };
@@ -303,7 +353,9 @@ fn b_next(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
             Some(d) => Ok(d.clone()),
             None => Err(vm.new_exception(&vm.types.exceptions.stop_iteration, vec![])),
         },
-        Err(e) if args.len() == 2 && vm.exc_matches(&e, &vm.types.exceptions.stop_iteration) => Ok(args[1].clone()),
+        Err(e) if args.len() == 2 && vm.exc_matches(&e, &vm.types.exceptions.stop_iteration) => {
+            Ok(args[1].clone())
+        }
         Err(e) => Err(e),
     }
 }
@@ -316,7 +368,11 @@ fn minmax(vm: &Vm, args: &[Value], kwnames: &[Value], name: &str, op: CmpOp) -> 
         match crate::str::as_str(k) {
             Some("key") => key = Some(v.clone()).filter(|k| !k.is_none()),
             Some("default") => default = Some(v.clone()),
-            Some(o) => return Err(vm.type_error(format!("{name}() got an unexpected keyword argument '{o}'"))),
+            Some(o) => {
+                return Err(
+                    vm.type_error(format!("{name}() got an unexpected keyword argument '{o}'"))
+                );
+            }
             None => {}
         }
     }
@@ -342,7 +398,11 @@ fn minmax(vm: &Vm, args: &[Value], kwnames: &[Value], name: &str, op: CmpOp) -> 
             None => Some((k, it)),
             Some((bk, bv)) => {
                 let r = vm.rich_compare(&k, &bk, op)?;
-                if vm.truthy(&r)? { Some((k, it)) } else { Some((bk, bv)) }
+                if vm.truthy(&r)? {
+                    Some((k, it))
+                } else {
+                    Some((bk, bv))
+                }
             }
         };
     }
@@ -396,16 +456,25 @@ fn b_print(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
             Some("end") => end = Some(v.clone()),
             Some("file") => file = Some(v.clone()),
             Some("flush") => flush = vm.truthy(v)?,
-            Some(o) => return Err(vm.type_error(format!("print() got an unexpected keyword argument '{o}'"))),
+            Some(o) => {
+                return Err(
+                    vm.type_error(format!("print() got an unexpected keyword argument '{o}'"))
+                );
+            }
             None => {}
         }
     }
     let text_arg = |v: Option<Value>, what: &str, default: &str| -> PyResult<String> {
         match v {
             None | Some(Value::None) => Ok(default.to_string()),
-            Some(s) => crate::str::as_str(&s).map(|s| s.to_string()).ok_or_else(|| {
-                vm.type_error(format!("{what} must be None or a string, not {}", vm.type_name(&s)))
-            }),
+            Some(s) => crate::str::as_str(&s)
+                .map(|s| s.to_string())
+                .ok_or_else(|| {
+                    vm.type_error(format!(
+                        "{what} must be None or a string, not {}",
+                        vm.type_name(&s)
+                    ))
+                }),
         }
     };
     let sep = text_arg(sep, "sep", " ")?;
@@ -441,7 +510,10 @@ fn b_round(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let p = parse_args(vm, "round", args, kwnames, &["number", "ndigits"], 0, 2, 1)?;
     let n = p.get(0).cloned().unwrap_or(Value::None);
     let Some(m) = vm.lookup_special(&n, "__round__") else {
-        return Err(vm.type_error(format!("type {} doesn't define __round__ method", vm.type_name(&n))));
+        return Err(vm.type_error(format!(
+            "type {} doesn't define __round__ method",
+            vm.type_name(&n)
+        )));
     };
     match p.get(1) {
         None | Some(Value::None) => vm.call(&m, &[n]),
@@ -532,10 +604,22 @@ fn b_input(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 }
 
 fn b_import(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let p = parse_args(vm, "__import__", args, kwnames, &["name", "globals", "locals", "fromlist", "level"], 0, 5, 1)?;
+    let p = parse_args(
+        vm,
+        "__import__",
+        args,
+        kwnames,
+        &["name", "globals", "locals", "fromlist", "level"],
+        0,
+        5,
+        1,
+    )?;
     let name = p.get(0).cloned().unwrap_or(Value::None);
     let Some(n) = crate::str::as_str(&name) else {
-        return Err(vm.type_error(format!("__import__() argument 1 must be str, not {}", vm.type_name(&name))));
+        return Err(vm.type_error(format!(
+            "__import__() argument 1 must be str, not {}",
+            vm.type_name(&name)
+        )));
     };
     let globals = p.get(1).cloned().unwrap_or(Value::None);
     let fromlist = p.get(3).cloned().unwrap_or(Value::None);
@@ -624,7 +708,9 @@ pub fn init(vm: &Vm) {
         ("breakpoint", b_breakpoint),
     ];
     let d = vm.builtins_dict.clone();
-    let Payload::Dict(dd) = &d.payload else { return };
+    let Payload::Dict(dd) = &d.payload else {
+        return;
+    };
     {
         let mut dd = dd.borrow_mut();
         for (name, f) in functions {
@@ -663,8 +749,14 @@ pub fn init(vm: &Vm) {
         let _ = dd.set_str(vm.intern("True"), Value::Bool(true));
         let _ = dd.set_str(vm.intern("False"), Value::Bool(false));
         let _ = dd.set_str(vm.intern("Ellipsis"), Value::Obj(t.ellipsis.clone()));
-        let _ = dd.set_str(vm.intern("NotImplemented"), Value::Obj(t.not_implemented.clone()));
-        let _ = dd.set_str(vm.intern("__debug__"), Value::Bool(vm.options.optimize == 0));
+        let _ = dd.set_str(
+            vm.intern("NotImplemented"),
+            Value::Obj(t.not_implemented.clone()),
+        );
+        let _ = dd.set_str(
+            vm.intern("__debug__"),
+            Value::Bool(vm.options.optimize == 0),
+        );
         for (name, e) in &t.exceptions.all {
             let _ = dd.set_str(vm.intern(name), Value::Obj(e.clone()));
         }
@@ -677,11 +769,25 @@ pub fn init(vm: &Vm) {
 }
 
 /// Emits a warning attributed to `filename:lineno` (compile-time warnings).
-pub fn warn_explicit(vm: &Vm, category: &PyRef, msg: &str, filename: &str, lineno: i32) -> PyResult<()> {
+pub fn warn_explicit(
+    vm: &Vm,
+    category: &PyRef,
+    msg: &str,
+    filename: &str,
+    lineno: i32,
+) -> PyResult<()> {
     if let Some(w) = vm.modules_get("warnings")
         && let Ok(f) = vm.getattr_str(&w, "warn_explicit")
     {
-        vm.call(&f, &[vm.new_str(msg), Value::Obj(category.clone()), vm.new_str(filename), Value::Int(lineno as i64)])?;
+        vm.call(
+            &f,
+            &[
+                vm.new_str(msg),
+                Value::Obj(category.clone()),
+                vm.new_str(filename),
+                Value::Int(lineno as i64),
+            ],
+        )?;
         return Ok(());
     }
     let cat = crate::types::type_data(category).name.borrow().clone();

@@ -18,7 +18,12 @@ use crate::vm::{PyResult, Vm};
 pub fn native_iter(vm: &Vm, v: &Value) -> PyResult<Option<Value>> {
     let Value::Obj(o) = v else { return Ok(None) };
     Ok(match (&o.payload, crate::types::kind_of(o)) {
-        (Payload::Dict(_), TypeKind::Dict) => Some(crate::builtins::dict::new_dict_iter(vm, v, crate::builtins::dict::ViewKind::Keys, false)),
+        (Payload::Dict(_), TypeKind::Dict) => Some(crate::builtins::dict::new_dict_iter(
+            vm,
+            v,
+            crate::builtins::dict::ViewKind::Keys,
+            false,
+        )),
         _ => None,
     })
 }
@@ -80,13 +85,28 @@ fn enumerate_next(vm: &Vm, e: &Enumerate) -> PyResult<Option<Value>> {
 
 fn enumerate_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let cls = vm.is_type(&args[0]).unwrap_or(vm.types.other("enumerate"));
-    let p = parse_args(vm, "enumerate", &args[1..], kwnames, &["iterable", "start"], 0, 2, 1)?;
+    let p = parse_args(
+        vm,
+        "enumerate",
+        &args[1..],
+        kwnames,
+        &["iterable", "start"],
+        0,
+        2,
+        1,
+    )?;
     let it = vm.get_iter(p.get(0).unwrap_or(&Value::None))?;
     let start = match p.get(1) {
         Some(s) => vm.index_value(s)?,
         None => Value::Int(0),
     };
-    Ok(Value::Obj(PyObject::new(cls, Payload::Native(Box::new(Enumerate { it, count: RefCell::new(start) })))))
+    Ok(Value::Obj(PyObject::new(
+        cls,
+        Payload::Native(Box::new(Enumerate {
+            it,
+            count: RefCell::new(start),
+        })),
+    )))
 }
 
 pub struct Zip {
@@ -119,12 +139,20 @@ fn zip_next(vm: &Vm, z: &Zip) -> PyResult<Option<Value>> {
                 if z.strict {
                     if i > 0 {
                         let plural = if i == 1 { " " } else { "s 1-" };
-                        return Err(vm.value_error(format!("zip() argument {} is shorter than argument{plural}{}", i + 1, i)));
+                        return Err(vm.value_error(format!(
+                            "zip() argument {} is shorter than argument{plural}{}",
+                            i + 1,
+                            i
+                        )));
                     }
                     for (j, other) in z.its.iter().enumerate().skip(1) {
                         if vm.next(other)?.is_some() {
                             let plural = if j == 1 { " " } else { "s 1-" };
-                            return Err(vm.value_error(format!("zip() argument {} is longer than argument{plural}{}", j + 1, j)));
+                            return Err(vm.value_error(format!(
+                                "zip() argument {} is longer than argument{plural}{}",
+                                j + 1,
+                                j
+                            )));
                         }
                     }
                 }
@@ -154,7 +182,14 @@ fn zip_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         let _ = i;
         its.push(vm.get_iter(a)?);
     }
-    Ok(Value::Obj(PyObject::new(cls, Payload::Native(Box::new(Zip { its, strict, done: Cell::new(false) })))))
+    Ok(Value::Obj(PyObject::new(
+        cls,
+        Payload::Native(Box::new(Zip {
+            its,
+            strict,
+            done: Cell::new(false),
+        })),
+    )))
 }
 
 pub struct Map {
@@ -197,7 +232,13 @@ fn map_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     for a in &args[2..] {
         its.push(vm.get_iter(a)?);
     }
-    Ok(Value::Obj(PyObject::new(cls, Payload::Native(Box::new(Map { func: args[1].clone(), its })))))
+    Ok(Value::Obj(PyObject::new(
+        cls,
+        Payload::Native(Box::new(Map {
+            func: args[1].clone(),
+            its,
+        })),
+    )))
 }
 
 pub struct Filter {
@@ -238,10 +279,19 @@ fn filter_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         return Err(vm.type_error("filter() takes no keyword arguments"));
     }
     if args.len() != 3 {
-        return Err(vm.type_error(format!("filter expected 2 arguments, got {}", args.len() - 1)));
+        return Err(vm.type_error(format!(
+            "filter expected 2 arguments, got {}",
+            args.len() - 1
+        )));
     }
     let it = vm.get_iter(&args[2])?;
-    Ok(Value::Obj(PyObject::new(cls, Payload::Native(Box::new(Filter { func: args[1].clone(), it })))))
+    Ok(Value::Obj(PyObject::new(
+        cls,
+        Payload::Native(Box::new(Filter {
+            func: args[1].clone(),
+            it,
+        })),
+    )))
 }
 
 pub struct CallableIter {
@@ -277,7 +327,10 @@ fn callable_next(vm: &Vm, c: &CallableIter) -> PyResult<Option<Value>> {
 pub fn new_callable_iter(vm: &Vm, func: Value, sentinel: Value) -> Value {
     Value::Obj(PyObject::new(
         vm.types.other("callable_iterator"),
-        Payload::Native(Box::new(CallableIter { func: RefCell::new(Some(func)), sentinel })),
+        Payload::Native(Box::new(CallableIter {
+            func: RefCell::new(Some(func)),
+            sentinel,
+        })),
     ))
 }
 
@@ -293,13 +346,19 @@ fn reversed_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         }
         return vm.call(&r, std::slice::from_ref(seq));
     }
-    if vm.lookup_special(seq, "__getitem__").is_none() || vm.lookup_special(seq, "__len__").is_none() || matches!(seq.payload(), Some(Payload::Dict(_))) {
+    if vm.lookup_special(seq, "__getitem__").is_none()
+        || vm.lookup_special(seq, "__len__").is_none()
+        || matches!(seq.payload(), Some(Payload::Dict(_)))
+    {
         return Err(vm.type_error(format!("'{}' object is not reversible", vm.type_name(seq))));
     }
     let n = vm.len(seq)?;
     Ok(Value::Obj(PyObject::new(
         vm.types.other("reversed"),
-        Payload::Native(Box::new(Reversed { seq: RefCell::new(Some(seq.clone())), index: Cell::new(n) })),
+        Payload::Native(Box::new(Reversed {
+            seq: RefCell::new(Some(seq.clone())),
+            index: Cell::new(n),
+        })),
     )))
 }
 
@@ -326,7 +385,10 @@ fn reversed_next(vm: &Vm, r: &Reversed) -> PyResult<Option<Value>> {
     r.index.set(i - 1);
     match vm.getitem(&seq, &Value::from(i - 1)) {
         Ok(v) => Ok(Some(v)),
-        Err(e) if vm.exc_matches(&e, &vm.types.exceptions.index_error) || vm.exc_matches(&e, &vm.types.exceptions.stop_iteration) => {
+        Err(e)
+            if vm.exc_matches(&e, &vm.types.exceptions.index_error)
+                || vm.exc_matches(&e, &vm.types.exceptions.stop_iteration) =>
+        {
             r.seq.borrow_mut().take();
             Ok(None)
         }
@@ -370,20 +432,34 @@ fn length_hint(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     match &o.payload {
         Payload::SeqIter(s) => {
             let seq = s.seq.borrow().clone();
-            let Some(seq) = seq else { return Ok(Value::Int(0)) };
+            let Some(seq) = seq else {
+                return Ok(Value::Int(0));
+            };
             let n = vm.len(&seq).unwrap_or(0);
             let i = s.index.get();
-            Ok(Value::from(if s.reversed { i } else { n.saturating_sub(i) }))
+            Ok(Value::from(if s.reversed {
+                i
+            } else {
+                n.saturating_sub(i)
+            }))
         }
         Payload::Native(n) => {
             if let Some(r) = n.as_any().downcast_ref::<RangeIter>() {
                 return Ok(Value::Int(r.remaining.get().max(0)));
             }
             if let Some(d) = n.as_any().downcast_ref::<DictIter>() {
-                return Ok(Value::from(if d.dict.borrow().is_some() { d.len } else { 0 }));
+                return Ok(Value::from(if d.dict.borrow().is_some() {
+                    d.len
+                } else {
+                    0
+                }));
             }
             if let Some(s) = n.as_any().downcast_ref::<SetIter>() {
-                return Ok(Value::from(if s.set.borrow().is_some() { s.len } else { 0 }));
+                return Ok(Value::from(if s.set.borrow().is_some() {
+                    s.len
+                } else {
+                    0
+                }));
             }
             if let Some(r) = n.as_any().downcast_ref::<Reversed>() {
                 return Ok(Value::from(r.index.get()));
@@ -416,19 +492,38 @@ pub fn init(vm: &Vm) {
         "reversed",
     ] {
         let t = vm.types.other(name);
-        vm.add_methods(&t, &[("__iter__", iter_self), ("__next__", iter_next), ("__length_hint__", length_hint)]);
+        vm.add_methods(
+            &t,
+            &[
+                ("__iter__", iter_self),
+                ("__next__", iter_next),
+                ("__length_hint__", length_hint),
+            ],
+        );
     }
     let t = vm.types.seq_iter.clone();
-    vm.add_methods(&t, &[("__iter__", iter_self), ("__next__", iter_next), ("__length_hint__", length_hint)]);
+    vm.add_methods(
+        &t,
+        &[
+            ("__iter__", iter_self),
+            ("__next__", iter_next),
+            ("__length_hint__", length_hint),
+        ],
+    );
     for (name, f) in [
-        ("enumerate", enumerate_new as crate::builtins::function::NativeFn),
+        (
+            "enumerate",
+            enumerate_new as crate::builtins::function::NativeFn,
+        ),
         ("zip", zip_new),
         ("map", map_new),
         ("filter", filter_new),
         ("reversed", reversed_new),
     ] {
         let t = vm.types.other(name);
-        crate::types::type_data(&t).flags.set(crate::types::flags::BASETYPE);
+        crate::types::type_data(&t)
+            .flags
+            .set(crate::types::flags::BASETYPE);
         vm.add_methods_kind(&t, &[("__new__", f)], MethodKind::Static);
     }
     let _ = (TypeKind::Other, MethodKind::Instance);

@@ -32,7 +32,10 @@ fn list_new(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let Some(cls) = args.first().and_then(|c| vm.is_type(c)) else {
         return Err(vm.type_error("list.__new__(X): X is not a type object"));
     };
-    Ok(Value::Obj(PyObject::new(cls, Payload::List(RefCell::new(Vec::new())))))
+    Ok(Value::Obj(PyObject::new(
+        cls,
+        Payload::List(RefCell::new(Vec::new())),
+    )))
 }
 
 fn list_init(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -40,7 +43,10 @@ fn list_init(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         return Err(vm.type_error("list() takes no keyword arguments"));
     }
     if args.len() > 2 {
-        return Err(vm.type_error(format!("list expected at most 1 argument, got {}", args.len() - 1)));
+        return Err(vm.type_error(format!(
+            "list expected at most 1 argument, got {}",
+            args.len() - 1
+        )));
     }
     let l = this(vm, &args[0])?;
     let items = match args.get(1) {
@@ -290,7 +296,16 @@ fn list_sort(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         return Err(vm.type_error("sort() takes no positional arguments"));
     }
     let l = this(vm, &args[0])?;
-    let p = parse_args(vm, "sort", &args[1..], kwnames, &["key", "reverse"], 0, 0, 0)?;
+    let p = parse_args(
+        vm,
+        "sort",
+        &args[1..],
+        kwnames,
+        &["key", "reverse"],
+        0,
+        0,
+        0,
+    )?;
     let key = p.get(0).filter(|k| !k.is_none()).cloned();
     let reverse = match p.get(1) {
         Some(r) => vm.truthy(r)?,
@@ -596,7 +611,9 @@ list_cmps! {
 }
 
 fn list_sizeof(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::from(40 + 8 * this(vm, &args[0])?.borrow().capacity()))
+    Ok(Value::from(
+        40 + 8 * this(vm, &args[0])?.borrow().capacity(),
+    ))
 }
 
 pub fn init(vm: &Vm) {
@@ -640,5 +657,9 @@ pub fn init(vm: &Vm) {
     );
     vm.add_methods_kind(t, &[("__new__", list_new)], MethodKind::Static);
     vm.add_attr(t, "__hash__", Value::None);
-    vm.add_methods_kind(t, &[("__class_getitem__", crate::builtins::misc::generic_alias)], MethodKind::Class);
+    vm.add_methods_kind(
+        t,
+        &[("__class_getitem__", crate::builtins::misc::generic_alias)],
+        MethodKind::Class,
+    );
 }

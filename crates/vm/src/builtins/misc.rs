@@ -70,7 +70,11 @@ pub fn slice_indices(vm: &Vm, slice: &Value, len: usize) -> PyResult<(i64, i64, 
         let i = vm.index_clamped(v).map_err(|_| {
             vm.type_error("slice indices must be integers or None or have an __index__ method")
         })?;
-        Ok(if i < 0 { (i.saturating_add(n)).max(lo) } else { i.min(hi) })
+        Ok(if i < 0 {
+            (i.saturating_add(n)).max(lo)
+        } else {
+            i.min(hi)
+        })
     };
     let (start, stop) = if step > 0 {
         (get(start, 0, 0, n)?, get(stop, n, 0, n)?)
@@ -78,7 +82,11 @@ pub fn slice_indices(vm: &Vm, slice: &Value, len: usize) -> PyResult<(i64, i64, 
         (get(start, n - 1, -1, n - 1)?, get(stop, -1, -1, n - 1)?)
     };
     let count = if step > 0 {
-        if stop > start { ((stop - start - 1) / step + 1) as usize } else { 0 }
+        if stop > start {
+            ((stop - start - 1) / step + 1) as usize
+        } else {
+            0
+        }
     } else if start > stop {
         ((start - stop - 1) / (-step) + 1) as usize
     } else {
@@ -106,7 +114,12 @@ fn slice_parts(v: &Value) -> (Value, Value, Value) {
 
 fn slice_repr(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let (a, b, c) = slice_parts(&args[0]);
-    Ok(vm.new_string(format!("slice({}, {}, {})", vm.repr(&a)?, vm.repr(&b)?, vm.repr(&c)?)))
+    Ok(vm.new_string(format!(
+        "slice({}, {}, {})",
+        vm.repr(&a)?,
+        vm.repr(&b)?,
+        vm.repr(&c)?
+    )))
 }
 
 fn slice_indices_m(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -155,7 +168,11 @@ fn range_new(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let (start, stop, step) = match a.len() {
         0 => return Err(vm.type_error("range expected at least 1 argument, got 0")),
         1 => (Value::Int(0), vm.index_value(&a[0])?, Value::Int(1)),
-        2 => (vm.index_value(&a[0])?, vm.index_value(&a[1])?, Value::Int(1)),
+        2 => (
+            vm.index_value(&a[0])?,
+            vm.index_value(&a[1])?,
+            Value::Int(1),
+        ),
         3 => {
             let s = vm.index_value(&a[2])?;
             if matches!(s, Value::Int(0)) {
@@ -165,7 +182,10 @@ fn range_new(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         }
         n => return Err(vm.type_error(format!("range expected at most 3 arguments, got {n}"))),
     };
-    Ok(Value::Obj(PyObject::new(vm.types.range.clone(), Payload::Range(RangeData { start, stop, step }))))
+    Ok(Value::Obj(PyObject::new(
+        vm.types.range.clone(),
+        Payload::Range(RangeData { start, stop, step }),
+    )))
 }
 
 fn range_data<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a RangeData> {
@@ -177,9 +197,17 @@ fn range_data<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a RangeData> {
 
 /// (start, stop, step, len) as big ints.
 fn range_parts(vm: &Vm, r: &RangeData) -> PyResult<(BigInt, BigInt, BigInt, BigInt)> {
-    let (a, b, s) = (int_arg(vm, &r.start)?, int_arg(vm, &r.stop)?, int_arg(vm, &r.step)?);
+    let (a, b, s) = (
+        int_arg(vm, &r.start)?,
+        int_arg(vm, &r.stop)?,
+        int_arg(vm, &r.step)?,
+    );
     let len = if s.is_positive() {
-        if b > a { (&b - &a - 1) / &s + 1 } else { BigInt::zero() }
+        if b > a {
+            (&b - &a - 1) / &s + 1
+        } else {
+            BigInt::zero()
+        }
     } else if a > b {
         (&a - &b - 1) / (-&s) + 1
     } else {
@@ -191,7 +219,11 @@ fn range_parts(vm: &Vm, r: &RangeData) -> PyResult<(BigInt, BigInt, BigInt, BigI
 /// The length of a range with i64 bounds.
 pub fn range_len_small(start: i64, stop: i64, step: i64) -> i64 {
     if step > 0 {
-        if stop > start { ((stop as i128 - start as i128 - 1) / step as i128 + 1) as i64 } else { 0 }
+        if stop > start {
+            ((stop as i128 - start as i128 - 1) / step as i128 + 1) as i64
+        } else {
+            0
+        }
     } else if start > stop {
         ((start as i128 - stop as i128 - 1) / (-(step as i128)) + 1) as i64
     } else {
@@ -213,7 +245,12 @@ fn range_repr(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(vm.new_string(if step_one {
         format!("range({}, {})", vm.repr(&r.start)?, vm.repr(&r.stop)?)
     } else {
-        format!("range({}, {}, {})", vm.repr(&r.start)?, vm.repr(&r.stop)?, vm.repr(&r.step)?)
+        format!(
+            "range({}, {}, {})",
+            vm.repr(&r.start)?,
+            vm.repr(&r.stop)?,
+            vm.repr(&r.step)?
+        )
     }))
 }
 
@@ -230,7 +267,9 @@ fn range_getitem(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let r = range_data(vm, &args[0])?;
     if let Some(Payload::Slice(..)) = args[1].payload() {
         let (a, _, s, len) = range_parts(vm, r)?;
-        let n = len.to_usize().ok_or_else(|| vm.overflow_error("range too large"))?;
+        let n = len
+            .to_usize()
+            .ok_or_else(|| vm.overflow_error("range too large"))?;
         let (start, stop, step, _) = slice_indices(vm, &args[1], n)?;
         let new_start = &a + &s * start;
         let new_stop = &a + &s * stop;
@@ -250,16 +289,26 @@ fn range_getitem(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
             vm.type_name(&args[1])
         ))
     })?;
-    range_item(vm, r, &crate::builtins::int::as_bigint(&i).unwrap_or_default())
+    range_item(
+        vm,
+        r,
+        &crate::builtins::int::as_bigint(&i).unwrap_or_default(),
+    )
 }
 
 fn range_contains_impl(vm: &Vm, r: &RangeData, x: &Value) -> PyResult<bool> {
     let is_int = matches!(x, Value::Int(_) | Value::Bool(_))
-        || x.as_obj().is_some_and(|o| matches!(o.payload, Payload::Int(_)) && crate::types::is_builtin_exact(o));
+        || x.as_obj().is_some_and(|o| {
+            matches!(o.payload, Payload::Int(_)) && crate::types::is_builtin_exact(o)
+        });
     if is_int {
         let v = crate::builtins::int::as_bigint(x).unwrap_or_default();
         let (a, b, s, _) = range_parts(vm, r)?;
-        let inside = if s.is_positive() { v >= a && v < b } else { v <= a && v > b };
+        let inside = if s.is_positive() {
+            v >= a && v < b
+        } else {
+            v <= a && v > b
+        };
         return Ok(inside && ((&v - &a) % &s).is_zero());
     }
     let it = range_iter_value(vm, r)?;
@@ -272,7 +321,11 @@ fn range_contains_impl(vm: &Vm, r: &RangeData, x: &Value) -> PyResult<bool> {
 }
 
 fn range_contains(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::Bool(range_contains_impl(vm, range_data(vm, &args[0])?, &args[1])?))
+    Ok(Value::Bool(range_contains_impl(
+        vm,
+        range_data(vm, &args[0])?,
+        &args[1],
+    )?))
 }
 
 /// Iterator over a range.
@@ -296,17 +349,31 @@ fn range_iter_value(vm: &Vm, r: &RangeData) -> PyResult<Value> {
 
 fn range_iter_dir(vm: &Vm, r: &RangeData, reversed: bool) -> PyResult<Value> {
     let (a, _, s, len) = range_parts(vm, r)?;
-    let (first, step) = if reversed { (&a + &s * (&len - 1), -&s) } else { (a, s) };
-    let it = match (first.to_i64(), step.to_i64(), len.to_i64()) {
-        (Some(f), Some(st), Some(n)) if f.checked_add(st.saturating_mul(n)).is_some() => RangeIter {
-            next: Cell::new(f),
-            step: st,
-            remaining: Cell::new(n),
-            big: None,
-        },
-        _ => RangeIter { next: Cell::new(0), step: 0, remaining: Cell::new(0), big: Some(RefCell::new((first, step, len))) },
+    let (first, step) = if reversed {
+        (&a + &s * (&len - 1), -&s)
+    } else {
+        (a, s)
     };
-    Ok(Value::Obj(PyObject::new(vm.types.other("range_iterator"), Payload::Native(Box::new(it)))))
+    let it = match (first.to_i64(), step.to_i64(), len.to_i64()) {
+        (Some(f), Some(st), Some(n)) if f.checked_add(st.saturating_mul(n)).is_some() => {
+            RangeIter {
+                next: Cell::new(f),
+                step: st,
+                remaining: Cell::new(n),
+                big: None,
+            }
+        }
+        _ => RangeIter {
+            next: Cell::new(0),
+            step: 0,
+            remaining: Cell::new(0),
+            big: Some(RefCell::new((first, step, len))),
+        },
+    };
+    Ok(Value::Obj(PyObject::new(
+        vm.types.other("range_iterator"),
+        Payload::Native(Box::new(it)),
+    )))
 }
 
 /// `next()` on a range iterator.
@@ -347,7 +414,9 @@ fn range_eq(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let a = range_data(vm, &args[0])?;
     let (a0, _, as_, al) = range_parts(vm, a)?;
     let (b0, _, bs, bl) = range_parts(vm, b)?;
-    Ok(Value::Bool(al == bl && (al.is_zero() || (a0 == b0 && (al == BigInt::from(1) || as_ == bs)))))
+    Ok(Value::Bool(
+        al == bl && (al.is_zero() || (a0 == b0 && (al == BigInt::from(1) || as_ == bs))),
+    ))
 }
 
 fn range_hash(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -357,7 +426,11 @@ fn range_hash(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     } else if l == BigInt::from(1) {
         vm.new_tuple(vec![Value::Int(1), Value::from_bigint(a), Value::None])
     } else {
-        vm.new_tuple(vec![Value::from_bigint(l), Value::from_bigint(a), Value::from_bigint(s)])
+        vm.new_tuple(vec![
+            Value::from_bigint(l),
+            Value::from_bigint(a),
+            Value::from_bigint(s),
+        ])
     };
     Ok(Value::Int(vm.hash(&t)?))
 }
@@ -375,7 +448,9 @@ fn range_index(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 
 fn range_count(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "count", &args[1..], kw, 1, 1)?;
-    Ok(Value::Int(range_contains_impl(vm, range_data(vm, &args[0])?, &args[1])? as i64))
+    Ok(Value::Int(
+        range_contains_impl(vm, range_data(vm, &args[0])?, &args[1])? as i64,
+    ))
 }
 
 fn range_start(vm: &Vm, v: &Value) -> PyResult<Value> {
@@ -436,7 +511,10 @@ impl NativeData for MappingProxy {
 }
 
 pub fn new_mappingproxy(vm: &Vm, mapping: Value) -> Value {
-    Value::Obj(PyObject::new(vm.types.other("mappingproxy"), Payload::Native(Box::new(MappingProxy(mapping)))))
+    Value::Obj(PyObject::new(
+        vm.types.other("mappingproxy"),
+        Payload::Native(Box::new(MappingProxy(mapping))),
+    ))
 }
 
 fn proxied(vm: &Vm, v: &Value) -> PyResult<Value> {
@@ -495,7 +573,10 @@ impl NativeData for Member {
 pub fn new_member_descriptor(vm: &Vm, name: &str, owner: &str) -> Value {
     Value::Obj(PyObject::new(
         vm.types.other("member_descriptor"),
-        Payload::Native(Box::new(Member { name: name.to_string(), owner: owner.to_string() })),
+        Payload::Native(Box::new(Member {
+            name: name.to_string(),
+            owner: owner.to_string(),
+        })),
     ))
 }
 
@@ -528,7 +609,11 @@ fn member_get(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     }
     .ok_or_else(|| {
         let _ = &owner;
-        vm.attribute_error(format!("'{}' object has no attribute '{}'", vm.type_name(&obj), name))
+        vm.attribute_error(format!(
+            "'{}' object has no attribute '{}'",
+            vm.type_name(&obj),
+            name
+        ))
     })
 }
 
@@ -537,7 +622,9 @@ fn member_set(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let (name, _) = member_of(vm, &args[0])?;
     let store = slot_store(vm, &args[1])?;
     if let Payload::Dict(d) = &store.payload {
-        let old = d.borrow_mut().set_str(vm.intern(&format!("\0slot:{name}")), args[2].clone());
+        let old = d
+            .borrow_mut()
+            .set_str(vm.intern(&format!("\0slot:{name}")), args[2].clone());
         drop(old);
     }
     Ok(Value::None)
@@ -553,7 +640,11 @@ fn member_delete(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     };
     match removed {
         Some(_) => Ok(Value::None),
-        None => Err(vm.attribute_error(format!("'{}' object has no attribute '{}'", vm.type_name(&args[1]), name))),
+        None => Err(vm.attribute_error(format!(
+            "'{}' object has no attribute '{}'",
+            vm.type_name(&args[1]),
+            name
+        ))),
     }
 }
 
@@ -598,7 +689,9 @@ fn type_repr_short(vm: &Vm, v: &Value) -> PyResult<String> {
     }
     if let Some(t) = vm.is_type(v) {
         let td = type_data(&t);
-        let module = vm.getattr_opt(v, "__module__")?.and_then(|m| crate::str::as_str(&m).map(|s| s.to_string()));
+        let module = vm
+            .getattr_opt(v, "__module__")?
+            .and_then(|m| crate::str::as_str(&m).map(|s| s.to_string()));
         let q = td.qualname.borrow().clone();
         return Ok(match module {
             Some(m) if m != "builtins" => format!("{m}.{q}"),
@@ -622,7 +715,11 @@ fn alias_repr(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     for i in &items {
         parts.push(type_repr_short(vm, i)?);
     }
-    let inner = if parts.is_empty() { "()".to_string() } else { parts.join(", ") };
+    let inner = if parts.is_empty() {
+        "()".to_string()
+    } else {
+        parts.join(", ")
+    };
     Ok(vm.new_string(format!("{}[{}]", type_repr_short(vm, &origin)?, inner)))
 }
 
@@ -638,7 +735,7 @@ fn alias_getattr(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
         "__origin__" => Ok(origin),
         "__args__" => Ok(a),
         "__parameters__" => Ok(vm.new_tuple(vec![])),
-        _ if name.starts_with("__") && name.ends_with("__") => Err(vm.attribute_error(name.to_string())),
+        _ if name.starts_with("__") && name.ends_with("__") => Err(vm.attribute_error(name)),
         _ => vm.getattr_str(&origin, name),
     }
 }
@@ -672,14 +769,21 @@ pub fn make_union(vm: &Vm, a: &Value, b: &Value) -> PyResult<Value> {
     let ok = |v: &Value| {
         v.is_none()
             || vm.is_type(v).is_some()
-            || v.as_obj().is_some_and(|o| o.downcast_native::<Union>().is_some() || o.downcast_native::<GenericAlias>().is_some())
+            || v.as_obj().is_some_and(|o| {
+                o.downcast_native::<Union>().is_some()
+                    || o.downcast_native::<GenericAlias>().is_some()
+            })
     };
     if !ok(a) || !ok(b) {
         return Ok(vm.not_implemented());
     }
     let mut items: Vec<Value> = Vec::new();
     for v in [a, b] {
-        let v = if v.is_none() { Value::Obj(vm.types.none_type.clone()) } else { v.clone() };
+        let v = if v.is_none() {
+            Value::Obj(vm.types.none_type.clone())
+        } else {
+            v.clone()
+        };
         match v.as_obj().and_then(|o| o.downcast_native::<Union>()) {
             Some(u) => items.extend(vm.iterate(&u.0)?),
             None => items.push(v),
@@ -701,7 +805,11 @@ pub fn make_union(vm: &Vm, a: &Value, b: &Value) -> PyResult<Value> {
 }
 
 fn union_repr(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let u = args[0].as_obj().and_then(|o| o.downcast_native::<Union>()).map(|u| u.0.clone()).unwrap_or(Value::None);
+    let u = args[0]
+        .as_obj()
+        .and_then(|o| o.downcast_native::<Union>())
+        .map(|u| u.0.clone())
+        .unwrap_or(Value::None);
     let mut parts = Vec::new();
     for i in vm.iterate(&u)? {
         if i.is(&Value::Obj(vm.types.none_type.clone())) {
@@ -722,7 +830,10 @@ fn union_ror(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 }
 
 fn union_args(vm: &Vm, v: &Value) -> PyResult<Value> {
-    Ok(v.as_obj().and_then(|o| o.downcast_native::<Union>()).map(|u| u.0.clone()).unwrap_or_else(|| vm.new_tuple(vec![])))
+    Ok(v.as_obj()
+        .and_then(|o| o.downcast_native::<Union>())
+        .map(|u| u.0.clone())
+        .unwrap_or_else(|| vm.new_tuple(vec![])))
 }
 
 /// `isinstance(x, A | B)`.
@@ -738,9 +849,23 @@ fn union_subclasscheck(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value
 
 pub fn init(vm: &Vm) {
     let t = &vm.types.slice;
-    vm.add_methods(t, &[("__repr__", slice_repr), ("indices", slice_indices_m), ("__eq__", slice_eq)]);
+    vm.add_methods(
+        t,
+        &[
+            ("__repr__", slice_repr),
+            ("indices", slice_indices_m),
+            ("__eq__", slice_eq),
+        ],
+    );
     vm.add_methods_kind(t, &[("__new__", slice_new)], MethodKind::Static);
-    vm.add_getsets(t, &[("start", slice_start, None), ("stop", slice_stop, None), ("step", slice_step, None)]);
+    vm.add_getsets(
+        t,
+        &[
+            ("start", slice_start, None),
+            ("stop", slice_stop, None),
+            ("step", slice_step, None),
+        ],
+    );
     vm.add_attr(t, "__hash__", Value::None);
 
     let r = &vm.types.range;
@@ -761,11 +886,28 @@ pub fn init(vm: &Vm) {
         ],
     );
     vm.add_methods_kind(r, &[("__new__", range_new)], MethodKind::Static);
-    vm.add_getsets(r, &[("start", range_start, None), ("stop", range_stop, None), ("step", range_step, None)]);
+    vm.add_getsets(
+        r,
+        &[
+            ("start", range_start, None),
+            ("stop", range_stop, None),
+            ("step", range_step, None),
+        ],
+    );
 
-    vm.add_methods(&vm.types.none_type, &[("__repr__", none_repr), ("__bool__", none_bool)]);
-    vm.add_methods_kind(&vm.types.none_type, &[("__new__", none_new)], MethodKind::Static);
-    vm.add_methods(&vm.types.notimplemented_type, &[("__repr__", notimpl_repr), ("__bool__", notimpl_bool)]);
+    vm.add_methods(
+        &vm.types.none_type,
+        &[("__repr__", none_repr), ("__bool__", none_bool)],
+    );
+    vm.add_methods_kind(
+        &vm.types.none_type,
+        &[("__new__", none_new)],
+        MethodKind::Static,
+    );
+    vm.add_methods(
+        &vm.types.notimplemented_type,
+        &[("__repr__", notimpl_repr), ("__bool__", notimpl_bool)],
+    );
     vm.add_methods(&vm.types.ellipsis_type, &[("__repr__", ellipsis_repr)]);
 
     let mp = vm.types.other("mappingproxy");
@@ -787,28 +929,43 @@ pub fn init(vm: &Vm) {
     vm.add_methods_kind(&mp, &[("__new__", proxy_new)], MethodKind::Static);
 
     let extra = [
-        ("member_descriptor", vec![
-            ("__get__", member_get as crate::builtins::function::NativeFn),
-            ("__set__", member_set),
-            ("__delete__", member_delete),
-            ("__repr__", member_repr),
-        ]),
-        ("types.GenericAlias", vec![
-            ("__repr__", alias_repr as crate::builtins::function::NativeFn),
-            ("__call__", alias_call),
-            ("__getattr__", alias_getattr),
-            ("__eq__", alias_eq),
-            ("__mro_entries__", alias_mro_entries),
-            ("__or__", union_or),
-            ("__ror__", union_ror),
-        ]),
-        ("types.UnionType", vec![
-            ("__repr__", union_repr as crate::builtins::function::NativeFn),
-            ("__or__", union_or),
-            ("__ror__", union_ror),
-            ("__instancecheck__", union_instancecheck),
-            ("__subclasscheck__", union_subclasscheck),
-        ]),
+        (
+            "member_descriptor",
+            vec![
+                ("__get__", member_get as crate::builtins::function::NativeFn),
+                ("__set__", member_set),
+                ("__delete__", member_delete),
+                ("__repr__", member_repr),
+            ],
+        ),
+        (
+            "types.GenericAlias",
+            vec![
+                (
+                    "__repr__",
+                    alias_repr as crate::builtins::function::NativeFn,
+                ),
+                ("__call__", alias_call),
+                ("__getattr__", alias_getattr),
+                ("__eq__", alias_eq),
+                ("__mro_entries__", alias_mro_entries),
+                ("__or__", union_or),
+                ("__ror__", union_ror),
+            ],
+        ),
+        (
+            "types.UnionType",
+            vec![
+                (
+                    "__repr__",
+                    union_repr as crate::builtins::function::NativeFn,
+                ),
+                ("__or__", union_or),
+                ("__ror__", union_ror),
+                ("__instancecheck__", union_instancecheck),
+                ("__subclasscheck__", union_subclasscheck),
+            ],
+        ),
     ];
     for (name, methods) in extra {
         let short: &'static str = match name {

@@ -42,10 +42,10 @@ impl Vm {
 pub fn module_getattr(vm: &Vm, m: &PyRef, name: &PyRef) -> PyResult<Value> {
     let n = str_of(name);
     // Data descriptors of the module type first (`__dict__`, `__class__`).
-    if n == "__dict__" {
-        if let Payload::Module(md) = &m.payload {
-            return Ok(Value::Obj(md.dict.clone()));
-        }
+    if n == "__dict__"
+        && let Payload::Module(md) = &m.payload
+    {
+        return Ok(Value::Obj(md.dict.clone()));
     }
     if let Payload::Module(md) = &m.payload
         && let Payload::Dict(d) = &md.dict.payload
@@ -62,7 +62,10 @@ pub fn module_getattr(vm: &Vm, m: &PyRef, name: &PyRef) -> PyResult<Value> {
                 Payload::Module(md) => match &md.dict.payload {
                     Payload::Dict(d) => {
                         let d = d.borrow();
-                        (d.get_str("__getattr__").cloned(), d.get_str("__name__").cloned())
+                        (
+                            d.get_str("__getattr__").cloned(),
+                            d.get_str("__name__").cloned(),
+                        )
                     }
                     _ => (None, None),
                 },
@@ -71,11 +74,16 @@ pub fn module_getattr(vm: &Vm, m: &PyRef, name: &PyRef) -> PyResult<Value> {
             if let Some(g) = getattr {
                 return vm.call(&g, &[Value::Obj(name.clone())]);
             }
-            let modname = modname.as_ref().and_then(crate::str::as_str).map(|s| s.to_string());
+            let modname = modname
+                .as_ref()
+                .and_then(crate::str::as_str)
+                .map(|s| s.to_string());
             let msg = match modname {
                 Some(mn) => {
                     if crate::import::is_initializing(vm, &mn) {
-                        format!("partially initialized module '{mn}' has no attribute '{n}' (most likely due to a circular import)")
+                        format!(
+                            "partially initialized module '{mn}' has no attribute '{n}' (most likely due to a circular import)"
+                        )
                     } else {
                         format!("module '{mn}' has no attribute '{n}'")
                     }
@@ -96,7 +104,10 @@ fn module_new(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
         return Err(vm.type_error("module.__new__(X): X is not a type object"));
     };
     let d = crate::builtins::dict::new_dict();
-    Ok(Value::Obj(PyObject::new(cls, Payload::Module(ModuleData { dict: d }))))
+    Ok(Value::Obj(PyObject::new(
+        cls,
+        Payload::Module(ModuleData { dict: d }),
+    )))
 }
 
 fn module_init(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -114,7 +125,10 @@ fn module_init(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     if let Payload::Dict(d) = &md.dict.payload {
         let mut d = d.borrow_mut();
         let _ = d.set_str(vm.intern("__name__"), name);
-        let _ = d.set_str(vm.intern("__doc__"), p.get(1).cloned().unwrap_or(Value::None));
+        let _ = d.set_str(
+            vm.intern("__doc__"),
+            p.get(1).cloned().unwrap_or(Value::None),
+        );
         for k in ["__package__", "__loader__", "__spec__"] {
             if d.get_str(k).is_none() {
                 let _ = d.set_str(vm.intern(k), Value::None);
@@ -126,7 +140,10 @@ fn module_init(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
 
 fn module_repr(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let m = &args[0];
-    let name = vm.getattr_opt(m, "__name__")?.and_then(|n| crate::str::as_str(&n).map(|s| s.to_string())).unwrap_or_else(|| "?".into());
+    let name = vm
+        .getattr_opt(m, "__name__")?
+        .and_then(|n| crate::str::as_str(&n).map(|s| s.to_string()))
+        .unwrap_or_else(|| "?".into());
     if let Some(f) = vm.getattr_opt(m, "__file__")?
         && let Some(fs) = crate::str::as_str(&f)
     {
@@ -174,7 +191,14 @@ fn module_dict_get(vm: &Vm, v: &Value) -> PyResult<Value> {
 
 pub fn init(vm: &Vm) {
     let t = &vm.types.module;
-    vm.add_methods(t, &[("__init__", module_init), ("__repr__", module_repr), ("__dir__", module_dir)]);
+    vm.add_methods(
+        t,
+        &[
+            ("__init__", module_init),
+            ("__repr__", module_repr),
+            ("__dir__", module_dir),
+        ],
+    );
     vm.add_methods_kind(t, &[("__new__", module_new)], MethodKind::Static);
     vm.add_getsets(t, &[("__dict__", module_dict_get, None)]);
     let _ = RefCell::new(());

@@ -42,11 +42,19 @@ fn gc_isenabled(_vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 }
 
 fn gc_get_count(vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(vm.new_tuple(vec![Value::from(crate::gc::count()), Value::Int(0), Value::Int(0)]))
+    Ok(vm.new_tuple(vec![
+        Value::from(crate::gc::count()),
+        Value::Int(0),
+        Value::Int(0),
+    ]))
 }
 
 fn gc_get_threshold(vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(vm.new_tuple(vec![Value::from(crate::gc::threshold()), Value::Int(10), Value::Int(10)]))
+    Ok(vm.new_tuple(vec![
+        Value::from(crate::gc::threshold()),
+        Value::Int(10),
+        Value::Int(10),
+    ]))
 }
 
 fn gc_set_threshold(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -59,7 +67,10 @@ fn gc_set_threshold(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 fn gc_is_tracked(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "is_tracked", args, kw, 1, 1)?;
     Ok(Value::Bool(match &args[0] {
-        Value::Obj(o) => crate::gc::is_container(&o.payload) && !matches!(o.payload, crate::object::Payload::Str(_)),
+        Value::Obj(o) => {
+            crate::gc::is_container(&o.payload)
+                && !matches!(o.payload, crate::object::Payload::Str(_))
+        }
         _ => false,
     }))
 }

@@ -138,7 +138,11 @@ fn cmp_float_int(f: f64, n: &Num<'_>) -> Option<std::cmp::Ordering> {
         return None;
     }
     if f.is_infinite() {
-        return Some(if f > 0.0 { Ordering::Greater } else { Ordering::Less });
+        return Some(if f > 0.0 {
+            Ordering::Greater
+        } else {
+            Ordering::Less
+        });
     }
     if let Num::Int(i) = n
         && i.unsigned_abs() < (1u64 << 53)
@@ -148,7 +152,11 @@ fn cmp_float_int(f: f64, n: &Num<'_>) -> Option<std::cmp::Ordering> {
     // Compare floor(f) with n, then the fraction.
     let fl = f.floor();
     let fb = BigInt::from(fl as i128);
-    let fb = if fl.abs() < 1e38 { fb } else { float_to_bigint(fl) };
+    let fb = if fl.abs() < 1e38 {
+        fb
+    } else {
+        float_to_bigint(fl)
+    };
     let nb = big(n);
     match fb.cmp(&nb) {
         Ordering::Equal => {
@@ -171,7 +179,11 @@ pub fn float_to_bigint(f: f64) -> BigInt {
     let exp = ((bits >> 52) & 0x7FF) as i64 - 1075;
     let mant = (bits & ((1 << 52) - 1)) | (1 << 52);
     let m = BigInt::from(mant);
-    let r = if exp >= 0 { m << exp as usize } else { m >> (-exp) as usize };
+    let r = if exp >= 0 {
+        m << exp as usize
+    } else {
+        m >> (-exp) as usize
+    };
     if f < 0.0 { -r } else { r }
 }
 

@@ -32,10 +32,17 @@ pub fn init(vm: &Vm) {
             ("__sizeof__", object_sizeof),
         ],
     );
-    vm.add_methods_kind(t, &[("__new__", object_new)], crate::builtins::function::MethodKind::Static);
     vm.add_methods_kind(
         t,
-        &[("__init_subclass__", object_init_subclass), ("__subclasshook__", object_subclasshook)],
+        &[("__new__", object_new)],
+        crate::builtins::function::MethodKind::Static,
+    );
+    vm.add_methods_kind(
+        t,
+        &[
+            ("__init_subclass__", object_init_subclass),
+            ("__subclasshook__", object_subclasshook),
+        ],
         crate::builtins::function::MethodKind::Class,
     );
     vm.add_getsets(t, &[("__class__", get_class, Some(set_class))]);
@@ -50,13 +57,14 @@ pub fn object_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value>
     let td = type_data(&cls);
     if args.len() > 1 || !kwnames.is_empty() {
         // Extra arguments are an error unless __init__ is overridden and __new__ is not.
-        let overrides_init = td.lookup("__init__").is_some_and(|i| !is_object_method(&i, "__init__"));
-        let overrides_new = td.lookup("__new__").is_some_and(|n| !is_object_static_new(&n));
+        let overrides_init = td
+            .lookup("__init__")
+            .is_some_and(|i| !is_object_method(&i, "__init__"));
+        let overrides_new = td
+            .lookup("__new__")
+            .is_some_and(|n| !is_object_static_new(&n));
         if overrides_new || !overrides_init {
-            return Err(vm.type_error(format!(
-                "{}() takes no arguments",
-                td.name.borrow()
-            )));
+            return Err(vm.type_error(format!("{}() takes no arguments", td.name.borrow())));
         }
     }
     if td.has_flag(flags::ABSTRACT) {
@@ -101,7 +109,9 @@ fn is_object_method(v: &Value, name: &str) -> bool {
 
 fn is_object_static_new(v: &Value) -> bool {
     match v.payload() {
-        Some(Payload::StaticMethod(f)) => matches!(f.borrow().payload(), Some(Payload::BuiltinFunction(bf)) if bf.owner == Some("object") && bf.name == "__new__"),
+        Some(Payload::StaticMethod(f)) => {
+            matches!(f.borrow().payload(), Some(Payload::BuiltinFunction(bf)) if bf.owner == Some("object") && bf.name == "__new__")
+        }
         _ => false,
     }
 }
@@ -109,11 +119,16 @@ fn is_object_static_new(v: &Value) -> bool {
 fn object_init(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     if args.len() > 1 || !kwnames.is_empty() {
         let td = type_data(vm.class_of(&args[0]));
-        let overrides_new = td.lookup("__new__").is_some_and(|n| !is_object_static_new(&n));
-        let overrides_init = td.lookup("__init__").is_some_and(|i| !is_object_method(&i, "__init__"));
+        let overrides_new = td
+            .lookup("__new__")
+            .is_some_and(|n| !is_object_static_new(&n));
+        let overrides_init = td
+            .lookup("__init__")
+            .is_some_and(|i| !is_object_method(&i, "__init__"));
         if overrides_init || !overrides_new {
             return Err(vm.type_error(if overrides_init {
-                "object.__init__() takes exactly one argument (the instance to initialize)".to_string()
+                "object.__init__() takes exactly one argument (the instance to initialize)"
+                    .to_string()
             } else {
                 format!("{}() takes no arguments", td.name.borrow())
             }));
@@ -136,7 +151,11 @@ fn object_hash(_vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 fn object_eq(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "__eq__", &args[1..], kw, 1, 1)?;
-    Ok(if args[0].is(&args[1]) { Value::Bool(true) } else { vm.not_implemented() })
+    Ok(if args[0].is(&args[1]) {
+        Value::Bool(true)
+    } else {
+        vm.not_implemented()
+    })
 }
 
 fn object_ne(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -241,8 +260,14 @@ fn object_sizeof(_vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 fn object_init_subclass(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     if !kw.is_empty() || args.len() > 1 {
-        let name = args.first().and_then(|c| vm.is_type(c)).map(|t| type_data(&t).qualname.borrow().clone()).unwrap_or_default();
-        return Err(vm.type_error(format!("{name}.__init_subclass__() takes no keyword arguments")));
+        let name = args
+            .first()
+            .and_then(|c| vm.is_type(c))
+            .map(|t| type_data(&t).qualname.borrow().clone())
+            .unwrap_or_default();
+        return Err(vm.type_error(format!(
+            "{name}.__init_subclass__() takes no keyword arguments"
+        )));
     }
     Ok(Value::None)
 }
@@ -266,7 +291,9 @@ fn set_class(vm: &Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
         )));
     };
     let Value::Obj(o) = v else {
-        return Err(vm.type_error("__class__ assignment only supported for mutable types or ModuleType subclasses"));
+        return Err(vm.type_error(
+            "__class__ assignment only supported for mutable types or ModuleType subclasses",
+        ));
     };
     let old = vm.class_of(v).clone();
     let (ot, ntd) = (type_data(&old), type_data(&nt));

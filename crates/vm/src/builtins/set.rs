@@ -67,11 +67,17 @@ fn as_key(vm: &Vm, key: &Value) -> PyResult<Value> {
 }
 
 pub fn new_set(vm: &Vm, data: SetData) -> Value {
-    Value::Obj(PyObject::new(vm.types.set.clone(), Payload::Set(RefCell::new(data))))
+    Value::Obj(PyObject::new(
+        vm.types.set.clone(),
+        Payload::Set(RefCell::new(data)),
+    ))
 }
 
 pub fn new_frozenset(vm: &Vm, data: SetData) -> Value {
-    Value::Obj(PyObject::new(vm.types.frozenset.clone(), Payload::FrozenSet(data)))
+    Value::Obj(PyObject::new(
+        vm.types.frozenset.clone(),
+        Payload::FrozenSet(data),
+    ))
 }
 
 /// Fills `data` from an iterable, with CPython's bulk paths for sets and dicts.
@@ -90,7 +96,11 @@ pub fn fill_from(vm: &Vm, data: &RefCell<SetData>, iterable: &Value) -> PyResult
             }
             Ok(())
         }
-        Some(Payload::Dict(dd)) if iterable.as_obj().is_some_and(|o| crate::types::kind_of(o) == TypeKind::Dict) => {
+        Some(Payload::Dict(dd))
+            if iterable
+                .as_obj()
+                .is_some_and(|o| crate::types::kind_of(o) == TypeKind::Dict) =>
+        {
             let keys = dd.borrow().keys();
             data.borrow_mut().reserve_for(keys.len());
             for k in keys {
@@ -145,7 +155,11 @@ fn is_frozen(v: &Value) -> bool {
 
 /// A result of the same kind as `like` (set or frozenset; subclasses give the base type).
 fn same_kind(vm: &Vm, like: &Value, data: SetData) -> Value {
-    if is_frozen(like) { new_frozenset(vm, data) } else { new_set(vm, data) }
+    if is_frozen(like) {
+        new_frozenset(vm, data)
+    } else {
+        new_set(vm, data)
+    }
 }
 
 fn this<'a>(vm: &Vm, v: &'a Value) -> PyResult<SetRef<'a>> {
@@ -171,7 +185,10 @@ fn set_new(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let Some(cls) = args.first().and_then(|c| vm.is_type(c)) else {
         return Err(vm.type_error("set.__new__(X): X is not a type object"));
     };
-    Ok(Value::Obj(PyObject::new(cls, Payload::Set(RefCell::new(SetData::new())))))
+    Ok(Value::Obj(PyObject::new(
+        cls,
+        Payload::Set(RefCell::new(SetData::new())),
+    )))
 }
 
 fn set_init(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -179,7 +196,10 @@ fn set_init(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         return Err(vm.type_error("set() takes no keyword arguments"));
     }
     if args.len() > 2 {
-        return Err(vm.type_error(format!("set expected at most 1 argument, got {}", args.len() - 1)));
+        return Err(vm.type_error(format!(
+            "set expected at most 1 argument, got {}",
+            args.len() - 1
+        )));
     }
     let s = mutable(vm, &args[0])?;
     s.borrow_mut().clear();
@@ -197,13 +217,18 @@ fn frozenset_new(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         return Err(vm.type_error("frozenset() takes no keyword arguments"));
     }
     if args.len() > 2 {
-        return Err(vm.type_error(format!("frozenset expected at most 1 argument, got {}", args.len() - 1)));
+        return Err(vm.type_error(format!(
+            "frozenset expected at most 1 argument, got {}",
+            args.len() - 1
+        )));
     }
     let exact = std::rc::Rc::ptr_eq(&cls, &vm.types.frozenset);
     if let Some(it) = args.get(1)
         && exact
         && is_frozen(it)
-        && it.as_obj().is_some_and(|o| crate::types::kind_of(o) == TypeKind::FrozenSet)
+        && it
+            .as_obj()
+            .is_some_and(|o| crate::types::kind_of(o) == TypeKind::FrozenSet)
     {
         return Ok(it.clone());
     }
@@ -211,7 +236,10 @@ fn frozenset_new(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     if let Some(it) = args.get(1) {
         fill_from(vm, &data, it)?;
     }
-    Ok(Value::Obj(PyObject::new(cls, Payload::FrozenSet(data.into_inner()))))
+    Ok(Value::Obj(PyObject::new(
+        cls,
+        Payload::FrozenSet(data.into_inner()),
+    )))
 }
 
 fn set_repr(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -230,7 +258,11 @@ fn set_repr(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
             parts.push(vm.repr(it)?);
         }
         let body = format!("{{{}}}", parts.join(", "));
-        Ok(vm.new_string(if name == "set" && !frozen { body } else { format!("{name}({body})") }))
+        Ok(vm.new_string(if name == "set" && !frozen {
+            body
+        } else {
+            format!("{name}({body})")
+        }))
     })();
     vm.repr_leave(&args[0]);
     r
@@ -283,7 +315,11 @@ fn set_clear(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 fn set_copy(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let t = this(vm, &args[0])?;
-    if is_frozen(&args[0]) && args[0].as_obj().is_some_and(|o| crate::types::kind_of(o) == TypeKind::FrozenSet) {
+    if is_frozen(&args[0])
+        && args[0]
+            .as_obj()
+            .is_some_and(|o| crate::types::kind_of(o) == TypeKind::FrozenSet)
+    {
         return Ok(args[0].clone());
     }
     let mut d = SetData::new();
@@ -316,9 +352,17 @@ fn intersection_data(vm: &Vm, a: &Value, b: &Value) -> PyResult<SetData> {
         (Some(x), Some(y)) if y.len() < x.len() => (b, a),
         _ => (a, b),
     };
-    let items: Vec<Value> = if table_of(small).is_some() { table_of(small).map(|t| t.items()).unwrap_or_default() } else { vm.iterate(small)? };
+    let items: Vec<Value> = if table_of(small).is_some() {
+        table_of(small).map(|t| t.items()).unwrap_or_default()
+    } else {
+        vm.iterate(small)?
+    };
     let big_is_set = table_of(big).is_some();
-    let big_set = if big_is_set { big.clone() } else { set_from_iterable(vm, big)? };
+    let big_set = if big_is_set {
+        big.clone()
+    } else {
+        set_from_iterable(vm, big)?
+    };
     let _ = small;
     for x in items {
         if contains_in(vm, &big_set, &x)? {
@@ -440,13 +484,21 @@ fn subset(vm: &Vm, a: &Value, b: &Value) -> PyResult<bool> {
 
 fn issubset(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "issubset", &args[1..], kw, 1, 1)?;
-    let other = if table_of(&args[1]).is_some() { args[1].clone() } else { set_from_iterable(vm, &args[1])? };
+    let other = if table_of(&args[1]).is_some() {
+        args[1].clone()
+    } else {
+        set_from_iterable(vm, &args[1])?
+    };
     Ok(Value::Bool(subset(vm, &args[0], &other)?))
 }
 
 fn issuperset(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "issuperset", &args[1..], kw, 1, 1)?;
-    let other = if table_of(&args[1]).is_some() { args[1].clone() } else { set_from_iterable(vm, &args[1])? };
+    let other = if table_of(&args[1]).is_some() {
+        args[1].clone()
+    } else {
+        set_from_iterable(vm, &args[1])?
+    };
     Ok(Value::Bool(subset(vm, &other, &args[0])?))
 }
 
@@ -461,7 +513,11 @@ fn isdisjoint(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Ok(Value::Bool(true))
 }
 
-fn binop(vm: &Vm, args: &[Value], f: fn(&Vm, &[Value], &[Value]) -> PyResult<Value>) -> PyResult<Value> {
+fn binop(
+    vm: &Vm,
+    args: &[Value],
+    f: fn(&Vm, &[Value], &[Value]) -> PyResult<Value>,
+) -> PyResult<Value> {
     if table_of(&args[1]).is_none() {
         return Ok(vm.not_implemented());
     }
@@ -512,7 +568,11 @@ fn set_rxor(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     symmetric_difference(vm, &[args[1].clone(), args[0].clone()], &[])
 }
 
-fn inplace(vm: &Vm, args: &[Value], f: fn(&Vm, &[Value], &[Value]) -> PyResult<Value>) -> PyResult<Value> {
+fn inplace(
+    vm: &Vm,
+    args: &[Value],
+    f: fn(&Vm, &[Value], &[Value]) -> PyResult<Value>,
+) -> PyResult<Value> {
     if table_of(&args[1]).is_none() {
         return Ok(vm.not_implemented());
     }
@@ -615,7 +675,11 @@ fn set_iter(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let len = this(vm, &args[0])?.len();
     Ok(Value::Obj(PyObject::new(
         vm.types.other("set_iterator"),
-        Payload::Native(Box::new(SetIter { set: RefCell::new(Some(args[0].clone())), pos: Cell::new(0), len })),
+        Payload::Native(Box::new(SetIter {
+            set: RefCell::new(Some(args[0].clone())),
+            pos: Cell::new(0),
+            len,
+        })),
     )))
 }
 
@@ -650,7 +714,11 @@ pub fn set_iter_next(vm: &Vm, it: &SetIter) -> PyResult<Option<Value>> {
 
 fn set_reduce(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let items = this(vm, &args[0])?.items();
-    Ok(vm.new_tuple(vec![vm.type_value(&args[0]), vm.new_tuple(vec![vm.new_list(items)]), Value::None]))
+    Ok(vm.new_tuple(vec![
+        vm.type_value(&args[0]),
+        vm.new_tuple(vec![vm.new_list(items)]),
+        Value::None,
+    ]))
 }
 
 pub fn init(vm: &Vm) {
@@ -705,12 +773,20 @@ pub fn init(vm: &Vm) {
         ],
     );
     vm.add_methods_kind(s, &[("__new__", set_new)], MethodKind::Static);
-    vm.add_methods_kind(s, &[("__class_getitem__", crate::builtins::misc::generic_alias)], MethodKind::Class);
+    vm.add_methods_kind(
+        s,
+        &[("__class_getitem__", crate::builtins::misc::generic_alias)],
+        MethodKind::Class,
+    );
     vm.add_attr(s, "__hash__", Value::None);
     let f = &vm.types.frozenset;
     vm.add_methods(f, common);
     vm.add_methods(f, &[("__hash__", frozenset_hash)]);
     vm.add_methods_kind(f, &[("__new__", frozenset_new)], MethodKind::Static);
-    vm.add_methods_kind(f, &[("__class_getitem__", crate::builtins::misc::generic_alias)], MethodKind::Class);
+    vm.add_methods_kind(
+        f,
+        &[("__class_getitem__", crate::builtins::misc::generic_alias)],
+        MethodKind::Class,
+    );
     let _: Option<PyRef> = None;
 }

@@ -64,7 +64,11 @@ impl StdStream {
                 Ok(_) => input.extend(line),
             }
         }
-        let end = input.iter().position(|&b| b == b'\n').map(|p| p + 1).unwrap_or(input.len());
+        let end = input
+            .iter()
+            .position(|&b| b == b'\n')
+            .map(|p| p + 1)
+            .unwrap_or(input.len());
         input.drain(..end).collect()
     }
 }
@@ -79,7 +83,10 @@ fn s_write(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "write", &args[1..], kw, 1, 1)?;
     let s = stream(vm, &args[0])?;
     let Some(text) = crate::str::as_str(&args[1]) else {
-        return Err(vm.type_error(format!("write() argument must be str, not {}", vm.type_name(&args[1]))));
+        return Err(vm.type_error(format!(
+            "write() argument must be str, not {}",
+            vm.type_name(&args[1])
+        )));
     };
     if s.fd == 0 {
         return Err(vm.new_exception_msg(&vm.types.exceptions.os_error, "not writable"));
@@ -135,7 +142,11 @@ fn s_encoding(vm: &Vm, _v: &Value) -> PyResult<Value> {
 }
 
 fn s_errors(vm: &Vm, v: &Value) -> PyResult<Value> {
-    Ok(vm.new_str(if stream(vm, v)?.fd == 2 { "backslashreplace" } else { "strict" }))
+    Ok(vm.new_str(if stream(vm, v)?.fd == 2 {
+        "backslashreplace"
+    } else {
+        "strict"
+    }))
 }
 
 fn s_name(vm: &Vm, v: &Value) -> PyResult<Value> {
@@ -151,7 +162,11 @@ fn s_repr(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(vm.new_string(format!(
         "<_io.TextIOWrapper name='{}' mode='{}' encoding='utf-8'>",
         crate::str::as_str(&name).unwrap_or(""),
-        if stream(vm, &args[0])?.fd == 0 { "r" } else { "w" }
+        if stream(vm, &args[0])?.fd == 0 {
+            "r"
+        } else {
+            "w"
+        }
     )))
 }
 
@@ -186,7 +201,11 @@ impl NativeData for StructField {
 }
 
 fn field_get(_vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let idx = args[0].as_obj().and_then(|o| o.downcast_native::<StructField>()).map(|f| f.0).unwrap_or(0);
+    let idx = args[0]
+        .as_obj()
+        .and_then(|o| o.downcast_native::<StructField>())
+        .map(|f| f.0)
+        .unwrap_or(0);
     match args.get(1).and_then(|o| o.payload()) {
         Some(Payload::Tuple(t)) => Ok(t.get(idx).cloned().unwrap_or(Value::None)),
         _ => Ok(args[0].clone()),
@@ -196,18 +215,33 @@ fn field_get(_vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 fn structseq_repr(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let t = vm.class_of(&args[0]).clone();
     let td = type_data(&t);
-    let fields = td.own("n_fields_names").map(|n| vm.iterate(&n)).transpose()?.unwrap_or_default();
+    let fields = td
+        .own("n_fields_names")
+        .map(|n| vm.iterate(&n))
+        .transpose()?
+        .unwrap_or_default();
     let items = match args[0].payload() {
         Some(Payload::Tuple(t)) => t.to_vec(),
         _ => Vec::new(),
     };
     let mut parts = Vec::new();
     for (f, v) in fields.iter().zip(&items) {
-        parts.push(format!("{}={}", crate::str::as_str(f).unwrap_or("?"), vm.repr(v)?));
+        parts.push(format!(
+            "{}={}",
+            crate::str::as_str(f).unwrap_or("?"),
+            vm.repr(v)?
+        ));
     }
-    let module = td.own("__module__").and_then(|m| crate::str::as_str(&m).map(|s| s.to_string())).unwrap_or_default();
+    let module = td
+        .own("__module__")
+        .and_then(|m| crate::str::as_str(&m).map(|s| s.to_string()))
+        .unwrap_or_default();
     let name = td.name.borrow().clone();
-    let full = if module.is_empty() || module == "builtins" { name } else { format!("{module}.{name}") };
+    let full = if module.is_empty() || module == "builtins" {
+        name
+    } else {
+        format!("{module}.{name}")
+    };
     Ok(vm.new_string(format!("{full}({})", parts.join(", "))))
 }
 
@@ -215,13 +249,21 @@ fn structseq_repr(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 pub fn structseq_type(vm: &Vm, module: &str, name: &str, fields: &[&str]) -> PyRef {
     let t = crate::builtins::type_::make_class(vm, name, vec![vm.types.tuple.clone()], module);
     let td = type_data(&t);
-    td.flags.set(td.flags.get() & !crate::types::flags::BASETYPE);
+    td.flags
+        .set(td.flags.get() & !crate::types::flags::BASETYPE);
     let field_type = vm.types.other("structseq_field");
     for (i, f) in fields.iter().enumerate() {
-        let d = PyObject::new(field_type.clone(), Payload::Native(Box::new(StructField(i))));
+        let d = PyObject::new(
+            field_type.clone(),
+            Payload::Native(Box::new(StructField(i))),
+        );
         vm.add_attr(&t, f, Value::Obj(d));
     }
-    vm.add_attr(&t, "n_fields_names", vm.new_tuple(fields.iter().map(|f| vm.new_str(f)).collect()));
+    vm.add_attr(
+        &t,
+        "n_fields_names",
+        vm.new_tuple(fields.iter().map(|f| vm.new_str(f)).collect()),
+    );
     vm.add_attr(&t, "n_fields", Value::from(fields.len()));
     vm.add_attr(&t, "n_sequence_fields", Value::from(fields.len()));
     vm.add_methods(&t, &[("__repr__", structseq_repr)]);
@@ -229,7 +271,10 @@ pub fn structseq_type(vm: &Vm, module: &str, name: &str, fields: &[&str]) -> PyR
 }
 
 pub fn structseq_new(t: &PyRef, items: Vec<Value>) -> Value {
-    Value::Obj(PyObject::new(t.clone(), Payload::Tuple(items.into_boxed_slice())))
+    Value::Obj(PyObject::new(
+        t.clone(),
+        Payload::Tuple(items.into_boxed_slice()),
+    ))
 }
 
 // ---- functions ----
@@ -257,7 +302,9 @@ fn sys_exc_info(vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
         return Ok(vm.new_tuple(vec![Value::None, Value::None, Value::None]));
     }
     let tb = match &h {
-        Value::Obj(e) => crate::exceptions::exc_data(e).map(|d| d.traceback.borrow().clone()).unwrap_or(Value::None),
+        Value::Obj(e) => crate::exceptions::exc_data(e)
+            .map(|d| d.traceback.borrow().clone())
+            .unwrap_or(Value::None),
         _ => Value::None,
     };
     Ok(vm.new_tuple(vec![vm.type_value(&h), h, tb]))
@@ -271,7 +318,10 @@ fn sys_intern(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "intern", args, kw, 1, 1)?;
     match crate::str::exact_str(&args[0]) {
         Some(s) => Ok(Value::Obj(vm.intern(s))),
-        None => Err(vm.type_error(format!("intern() argument must be str, not {}", vm.type_name(&args[0])))),
+        None => Err(vm.type_error(format!(
+            "intern() argument must be str, not {}",
+            vm.type_name(&args[0])
+        ))),
     }
 }
 
@@ -375,7 +425,12 @@ fn sys_audit(_vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 pub fn init(vm: &Vm) {
     // Stream and struct-sequence helper types.
-    let stream_t = crate::builtins::type_::make_class(vm, "TextIOWrapper", vec![vm.types.object.clone()], "_io");
+    let stream_t = crate::builtins::type_::make_class(
+        vm,
+        "TextIOWrapper",
+        vec![vm.types.object.clone()],
+        "_io",
+    );
     vm.add_methods(
         &stream_t,
         &[
@@ -390,11 +445,29 @@ pub fn init(vm: &Vm) {
             ("__repr__", s_repr),
         ],
     );
-    vm.add_getsets(&stream_t, &[("encoding", s_encoding, None), ("errors", s_errors, None), ("name", s_name, None)]);
-    vm.types.others.borrow_mut().insert("_io.TextIOWrapper", stream_t);
-    let field_t = crate::builtins::type_::make_class(vm, "structseq_field", vec![vm.types.object.clone()], "builtins");
+    vm.add_getsets(
+        &stream_t,
+        &[
+            ("encoding", s_encoding, None),
+            ("errors", s_errors, None),
+            ("name", s_name, None),
+        ],
+    );
+    vm.types
+        .others
+        .borrow_mut()
+        .insert("_io.TextIOWrapper", stream_t);
+    let field_t = crate::builtins::type_::make_class(
+        vm,
+        "structseq_field",
+        vec![vm.types.object.clone()],
+        "builtins",
+    );
     vm.add_methods(&field_t, &[("__get__", field_get)]);
-    vm.types.others.borrow_mut().insert("structseq_field", field_t);
+    vm.types
+        .others
+        .borrow_mut()
+        .insert("structseq_field", field_t);
 
     let sys = vm.new_module("sys");
     let d = vm.module_dict(&sys);
@@ -423,32 +496,97 @@ pub fn init(vm: &Vm) {
     for (name, f) in functions {
         set(name, vm.new_builtin_function(name, *f));
     }
-    set("__displayhook__", vm.new_builtin_function("displayhook", sys_displayhook));
-    set("__excepthook__", vm.new_builtin_function("excepthook", sys_excepthook));
+    set(
+        "__displayhook__",
+        vm.new_builtin_function("displayhook", sys_displayhook),
+    );
+    set(
+        "__excepthook__",
+        vm.new_builtin_function("excepthook", sys_excepthook),
+    );
     for (name, fd) in [("stdin", 0), ("stdout", 1), ("stderr", 2)] {
         let s = new_stream(vm, fd);
         set(name, s.clone());
         set(&format!("__{name}__"), s);
     }
-    set("argv", vm.new_list(vm.options.argv.iter().map(|a| vm.new_str(a)).collect()));
-    set("orig_argv", vm.new_list(std::env::args().map(|a| vm.new_string(a)).collect()));
+    set(
+        "argv",
+        vm.new_list(vm.options.argv.iter().map(|a| vm.new_str(a)).collect()),
+    );
+    set(
+        "orig_argv",
+        vm.new_list(std::env::args().map(|a| vm.new_string(a)).collect()),
+    );
     set("modules", Value::Obj(vm.modules.clone()));
-    set("path", vm.new_list(crate::import::initial_path(vm).iter().map(|p| vm.new_str(p)).collect()));
+    set(
+        "path",
+        vm.new_list(
+            crate::import::initial_path(vm)
+                .iter()
+                .map(|p| vm.new_str(p))
+                .collect(),
+        ),
+    );
     set("meta_path", vm.new_list(vec![]));
     set("path_hooks", vm.new_list(vec![]));
-    set("path_importer_cache", Value::Obj(crate::builtins::dict::new_dict()));
+    set(
+        "path_importer_cache",
+        Value::Obj(crate::builtins::dict::new_dict()),
+    );
     set("version", vm.new_str(VERSION));
     set("hexversion", Value::Int(0x030B07F0));
     set("api_version", Value::Int(1013));
     set("maxsize", Value::Int(i64::MAX));
     set("maxunicode", Value::Int(0x10FFFF));
-    set("byteorder", vm.new_str(if cfg!(target_endian = "little") { "little" } else { "big" }));
-    set("platform", vm.new_str(if cfg!(target_os = "linux") { "linux" } else if cfg!(target_os = "macos") { "darwin" } else { "unknown" }));
-    set("executable", vm.new_string(std::env::current_exe().map(|p| p.to_string_lossy().to_string()).unwrap_or_default()));
-    set("_base_executable", vm.new_string(std::env::current_exe().map(|p| p.to_string_lossy().to_string()).unwrap_or_default()));
-    set("dont_write_bytecode", Value::Bool(vm.options.dont_write_bytecode));
+    set(
+        "byteorder",
+        vm.new_str(if cfg!(target_endian = "little") {
+            "little"
+        } else {
+            "big"
+        }),
+    );
+    set(
+        "platform",
+        vm.new_str(if cfg!(target_os = "linux") {
+            "linux"
+        } else if cfg!(target_os = "macos") {
+            "darwin"
+        } else {
+            "unknown"
+        }),
+    );
+    set(
+        "executable",
+        vm.new_string(
+            std::env::current_exe()
+                .map(|p| p.to_string_lossy().to_string())
+                .unwrap_or_default(),
+        ),
+    );
+    set(
+        "_base_executable",
+        vm.new_string(
+            std::env::current_exe()
+                .map(|p| p.to_string_lossy().to_string())
+                .unwrap_or_default(),
+        ),
+    );
+    set(
+        "dont_write_bytecode",
+        Value::Bool(vm.options.dont_write_bytecode),
+    );
     set("pycache_prefix", Value::None);
-    set("warnoptions", vm.new_list(vm.options.warnoptions.iter().map(|w| vm.new_str(w)).collect()));
+    set(
+        "warnoptions",
+        vm.new_list(
+            vm.options
+                .warnoptions
+                .iter()
+                .map(|w| vm.new_str(w))
+                .collect(),
+        ),
+    );
     set("_xoptions", Value::Obj(crate::builtins::dict::new_dict()));
     set("copyright", vm.new_str("Copyright (c) rpy authors."));
     let prefix = crate::import::stdlib_prefix();
@@ -459,21 +597,58 @@ pub fn init(vm: &Vm) {
     set("platlibdir", vm.new_str("lib"));
     set(
         "builtin_module_names",
-        vm.new_tuple(crate::import::BUILTIN_MODULES.iter().map(|m| vm.new_str(m)).collect()),
+        vm.new_tuple(
+            crate::import::BUILTIN_MODULES
+                .iter()
+                .map(|m| vm.new_str(m))
+                .collect(),
+        ),
     );
     set("ps1", vm.new_str(">>> "));
     set("ps2", vm.new_str("... "));
 
-    let vi = structseq_type(vm, "sys", "version_info", &["major", "minor", "micro", "releaselevel", "serial"]);
-    set("version_info", structseq_new(&vi, vec![Value::Int(3), Value::Int(11), Value::Int(7), vm.new_str("final"), Value::Int(0)]));
+    let vi = structseq_type(
+        vm,
+        "sys",
+        "version_info",
+        &["major", "minor", "micro", "releaselevel", "serial"],
+    );
+    set(
+        "version_info",
+        structseq_new(
+            &vi,
+            vec![
+                Value::Int(3),
+                Value::Int(11),
+                Value::Int(7),
+                vm.new_str("final"),
+                Value::Int(0),
+            ],
+        ),
+    );
     let fl = structseq_type(
         vm,
         "sys",
         "flags",
         &[
-            "debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site", "no_site",
-            "ignore_environment", "verbose", "bytes_warning", "quiet", "hash_randomization", "isolated",
-            "dev_mode", "utf8_mode", "warn_default_encoding", "safe_path", "int_max_str_digits",
+            "debug",
+            "inspect",
+            "interactive",
+            "optimize",
+            "dont_write_bytecode",
+            "no_user_site",
+            "no_site",
+            "ignore_environment",
+            "verbose",
+            "bytes_warning",
+            "quiet",
+            "hash_randomization",
+            "isolated",
+            "dev_mode",
+            "utf8_mode",
+            "warn_default_encoding",
+            "safe_path",
+            "int_max_str_digits",
         ],
     );
     let o = &vm.options;
@@ -504,13 +679,46 @@ pub fn init(vm: &Vm) {
             ],
         ),
     );
-    let ii = structseq_type(vm, "sys", "int_info", &["bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"]);
-    set("int_info", structseq_new(&ii, vec![Value::Int(30), Value::Int(4), Value::Int(4300), Value::Int(640)]));
+    let ii = structseq_type(
+        vm,
+        "sys",
+        "int_info",
+        &[
+            "bits_per_digit",
+            "sizeof_digit",
+            "default_max_str_digits",
+            "str_digits_check_threshold",
+        ],
+    );
+    set(
+        "int_info",
+        structseq_new(
+            &ii,
+            vec![
+                Value::Int(30),
+                Value::Int(4),
+                Value::Int(4300),
+                Value::Int(640),
+            ],
+        ),
+    );
     let fi = structseq_type(
         vm,
         "sys",
         "float_info",
-        &["max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig", "epsilon", "radix", "rounds"],
+        &[
+            "max",
+            "max_exp",
+            "max_10_exp",
+            "min",
+            "min_exp",
+            "min_10_exp",
+            "dig",
+            "mant_dig",
+            "epsilon",
+            "radix",
+            "rounds",
+        ],
     );
     set(
         "float_info",
@@ -531,7 +739,22 @@ pub fn init(vm: &Vm) {
             ],
         ),
     );
-    let hi = structseq_type(vm, "sys", "hash_info", &["width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff"]);
+    let hi = structseq_type(
+        vm,
+        "sys",
+        "hash_info",
+        &[
+            "width",
+            "modulus",
+            "inf",
+            "nan",
+            "imag",
+            "algorithm",
+            "hash_bits",
+            "seed_bits",
+            "cutoff",
+        ],
+    );
     set(
         "hash_info",
         structseq_new(
@@ -551,23 +774,40 @@ pub fn init(vm: &Vm) {
     );
     // sys.implementation: a SimpleNamespace-like object.
     let imp = PyObject::new(vm.types.object.clone(), Payload::Object);
-    let ns_t = crate::builtins::type_::make_class(vm, "SimpleNamespace", vec![vm.types.object.clone()], "types");
+    let ns_t = crate::builtins::type_::make_class(
+        vm,
+        "SimpleNamespace",
+        vec![vm.types.object.clone()],
+        "types",
+    );
     let imp = {
         let _ = imp;
         PyObject::new(ns_t, Payload::Object)
     };
     let _ = vm.set_attr_in_dict(&imp, "name", vm.new_str("rpy"));
     let _ = vm.set_attr_in_dict(&imp, "cache_tag", vm.new_str("rpy-311"));
-    let _ = vm.set_attr_in_dict(&imp, "version", match vm.getattr_str(&Value::Obj(sys.clone()), "version_info") {
-        Ok(v) => v,
-        Err(_) => Value::None,
-    });
+    let _ = vm.set_attr_in_dict(
+        &imp,
+        "version",
+        match vm.getattr_str(&Value::Obj(sys.clone()), "version_info") {
+            Ok(v) => v,
+            Err(_) => Value::None,
+        },
+    );
     let _ = vm.set_attr_in_dict(&imp, "hexversion", Value::Int(0x030B07F0));
     let _ = vm.set_attr_in_dict(&imp, "_multiarch", vm.new_str("x86_64-linux-gnu"));
     set("implementation", Value::Obj(imp));
     *vm.sys.borrow_mut() = Some(sys.clone());
-    let _ = vm.setitem(&Value::Obj(vm.modules.clone()), vm.new_str("sys"), Value::Obj(sys));
-    let _ = vm.setitem(&Value::Obj(vm.modules.clone()), vm.new_str("builtins"), Value::Obj(vm.builtins.clone()));
+    let _ = vm.setitem(
+        &Value::Obj(vm.modules.clone()),
+        vm.new_str("sys"),
+        Value::Obj(sys),
+    );
+    let _ = vm.setitem(
+        &Value::Obj(vm.modules.clone()),
+        vm.new_str("builtins"),
+        Value::Obj(vm.builtins.clone()),
+    );
     let _ = MethodKind::Instance;
 }
 

@@ -31,20 +31,27 @@ fn tuple_new(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         return Err(vm.type_error("tuple() takes no keyword arguments"));
     }
     if args.len() > 2 {
-        return Err(vm.type_error(format!("tuple expected at most 1 argument, got {}", args.len() - 1)));
+        return Err(vm.type_error(format!(
+            "tuple expected at most 1 argument, got {}",
+            args.len() - 1
+        )));
     }
     let items = match args.get(1) {
         Some(it) => {
-            if let (Some(Payload::Tuple(_)), true) = (it.payload(), std::rc::Rc::ptr_eq(&cls, &vm.types.tuple)) {
-                if it.as_obj().is_some_and(is_exact) {
-                    return Ok(it.clone());
-                }
+            if let (Some(Payload::Tuple(_)), true) =
+                (it.payload(), std::rc::Rc::ptr_eq(&cls, &vm.types.tuple))
+                && it.as_obj().is_some_and(is_exact)
+            {
+                return Ok(it.clone());
             }
             vm.iterate(it)?
         }
         None => Vec::new(),
     };
-    Ok(Value::Obj(PyObject::new(cls, Payload::Tuple(items.into_boxed_slice()))))
+    Ok(Value::Obj(PyObject::new(
+        cls,
+        Payload::Tuple(items.into_boxed_slice()),
+    )))
 }
 
 fn tuple_repr(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -255,5 +262,9 @@ pub fn init(vm: &Vm) {
         ],
     );
     vm.add_methods_kind(t, &[("__new__", tuple_new)], MethodKind::Static);
-    vm.add_methods_kind(t, &[("__class_getitem__", crate::builtins::misc::generic_alias)], MethodKind::Class);
+    vm.add_methods_kind(
+        t,
+        &[("__class_getitem__", crate::builtins::misc::generic_alias)],
+        MethodKind::Class,
+    );
 }

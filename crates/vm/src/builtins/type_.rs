@@ -43,7 +43,11 @@ pub fn init(vm: &Vm) {
             ("__mro__", get_mro, None),
             ("__dict__", get_dict, None),
             ("__doc__", get_doc, Some(set_doc)),
-            ("__abstractmethods__", get_abstractmethods, Some(set_abstractmethods)),
+            (
+                "__abstractmethods__",
+                get_abstractmethods,
+                Some(set_abstractmethods),
+            ),
             ("__annotations__", get_annotations, Some(set_annotations)),
         ],
     );
@@ -179,10 +183,7 @@ pub fn type_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let mut base_types: Vec<PyRef> = Vec::new();
     for b in bases.iter() {
         let Some(bt) = vm.is_type(b) else {
-            return Err(vm.type_error(format!(
-                "bases must be types, not {}",
-                vm.type_name(b)
-            )));
+            return Err(vm.type_error(format!("bases must be types, not {}", vm.type_name(b))));
         };
         let btd = type_data(&bt);
         if !btd.has_flag(flags::BASETYPE) {
@@ -213,7 +214,8 @@ pub fn type_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let mut fl = flags::HEAPTYPE | flags::BASETYPE | flags::HAS_DICT;
     for b in &base_types {
         let bf = type_data(b).flags.get();
-        fl |= bf & (flags::SEQUENCE | flags::MAPPING | flags::BASE_EXC_SUBCLASS | flags::TYPE_SUBCLASS);
+        fl |= bf
+            & (flags::SEQUENCE | flags::MAPPING | flags::BASE_EXC_SUBCLASS | flags::TYPE_SUBCLASS);
     }
     let mut dict: DictData = ns.borrow().clone();
     // __qualname__ from the namespace, removed from it.
@@ -248,7 +250,10 @@ pub fn type_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
             } else {
                 Payload::ClassMethod(RefCell::new(v))
             };
-            let _ = dict.set_str(vm.intern(key), Value::Obj(PyObject::new(wrap_in.clone(), payload)));
+            let _ = dict.set_str(
+                vm.intern(key),
+                Value::Obj(PyObject::new(wrap_in.clone(), payload)),
+            );
         }
     }
     if dict.get_str("__doc__").is_none() {
@@ -261,7 +266,11 @@ pub fn type_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     // __slots__.
     let mut slot_names: Vec<String> = Vec::new();
     if let Some(slots) = dict.get_str("__slots__").cloned() {
-        let items = if crate::str::as_str(&slots).is_some() { vec![slots.clone()] } else { vm.iterate(&slots)? };
+        let items = if crate::str::as_str(&slots).is_some() {
+            vec![slots.clone()]
+        } else {
+            vm.iterate(&slots)?
+        };
         let mut has_dict = false;
         for s in &items {
             let Some(n) = crate::str::as_str(s) else {
@@ -278,9 +287,9 @@ pub fn type_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
                 continue;
             }
             if dict.get_str(n).is_some() {
-                return Err(vm.value_error(format!(
-                    "'{n}' in __slots__ conflicts with class variable"
-                )));
+                return Err(
+                    vm.value_error(format!("'{n}' in __slots__ conflicts with class variable"))
+                );
             }
             slot_names.push(n.to_string());
         }
@@ -291,11 +300,18 @@ pub fn type_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
             fl &= !flags::HAS_DICT;
         }
         for n in &slot_names {
-            let _ = dict.set_str(vm.intern(n), crate::builtins::misc::new_member_descriptor(vm, n, &name));
+            let _ = dict.set_str(
+                vm.intern(n),
+                crate::builtins::misc::new_member_descriptor(vm, n, &name),
+            );
         }
     }
     // Instances with a __dict__ get the `__dict__` descriptor (unless a base provides it).
-    let base_has_dict_descr = base_types.iter().any(|b| type_data(b).lookup("__dict__").is_some_and(|d| matches!(d.payload(), Some(Payload::GetSet(g)) if g.name == "__dict__")));
+    let base_has_dict_descr = base_types.iter().any(|b| {
+        type_data(b).lookup("__dict__").is_some_and(
+            |d| matches!(d.payload(), Some(Payload::GetSet(g)) if g.name == "__dict__"),
+        )
+    });
     let mut dict = dict;
     if fl & flags::HAS_DICT != 0 && !base_has_dict_descr && dict.get_str("__dict__").is_none() {
         let _ = dict.set_str(vm.intern("__dict__"), instance_dict_descriptor(vm, &name));
@@ -319,7 +335,12 @@ pub fn type_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         for i in items {
             match vm.is_type(&i) {
                 Some(t) => mro.push(t),
-                None => return Err(vm.type_error(format!("mro() returned a non-class ('{}')", vm.type_name(&i)))),
+                None => {
+                    return Err(vm.type_error(format!(
+                        "mro() returned a non-class ('{}')",
+                        vm.type_name(&i)
+                    )));
+                }
             }
         }
         *type_data(&cls).mro.borrow_mut() = mro;
@@ -328,7 +349,10 @@ pub fn type_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         crate::builtins::misc::register_subclass(b, &cls);
     }
     // __classcell__.
-    let cell = type_data(&cls).dict_data().borrow_mut().remove_str("__classcell__");
+    let cell = type_data(&cls)
+        .dict_data()
+        .borrow_mut()
+        .remove_str("__classcell__");
     if let Some(cell) = cell {
         match cell.payload() {
             Some(Payload::Cell(c)) => *c.borrow_mut() = Value::Obj(cls.clone()),
@@ -344,16 +368,16 @@ pub fn type_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let items = type_data(&cls).dict_data().borrow().items();
     for (k, v) in items {
         if let Some(sn) = vm.lookup_special(&v, "__set_name__") {
-            vm.call(&sn, &[v.clone(), Value::Obj(cls.clone()), k.clone()]).map_err(|e| {
-                let note = format!(
-                    "Error calling __set_name__ on '{}' instance {} in '{}'",
-                    vm.type_name(&v),
-                    vm.repr(&k).unwrap_or_default(),
-                    name
-                );
-                let _ = crate::builtins::exceptions::add_note(vm, &e, &note);
-                e
-            })?;
+            vm.call(&sn, &[v.clone(), Value::Obj(cls.clone()), k.clone()])
+                .inspect_err(|e| {
+                    let note = format!(
+                        "Error calling __set_name__ on '{}' instance {} in '{}'",
+                        vm.type_name(&v),
+                        vm.repr(&k).unwrap_or_default(),
+                        name
+                    );
+                    let _ = crate::builtins::exceptions::add_note(vm, e, &note);
+                })?;
         }
     }
     // super().__init_subclass__(**kwds).
@@ -452,7 +476,9 @@ pub fn build_class(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value
         )));
     }
     // Run the body with the namespace as its locals.
-    let Value::Obj(fobj) = func else { unreachable!() };
+    let Value::Obj(fobj) = func else {
+        unreachable!()
+    };
     let mut frame = vm.frame_for_call(fobj, fd, &[], &[])?;
     frame.locals = Some(ns.clone());
     let cell = vm.enter_native(|| vm.run_frame(frame))?;
@@ -497,7 +523,9 @@ fn type_repr(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let t = the_type(vm, &args[0])?;
     let td = type_data(t);
     let module = match td.kind {
-        TypeKind::Heap => td.own("__module__").and_then(|m| crate::str::as_str(&m).map(|s| s.to_string())),
+        TypeKind::Heap => td
+            .own("__module__")
+            .and_then(|m| crate::str::as_str(&m).map(|s| s.to_string())),
         _ => None,
     };
     let q = td.qualname.borrow().clone();
@@ -515,7 +543,12 @@ fn type_mro(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 fn type_subclasses(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let t = the_type(vm, &args[0])?;
-    Ok(vm.new_list(crate::builtins::misc::subclasses_of(t).into_iter().map(Value::Obj).collect()))
+    Ok(vm.new_list(
+        crate::builtins::misc::subclasses_of(t)
+            .into_iter()
+            .map(Value::Obj)
+            .collect(),
+    ))
 }
 
 fn type_instancecheck(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -610,7 +643,10 @@ fn set_module(vm: &Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
     let td = type_data(the_type(vm, v)?);
     match new {
         Some(n) => {
-            let old = td.dict_data().borrow_mut().set_str(vm.intern("__module__"), n);
+            let old = td
+                .dict_data()
+                .borrow_mut()
+                .set_str(vm.intern("__module__"), n);
             drop(old);
         }
         None => {
@@ -627,7 +663,13 @@ fn get_bases(vm: &Vm, v: &Value) -> PyResult<Value> {
 
 fn get_base(vm: &Vm, v: &Value) -> PyResult<Value> {
     let td = type_data(the_type(vm, v)?);
-    Ok(td.bases.borrow().first().cloned().map(Value::Obj).unwrap_or(Value::None))
+    Ok(td
+        .bases
+        .borrow()
+        .first()
+        .cloned()
+        .map(Value::Obj)
+        .unwrap_or(Value::None))
 }
 
 fn get_mro(vm: &Vm, v: &Value) -> PyResult<Value> {
@@ -637,7 +679,10 @@ fn get_mro(vm: &Vm, v: &Value) -> PyResult<Value> {
 
 fn get_dict(vm: &Vm, v: &Value) -> PyResult<Value> {
     let td = type_data(the_type(vm, v)?);
-    Ok(crate::builtins::misc::new_mappingproxy(vm, Value::Obj(td.dict.clone())))
+    Ok(crate::builtins::misc::new_mappingproxy(
+        vm,
+        Value::Obj(td.dict.clone()),
+    ))
 }
 
 fn get_doc(vm: &Vm, v: &Value) -> PyResult<Value> {
@@ -657,7 +702,10 @@ fn set_doc(vm: &Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
             td.name.borrow()
         )));
     }
-    let old = td.dict_data().borrow_mut().set_str(vm.intern("__doc__"), new.unwrap_or(Value::None));
+    let old = td
+        .dict_data()
+        .borrow_mut()
+        .set_str(vm.intern("__doc__"), new.unwrap_or(Value::None));
     drop(old);
     Ok(())
 }
@@ -679,15 +727,24 @@ fn set_abstractmethods(vm: &Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
     };
     match new {
         Some(n) => {
-            let old = td.dict_data().borrow_mut().set_str(vm.intern("__abstractmethods__"), n);
+            let old = td
+                .dict_data()
+                .borrow_mut()
+                .set_str(vm.intern("__abstractmethods__"), n);
             drop(old);
         }
         None => {
-            td.dict_data().borrow_mut().remove_str("__abstractmethods__");
+            td.dict_data()
+                .borrow_mut()
+                .remove_str("__abstractmethods__");
         }
     }
     let f = td.flags.get();
-    td.flags.set(if is_abstract { f | flags::ABSTRACT } else { f & !flags::ABSTRACT });
+    td.flags.set(if is_abstract {
+        f | flags::ABSTRACT
+    } else {
+        f & !flags::ABSTRACT
+    });
     Ok(())
 }
 
@@ -704,7 +761,10 @@ fn get_annotations(vm: &Vm, v: &Value) -> PyResult<Value> {
         )));
     }
     let d = Value::Obj(crate::builtins::dict::new_dict());
-    let old = td.dict_data().borrow_mut().set_str(vm.intern("__annotations__"), d.clone());
+    let old = td
+        .dict_data()
+        .borrow_mut()
+        .set_str(vm.intern("__annotations__"), d.clone());
     drop(old);
     Ok(d)
 }
@@ -713,7 +773,10 @@ fn set_annotations(vm: &Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
     let td = type_data(the_type(vm, v)?);
     match new {
         Some(n) => {
-            let old = td.dict_data().borrow_mut().set_str(vm.intern("__annotations__"), n);
+            let old = td
+                .dict_data()
+                .borrow_mut()
+                .set_str(vm.intern("__annotations__"), n);
             drop(old);
         }
         None => {
@@ -734,7 +797,8 @@ pub fn make_class(vm: &Vm, name: &str, bases: Vec<PyRef>, module: &str) -> PyRef
         .unwrap_or(Layout::Object);
     let mut fl = flags::HEAPTYPE | flags::BASETYPE | flags::HAS_DICT;
     for b in &bases {
-        fl |= type_data(b).flags.get() & (flags::BASE_EXC_SUBCLASS | flags::SEQUENCE | flags::MAPPING);
+        fl |= type_data(b).flags.get()
+            & (flags::BASE_EXC_SUBCLASS | flags::SEQUENCE | flags::MAPPING);
     }
     let cls = crate::types::new_type(&vm.types.type_, name, bases, d, TypeKind::Heap, layout, fl);
     let mro = crate::types::compute_mro(&cls).unwrap_or_else(|_| vec![cls.clone()]);

@@ -37,7 +37,11 @@ impl Vm {
         Ok(dv)
     }
 
-    pub(crate) fn op_build_const_key_map(&self, keys: &Value, values: Vec<Value>) -> PyResult<Value> {
+    pub(crate) fn op_build_const_key_map(
+        &self,
+        keys: &Value,
+        values: Vec<Value>,
+    ) -> PyResult<Value> {
         let Some(Payload::Tuple(ks)) = keys.payload() else {
             return Err(self.system_error("bad BUILD_CONST_KEY_MAP keys argument"));
         };
@@ -49,7 +53,8 @@ impl Vm {
     }
 
     pub(crate) fn op_dict_update(&self, target: &Value, m: &Value) -> PyResult<()> {
-        if !matches!(m.payload(), Some(Payload::Dict(_))) && self.getattr_opt(m, "keys")?.is_none() {
+        if !matches!(m.payload(), Some(Payload::Dict(_))) && self.getattr_opt(m, "keys")?.is_none()
+        {
             return Err(self.type_error(format!("'{}' object is not a mapping", self.type_name(m))));
         }
         crate::builtins::dict::update_from(self, target, m).map_err(|e| {
@@ -93,17 +98,27 @@ impl Vm {
     }
 
     pub fn new_slice(&self, start: Value, stop: Value, step: Value) -> Value {
-        Value::Obj(PyObject::new(self.types.slice.clone(), Payload::Slice(start, stop, step)))
+        Value::Obj(PyObject::new(
+            self.types.slice.clone(),
+            Payload::Slice(start, stop, step),
+        ))
     }
 
-    pub(crate) fn op_format_value(&self, v: Value, conversion: u32, spec: Option<Value>) -> PyResult<Value> {
+    pub(crate) fn op_format_value(
+        &self,
+        v: Value,
+        conversion: u32,
+        spec: Option<Value>,
+    ) -> PyResult<Value> {
         let v = match conversion {
             1 => self.str_obj(&v)?,
             2 => self.new_string(self.repr(&v)?),
             3 => self.new_string(crate::builtins::str::ascii_escape(&self.repr(&v)?)),
             _ => v,
         };
-        let spec_s = spec.as_ref().and_then(|s| crate::str::as_str(s).map(|s| s.to_string()));
+        let spec_s = spec
+            .as_ref()
+            .and_then(|s| crate::str::as_str(s).map(|s| s.to_string()));
         if spec_s.as_deref().unwrap_or("").is_empty()
             && let Some(s) = crate::str::exact_str(&v)
         {
@@ -134,12 +149,16 @@ impl Vm {
             Some(Payload::Tuple(t)) => t.to_vec(),
             Some(Payload::List(l)) => l.borrow().clone(),
             _ => {
-                let it = self.get_iter(seq).map_err(|e| self.unpack_not_iterable(seq, e))?;
+                let it = self
+                    .get_iter(seq)
+                    .map_err(|e| self.unpack_not_iterable(seq, e))?;
                 let mut out = Vec::with_capacity(n);
                 while let Some(x) = self.next(&it)? {
                     out.push(x);
                     if out.len() > n {
-                        return Err(self.value_error(format!("too many values to unpack (expected {n})")));
+                        return Err(
+                            self.value_error(format!("too many values to unpack (expected {n})"))
+                        );
                     }
                 }
                 out
@@ -161,15 +180,25 @@ impl Vm {
         if self.exc_matches(&e, &self.types.exceptions.type_error)
             && self.lookup_special(seq, "__iter__").is_none()
         {
-            self.type_error(format!("cannot unpack non-iterable {} object", self.type_name(seq)))
+            self.type_error(format!(
+                "cannot unpack non-iterable {} object",
+                self.type_name(seq)
+            ))
         } else {
             e
         }
     }
 
     /// `a, *b, c = seq`: returns before…, the starred list, after… in order.
-    pub(crate) fn unpack_ex(&self, seq: &Value, before: usize, after: usize) -> PyResult<Vec<Value>> {
-        let it = self.get_iter(seq).map_err(|e| self.unpack_not_iterable(seq, e))?;
+    pub(crate) fn unpack_ex(
+        &self,
+        seq: &Value,
+        before: usize,
+        after: usize,
+    ) -> PyResult<Vec<Value>> {
+        let it = self
+            .get_iter(seq)
+            .map_err(|e| self.unpack_not_iterable(seq, e))?;
         let mut all = Vec::new();
         while let Some(x) = self.next(&it)? {
             all.push(x);

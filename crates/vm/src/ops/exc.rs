@@ -17,7 +17,9 @@ impl Vm {
         {
             let inst = self.call(v, &[])?;
             return match inst {
-                Value::Obj(o) if is_subtype(o.class(), &self.types.exceptions.base_exception) => Ok(o),
+                Value::Obj(o) if is_subtype(o.class(), &self.types.exceptions.base_exception) => {
+                    Ok(o)
+                }
                 other => Err(self.type_error(format!(
                     "calling {} should have returned an instance of BaseException, not {}",
                     self.repr(v)?,
@@ -158,7 +160,9 @@ impl Vm {
         let exc = f.peek(1).clone();
         let exit = f.peek(4).clone();
         let tb = match &exc {
-            Value::Obj(e) => exc_data(e).map(|d| d.traceback.borrow().clone()).unwrap_or(Value::None),
+            Value::Obj(e) => exc_data(e)
+                .map(|d| d.traceback.borrow().clone())
+                .unwrap_or(Value::None),
             _ => Value::None,
         };
         let t = self.type_value(&exc);

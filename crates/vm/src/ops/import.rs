@@ -8,7 +8,13 @@ use crate::value::{PyRef, Value};
 use crate::vm::{PyResult, Vm};
 
 impl Vm {
-    pub(crate) fn op_import_name(&self, f: &Frame, name: &PyRef, fromlist: &Value, level: &Value) -> PyResult<Value> {
+    pub(crate) fn op_import_name(
+        &self,
+        f: &Frame,
+        name: &PyRef,
+        fromlist: &Value,
+        level: &Value,
+    ) -> PyResult<Value> {
         let import = self.load_builtin(f, "__import__").map_err(|_| {
             self.new_exception_msg(&self.types.exceptions.import_error, "__import__ not found")
         })?;
@@ -23,9 +29,24 @@ impl Vm {
                 Value::Int(i) => *i,
                 _ => 0,
             };
-            return crate::import::import_module_level(self, str_of(name), &globals, fromlist, level);
+            return crate::import::import_module_level(
+                self,
+                str_of(name),
+                &globals,
+                fromlist,
+                level,
+            );
         }
-        self.call(&import, &[Value::Obj(name.clone()), globals, locals, fromlist.clone(), level.clone()])
+        self.call(
+            &import,
+            &[
+                Value::Obj(name.clone()),
+                globals,
+                locals,
+                fromlist.clone(),
+                level.clone(),
+            ],
+        )
     }
 
     pub(crate) fn op_import_from(&self, m: &Value, name: &PyRef) -> PyResult<Value> {
@@ -35,7 +56,10 @@ impl Vm {
             Err(e) => return Err(e),
         }
         let pkgname = self.getattr_opt(m, "__name__")?;
-        let pkgname_s = pkgname.as_ref().and_then(crate::str::as_str).map(|s| s.to_string());
+        let pkgname_s = pkgname
+            .as_ref()
+            .and_then(crate::str::as_str)
+            .map(|s| s.to_string());
         if let Some(p) = &pkgname_s {
             let full = format!("{p}.{}", str_of(name));
             if let Some(v) = crate::import::sys_modules_get(self, &full) {
@@ -63,7 +87,12 @@ impl Vm {
                 location
             )
         } else {
-            format!("cannot import name '{}' from '{}' ({})", str_of(name), pkgname_s, location)
+            format!(
+                "cannot import name '{}' from '{}' ({})",
+                str_of(name),
+                pkgname_s,
+                location
+            )
         };
         let e = self.new_exception_msg(&self.types.exceptions.import_error, &msg);
         self.set_attr_in_dict(&e, "name", self.new_str(&pkgname_s))?;

@@ -15,7 +15,10 @@ impl Vm {
             return Ok(self.new_tuple(vec![]));
         }
         let get = self.getattr_str(subject, "get")?;
-        let dummy = Value::Obj(crate::object::PyObject::new(self.types.object.clone(), Payload::Object));
+        let dummy = Value::Obj(crate::object::PyObject::new(
+            self.types.object.clone(),
+            Payload::Object,
+        ));
         let mut seen: Vec<Value> = Vec::new();
         let mut values = Vec::with_capacity(keys.len());
         for k in keys.iter() {
@@ -37,7 +40,13 @@ impl Vm {
         Ok(self.new_tuple(values))
     }
 
-    pub(crate) fn op_match_class(&self, subject: &Value, cls: &Value, npos: usize, names: &Value) -> PyResult<Value> {
+    pub(crate) fn op_match_class(
+        &self,
+        subject: &Value,
+        cls: &Value,
+        npos: usize,
+        names: &Value,
+    ) -> PyResult<Value> {
         let Some(ct) = self.is_type(cls) else {
             return Err(self.type_error("called match pattern must be a class"));
         };

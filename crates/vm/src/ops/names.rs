@@ -80,7 +80,9 @@ impl Vm {
     pub(crate) fn store_name(&self, f: &Frame, name: PyRef, v: Value) -> PyResult<()> {
         match &f.locals {
             Some(Value::Obj(l)) => self.dict_set_str(l, name, v),
-            _ => Err(self.system_error(format!("no locals found when storing '{}'", str_of(&name)))),
+            _ => {
+                Err(self.system_error(format!("no locals found when storing '{}'", str_of(&name))))
+            }
         }
     }
 
@@ -88,7 +90,9 @@ impl Vm {
         match &f.locals {
             Some(l) => match self.delitem(l, &Value::Obj(name.clone())) {
                 Ok(()) => Ok(()),
-                Err(e) if self.exc_matches(&e, &self.types.exceptions.key_error) => Err(self.name_error(str_of(name))),
+                Err(e) if self.exc_matches(&e, &self.types.exceptions.key_error) => {
+                    Err(self.name_error(str_of(name)))
+                }
                 Err(e) => Err(e),
             },
             None => Err(self.system_error("no locals when deleting")),
@@ -96,17 +100,17 @@ impl Vm {
     }
 
     pub fn new_cell(&self, v: Value) -> Value {
-        Value::Obj(PyObject::new(self.types.cell.clone(), Payload::Cell(RefCell::new(v))))
+        Value::Obj(PyObject::new(
+            self.types.cell.clone(),
+            Payload::Cell(RefCell::new(v)),
+        ))
     }
 
     pub(crate) fn op_copy_free_vars(&self, f: &mut Frame, n: usize) -> PyResult<()> {
-        let closure = f
-            .func
-            .as_ref()
-            .and_then(|func| match &func.payload {
-                Payload::Function(fd) => fd.closure.clone(),
-                _ => None,
-            });
+        let closure = f.func.as_ref().and_then(|func| match &func.payload {
+            Payload::Function(fd) => fd.closure.clone(),
+            _ => None,
+        });
         let Some(closure) = closure else {
             return Err(self.system_error("COPY_FREE_VARS without a closure"));
         };
@@ -181,7 +185,10 @@ impl Vm {
             annotations: RefCell::new(annotations),
             module: RefCell::new(module),
         };
-        Ok(Value::Obj(PyObject::new(self.types.function.clone(), Payload::Function(Box::new(fd)))))
+        Ok(Value::Obj(PyObject::new(
+            self.types.function.clone(),
+            Payload::Function(Box::new(fd)),
+        )))
     }
 
     pub(crate) fn op_setup_annotations(&self, f: &Frame) -> PyResult<()> {

@@ -137,7 +137,10 @@ impl Vm {
     }
 
     pub fn new_bound_method(&self, func: Value, self_: Value) -> Value {
-        Value::Obj(PyObject::new(self.types.method.clone(), Payload::BoundMethod { func, self_ }))
+        Value::Obj(PyObject::new(
+            self.types.method.clone(),
+            Payload::BoundMethod { func, self_ },
+        ))
     }
 
     /// `getattr(obj, name)`.
@@ -155,7 +158,9 @@ impl Vm {
         if let Value::Obj(o) = obj {
             match &o.payload {
                 Payload::Type(_) => return self.type_getattr(o, name),
-                Payload::Module(_) => return crate::builtins::module::module_getattr(self, o, name),
+                Payload::Module(_) => {
+                    return crate::builtins::module::module_getattr(self, o, name);
+                }
                 _ => {}
             }
         }
@@ -248,7 +253,9 @@ impl Vm {
         }
         if let Some(a) = type_data(t).lookup(name_s) {
             return match a.payload() {
-                Some(Payload::Function(_)) | Some(Payload::Property(_)) | Some(Payload::GetSet(_)) => Ok(a),
+                Some(Payload::Function(_))
+                | Some(Payload::Property(_))
+                | Some(Payload::GetSet(_)) => Ok(a),
                 Some(Payload::MethodDescriptor(md)) if md.kind == MethodKind::Instance => Ok(a),
                 _ => match self.descr_kind(&a) {
                     Descr::Plain => Ok(a),
@@ -287,7 +294,11 @@ impl Vm {
             Value::Obj(o) => !matches!(o.payload, Payload::Type(_) | Payload::Module(_)),
             _ => true,
         };
-        if generic && td.lookup("__getattribute__").is_none_or(|g| self.is_object_getattribute(&g)) {
+        if generic
+            && td
+                .lookup("__getattribute__")
+                .is_none_or(|g| self.is_object_getattribute(&g))
+        {
             let name_s = str_of(name);
             if let Some(d) = td.lookup(name_s) {
                 let is_method = match d.payload() {
@@ -297,10 +308,15 @@ impl Vm {
                 };
                 if is_method {
                     let in_dict = match obj {
-                        Value::Obj(o) => o.dict.borrow().as_ref().is_some_and(|dict| match &dict.payload {
-                            Payload::Dict(dd) => dd.borrow().get_str(name_s).is_some(),
-                            _ => false,
-                        }),
+                        Value::Obj(o) => {
+                            o.dict
+                                .borrow()
+                                .as_ref()
+                                .is_some_and(|dict| match &dict.payload {
+                                    Payload::Dict(dd) => dd.borrow().get_str(name_s).is_some(),
+                                    _ => false,
+                                })
+                        }
                         _ => false,
                     };
                     if !in_dict {
@@ -326,7 +342,11 @@ impl Vm {
         let cls = self.class_of(obj).clone();
         let td = type_data(&cls);
         if td.kind == TypeKind::Heap {
-            let hook = if value.is_some() { "__setattr__" } else { "__delattr__" };
+            let hook = if value.is_some() {
+                "__setattr__"
+            } else {
+                "__delattr__"
+            };
             if let Some(sa) = td.lookup(hook)
                 && !matches!(sa.payload(), Some(Payload::MethodDescriptor(md)) if md.owner == "object" || md.owner == "type")
             {
@@ -383,7 +403,11 @@ impl Vm {
                 _ => {
                     if let Descr::Data = self.descr_kind(d) {
                         let dt = type_data(self.class_of(d));
-                        let hook = if value.is_some() { "__set__" } else { "__delete__" };
+                        let hook = if value.is_some() {
+                            "__set__"
+                        } else {
+                            "__delete__"
+                        };
                         return match dt.lookup(hook) {
                             Some(h) => {
                                 let mut args = vec![d.clone(), obj.clone()];
@@ -392,7 +416,10 @@ impl Vm {
                                 }
                                 self.call(&h, &args).map(|_| ())
                             }
-                            None => Err(self.attribute_error(format!("__{}__", &hook[2..hook.len() - 2]))),
+                            None => {
+                                Err(self
+                                    .attribute_error(format!("__{}__", &hook[2..hook.len() - 2])))
+                            }
                         };
                     }
                 }
@@ -403,7 +430,12 @@ impl Vm {
         };
         // Without a __dict__ (built-in types, __slots__ classes) only descriptors are settable;
         // a slots class keeps its slot values in a hidden store, not in a real __dict__.
-        if !td.has_flag(crate::types::flags::HAS_DICT) && !matches!(o.payload, Payload::Type(_) | Payload::Function(_) | Payload::Module(_)) {
+        if !td.has_flag(crate::types::flags::HAS_DICT)
+            && !matches!(
+                o.payload,
+                Payload::Type(_) | Payload::Function(_) | Payload::Module(_)
+            )
+        {
             return Err(self.readonly_attr_error(obj, name_s, descr.is_some()));
         }
         if o.dict.borrow().is_none() {
@@ -505,7 +537,9 @@ impl Vm {
         full.push(obj.clone());
         full.extend_from_slice(args);
         match m.payload() {
-            Some(Payload::Function(_)) | Some(Payload::MethodDescriptor(_)) => self.call(&m, &full).map(Some),
+            Some(Payload::Function(_)) | Some(Payload::MethodDescriptor(_)) => {
+                self.call(&m, &full).map(Some)
+            }
             _ => {
                 let cls = self.class_of(obj).clone();
                 let bound = self.descr_get(&m, Some(obj), &cls)?;

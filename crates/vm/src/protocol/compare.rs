@@ -142,7 +142,9 @@ impl Vm {
             Value::Int(i) => Ok(if i == -1 { -2 } else { i }),
             Value::Bool(b) => Ok(b as i64),
             Value::Obj(o) if matches!(o.payload, Payload::Int(_)) => {
-                let Payload::Int(n) = &o.payload else { unreachable!() };
+                let Payload::Int(n) = &o.payload else {
+                    unreachable!()
+                };
                 Ok(crate::builtins::int::hash_big(n))
             }
             _ => Err(self.type_error("__hash__ method should return an integer")),
@@ -165,7 +167,11 @@ impl Vm {
             acc = acc.wrapping_mul(P1);
         }
         acc = acc.wrapping_add(items.len() as u64 ^ (P5 ^ 3527539));
-        Ok(if acc == u64::MAX { 1546275796 } else { acc as i64 })
+        Ok(if acc == u64::MAX {
+            1546275796
+        } else {
+            acc as i64
+        })
     }
 }
 

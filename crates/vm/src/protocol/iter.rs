@@ -16,7 +16,9 @@ impl Vm {
             match (&o.payload, kind) {
                 (Payload::List(_), TypeKind::List)
                 | (Payload::Tuple(_), TypeKind::Tuple)
-                | (Payload::Str(_), TypeKind::Str) => return Ok(self.new_seq_iter(v.clone(), false)),
+                | (Payload::Str(_), TypeKind::Str) => {
+                    return Ok(self.new_seq_iter(v.clone(), false));
+                }
                 _ => {}
             }
             if let Some(it) = crate::builtins::iterators::native_iter(self, v)? {
@@ -134,7 +136,9 @@ impl Vm {
         let item = match seq.payload() {
             Some(Payload::List(l)) => l.borrow().get(i).cloned(),
             Some(Payload::Tuple(t)) => t.get(i).cloned(),
-            Some(Payload::Str(st)) if crate::types::kind_of(seq.as_obj().expect("obj")) == TypeKind::Str => {
+            Some(Payload::Str(st))
+                if crate::types::kind_of(seq.as_obj().expect("obj")) == TypeKind::Str =>
+            {
                 st.char_at(i).map(|c| {
                     let mut b = [0u8; 4];
                     self.new_str(c.encode_utf8(&mut b))

@@ -103,7 +103,13 @@ impl Vm {
         let is_seq = |v: &Value| {
             matches!(
                 v.payload(),
-                Some(Payload::List(_) | Payload::Tuple(_) | Payload::Str(_) | Payload::Bytes(_) | Payload::ByteArray(_))
+                Some(
+                    Payload::List(_)
+                        | Payload::Tuple(_)
+                        | Payload::Str(_)
+                        | Payload::Bytes(_)
+                        | Payload::ByteArray(_)
+                )
             )
         };
         if op == NB_MULTIPLY as usize && (is_seq(a) || is_seq(b)) {
@@ -126,7 +132,11 @@ impl Vm {
                 self.type_name(b)
             ));
         }
-        let sym = if inplace { format!("{sym}=") } else { sym.to_string() };
+        let sym = if inplace {
+            format!("{sym}=")
+        } else {
+            sym.to_string()
+        };
         if op == NB_POWER as usize && !inplace {
             return self.type_error(format!(
                 "unsupported operand type(s) for ** or pow(): '{}' and '{}'",
@@ -169,7 +179,9 @@ impl Vm {
                 if crate::types::kind_of(o) == crate::types::TypeKind::Int {
                     Ok(v.clone())
                 } else {
-                    let Payload::Int(n) = &o.payload else { unreachable!() };
+                    let Payload::Int(n) = &o.payload else {
+                        unreachable!()
+                    };
                     Ok(Value::from_bigint(n.clone()))
                 }
             }
@@ -204,7 +216,11 @@ impl Vm {
         match self.index_value(v)? {
             Value::Int(i) => Ok(i),
             Value::Obj(o) => match &o.payload {
-                Payload::Int(n) => Ok(if n.sign() == num_bigint::Sign::Minus { i64::MIN } else { i64::MAX }),
+                Payload::Int(n) => Ok(if n.sign() == num_bigint::Sign::Minus {
+                    i64::MIN
+                } else {
+                    i64::MAX
+                }),
                 _ => Ok(0),
             },
             _ => Ok(0),

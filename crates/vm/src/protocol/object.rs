@@ -152,9 +152,7 @@ impl Vm {
             let r = self.call(&check, &[cls.clone(), v.clone()])?;
             return self.truthy(&r);
         }
-        Err(self.type_error(
-            "isinstance() arg 2 must be a type, a tuple of types, or a union",
-        ))
+        Err(self.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"))
     }
 
     /// `issubclass(c, cls)`.
@@ -188,9 +186,7 @@ impl Vm {
             let r = self.call(&check, &[cls.clone(), c.clone()])?;
             return self.truthy(&r);
         }
-        Err(self.type_error(
-            "issubclass() arg 2 must be a class, a tuple of classes, or a union",
-        ))
+        Err(self.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"))
     }
 
     /// `len(v)`.
@@ -198,9 +194,15 @@ impl Vm {
         if let Value::Obj(o) = v {
             match &o.payload {
                 Payload::Str(s) => return Ok(s.char_len()),
-                Payload::List(l) if crate::types::kind_of(o) == TypeKind::List => return Ok(l.borrow().len()),
-                Payload::Tuple(t) if crate::types::kind_of(o) == TypeKind::Tuple => return Ok(t.len()),
-                Payload::Dict(d) if crate::types::kind_of(o) == TypeKind::Dict => return Ok(d.borrow().len()),
+                Payload::List(l) if crate::types::kind_of(o) == TypeKind::List => {
+                    return Ok(l.borrow().len());
+                }
+                Payload::Tuple(t) if crate::types::kind_of(o) == TypeKind::Tuple => {
+                    return Ok(t.len());
+                }
+                Payload::Dict(d) if crate::types::kind_of(o) == TypeKind::Dict => {
+                    return Ok(d.borrow().len());
+                }
                 _ => {}
             }
         }

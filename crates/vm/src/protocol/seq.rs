@@ -89,7 +89,9 @@ impl Vm {
             }
         }
         match self.lookup_special(c, "__setitem__") {
-            Some(m) if !m.is_none() => self.enter_native(|| self.call(&m, &[c.clone(), k, v])).map(|_| ()),
+            Some(m) if !m.is_none() => self
+                .enter_native(|| self.call(&m, &[c.clone(), k, v]))
+                .map(|_| ()),
             _ => Err(self.type_error(format!(
                 "'{}' object does not support item assignment",
                 self.type_name(c)
@@ -109,11 +111,19 @@ impl Vm {
         }
         match self.lookup_special(c, "__delitem__") {
             Some(m) if !m.is_none() => self.call(&m, &[c.clone(), k.clone()]).map(|_| ()),
-            _ => Err(self.type_error(if self.lookup_special(c, "__getitem__").is_some() {
-                format!("'{}' object doesn't support item deletion", self.type_name(c))
-            } else {
-                format!("'{}' object does not support item deletion", self.type_name(c))
-            })),
+            _ => Err(
+                self.type_error(if self.lookup_special(c, "__getitem__").is_some() {
+                    format!(
+                        "'{}' object doesn't support item deletion",
+                        self.type_name(c)
+                    )
+                } else {
+                    format!(
+                        "'{}' object does not support item deletion",
+                        self.type_name(c)
+                    )
+                }),
+            ),
         }
     }
 
@@ -122,7 +132,9 @@ impl Vm {
         if let Value::Obj(o) = c {
             let kind = crate::types::kind_of(o);
             match (&o.payload, kind) {
-                (Payload::Dict(d), TypeKind::Dict) => return Ok(crate::dict::lookup(self, d, x)?.is_some()),
+                (Payload::Dict(d), TypeKind::Dict) => {
+                    return Ok(crate::dict::lookup(self, d, x)?.is_some());
+                }
                 (Payload::List(l), TypeKind::List) => {
                     let items = l.borrow().clone();
                     for item in &items {
