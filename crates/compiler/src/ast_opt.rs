@@ -20,6 +20,9 @@ const MAX_TOTAL_ITEMS: i64 = 1024;
 pub struct Folder {
     pub optimize: u32,
     pub future_annotations: bool,
+    /// The source, when string literals with lone surrogates must be decoded again from it
+    /// (`surrogates.rs`).
+    pub surrogate_source: Option<std::rc::Rc<str>>,
     depth: usize,
 }
 
@@ -351,6 +354,7 @@ impl Folder {
         Folder {
             optimize,
             future_annotations,
+            surrogate_source: None,
             depth: 0,
         }
     }
@@ -625,6 +629,14 @@ impl Folder {
     }
 
     fn expr_inner(&mut self, e: &mut Expr) -> CompileResult<()> {
+        if let (Some(source), Expr::Constant(c)) = (&self.surrogate_source, &mut *e)
+            && let Constant::Str(s) = &mut c.value
+            && s.contains('\u{FFFD}')
+            && let Some(text) = source.get(usize::from(c.range.start())..usize::from(c.range.end()))
+            && let Some(fixed) = crate::surrogates::redecode(text, s)
+        {
+            *s = fixed;
+        }
         match e {
             Expr::BoolOp(b) => self.exprs(&mut b.values)?,
             Expr::BinOp(b) => {

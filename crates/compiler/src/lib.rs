@@ -13,6 +13,7 @@ pub mod error;
 mod flowgraph;
 mod ir;
 mod names;
+mod surrogates;
 pub mod symtable;
 mod unparse;
 
@@ -397,6 +398,8 @@ fn compile_on_stack(
     opts: &CompileOptions,
 ) -> CompileResult<(Rc<CodeObject>, Vec<CompileWarning>)> {
     let map = SourceMap::new(source);
+    let surrogates_needed = surrogates::needed(source);
+    let _surrogates = surrogates::activate(surrogates_needed);
     let parse_mode = match mode {
         Mode::Exec => rustpython_parser::Mode::Module,
         Mode::Eval => rustpython_parser::Mode::Expression,
@@ -429,6 +432,9 @@ fn compile_on_stack(
             opts.optimize,
             (future | opts.flags) & flags::FUTURE_ANNOTATIONS != 0,
         );
+        if surrogates_needed {
+            folder.surrogate_source = Some(source.into());
+        }
         let folded = match &mut module {
             Mod::Module(m) => folder.body(&mut m.body),
             Mod::Interactive(m) => m.body.iter_mut().try_for_each(|s| folder.stmt(s)),

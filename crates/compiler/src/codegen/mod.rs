@@ -102,7 +102,9 @@ pub fn constant_value(c: &Constant) -> Value {
         Constant::Bool(true) => Value::True,
         Constant::Bool(false) => Value::False,
         Constant::Str(s) => {
-            if is_name_like(s) {
+            if let Some(with_surrogates) = crate::surrogates::marshal_str(s, false) {
+                Value::Str(with_surrogates)
+            } else if is_name_like(s) {
                 Value::Str(PyStr::interned(s))
             } else {
                 Value::Str(PyStr::new(s))
