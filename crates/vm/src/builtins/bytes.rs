@@ -118,6 +118,18 @@ pub fn slice_index(vm: &Vm, v: Option<&Value>) -> PyResult<Option<isize>> {
     }
 }
 
+/// An `__index__` argument as a C int, OverflowError beyond (`expandtabs`' tabsize).
+pub fn c_int_arg(vm: &Vm, v: &Value) -> PyResult<isize> {
+    let i = vm.index_clamped(v)?;
+    i32::try_from(i).map(|i| i as isize).map_err(|_| {
+        vm.overflow_error(if i < 0 {
+            "Python int too small to convert to C int"
+        } else {
+            "Python int too large to convert to C int"
+        })
+    })
+}
+
 /// An `__index__` argument as an isize, OverflowError beyond.
 pub fn isize_arg(vm: &Vm, v: &Value) -> PyResult<isize> {
     let i = vm.index_i64(v)?;
@@ -1090,7 +1102,7 @@ fn bytes_expandtabs(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Valu
     let b = this(vm, &args[0])?;
     let p = parse_args(vm, "expandtabs", &args[1..], kwnames, &["tabsize"], 0, 1, 0)?;
     let ts = match p.get(0) {
-        Some(t) => isize_arg(vm, t)?,
+        Some(t) => c_int_arg(vm, t)?,
         None => 8,
     };
     let r = tb::expandtabs(&b, ts).map_err(|e| e.to_py(vm))?;

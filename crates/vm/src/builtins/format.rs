@@ -59,9 +59,16 @@ pub fn format_value(vm: &Vm, v: &Value, spec: &str) -> PyResult<Value> {
     };
     let type_name = vm.type_name(v);
     let r = match f {
-        Formattable::Int(n) => {
-            FormatSpec::parse(spec, SpecKind::Int, &type_name).and_then(|s| format_int(&n, &s))
-        }
+        Formattable::Int(n) => match FormatSpec::parse(spec, SpecKind::Int, &type_name) {
+            Ok(s) => {
+                // Decimal output goes through int -> str, which has the digit limit.
+                if matches!(s.ty, None | Some('d' | 'n')) {
+                    check_int_digits(vm, &n)?;
+                }
+                format_int(&n, &s)
+            }
+            Err(e) => Err(e),
+        },
         Formattable::Float(x) => {
             FormatSpec::parse(spec, SpecKind::Float, &type_name).and_then(|s| format_float(x, &s))
         }
@@ -72,6 +79,12 @@ pub fn format_value(vm: &Vm, v: &Value, spec: &str) -> PyResult<Value> {
         }
     };
     r.map(|s| vm.new_string(s)).map_err(|e| e.to_py(vm))
+}
+
+/// The 3.11 limit on int -> decimal str conversion (`sys.set_int_max_str_digits`).
+fn check_int_digits(vm: &Vm, n: &BigInt) -> PyResult<()> {
+    rpy_text::numbers::check_str_digits(n, crate::builtins::int::max_str_digits())
+        .map_err(|e| e.to_py(vm))
 }
 
 /// The `__format__` method body shared by int, float, complex and str: `str(self)` for an
@@ -248,7 +261,11 @@ impl PrintfHost<str> for StrHost<'_> {
                 pad_printf_str(&crate::builtins::str::ascii_escape(&r), spec)?
             }
             'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
-                format_printf_int(&printf_int(vm, v, spec.conv)?, spec)?
+                let n = printf_int(vm, v, spec.conv)?;
+                if matches!(spec.conv, 'd' | 'i' | 'u') {
+                    check_int_digits(vm, &n).map_err(HostErr::Py)?;
+                }
+                format_printf_int(&n, spec)?
             }
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                 let x = as_double(vm, v).map_err(HostErr::Py)?;
@@ -334,7 +351,11 @@ impl PrintfHost<[u8]> for BytesHost<'_> {
                 pad_printf_bytes(crate::builtins::str::ascii_escape(&r).as_bytes(), spec)?
             }
             'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
-                format_printf_int(&printf_int(vm, v, spec.conv)?, spec)?.into_bytes()
+                let n = printf_int(vm, v, spec.conv)?;
+                if matches!(spec.conv, 'd' | 'i' | 'u') {
+                    check_int_digits(vm, &n).map_err(HostErr::Py)?;
+                }
+                format_printf_int(&n, spec)?.into_bytes()
             }
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                 let x = as_double(vm, v).map_err(|_| {

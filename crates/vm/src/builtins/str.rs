@@ -688,7 +688,7 @@ fn str_expandtabs(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value>
     let s = this(vm, &args[0])?.as_str();
     let p = parse_args(vm, "expandtabs", &args[1..], kwnames, &["tabsize"], 0, 1, 0)?;
     let ts_ = match p.get(0) {
-        Some(t) => isize_arg(vm, t)?,
+        Some(t) => crate::builtins::bytes::c_int_arg(vm, t)?,
         None => 8,
     };
     let r = ts::expandtabs(s, ts_).map_err(|e| e.to_py(vm))?;
