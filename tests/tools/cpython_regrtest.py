@@ -275,8 +275,9 @@ def failing_cases_verbose(python, home, tests, timeout):
     (--all avoids --junit-xml: regrtest's workers cannot always serialize it.)"""
     cmd = [python, "-X", "frozen_modules=off", "-m", "test", "-v", "--timeout", str(timeout),
            *tests]
-    proc = subprocess.run(cmd, env=run_env(home), cwd=WORK, capture_output=True, text=True,
-                          errors="replace")
+    proc = subprocess.run(cmd, env=run_env(home), cwd=WORK, stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, text=True, errors="replace")
+    (WORK / f"verbose-{home.name}.txt").write_text(proc.stdout)
     cases, current = {}, None
     for line in proc.stdout.splitlines():
         m = re.match(r"^(\w+) \(([\w.]+)\)", line)
