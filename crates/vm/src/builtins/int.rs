@@ -580,7 +580,18 @@ fn byteorder_arg(vm: &Vm, fname: &str, v: Option<Value>) -> PyResult<rpy_text::n
     }
 }
 
+/// Argument clinic's message for too many positional arguments before a keyword-only
+/// `signed` (`to_bytes`/`from_bytes` take at most 2 positionally, 3 in all).
+fn check_positional(vm: &Vm, fname: &str, args: &[Value], kwnames: &[Value]) -> PyResult<()> {
+    let npos = args.len() - kwnames.len();
+    if npos > 2 && args.len() <= 3 {
+        return Err(vm.type_error(format!("{fname}() takes at most 2 positional arguments ({npos} given)")));
+    }
+    Ok(())
+}
+
 fn int_to_bytes(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    check_positional(vm, "to_bytes", &args[1..], kwnames)?;
     let mut p = parse_args(
         vm,
         "to_bytes",
@@ -607,6 +618,7 @@ fn int_to_bytes(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
 }
 
 fn int_from_bytes(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    check_positional(vm, "from_bytes", &args[1..], kwnames)?;
     let mut p = parse_args(
         vm,
         "from_bytes",
