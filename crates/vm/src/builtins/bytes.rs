@@ -665,27 +665,33 @@ pub fn hex_impl(vm: &Vm, data: &[u8], args: &[Value], kwnames: &[Value]) -> PyRe
         Some(v) => vm.index_clamped(v)?,
         None => 1,
     };
-    let digits = |b: u8, out: &mut String| {
-        const HEX: &[u8; 16] = b"0123456789abcdef";
-        out.push(HEX[(b >> 4) as usize] as char);
-        out.push(HEX[(b & 15) as usize] as char);
-    };
+    Ok(vm.new_string(hex_string(data, sep, per)))
+}
+
+/// The hex digits of `data`, with `sep` between groups of `|per|` bytes counted from the
+/// right when `per > 0`, from the left when `per < 0` (no separator when `per == 0`).
+fn hex_string(data: &[u8], sep: Option<u8>, per: i64) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut out = String::with_capacity(data.len() * 3);
-    match sep {
+    let group = match sep {
         Some(sep) if per != 0 && !data.is_empty() => {
             let g = per.unsigned_abs().min(data.len() as u64) as usize;
-            // Groups count from the right for a positive bytes_per_sep, from the left else.
             let first = if per > 0 { (data.len() - 1) % g + 1 } else { g };
-            for (i, &b) in data.iter().enumerate() {
-                if i > 0 && (i + g - first).is_multiple_of(g) {
-                    out.push(sep as char);
-                }
-                digits(b, &mut out);
-            }
+            Some((sep, g, first))
         }
-        _ => data.iter().for_each(|&b| digits(b, &mut out)),
+        _ => None,
+    };
+    for (i, &b) in data.iter().enumerate() {
+        if let Some((sep, g, first)) = group
+            && i > 0
+            && (i + g - first).is_multiple_of(g)
+        {
+            out.push(sep as char);
+        }
+        out.push(HEX[(b >> 4) as usize] as char);
+        out.push(HEX[(b & 15) as usize] as char);
     }
-    Ok(vm.new_string(out))
+    out
 }
 
 fn bytes_hex(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -1254,4 +1260,22 @@ pub fn init(vm: &Vm) {
     }
     crate::builtins::bytearray::init(vm);
     crate::builtins::memoryview::init(vm);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::hex_string;
+
+    #[test]
+    fn hex_groups() {
+        // Expected values printed by python3.11.
+        assert_eq!(hex_string(b"abcdef", Some(b':'), 2), "6162:6364:6566");
+        assert_eq!(hex_string(b"abcde", Some(b':'), 2), "61:6263:6465");
+        assert_eq!(hex_string(b"abcde", Some(b':'), -2), "6162:6364:65");
+        assert_eq!(hex_string(b"abc", Some(b'-'), 1), "61-62-63");
+        assert_eq!(hex_string(b"abc", Some(b':'), 0), "616263");
+        assert_eq!(hex_string(b"abc", Some(b':'), i64::MIN), "616263");
+        assert_eq!(hex_string(b"", Some(b':'), 3), "");
+        assert_eq!(hex_string(b"\x00\xff", None, 1), "00ff");
+    }
 }

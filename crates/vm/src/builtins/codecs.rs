@@ -552,3 +552,32 @@ pub fn encode_str(vm: &Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Ve
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codec_names() {
+        assert!(lookup("UTF8") == Some(Codec::Utf8));
+        assert!(lookup("Latin-1") == Some(Codec::Latin1));
+        assert!(lookup("utf-16-le") == Some(Codec::Utf16(Endian::Little)));
+        assert!(lookup("windows-1252") == Some(Codec::Cp1252));
+        assert!(lookup("no-such-codec").is_none());
+    }
+
+    #[test]
+    fn cp1252_round_trip() {
+        for b in 0..=255u8 {
+            if let Some(c) = cp1252_decode(b) {
+                assert_eq!(cp1252_encode(c), Some(b));
+            }
+        }
+        // The five undefined bytes, as python3.11 reports them.
+        let undefined: Vec<u8> = (0..=255u8)
+            .filter(|&b| cp1252_decode(b).is_none())
+            .collect();
+        assert_eq!(undefined, [0x81, 0x8D, 0x8F, 0x90, 0x9D]);
+        assert_eq!(cp1252_encode('\u{20ac}'), Some(0x80));
+    }
+}

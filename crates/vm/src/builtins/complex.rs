@@ -419,3 +419,24 @@ pub fn init(vm: &Vm) {
     vm.add_methods_kind(t, &[("__new__", c_new)], MethodKind::Static);
     vm.add_getsets(t, &[("real", get_real, None), ("imag", get_imag, None)]);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::parse_complex;
+
+    #[test]
+    fn complex_strings() {
+        // Expected values printed by python3.11 (`complex(s)`).
+        assert_eq!(parse_complex(" ( 1+2j ) "), Some((1.0, 2.0)));
+        assert_eq!(parse_complex("1_0+2_0j"), Some((10.0, 20.0)));
+        assert_eq!(parse_complex("j"), Some((0.0, 1.0)));
+        assert_eq!(parse_complex("-J"), Some((0.0, -1.0)));
+        assert_eq!(parse_complex("1e5+1e5j"), Some((1e5, 1e5)));
+        assert_eq!(parse_complex("1e+5j"), Some((0.0, 1e5)));
+        assert_eq!(parse_complex("+1.5"), Some((1.5, 0.0)));
+        assert_eq!(parse_complex("\u{661}+2j"), Some((1.0, 2.0)));
+        for bad in ["", "()", "1+", "1 +2j", "x", "1+2jj", "(1+2j", "1+2j)"] {
+            assert_eq!(parse_complex(bad), None, "{bad:?}");
+        }
+    }
+}
