@@ -585,7 +585,9 @@ fn byteorder_arg(vm: &Vm, fname: &str, v: Option<Value>) -> PyResult<rpy_text::n
 fn check_positional(vm: &Vm, fname: &str, args: &[Value], kwnames: &[Value]) -> PyResult<()> {
     let npos = args.len() - kwnames.len();
     if npos > 2 && args.len() <= 3 {
-        return Err(vm.type_error(format!("{fname}() takes at most 2 positional arguments ({npos} given)")));
+        return Err(vm.type_error(format!(
+            "{fname}() takes at most 2 positional arguments ({npos} given)"
+        )));
     }
     Ok(())
 }
