@@ -2,6 +2,7 @@
 //! `bytearray.rs`, the codecs in `codecs.rs`); the algorithms are rpy-text's.
 //! Counterpart: Objects/bytesobject.c and Objects/bytes_methods.c (3.11).
 
+use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 
 use rpy_text::strings::bytes as tb;
@@ -62,13 +63,18 @@ fn same_kind(vm: &Vm, self_: &Value, b: Vec<u8>) -> Value {
     }
 }
 
-fn this(vm: &Vm, v: &Value) -> PyResult<Vec<u8>> {
-    bytes_of(v).ok_or_else(|| {
-        vm.type_error(format!(
-            "descriptor requires a 'bytes' object but received a '{}'",
-            vm.type_name(v)
-        ))
-    })
+/// The bytes of `self`: borrowed from a bytes object, copied from a bytearray (whose buffer
+/// Python code may resize while a method runs).
+fn this<'a>(vm: &Vm, v: &'a Value) -> PyResult<Cow<'a, [u8]>> {
+    match v.payload() {
+        Some(Payload::Bytes(b)) => return Ok(Cow::Borrowed(b)),
+        Some(Payload::ByteArray(b)) => return Ok(Cow::Owned(b.borrow().clone())),
+        _ => {}
+    }
+    Err(vm.type_error(format!(
+        "descriptor requires a 'bytes' object but received a '{}'",
+        vm.type_name(v)
+    )))
 }
 
 /// A bytes-like argument (`Py_buffer`).
@@ -484,7 +490,7 @@ fn bytes_add(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
             vm.type_name(&args[0])
         )));
     };
-    let mut out = a;
+    let mut out = a.into_owned();
     out.extend(b);
     Ok(same_kind(vm, &args[0], out))
 }
@@ -574,7 +580,7 @@ macro_rules! bytes_cmps {
                     // from its own side).
                     return Ok(vm.not_implemented());
                 }
-                Ok(Value::Bool($op.test(a.cmp(&b))))
+                Ok(Value::Bool($op.test((*a).cmp(&b[..]))))
             }
         )*
     };
@@ -591,7 +597,7 @@ bytes_cmps! {
 
 fn bytes_getnewargs(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let b = this(vm, &args[0])?;
-    Ok(vm.new_tuple(vec![new_bytes(vm, b)]))
+    Ok(vm.new_tuple(vec![new_bytes(vm, b.into_owned())]))
 }
 
 fn bytes_bytes(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -600,7 +606,7 @@ fn bytes_bytes(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     {
         return Ok(args[0].clone());
     }
-    Ok(new_bytes(vm, this(vm, &args[0])?))
+    Ok(new_bytes(vm, this(vm, &args[0])?.into_owned()))
 }
 
 fn bytes_sizeof(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -820,9 +826,9 @@ fn bytes_translate(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value
 type FindFn = fn(&[u8], &[u8], Option<isize>, Option<isize>) -> Option<usize>;
 
 /// `self`, `sub`, `start`, `end` of find/count/index.
-type FindArgs = (Vec<u8>, Vec<u8>, Option<isize>, Option<isize>);
+type FindArgs<'a> = (Cow<'a, [u8]>, Vec<u8>, Option<isize>, Option<isize>);
 
-fn find_args(vm: &Vm, args: &[Value], kw: &[Value], name: &str) -> PyResult<FindArgs> {
+fn find_args<'a>(vm: &Vm, args: &'a [Value], kw: &[Value], name: &str) -> PyResult<FindArgs<'a>> {
     check_count(vm, name, &args[1..], kw, 1, 3)?;
     let b = this(vm, &args[0])?;
     let sub = sub_arg(vm, &args[1])?;
@@ -1116,7 +1122,7 @@ fn bytes_expandtabs(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Valu
 }
 
 /// A no-argument method of bytes/bytearray named `bytes.name` in messages.
-fn noargs(vm: &Vm, args: &[Value], kw: &[Value], name: &str) -> PyResult<Vec<u8>> {
+fn noargs<'a>(vm: &Vm, args: &'a [Value], kw: &[Value], name: &str) -> PyResult<Cow<'a, [u8]>> {
     let owner = if is_bytearray(&args[0]) {
         "bytearray"
     } else {
