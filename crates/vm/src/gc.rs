@@ -24,6 +24,8 @@ thread_local! {
     static ENABLED: Cell<bool> = const { Cell::new(true) };
     static THRESHOLD: Cell<usize> = const { Cell::new(700) };
     static COLLECTING: Cell<bool> = const { Cell::new(false) };
+    /// Containers that survived the last collection.
+    static SURVIVORS: Cell<usize> = const { Cell::new(0) };
 }
 
 /// Whether objects with this payload can hold references (and so be part of a cycle).
@@ -52,9 +54,10 @@ pub fn track(o: &PyRef) {
 /// Whether enough containers were made since the last collection to run one.
 #[inline]
 pub fn due() -> bool {
-    ALLOCATED.with(|a| a.get()) > THRESHOLD.with(|t| t.get())
-        && ENABLED.with(|e| e.get())
-        && !COLLECTING.with(|c| c.get())
+    // A full collection costs time proportional to every tracked object, so, like CPython's
+    // oldest generation, wait until the new containers are a quarter of the survivors.
+    let limit = THRESHOLD.with(|t| t.get()).max(SURVIVORS.with(|s| s.get()) / 4);
+    ALLOCATED.with(|a| a.get()) > limit && ENABLED.with(|e| e.get()) && !COLLECTING.with(|c| c.get())
 }
 
 pub fn set_enabled(on: bool) {
@@ -350,6 +353,7 @@ pub fn collect(vm: &Vm) -> usize {
             }
         });
     }
+    SURVIVORS.with(|s| s.set(reachable.iter().filter(|r| **r).count()));
     let garbage: Vec<PyRef> = objects
         .iter()
         .zip(&reachable)
