@@ -114,6 +114,59 @@ pub struct TypeData {
     pub layout: Layout,
     /// Names of `__slots__` (heap types), in declaration order.
     pub slots: RefCell<Vec<String>>,
+    /// MRO lookups already made (see `lookup`).
+    pub(crate) cache: RefCell<LookupCache>,
+}
+
+thread_local! {
+    /// Bumped by every change to any class namespace or MRO: invalidates all lookup caches.
+    static TYPE_EPOCH: Cell<u64> = const { Cell::new(1) };
+}
+
+/// Invalidates every type's lookup cache (a class namespace or hierarchy changed).
+pub fn types_changed() {
+    TYPE_EPOCH.with(|e| e.set(e.get() + 1));
+}
+
+fn epoch() -> u64 {
+    TYPE_EPOCH.with(|e| e.get())
+}
+
+/// Per-type cache of `_PyType_Lookup` results, keyed by the name's text address and checked
+/// against its content (so a freed-and-reused address cannot alias another name). Entries from
+/// an older epoch are stale. CPython keeps a global method cache keyed by type version tags;
+/// one global epoch is coarser but class mutation after start-up is rare.
+#[derive(Default)]
+pub struct LookupCache {
+    epoch: u64,
+    entries: std::collections::HashMap<usize, (Box<str>, Option<Value>), BuildPtrHasher>,
+}
+
+/// A hasher for pointer-sized keys (the standard SipHash would cost more than the lookup).
+#[derive(Default, Clone, Copy)]
+pub struct BuildPtrHasher;
+
+pub struct PtrHasher(u64);
+
+impl std::hash::BuildHasher for BuildPtrHasher {
+    type Hasher = PtrHasher;
+    fn build_hasher(&self) -> PtrHasher {
+        PtrHasher(0)
+    }
+}
+
+impl std::hash::Hasher for PtrHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ *b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = ((n as u64) >> 3).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
 }
 
 impl TypeData {
@@ -129,8 +182,38 @@ impl TypeData {
         }
     }
 
-    /// Looks `name` up along the MRO (`_PyType_Lookup`).
+    /// The namespace for writing; invalidates the lookup caches.
+    pub fn dict_mut(&self) -> std::cell::RefMut<'_, DictData> {
+        types_changed();
+        self.dict_data().borrow_mut()
+    }
+
+    /// Looks `name` up along the MRO (`_PyType_Lookup`), through the type's cache.
     pub fn lookup(&self, name: &str) -> Option<Value> {
+        let key = name.as_ptr() as usize;
+        let now = epoch();
+        if let Ok(mut c) = self.cache.try_borrow_mut() {
+            if c.epoch != now {
+                c.entries.clear();
+                c.epoch = now;
+            } else if let Some((k, v)) = c.entries.get(&key)
+                && **k == *name
+            {
+                return v.clone();
+            }
+            drop(c);
+            let v = self.lookup_uncached(name);
+            if let Ok(mut c) = self.cache.try_borrow_mut()
+                && c.epoch == now
+            {
+                c.entries.insert(key, (name.into(), v.clone()));
+            }
+            return v;
+        }
+        self.lookup_uncached(name)
+    }
+
+    fn lookup_uncached(&self, name: &str) -> Option<Value> {
         for t in self.mro.borrow().iter() {
             let td = t.as_type().expect("mro holds types");
             if let Some(v) = td.dict_data().borrow().get_str(name) {
@@ -225,6 +308,7 @@ pub fn new_type_in(
         kind,
         layout,
         slots: RefCell::new(Vec::new()),
+        cache: RefCell::new(LookupCache::default()),
     };
     PyObject::new(metatype.clone(), Payload::Type(Box::new(data)))
 }

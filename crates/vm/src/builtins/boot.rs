@@ -39,6 +39,7 @@ impl Boot {
             kind,
             layout,
             slots: RefCell::new(Vec::new()),
+            cache: RefCell::new(crate::types::LookupCache::default()),
         })));
         let mut mro = vec![t.clone()];
         if let Some(b) = base {

@@ -370,9 +370,11 @@ pub fn init(vm: &Vm) {
     // ExceptionGroup derives from both BaseExceptionGroup and Exception.
     let eg = &vm.types.exceptions.exception_group;
     let td = crate::types::type_data(eg);
+    crate::types::types_changed();
     *td.bases.borrow_mut() = vec![t.clone(), vm.types.exceptions.exception.clone()];
     if let Ok(mro) = crate::types::compute_mro(eg) {
-        *td.mro.borrow_mut() = mro;
+        crate::types::types_changed();
+    *td.mro.borrow_mut() = mro;
     }
     let _: Option<PyRef> = None;
     let _ = exc_data;

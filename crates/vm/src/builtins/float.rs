@@ -363,7 +363,9 @@ fn float_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
 }
 
 pub fn new_float_of(vm: &Vm, cls: &PyRef, f: f64) -> Value {
-    if std::rc::Rc::ptr_eq(cls, &vm.types.float) {
+    // A NaN made by float() gets an identity of its own (CPython's `nan in [nan]` is true only
+    // for the same object); other floats are immediates.
+    if std::rc::Rc::ptr_eq(cls, &vm.types.float) && !f.is_nan() {
         Value::Float(f)
     } else {
         Value::Obj(PyObject::new(cls.clone(), Payload::Float(f)))

@@ -96,7 +96,7 @@ impl Vm {
     ) {
         let td = crate::types::type_data(t);
         let owner: &'static str = Box::leak(td.name.borrow().clone().into_boxed_str());
-        let mut d = td.dict_data().borrow_mut();
+        let mut d = td.dict_mut();
         for &(name, func) in methods {
             let class = if is_slot_wrapper(name) && kind == MethodKind::Instance {
                 self.types.other("wrapper_descriptor")
@@ -138,7 +138,7 @@ impl Vm {
     pub fn add_getsets(&self, t: &PyRef, getsets: &[(&'static str, Getter, Option<Setter>)]) {
         let td = crate::types::type_data(t);
         let owner: &'static str = Box::leak(td.name.borrow().clone().into_boxed_str());
-        let mut d = td.dict_data().borrow_mut();
+        let mut d = td.dict_mut();
         for &(name, get, set) in getsets {
             let g = PyObject::new(
                 self.types.getset_descriptor.clone(),
@@ -156,7 +156,7 @@ impl Vm {
     /// Sets a plain attribute of a built-in type.
     pub fn add_attr(&self, t: &PyRef, name: &str, v: Value) {
         let td = crate::types::type_data(t);
-        let _ = td.dict_data().borrow_mut().set_str(self.intern(name), v);
+        let _ = td.dict_mut().set_str(self.intern(name), v);
     }
 }
 

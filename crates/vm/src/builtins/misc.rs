@@ -982,7 +982,8 @@ pub fn init(vm: &Vm) {
             crate::types::Layout::Native,
             0,
         );
-        *type_data(&t).mro.borrow_mut() = vec![t.clone(), vm.types.object.clone()];
+        crate::types::types_changed();
+    *type_data(&t).mro.borrow_mut() = vec![t.clone(), vm.types.object.clone()];
         vm.add_methods(&t, &methods);
         if name == "types.UnionType" {
             vm.add_getsets(&t, &[("__args__", union_args, None)]);

@@ -322,7 +322,8 @@ pub fn type_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         *td.qualname.borrow_mut() = qualname;
         *td.slots.borrow_mut() = slot_names;
         let mro = crate::types::compute_mro(&cls).map_err(|m| vm.type_error(m))?;
-        *td.mro.borrow_mut() = mro;
+        crate::types::types_changed();
+    *td.mro.borrow_mut() = mro;
     }
     // A custom mro() on the metaclass.
     if !Rc::ptr_eq(&meta, &vm.types.type_)
@@ -343,7 +344,8 @@ pub fn type_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
                 }
             }
         }
-        *type_data(&cls).mro.borrow_mut() = mro;
+        crate::types::types_changed();
+    *type_data(&cls).mro.borrow_mut() = mro;
     }
     for b in type_data(&cls).bases.borrow().iter() {
         crate::builtins::misc::register_subclass(b, &cls);
@@ -650,7 +652,7 @@ fn set_module(vm: &Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
             drop(old);
         }
         None => {
-            td.dict_data().borrow_mut().remove_str("__module__");
+            td.dict_mut().remove_str("__module__");
         }
     }
     Ok(())
@@ -780,7 +782,7 @@ fn set_annotations(vm: &Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
             drop(old);
         }
         None => {
-            td.dict_data().borrow_mut().remove_str("__annotations__");
+            td.dict_mut().remove_str("__annotations__");
         }
     }
     Ok(())
@@ -802,6 +804,7 @@ pub fn make_class(vm: &Vm, name: &str, bases: Vec<PyRef>, module: &str) -> PyRef
     }
     let cls = crate::types::new_type(&vm.types.type_, name, bases, d, TypeKind::Heap, layout, fl);
     let mro = crate::types::compute_mro(&cls).unwrap_or_else(|_| vec![cls.clone()]);
+    crate::types::types_changed();
     *type_data(&cls).mro.borrow_mut() = mro;
     cls
 }

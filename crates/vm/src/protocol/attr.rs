@@ -505,11 +505,11 @@ impl Vm {
         }
         match value {
             Some(v) => {
-                let old = td.dict_data().borrow_mut().set_str(name.clone(), v);
+                let old = td.dict_mut().set_str(name.clone(), v);
                 drop(old);
                 Ok(())
             }
-            None => match td.dict_data().borrow_mut().remove_str(name_s) {
+            None => match td.dict_mut().remove_str(name_s) {
                 Some(_) => Ok(()),
                 None => Err(self.attribute_error(format!(
                     "type object '{}' has no attribute '{}'",
