@@ -262,7 +262,24 @@ impl DictData {
         if self.indices.is_empty() {
             return None;
         }
-        let hash = crate::str::hash_str(key);
+        self.get_str_hashed(key, crate::str::hash_str(key))
+    }
+
+    /// Lookup by a str object's text with its cached hash (names in code objects).
+    #[inline]
+    pub fn get_name(&self, name: &PyRef) -> Option<&Value> {
+        match &name.payload {
+            Payload::Str(s) => {
+                if self.indices.is_empty() {
+                    return None;
+                }
+                self.get_str_hashed(s.as_str(), s.hash())
+            }
+            _ => None,
+        }
+    }
+
+    fn get_str_hashed(&self, key: &str, hash: i64) -> Option<&Value> {
         let mask = self.indices.len() - 1;
         let mut perturb = hash as u64;
         let mut i = (hash as u64 as usize) & mask;

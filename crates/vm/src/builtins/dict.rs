@@ -200,17 +200,20 @@ fn dict_popitem(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     }
 }
 
-fn dict_keys(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+fn dict_keys(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "dict.keys", &args[1..], kw, 0, 0)?;
     this(vm, &args[0])?;
     Ok(new_view(vm, &args[0], ViewKind::Keys))
 }
 
-fn dict_values(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+fn dict_values(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "dict.values", &args[1..], kw, 0, 0)?;
     this(vm, &args[0])?;
     Ok(new_view(vm, &args[0], ViewKind::Values))
 }
 
-fn dict_items(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+fn dict_items(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "dict.items", &args[1..], kw, 0, 0)?;
     this(vm, &args[0])?;
     Ok(new_view(vm, &args[0], ViewKind::Items))
 }
@@ -233,13 +236,15 @@ fn dict_update(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn dict_clear(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+fn dict_clear(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "dict.clear", &args[1..], kw, 0, 0)?;
     let old = std::mem::take(&mut *this(vm, &args[0])?.borrow_mut());
     drop(old);
     Ok(Value::None)
 }
 
-fn dict_copy(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+fn dict_copy(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "dict.copy", &args[1..], kw, 0, 0)?;
     let d = this(vm, &args[0])?.borrow().clone();
     Ok(Value::Obj(PyObject::new(
         vm.types.dict.clone(),

@@ -47,7 +47,7 @@ fn eg_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let message = &args[1];
     if crate::str::as_str(message).is_none() {
         return Err(vm.type_error(format!(
-            "argument 1 must be str, not {}",
+            "BaseExceptionGroup.__new__() argument 1 must be str, not {}",
             vm.type_name(message)
         )));
     }

@@ -458,7 +458,7 @@ fn b_print(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
             Some("flush") => flush = vm.truthy(v)?,
             Some(o) => {
                 return Err(
-                    vm.type_error(format!("print() got an unexpected keyword argument '{o}'"))
+                    vm.type_error(format!("'{o}' is an invalid keyword argument for print()"))
                 );
             }
             None => {}

@@ -18,16 +18,24 @@ fn dict_get_str(d: &PyRef, name: &str) -> Option<Value> {
     }
 }
 
+/// Looks an interned name up with its cached hash.
+#[inline]
+fn dict_get_name(d: &PyRef, name: &PyRef) -> Option<Value> {
+    match &d.payload {
+        Payload::Dict(dd) => dd.borrow().get_name(name).cloned(),
+        _ => None,
+    }
+}
+
 impl Vm {
     pub(crate) fn load_global(&self, f: &Frame, name: &PyRef) -> PyResult<Value> {
-        let s = str_of(name);
-        if let Some(v) = dict_get_str(&f.globals, s) {
+        if let Some(v) = dict_get_name(&f.globals, name) {
             return Ok(v);
         }
-        if let Some(v) = dict_get_str(&f.builtins, s) {
+        if let Some(v) = dict_get_name(&f.builtins, name) {
             return Ok(v);
         }
-        Err(self.name_error(s))
+        Err(self.name_error(str_of(name)))
     }
 
     pub(crate) fn load_builtin(&self, f: &Frame, name: &str) -> PyResult<Value> {
@@ -61,7 +69,7 @@ impl Vm {
         let s = str_of(name);
         match &f.locals {
             Some(Value::Obj(l)) if crate::types::kind_of(l) == crate::types::TypeKind::Dict => {
-                if let Some(v) = dict_get_str(l, s) {
+                if let Some(v) = dict_get_name(l, name) {
                     return Ok(v);
                 }
             }

@@ -216,7 +216,7 @@ impl Vm {
             && let Some(dict) = o.dict.borrow().as_ref()
             && let Payload::Dict(dd) = &dict.payload
         {
-            let found = dd.borrow().get_str(name_s).cloned();
+            let found = dd.borrow().get_name(name).cloned();
             if let Some(v) = found {
                 return Ok(v);
             }
