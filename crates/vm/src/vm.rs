@@ -88,6 +88,8 @@ pub struct Vm {
     graveyard: RefCell<Vec<Value>>,
     /// Objects whose repr is being computed (`Py_ReprEnter`).
     repr_stack: RefCell<Vec<i64>>,
+    /// `object.__getattribute__`, `type.__getattribute__`, `module.__getattribute__`.
+    pub(crate) generic_getattributes: std::cell::OnceCell<[Value; 3]>,
 }
 
 impl Drop for Vm {
@@ -122,6 +124,7 @@ impl Vm {
             modules,
             graveyard: RefCell::new(Vec::new()),
             repr_stack: RefCell::new(Vec::new()),
+            generic_getattributes: std::cell::OnceCell::new(),
         });
         CURRENT_VM.with(|c| c.set(Rc::as_ptr(&vm)));
         crate::builtins::boot::populate(&vm);

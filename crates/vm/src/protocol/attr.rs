@@ -171,8 +171,14 @@ impl Vm {
         r
     }
 
+    /// Whether `v` is the generic `__getattribute__` of object, type or module (identity
+    /// checks: this runs on every attribute access).
     fn is_object_getattribute(&self, v: &Value) -> bool {
-        matches!(v.payload(), Some(Payload::MethodDescriptor(md)) if md.name == "__getattribute__" && (md.owner == "object" || md.owner == "type" || md.owner == "module"))
+        let generic = self.generic_getattributes.get_or_init(|| {
+            [&self.types.object, &self.types.type_, &self.types.module]
+                .map(|t| crate::types::type_data(t).own("__getattribute__").unwrap_or(Value::Null))
+        });
+        generic.iter().any(|g| g.is(v))
     }
 
     fn getattr_fallback(&self, obj: &Value, name: &PyRef, r: PyResult<Value>) -> PyResult<Value> {
@@ -313,7 +319,7 @@ impl Vm {
                                 .borrow()
                                 .as_ref()
                                 .is_some_and(|dict| match &dict.payload {
-                                    Payload::Dict(dd) => dd.borrow().get_str(name_s).is_some(),
+                                    Payload::Dict(dd) => dd.borrow().get_name(name).is_some(),
                                     _ => false,
                                 })
                         }
