@@ -56,8 +56,12 @@ pub fn track(o: &PyRef) {
 pub fn due() -> bool {
     // A full collection costs time proportional to every tracked object, so, like CPython's
     // oldest generation, wait until the new containers are a quarter of the survivors.
-    let limit = THRESHOLD.with(|t| t.get()).max(SURVIVORS.with(|s| s.get()) / 4);
-    ALLOCATED.with(|a| a.get()) > limit && ENABLED.with(|e| e.get()) && !COLLECTING.with(|c| c.get())
+    let limit = THRESHOLD
+        .with(|t| t.get())
+        .max(SURVIVORS.with(|s| s.get()) / 4);
+    ALLOCATED.with(|a| a.get()) > limit
+        && ENABLED.with(|e| e.get())
+        && !COLLECTING.with(|c| c.get())
 }
 
 pub fn set_enabled(on: bool) {

@@ -374,7 +374,7 @@ pub fn init(vm: &Vm) {
     *td.bases.borrow_mut() = vec![t.clone(), vm.types.exceptions.exception.clone()];
     if let Ok(mro) = crate::types::compute_mro(eg) {
         crate::types::types_changed();
-    *td.mro.borrow_mut() = mro;
+        *td.mro.borrow_mut() = mro;
     }
     let _: Option<PyRef> = None;
     let _ = exc_data;

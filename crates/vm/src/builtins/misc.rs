@@ -983,7 +983,7 @@ pub fn init(vm: &Vm) {
             0,
         );
         crate::types::types_changed();
-    *type_data(&t).mro.borrow_mut() = vec![t.clone(), vm.types.object.clone()];
+        *type_data(&t).mro.borrow_mut() = vec![t.clone(), vm.types.object.clone()];
         vm.add_methods(&t, &methods);
         if name == "types.UnionType" {
             vm.add_getsets(&t, &[("__args__", union_args, None)]);

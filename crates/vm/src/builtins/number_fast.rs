@@ -55,7 +55,8 @@ pub fn int_to_f64(vm: &Vm, n: &Num<'_>) -> PyResult<f64> {
     match n {
         Num::Int(i) => Ok(*i as f64),
         Num::Float(f) => Ok(*f),
-        Num::Big(b) => rpy_text::numbers::int_to_f64(b).map_err(|_| vm.overflow_error("int too large to convert to float")),
+        Num::Big(b) => rpy_text::numbers::int_to_f64(b)
+            .map_err(|_| vm.overflow_error("int too large to convert to float")),
     }
 }
 

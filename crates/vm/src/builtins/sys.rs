@@ -412,7 +412,16 @@ fn sys_int_max_str_digits(_vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<
 }
 
 fn sys_set_int_max_str_digits(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let p = crate::builtins::function::parse_args(vm, "set_int_max_str_digits", args, kwnames, &["maxdigits"], 0, 1, 1)?;
+    let p = crate::builtins::function::parse_args(
+        vm,
+        "set_int_max_str_digits",
+        args,
+        kwnames,
+        &["maxdigits"],
+        0,
+        1,
+        1,
+    )?;
     let n = vm.index_i64(p.get(0).unwrap_or(&Value::Int(0)))?;
     if n != 0 && n < 640 {
         return Err(vm.value_error("maxdigits must be 0 or larger than 640"));

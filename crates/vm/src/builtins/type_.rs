@@ -323,7 +323,7 @@ pub fn type_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         *td.slots.borrow_mut() = slot_names;
         let mro = crate::types::compute_mro(&cls).map_err(|m| vm.type_error(m))?;
         crate::types::types_changed();
-    *td.mro.borrow_mut() = mro;
+        *td.mro.borrow_mut() = mro;
     }
     // A custom mro() on the metaclass.
     if !Rc::ptr_eq(&meta, &vm.types.type_)
@@ -345,7 +345,7 @@ pub fn type_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
             }
         }
         crate::types::types_changed();
-    *type_data(&cls).mro.borrow_mut() = mro;
+        *type_data(&cls).mro.borrow_mut() = mro;
     }
     for b in type_data(&cls).bases.borrow().iter() {
         crate::builtins::misc::register_subclass(b, &cls);

@@ -175,8 +175,11 @@ impl Vm {
     /// checks: this runs on every attribute access).
     fn is_object_getattribute(&self, v: &Value) -> bool {
         let generic = self.generic_getattributes.get_or_init(|| {
-            [&self.types.object, &self.types.type_, &self.types.module]
-                .map(|t| crate::types::type_data(t).own("__getattribute__").unwrap_or(Value::Null))
+            [&self.types.object, &self.types.type_, &self.types.module].map(|t| {
+                crate::types::type_data(t)
+                    .own("__getattribute__")
+                    .unwrap_or(Value::Null)
+            })
         });
         generic.iter().any(|g| g.is(v))
     }
