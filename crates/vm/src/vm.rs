@@ -24,13 +24,12 @@ thread_local! {
 /// The VM running on this thread, for code that has no `&Vm` at hand (object finalizers).
 pub fn current_vm() -> Option<&'static Vm> {
     let p = CURRENT_VM.with(|c| c.get());
+    if p.is_null() {
+        return None;
+    }
     // SAFETY: the pointer is set by `Vm::new` to a VM owned by an `Rc` that the embedder keeps
     // alive while it runs code, and cleared by `Vm::drop`; single-threaded.
-    if p.is_null() {
-        None
-    } else {
-        Some(unsafe { &*p })
-    }
+    Some(unsafe { &*p })
 }
 
 /// Runs `f` with this thread's built-in types (the VM must have been created).
