@@ -120,43 +120,11 @@ impl DictData {
     }
 
     fn probe(&self, hash: i64, key: &Value) -> Probe {
-        if self.indices.is_empty() {
-            return Probe::Missing(0);
-        }
-        let mask = self.indices.len() - 1;
-        let mut perturb = hash as u64;
-        let mut i = (hash as u64 as usize) & mask;
-        let mut free_slot = None;
-        loop {
-            let ix = self.indices[i];
-            if ix == EMPTY {
-                return Probe::Missing(free_slot.unwrap_or(i));
-            }
-            if ix == DUMMY {
-                free_slot.get_or_insert(i);
-            } else {
-                let e = &self.entries[ix as usize];
-                if e.hash == hash {
-                    if e.key.is(key) {
-                        return Probe::Found(ix as usize);
-                    }
-                    match fast_eq(&e.key, key) {
-                        Some(true) => return Probe::Found(ix as usize),
-                        Some(false) => {}
-                        None => return Probe::NeedsEq(ix as usize, e.key.clone()),
-                    }
-                }
-            }
-            perturb >>= PERTURB_SHIFT;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(perturb as usize)
-                .wrapping_add(1))
-                & mask;
-        }
+        self.probe_after(hash, key, &[])
     }
 
-    /// Continues a probe after a candidate at entry `skip` compared unequal.
+    /// Probes for `key`, skipping the entries in `rejected` (candidates that Python equality
+    /// already found unequal).
     fn probe_after(&self, hash: i64, key: &Value, rejected: &[usize]) -> Probe {
         if self.indices.is_empty() {
             return Probe::Missing(0);

@@ -290,7 +290,31 @@ impl SetData {
     }
 }
 
-/// Looks `key` up (Python equality with the table released).
+/// Where `key` is in the table, or where it would go: probes, running Python equality for
+/// candidates with the table released, and starting over if the table changed meanwhile.
+fn resolve(vm: &Vm, table: &RefCell<SetData>, key: &Value, hash: i64) -> PyResult<Probe> {
+    let mut rejected = Vec::new();
+    loop {
+        let (p, version) = {
+            let t = table.borrow();
+            (t.probe(hash, key, &rejected), t.version)
+        };
+        let Probe::NeedsEq(j, cand) = p else {
+            return Ok(p);
+        };
+        let eq = vm.eq(&cand, key)?;
+        if table.borrow().version != version {
+            rejected.clear();
+            continue;
+        }
+        if eq {
+            return Ok(Probe::Found(j));
+        }
+        rejected.push(j);
+    }
+}
+
+/// Looks `key` up.
 pub fn contains(vm: &Vm, table: &RefCell<SetData>, key: &Value) -> PyResult<bool> {
     let hash = vm.hash(key)?;
     contains_hashed(vm, table, key, hash)
@@ -302,28 +326,7 @@ pub fn contains_hashed(
     key: &Value,
     hash: i64,
 ) -> PyResult<bool> {
-    let mut rejected = Vec::new();
-    loop {
-        let (p, version) = {
-            let t = table.borrow();
-            (t.probe(hash, key, &rejected), t.version)
-        };
-        match p {
-            Probe::Found(_) => return Ok(true),
-            Probe::Missing(..) => return Ok(false),
-            Probe::NeedsEq(j, cand) => {
-                let eq = vm.eq(&cand, key)?;
-                if table.borrow().version != version {
-                    rejected.clear();
-                    continue;
-                }
-                if eq {
-                    return Ok(true);
-                }
-                rejected.push(j);
-            }
-        }
-    }
+    Ok(matches!(resolve(vm, table, key, hash)?, Probe::Found(_)))
 }
 
 /// Adds `key`.
@@ -333,70 +336,24 @@ pub fn add(vm: &Vm, table: &RefCell<SetData>, key: Value) -> PyResult<()> {
 }
 
 pub fn add_hashed(vm: &Vm, table: &RefCell<SetData>, key: Value, hash: i64) -> PyResult<()> {
-    let mut rejected = Vec::new();
-    loop {
-        let (p, version) = {
-            let t = table.borrow();
-            (t.probe(hash, &key, &rejected), t.version)
-        };
-        match p {
-            Probe::Found(_) => return Ok(()),
-            Probe::Missing(slot, dummy) => {
-                table.borrow_mut().put(slot, dummy, hash, key);
-                return Ok(());
-            }
-            Probe::NeedsEq(j, cand) => {
-                let eq = vm.eq(&cand, &key)?;
-                if table.borrow().version != version {
-                    rejected.clear();
-                    continue;
-                }
-                if eq {
-                    return Ok(());
-                }
-                rejected.push(j);
-            }
-        }
+    if let Probe::Missing(slot, dummy) = resolve(vm, table, &key, hash)? {
+        table.borrow_mut().put(slot, dummy, hash, key);
     }
+    Ok(())
 }
 
 /// Removes `key`; whether it was present.
 pub fn discard(vm: &Vm, table: &RefCell<SetData>, key: &Value) -> PyResult<bool> {
     let hash = vm.hash(key)?;
-    let mut rejected = Vec::new();
-    loop {
-        let (p, version) = {
-            let t = table.borrow();
-            (t.probe(hash, key, &rejected), t.version)
-        };
-        match p {
-            Probe::Found(j) => {
-                let mut t = table.borrow_mut();
-                let old = std::mem::replace(&mut t.table[j], Slot::Dummy);
-                t.used -= 1;
-                t.version += 1;
-                drop(t);
-                drop(old);
-                return Ok(true);
-            }
-            Probe::Missing(..) => return Ok(false),
-            Probe::NeedsEq(j, cand) => {
-                let eq = vm.eq(&cand, key)?;
-                if table.borrow().version != version {
-                    rejected.clear();
-                    continue;
-                }
-                if eq {
-                    let mut t = table.borrow_mut();
-                    let old = std::mem::replace(&mut t.table[j], Slot::Dummy);
-                    t.used -= 1;
-                    t.version += 1;
-                    drop(t);
-                    drop(old);
-                    return Ok(true);
-                }
-                rejected.push(j);
-            }
-        }
-    }
+    let Probe::Found(j) = resolve(vm, table, key, hash)? else {
+        return Ok(false);
+    };
+    let old = {
+        let mut t = table.borrow_mut();
+        t.used -= 1;
+        t.version += 1;
+        std::mem::replace(&mut t.table[j], Slot::Dummy)
+    };
+    drop(old);
+    Ok(true)
 }
