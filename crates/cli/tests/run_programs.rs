@@ -81,9 +81,11 @@ fn programs_match_python() {
         .iter()
         .map(|p| format!("tests/run/{}", p.file_name().unwrap().to_string_lossy()))
         .collect();
+    // Absolute source paths: python3.11 runs the scripts by absolute path too (`__main__`'s
+    // code gets the absolute filename), so tracebacks name the same file either way.
     let status = run(Command::new(python()).args([
         "-c",
-        "import py_compile, sys, os\nfor src in sys.argv[2:]:\n    py_compile.compile(src, os.path.join(sys.argv[1], os.path.basename(src) + 'c'), doraise=False)",
+        "import py_compile, sys, os\nfor src in sys.argv[2:]:\n    src = os.path.abspath(src)\n    py_compile.compile(src, os.path.join(sys.argv[1], os.path.basename(src) + 'c'), doraise=False)",
         pyc_dir.to_str().unwrap(),
     ]).args(&list));
     assert!(
