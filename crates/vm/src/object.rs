@@ -285,6 +285,22 @@ impl Drop for PyObject {
             return;
         }
         DROP_DEPTH.with(|d| d.set(depth + 1));
+        // Lists and tuples release their items last to first, as CPython's deallocators do
+        // (it decides the order in which `__del__` methods run).
+        match &mut self.payload {
+            Payload::List(l) => {
+                let items = l.get_mut();
+                while let Some(v) = items.pop() {
+                    drop(v);
+                }
+            }
+            Payload::Tuple(items) => {
+                for v in items.iter_mut().rev() {
+                    drop(std::mem::take(v));
+                }
+            }
+            _ => {}
+        }
         drop(std::mem::replace(&mut self.payload, Payload::Object));
         drop(self.dict.get_mut().take());
         drop(self.class.get_mut().take());

@@ -30,6 +30,12 @@ fn base_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let Some(cls) = args.first().and_then(|c| vm.is_type(c)) else {
         return Err(vm.type_error("BaseException.__new__(X): X is not a type object"));
     };
+    if !is_subtype(&cls, &vm.types.exceptions.base_exception) {
+        let n = crate::types::type_data(&cls).name.borrow().clone();
+        return Err(vm.type_error(format!(
+            "BaseException.__new__({n}): {n} is not a subtype of BaseException"
+        )));
+    }
     let npos = args.len() - kwnames.len();
     let a = vm.new_tuple(args[1..npos].to_vec());
     let e = PyObject::new(cls, Payload::Exception(ExcData::new(a)));

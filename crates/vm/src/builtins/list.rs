@@ -56,7 +56,21 @@ fn list_init(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
                 && vm.lookup_special(it, "__len__").is_none()
                 && let Some(h) = vm.lookup_special(it, "__length_hint__")
             {
-                vm.call(&h, std::slice::from_ref(it))?;
+                let hint = vm.call(&h, std::slice::from_ref(it))?;
+                if !vm.is_not_implemented(&hint) {
+                    match hint {
+                        Value::Int(n) if n < 0 => {
+                            return Err(vm.value_error("__length_hint__() should return >= 0"));
+                        }
+                        Value::Int(_) => {}
+                        other => {
+                            return Err(vm.type_error(format!(
+                                "__length_hint__ must be an integer, not {}",
+                                vm.type_name(&other)
+                            )));
+                        }
+                    }
+                }
             }
             vm.iterate(it)?
         }
