@@ -450,19 +450,34 @@ impl Vm {
                     }
                     Opcode::ReturnValue => {
                         let v = f.pop();
-                        let frame = self.pop_frame();
+                        let mut frame = self.pop_frame();
                         let resume = frame.resume;
-                        if let Some(g) = frame.generator.as_ref().and_then(|g| g.upgrade()) {
-                            crate::generator::finished(&g, frame);
-                        } else {
-                            drop(frame);
+                        let g = frame.generator.as_ref().and_then(|g| g.upgrade());
+                        if resume == Resume::ForIter {
+                            crate::generator::leave_inline(self, &mut frame, g.as_ref());
                         }
-                        if resume == Resume::Exit {
-                            return Ok(v);
+                        match g {
+                            Some(g) => crate::generator::finished(&g, frame),
+                            None => drop(frame),
                         }
-                        fp = self.top_frame_ptr();
-                        // SAFETY: as at the top of the loop.
-                        unsafe { &mut *fp }.push(v);
+                        match resume {
+                            Resume::Exit => return Ok(v),
+                            Resume::Push => {
+                                fp = self.top_frame_ptr();
+                                // SAFETY: as at the top of the loop.
+                                unsafe { &mut *fp }.push(v);
+                            }
+                            Resume::ForIter => {
+                                // The generator is exhausted: the caller's FOR_ITER jumps out.
+                                fp = self.top_frame_ptr();
+                                // SAFETY: as at the top of the loop.
+                                let caller = unsafe { &mut *fp };
+                                caller.pop();
+                                let target =
+                                    caller.code.instrs.get(caller.lasti).map(|i| i.arg as usize);
+                                caller.pc = target.unwrap_or(caller.pc);
+                            }
+                        }
                         continue 'run;
                     }
                     Opcode::ReturnGenerator => {
@@ -479,9 +494,13 @@ impl Vm {
                     }
                     Opcode::YieldValue => {
                         let v = f.pop();
-                        let frame = self.pop_frame();
+                        let mut frame = self.pop_frame();
                         let resume = frame.resume;
-                        if let Some(g) = frame.generator.as_ref().and_then(|g| g.upgrade()) {
+                        let g = frame.generator.as_ref().and_then(|g| g.upgrade());
+                        if resume == Resume::ForIter {
+                            crate::generator::leave_inline(self, &mut frame, g.as_ref());
+                        }
+                        if let Some(g) = g {
                             crate::generator::suspend(&g, frame);
                         }
                         if resume == Resume::Exit {
@@ -500,6 +519,14 @@ impl Vm {
                     }
                     Opcode::ForIter => {
                         let it = f.top().clone();
+                        if let Value::Obj(g) = &it
+                            && matches!(g.payload, Payload::Generator(_))
+                            && crate::types::kind_of(g) == crate::types::TypeKind::Generator
+                            && tri!('op, crate::generator::resume_inline(self, g))
+                        {
+                            fp = self.top_frame_ptr();
+                            continue 'run;
+                        }
                         match tri!('op, self.next(&it)) {
                             Some(v) => f.push(v),
                             None => {
@@ -907,7 +934,7 @@ impl Vm {
             // Unwinding: find a handler in this frame or pop frames until one is found or the
             // frame that a native caller entered is left.
             fp = self.top_frame_ptr();
-            let exc = err;
+            let mut exc = err;
             let mut first = true;
             loop {
                 // SAFETY: as at the top of the loop.
@@ -932,9 +959,15 @@ impl Vm {
                     f.kwnames = None;
                     break;
                 }
-                let frame = self.pop_frame();
+                let mut frame = self.pop_frame();
                 let resume = frame.resume;
-                if let Some(g) = frame.generator.as_ref().and_then(|g| g.upgrade()) {
+                let g = frame.generator.as_ref().and_then(|g| g.upgrade());
+                if resume == Resume::ForIter {
+                    crate::generator::leave_inline(self, &mut frame, g.as_ref());
+                    // PEP 479: StopIteration leaving a generator becomes RuntimeError.
+                    exc = crate::generator::stop_iteration_escaped(self, exc, g.as_ref());
+                }
+                if let Some(g) = g {
                     crate::generator::finished(&g, frame);
                 }
                 if resume == Resume::Exit {

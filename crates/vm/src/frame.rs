@@ -21,6 +21,9 @@ pub enum Resume {
     Push,
     /// A native caller is waiting: leave the eval loop with the value.
     Exit,
+    /// A generator resumed by the caller's FOR_ITER, in the same loop: a yield pushes the value
+    /// for the loop body, a return ends the caller's loop.
+    ForIter,
 }
 
 pub struct Frame {
@@ -44,6 +47,8 @@ pub struct Frame {
     pub frame_obj: Option<PyRef>,
     /// The generator (or coroutine) running this frame, if any.
     pub generator: Option<std::rc::Weak<crate::object::PyObject>>,
+    /// While a generator runs inline (`Resume::ForIter`): the caller's handled exception.
+    pub saved_handled: Value,
 }
 
 impl Frame {
@@ -69,6 +74,7 @@ impl Frame {
             resume: Resume::Exit,
             frame_obj: None,
             generator: None,
+            saved_handled: Value::None,
         })
     }
 

@@ -106,6 +106,65 @@ pub fn suspend(g: &PyRef, frame: Box<Frame>) {
     }
 }
 
+/// An inline generator frame (resumed by FOR_ITER) is leaving the stack: the caller's handled
+/// exception comes back, the generator's is kept for its next resumption.
+pub fn leave_inline(vm: &Vm, frame: &mut Frame, g: Option<&PyRef>) {
+    let caller = std::mem::take(&mut frame.saved_handled);
+    let own = std::mem::replace(&mut *vm.handled.borrow_mut(), caller);
+    if let Some(gd) = g.and_then(gen_data) {
+        let old = std::mem::replace(&mut *gd.exc_state.borrow_mut(), own);
+        drop(old);
+    }
+}
+
+/// PEP 479 for a generator frame left by an exception: a StopIteration becomes
+/// `RuntimeError: generator raised StopIteration` (with the original as cause).
+pub fn stop_iteration_escaped(vm: &Vm, e: PyErr, g: Option<&PyRef>) -> PyErr {
+    if !vm.exc_matches(&e, &vm.types.exceptions.stop_iteration) {
+        return e;
+    }
+    let msg = match g.and_then(gen_data).map(|d| d.kind) {
+        Some(GenKind::Coroutine) => "coroutine raised StopIteration",
+        Some(GenKind::AsyncGenerator) => "async generator raised StopIteration",
+        _ => "generator raised StopIteration",
+    };
+    let re = vm.runtime_error(msg);
+    if let Some(d) = crate::exceptions::exc_data(&re) {
+        *d.cause.borrow_mut() = Value::Obj(e.clone());
+        *d.context.borrow_mut() = Value::Obj(e);
+        d.suppress_context.set(true);
+    }
+    re
+}
+
+/// FOR_ITER over a generator: resumes it inline, on the VM's frame stack (no Rust recursion).
+/// Returns false when the generator cannot be resumed this way (the caller falls back to
+/// `next()`).
+pub fn resume_inline(vm: &Vm, g: &PyRef) -> PyResult<bool> {
+    let Some(gd) = gen_data(g) else {
+        return Ok(false);
+    };
+    if gd.kind != GenKind::Generator
+        || !matches!(gd.state.get(), GenState::Created | GenState::Suspended)
+    {
+        return Ok(false);
+    }
+    let Some(mut frame) = gd.frame.borrow_mut().take() else {
+        return Ok(false);
+    };
+    frame.push(Value::None);
+    frame.resume = Resume::ForIter;
+    let own = std::mem::take(&mut *gd.exc_state.borrow_mut());
+    frame.saved_handled = std::mem::replace(&mut *vm.handled.borrow_mut(), own);
+    gd.state.set(GenState::Running);
+    if let Err(e) = vm.push_frame(frame) {
+        // The frame went down with the failed push.
+        gd.state.set(GenState::Finished);
+        return Err(e);
+    }
+    Ok(true)
+}
+
 /// The generator's frame returned or raised: it is finished.
 pub fn finished(g: &PyRef, frame: Box<Frame>) {
     if let Some(gd) = gen_data(g) {
