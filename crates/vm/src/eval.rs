@@ -453,7 +453,7 @@ impl Vm {
                         let mut frame = self.pop_frame();
                         let resume = frame.resume;
                         let g = frame.generator.as_ref().and_then(|g| g.upgrade());
-                        if resume == Resume::ForIter {
+                        if matches!(resume, Resume::ForIter | Resume::Send) {
                             crate::generator::leave_inline(self, &mut frame, g.as_ref());
                         }
                         match g {
@@ -467,12 +467,16 @@ impl Vm {
                                 // SAFETY: as at the top of the loop.
                                 unsafe { &mut *fp }.push(v);
                             }
-                            Resume::ForIter => {
-                                // The generator is exhausted: the caller's FOR_ITER jumps out.
+                            Resume::ForIter | Resume::Send => {
+                                // The generator is exhausted: the caller's FOR_ITER leaves its
+                                // loop; its SEND replaces the receiver with the value and jumps.
                                 fp = self.top_frame_ptr();
                                 // SAFETY: as at the top of the loop.
                                 let caller = unsafe { &mut *fp };
                                 caller.pop();
+                                if resume == Resume::Send {
+                                    caller.push(v);
+                                }
                                 let target =
                                     caller.code.instrs.get(caller.lasti).map(|i| i.arg as usize);
                                 caller.pc = target.unwrap_or(caller.pc);
@@ -497,7 +501,7 @@ impl Vm {
                         let mut frame = self.pop_frame();
                         let resume = frame.resume;
                         let g = frame.generator.as_ref().and_then(|g| g.upgrade());
-                        if resume == Resume::ForIter {
+                        if matches!(resume, Resume::ForIter | Resume::Send) {
                             crate::generator::leave_inline(self, &mut frame, g.as_ref());
                         }
                         if let Some(g) = g {
@@ -873,6 +877,18 @@ impl Vm {
                     Opcode::Send => {
                         let v = f.pop();
                         let receiver = f.top().clone();
+                        if let Value::Obj(g) = &receiver
+                            && matches!(g.payload, Payload::Generator(_))
+                            && matches!(
+                                crate::types::kind_of(g),
+                                crate::types::TypeKind::Generator
+                                    | crate::types::TypeKind::Coroutine
+                            )
+                            && tri!('op, crate::generator::send_inline(self, g, v.clone()))
+                        {
+                            fp = self.top_frame_ptr();
+                            continue 'run;
+                        }
                         match tri!('op, self.op_send(&receiver, v)) {
                             crate::generator::SendResult::Yielded(y) => {
                                 fp = self.top_frame_ptr();
@@ -962,7 +978,7 @@ impl Vm {
                 let mut frame = self.pop_frame();
                 let resume = frame.resume;
                 let g = frame.generator.as_ref().and_then(|g| g.upgrade());
-                if resume == Resume::ForIter {
+                if matches!(resume, Resume::ForIter | Resume::Send) {
                     crate::generator::leave_inline(self, &mut frame, g.as_ref());
                     // PEP 479: StopIteration leaving a generator becomes RuntimeError.
                     exc = crate::generator::stop_iteration_escaped(self, exc, g.as_ref());

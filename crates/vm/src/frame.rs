@@ -24,6 +24,9 @@ pub enum Resume {
     /// A generator resumed by the caller's FOR_ITER, in the same loop: a yield pushes the value
     /// for the loop body, a return ends the caller's loop.
     ForIter,
+    /// A generator or coroutine resumed by the caller's SEND (`yield from`, `await`): a yield
+    /// is passed up, a return replaces the receiver with the value and leaves the SEND loop.
+    Send,
 }
 
 pub struct Frame {

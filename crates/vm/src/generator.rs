@@ -141,19 +141,36 @@ pub fn stop_iteration_escaped(vm: &Vm, e: PyErr, g: Option<&PyRef>) -> PyErr {
 /// Returns false when the generator cannot be resumed this way (the caller falls back to
 /// `next()`).
 pub fn resume_inline(vm: &Vm, g: &PyRef) -> PyResult<bool> {
+    resume_inline_with(vm, g, Value::None, Resume::ForIter)
+}
+
+/// SEND to a generator or coroutine: resumes it inline with `value` sent in. False when it
+/// cannot be resumed this way (the slow path then raises or delegates).
+pub fn send_inline(vm: &Vm, g: &PyRef, value: Value) -> PyResult<bool> {
+    resume_inline_with(vm, g, value, Resume::Send)
+}
+
+fn resume_inline_with(vm: &Vm, g: &PyRef, value: Value, mode: Resume) -> PyResult<bool> {
     let Some(gd) = gen_data(g) else {
         return Ok(false);
     };
-    if gd.kind != GenKind::Generator
-        || !matches!(gd.state.get(), GenState::Created | GenState::Suspended)
-    {
+    let kind_ok = match mode {
+        Resume::ForIter => gd.kind == GenKind::Generator,
+        _ => gd.kind != GenKind::AsyncGenerator,
+    };
+    let state_ok = match gd.state.get() {
+        GenState::Suspended => true,
+        GenState::Created => value.is_none(),
+        _ => false,
+    };
+    if !kind_ok || !state_ok {
         return Ok(false);
     }
     let Some(mut frame) = gd.frame.borrow_mut().take() else {
         return Ok(false);
     };
-    frame.push(Value::None);
-    frame.resume = Resume::ForIter;
+    frame.push(value);
+    frame.resume = mode;
     let own = std::mem::take(&mut *gd.exc_state.borrow_mut());
     frame.saved_handled = std::mem::replace(&mut *vm.handled.borrow_mut(), own);
     gd.state.set(GenState::Running);
