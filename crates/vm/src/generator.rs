@@ -559,6 +559,11 @@ impl Vm {
         }
     }
 
+    /// The iterator behind an awaitable (what `await x` drives).
+    pub fn op_get_awaitable_pub(&self, v: Value) -> PyResult<Value> {
+        self.op_get_awaitable(v, 0)
+    }
+
     /// GET_AITER.
     pub(crate) fn op_get_aiter(&self, v: Value) -> PyResult<Value> {
         let Some(m) = self.lookup_special(&v, "__aiter__") else {

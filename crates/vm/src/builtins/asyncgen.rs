@@ -438,6 +438,62 @@ fn ag_aiter(_vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(args[0].clone())
 }
 
+/// `anext(it, default)`: drives the awaited iterator; StopAsyncIteration gives the default.
+pub struct AnextAwaitable {
+    inner: Value,
+    default: Value,
+}
+
+impl NativeData for AnextAwaitable {
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+pub fn new_anext_awaitable(vm: &Vm, inner: Value, default: Value) -> Value {
+    Value::Obj(PyObject::new(
+        vm.types.other("anext_awaitable"),
+        Payload::Native(Box::new(AnextAwaitable { inner, default })),
+    ))
+}
+
+fn anext_step(vm: &Vm, args: &[Value], how: &str) -> PyResult<Value> {
+    let Some(a) = args[0]
+        .as_obj()
+        .and_then(|o| o.downcast_native::<AnextAwaitable>())
+    else {
+        return Err(vm.type_error("expected an anext awaitable"));
+    };
+    let r = match how {
+        "next" => match vm.lookup_special(&a.inner, "__next__") {
+            Some(m) => vm.call(&m, std::slice::from_ref(&a.inner)),
+            None => vm.call_method(&a.inner, "send", &[Value::None]),
+        },
+        "send" => vm.call_method(&a.inner, "send", &args[1..2]),
+        _ => vm.call_method(&a.inner, "throw", &args[1..]),
+    };
+    match r {
+        Err(e) if vm.exc_matches(&e, &vm.types.exceptions.stop_async_iteration) => {
+            Err(vm.stop_iteration(a.default.clone()))
+        }
+        r => r,
+    }
+}
+
+fn anext_next(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    anext_step(vm, args, "next")
+}
+
+fn anext_send(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "send", &args[1..], kw, 1, 1)?;
+    anext_step(vm, args, "send")
+}
+
+fn anext_throw(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "throw", &args[1..], kw, 1, 3)?;
+    anext_step(vm, args, "throw")
+}
+
 pub fn init(vm: &Vm) {
     let gen_getsets: &[(
         &'static str,
@@ -523,6 +579,17 @@ pub fn init(vm: &Vm) {
             ("ag_code", g_code, None),
             ("ag_frame", g_frame, None),
             ("ag_await", g_yieldfrom, None),
+        ],
+    );
+    let aw = vm.types.other("anext_awaitable");
+    vm.add_methods(
+        &aw,
+        &[
+            ("__await__", g_iter),
+            ("__iter__", g_iter),
+            ("__next__", anext_next),
+            ("send", anext_send),
+            ("throw", anext_throw),
         ],
     );
     for name in ["async_generator_asend", "async_generator_athrow"] {

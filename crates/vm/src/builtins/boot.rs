@@ -256,6 +256,7 @@ const OTHER_TYPES: &[&str] = &[
     "coroutine_wrapper",
     "memoryview",
     "wrapper_descriptor",
+    "anext_awaitable",
     "method-wrapper",
     "NoneType_placeholder",
 ];

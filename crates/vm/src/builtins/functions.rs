@@ -309,12 +309,26 @@ fn b_aiter(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 
 fn b_anext(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "anext", args, kw, 1, 2)?;
-    match vm.lookup_special(&args[0], "__anext__") {
-        Some(m) => vm.call(&m, &args[..1]),
-        None => Err(vm.type_error(format!(
-            "'{}' object is not an async iterator",
-            vm.type_name(&args[0])
-        ))),
+    let awaitable = match vm.lookup_special(&args[0], "__anext__") {
+        Some(m) => vm.call(&m, &args[..1])?,
+        None => {
+            return Err(vm.type_error(format!(
+                "'{}' object is not an async iterator",
+                vm.type_name(&args[0])
+            )));
+        }
+    };
+    match args.get(1) {
+        None => Ok(awaitable),
+        Some(default) => {
+            // Await the __anext__ result; StopAsyncIteration turns into the default.
+            let it = vm.op_get_awaitable_pub(awaitable)?;
+            Ok(crate::builtins::asyncgen::new_anext_awaitable(
+                vm,
+                it,
+                default.clone(),
+            ))
+        }
     }
 }
 
