@@ -71,6 +71,19 @@ impl Vm {
     /// The loop proper: runs until the frame that was entered with `Resume::Exit` returns.
     fn run_loop(&self, mut pending: Option<PyErr>) -> PyResult<Value> {
         let mut fp = self.top_frame_ptr();
+        // The running frame's instructions, reloaded whenever the running frame changes (a
+        // frame's code never changes): one load per instruction instead of three.
+        // Every deref of `instrs` relies on this: the frame at `fp` owns an `Rc<Code>` keeping
+        // the instruction slice alive while the frame runs, and `instrs` is reloaded with `fp`.
+        // SAFETY: `fp` points at the live top frame (see the loop body).
+        let mut instrs: *const [crate::code::Instr] = unsafe { &*(&(*fp)).code.instrs };
+        macro_rules! switch_frame {
+            () => {
+                fp = self.top_frame_ptr();
+                // SAFETY: see `instrs` above.
+                instrs = unsafe { &*(&(*fp)).code.instrs };
+            };
+        }
         'run: loop {
             // SAFETY: `fp` points into a `Box<Frame>` on `self.frames`; boxes do not move
             // when the vector grows, and a frame is only popped by this loop (after which
@@ -81,7 +94,8 @@ impl Vm {
                 if let Some(e) = pending.take() {
                     break 'op e;
                 }
-                let Some(&instr) = f.code.instrs.get(f.pc) else {
+                // SAFETY: see `instrs` above.
+                let Some(&instr) = (unsafe { &*instrs }).get(f.pc) else {
                     break 'op self.new_exception_msg(
                         &self.types.exceptions.system_error,
                         "code ran past its end",
@@ -424,14 +438,14 @@ impl Vm {
                             let mut frame = frame;
                             frame.resume = Resume::Push;
                             tri!('op, self.push_frame(frame));
-                            fp = self.top_frame_ptr();
+                            switch_frame!();
                             continue 'run;
                         }
                         let args: Vec<Value> = f.slots[first..].to_vec();
                         f.slots.truncate(len - n - 2);
                         let r = tri!('op, self.call_with_kwnames(&callable, &args, kw));
                         // A native call may have pushed and popped frames: reload.
-                        fp = self.top_frame_ptr();
+                        switch_frame!();
                         // SAFETY: as at the top of the loop.
                         unsafe { &mut *fp }.push(r);
                         continue 'run;
@@ -443,7 +457,7 @@ impl Vm {
                         let null = f.pop();
                         let callable = if null.is_null() { callable } else { null };
                         let r = tri!('op, self.call_ex(&callable, &args, kwargs.as_ref()));
-                        fp = self.top_frame_ptr();
+                        switch_frame!();
                         // SAFETY: as at the top of the loop.
                         unsafe { &mut *fp }.push(r);
                         continue 'run;
@@ -463,14 +477,14 @@ impl Vm {
                         match resume {
                             Resume::Exit => return Ok(v),
                             Resume::Push => {
-                                fp = self.top_frame_ptr();
+                                switch_frame!();
                                 // SAFETY: as at the top of the loop.
                                 unsafe { &mut *fp }.push(v);
                             }
                             Resume::ForIter | Resume::Send => {
                                 // The generator is exhausted: the caller's FOR_ITER leaves its
                                 // loop; its SEND replaces the receiver with the value and jumps.
-                                fp = self.top_frame_ptr();
+                                switch_frame!();
                                 // SAFETY: as at the top of the loop.
                                 let caller = unsafe { &mut *fp };
                                 caller.pop();
@@ -491,7 +505,7 @@ impl Vm {
                         if resume == Resume::Exit {
                             return Ok(g);
                         }
-                        fp = self.top_frame_ptr();
+                        switch_frame!();
                         // SAFETY: as at the top of the loop.
                         unsafe { &mut *fp }.push(g);
                         continue 'run;
@@ -510,7 +524,7 @@ impl Vm {
                         if resume == Resume::Exit {
                             return Ok(v);
                         }
-                        fp = self.top_frame_ptr();
+                        switch_frame!();
                         // SAFETY: as at the top of the loop.
                         unsafe { &mut *fp }.push(v);
                         continue 'run;
@@ -528,7 +542,7 @@ impl Vm {
                             && crate::types::kind_of(g) == crate::types::TypeKind::Generator
                             && tri!('op, crate::generator::resume_inline(self, g))
                         {
-                            fp = self.top_frame_ptr();
+                            switch_frame!();
                             continue 'run;
                         }
                         match tri!('op, self.next(&it)) {
@@ -786,7 +800,7 @@ impl Vm {
                     }
                     Opcode::WithExceptStart => {
                         let r = tri!('op, self.op_with_except_start(f));
-                        fp = self.top_frame_ptr();
+                        switch_frame!();
                         // SAFETY: as at the top of the loop.
                         unsafe { &mut *fp }.push(r);
                         continue 'run;
@@ -794,7 +808,7 @@ impl Vm {
                     Opcode::BeforeWith => {
                         let mgr = f.pop();
                         let (exit, entered) = tri!('op, self.op_before_with(&mgr, false));
-                        fp = self.top_frame_ptr();
+                        switch_frame!();
                         // SAFETY: as at the top of the loop.
                         let f = unsafe { &mut *fp };
                         f.push(exit);
@@ -804,7 +818,7 @@ impl Vm {
                     Opcode::BeforeAsyncWith => {
                         let mgr = f.pop();
                         let (exit, entered) = tri!('op, self.op_before_with(&mgr, true));
-                        fp = self.top_frame_ptr();
+                        switch_frame!();
                         // SAFETY: as at the top of the loop.
                         let f = unsafe { &mut *fp };
                         f.push(exit);
@@ -816,7 +830,7 @@ impl Vm {
                         let fromlist = f.pop();
                         let level = f.pop();
                         let m = tri!('op, self.op_import_name(f, &name, &fromlist, &level));
-                        fp = self.top_frame_ptr();
+                        switch_frame!();
                         // SAFETY: as at the top of the loop.
                         unsafe { &mut *fp }.push(m);
                         continue 'run;
@@ -886,17 +900,17 @@ impl Vm {
                             )
                             && tri!('op, crate::generator::send_inline(self, g, v.clone()))
                         {
-                            fp = self.top_frame_ptr();
+                            switch_frame!();
                             continue 'run;
                         }
                         match tri!('op, self.op_send(&receiver, v)) {
                             crate::generator::SendResult::Yielded(y) => {
-                                fp = self.top_frame_ptr();
+                                switch_frame!();
                                 // SAFETY: as at the top of the loop.
                                 unsafe { &mut *fp }.push(y);
                             }
                             crate::generator::SendResult::Returned(r) => {
-                                fp = self.top_frame_ptr();
+                                switch_frame!();
                                 // SAFETY: as at the top of the loop.
                                 let f = unsafe { &mut *fp };
                                 f.pop();
@@ -949,7 +963,7 @@ impl Vm {
             };
             // Unwinding: find a handler in this frame or pop frames until one is found or the
             // frame that a native caller entered is left.
-            fp = self.top_frame_ptr();
+            switch_frame!();
             let mut exc = err;
             let mut first = true;
             loop {
@@ -989,7 +1003,7 @@ impl Vm {
                 if resume == Resume::Exit {
                     return Err(exc);
                 }
-                fp = self.top_frame_ptr();
+                switch_frame!();
             }
         }
     }
