@@ -13,7 +13,7 @@ use crate::value::{PyRef, Value};
 use crate::vm::{PyResult, Vm};
 
 /// Modules implemented in Rust.
-pub const BUILTIN_MODULES: &[&str] = &["builtins", "sys", "gc"];
+pub const BUILTIN_MODULES: &[&str] = &["builtins", "gc", "math", "sys"];
 
 thread_local! {
     static INITIALIZING: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };

@@ -21,6 +21,7 @@ pub mod functions;
 pub mod int;
 pub mod iterators;
 pub mod list;
+pub mod math;
 pub mod memoryview;
 pub mod misc;
 pub mod module;

@@ -9,6 +9,7 @@ use crate::vm::{PyResult, Vm};
 pub fn make(vm: &Vm, name: &str) -> PyResult<Option<Value>> {
     Ok(match name {
         "gc" => Some(gc_module(vm)),
+        "math" => Some(crate::builtins::math::module(vm)),
         _ => None,
     })
 }
