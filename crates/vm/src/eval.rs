@@ -805,19 +805,10 @@ impl Vm {
                         unsafe { &mut *fp }.push(r);
                         continue 'run;
                     }
-                    Opcode::BeforeWith => {
+                    Opcode::BeforeWith | Opcode::BeforeAsyncWith => {
                         let mgr = f.pop();
-                        let (exit, entered) = tri!('op, self.op_before_with(&mgr, false));
-                        switch_frame!();
-                        // SAFETY: as at the top of the loop.
-                        let f = unsafe { &mut *fp };
-                        f.push(exit);
-                        f.push(entered);
-                        continue 'run;
-                    }
-                    Opcode::BeforeAsyncWith => {
-                        let mgr = f.pop();
-                        let (exit, entered) = tri!('op, self.op_before_with(&mgr, true));
+                        let is_async = instr.op == Opcode::BeforeAsyncWith;
+                        let (exit, entered) = tri!('op, self.op_before_with(&mgr, is_async));
                         switch_frame!();
                         // SAFETY: as at the top of the loop.
                         let f = unsafe { &mut *fp };

@@ -6,10 +6,9 @@
 
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
 
 use crate::object::Payload;
-use crate::value::{PyRef, Value};
+use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
 /// Modules implemented in Rust.
@@ -387,6 +386,3 @@ fn load_source(
 pub fn import(vm: &Vm, name: &str) -> PyResult<Value> {
     import_absolute(vm, name)
 }
-
-#[allow(dead_code)]
-fn unused(_: Rc<()>, _: PyRef) {}

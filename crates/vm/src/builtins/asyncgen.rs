@@ -5,9 +5,7 @@
 use std::cell::{Cell, RefCell};
 
 use crate::builtins::function::check_count;
-use crate::generator::{
-    GenKind, GenState, SendResult, gen_close, gen_data, gen_send, gen_throw, resume,
-};
+use crate::generator::{GenState, SendResult, gen_close, gen_data, gen_send, gen_throw, resume};
 use crate::object::{NativeData, Payload, PyObject};
 use crate::value::{PyRef, Value};
 use crate::vm::{PyResult, Vm};
@@ -606,5 +604,4 @@ pub fn init(vm: &Vm) {
             ],
         );
     }
-    let _ = GenKind::Generator;
 }

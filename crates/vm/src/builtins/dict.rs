@@ -84,10 +84,15 @@ fn dict_new(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 }
 
 fn dict_init(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    merge_args(vm, "dict", args, kwnames)
+}
+
+/// `dict(m, **kw)` / `d.update(m, **kw)`: a mapping or pairs, then the keywords.
+fn merge_args(vm: &Vm, name: &str, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let npos = args.len() - kwnames.len();
     if npos > 2 {
         return Err(vm.type_error(format!(
-            "dict expected at most 1 argument, got {}",
+            "{name} expected at most 1 argument, got {}",
             npos - 1
         )));
     }
@@ -219,21 +224,7 @@ fn dict_items(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 }
 
 fn dict_update(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let npos = args.len() - kwnames.len();
-    if npos > 2 {
-        return Err(vm.type_error(format!(
-            "update expected at most 1 argument, got {}",
-            npos - 1
-        )));
-    }
-    if npos == 2 {
-        update_from(vm, &args[0], &args[1])?;
-    }
-    let d = this(vm, &args[0])?;
-    for (k, v) in kwnames.iter().zip(&args[npos..]) {
-        crate::dict::set_item(vm, d, k.clone(), v.clone())?;
-    }
-    Ok(Value::None)
+    merge_args(vm, "update", args, kwnames)
 }
 
 fn dict_clear(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {

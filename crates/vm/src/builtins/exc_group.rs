@@ -2,10 +2,10 @@
 //! Counterpart: Objects/exceptions.c (BaseExceptionGroup, `_PyExc_PrepReraiseStar`) (3.11).
 
 use crate::builtins::function::{MethodKind, check_count};
-use crate::exceptions::{ExcData, exc_data};
+use crate::exceptions::ExcData;
 use crate::object::{Payload, PyObject};
 use crate::types::is_subtype;
-use crate::value::{PyRef, Value};
+use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
 fn is_group(vm: &Vm, v: &Value) -> bool {
@@ -376,6 +376,4 @@ pub fn init(vm: &Vm) {
         crate::types::types_changed();
         *td.mro.borrow_mut() = mro;
     }
-    let _: Option<PyRef> = None;
-    let _ = exc_data;
 }

@@ -2,7 +2,7 @@
 //! Counterpart: Objects/exceptions.c (3.11).
 
 use crate::builtins::function::{MethodKind, check_count};
-use crate::exceptions::{ExcData, exc_data};
+use crate::exceptions::ExcData;
 use crate::object::{Payload, PyObject};
 use crate::types::is_subtype;
 use crate::value::{PyRef, Value};
@@ -624,5 +624,4 @@ pub fn init(vm: &Vm) {
         vm.add_attr(t, "__module__", vm.new_str("builtins"));
         let _ = name;
     }
-    let _ = exc_data;
 }

@@ -6,7 +6,6 @@ use crate::builtins::number_fast::{Num, num_binary, num_compare, num_of};
 use crate::builtins::text_err::ToPyErr;
 use crate::object::{Payload, PyObject};
 use crate::protocol::CmpOp;
-use crate::types::TypeKind;
 use crate::value::{PyRef, Value};
 use crate::vm::{PyResult, Vm};
 
@@ -276,11 +275,6 @@ fn float_round(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     }
 }
 
-/// `round(x, ndigits)`: correctly rounded, half to even on the exact binary value.
-pub fn round_to_digits(x: f64, ndigits: i64) -> f64 {
-    rpy_text::numbers::float_round_digits(x, ndigits).unwrap_or(x)
-}
-
 fn float_as_integer_ratio(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "float.as_integer_ratio", &args[1..], kw, 0, 0)?;
     let f = self_float(vm, &args[0])?;
@@ -473,5 +467,4 @@ pub fn init(vm: &Vm) {
         MethodKind::Class,
     );
     vm.add_getsets(t, &[("real", get_real, None), ("imag", get_imag, None)]);
-    let _ = TypeKind::Float;
 }

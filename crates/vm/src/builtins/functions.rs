@@ -1,8 +1,6 @@
 //! The `builtins` module: its functions and the names it exports.
 //! Counterpart: Python/bltinmodule.c (3.11).
 
-use std::rc::Rc;
-
 use crate::builtins::function::{NativeFn, check_count, parse_args};
 use crate::object::Payload;
 use crate::protocol::CmpOp;
@@ -779,7 +777,6 @@ pub fn init(vm: &Vm) {
         }
         let _ = dd.set_str(vm.intern("__name__"), vm.new_str("builtins"));
     }
-    let _ = Rc::clone(&d);
 }
 
 /// Emits a warning attributed to `filename:lineno` (compile-time warnings).

@@ -526,5 +526,4 @@ pub fn init(vm: &Vm) {
             .set(crate::types::flags::BASETYPE);
         vm.add_methods_kind(&t, &[("__new__", f)], MethodKind::Static);
     }
-    let _ = (TypeKind::Other, MethodKind::Instance);
 }

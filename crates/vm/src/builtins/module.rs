@@ -1,8 +1,6 @@
 //! Module objects.
 //! Counterpart: Objects/moduleobject.c (3.11).
 
-use std::cell::RefCell;
-
 use crate::builtins::function::{MethodKind, parse_args};
 use crate::object::{ModuleData, Payload, PyObject};
 use crate::protocol::attr::str_of;
@@ -201,5 +199,4 @@ pub fn init(vm: &Vm) {
     );
     vm.add_methods_kind(t, &[("__new__", module_new)], MethodKind::Static);
     vm.add_getsets(t, &[("__dict__", module_dict_get, None)]);
-    let _ = RefCell::new(());
 }

@@ -7,7 +7,7 @@ use crate::builtins::function::{MethodKind, check_count};
 use crate::object::{NativeData, Payload, PyObject};
 use crate::set::SetData;
 use crate::types::TypeKind;
-use crate::value::{PyRef, Value};
+use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
 /// The table of a set or frozenset value.
@@ -788,5 +788,4 @@ pub fn init(vm: &Vm) {
         &[("__class_getitem__", crate::builtins::misc::generic_alias)],
         MethodKind::Class,
     );
-    let _: Option<PyRef> = None;
 }

@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::io::Write;
 
-use crate::builtins::function::{MethodKind, NativeFn, check_count};
+use crate::builtins::function::{NativeFn, check_count};
 use crate::object::{NativeData, Payload, PyObject};
 use crate::types::type_data;
 use crate::value::{PyRef, Value};
@@ -823,7 +823,6 @@ pub fn init(vm: &Vm) {
         vm.new_str("builtins"),
         Value::Obj(vm.builtins.clone()),
     );
-    let _ = MethodKind::Instance;
 }
 
 pub const VERSION: &str = "3.11.7 (rpy 0.1.0) [Rust]";
