@@ -16,12 +16,15 @@ use rpy_marshal::code::kinds;
 use rpy_marshal::linetable::{Position, decode_positions};
 use rpy_marshal::opcode::{self, JumpKind, OperandKind};
 
+use crate::inline_cache::{CacheCell, NO_CACHE};
 use crate::value::{PyRef, Value};
 
 /// One internal instruction.
 #[derive(Clone, Copy, Debug)]
 pub struct Instr {
     pub op: Opcode,
+    /// Index into `Code::caches`, or `inline_cache::NO_CACHE`.
+    pub cache: u16,
     /// The full argument (EXTENDED_ARG folded in); for jumps, the target instruction index.
     pub arg: u32,
 }
@@ -40,6 +43,8 @@ pub struct Code {
     /// The stored form, for `co_*` attributes, `dis` and marshal.
     pub obj: Rc<CodeObject>,
     pub instrs: Box<[Instr]>,
+    /// The inline caches of the instructions that have one (`Instr::cache`).
+    pub caches: Box<[CacheCell]>,
     /// Code-unit offset of each instruction (the unit of the opcode, not its prefixes).
     pub unit_of: Box<[u32]>,
     pub consts: Box<[Value]>,
@@ -188,6 +193,7 @@ pub fn translate(
     }
     let index_of_unit = |unit: usize| -> Option<u32> { index_at_unit.get(unit).copied() };
     let mut out = Vec::with_capacity(instrs.len());
+    let mut ncaches: u16 = 0;
     let mut unit_of = Vec::with_capacity(instrs.len());
     for &(byte, arg, unit) in &instrs {
         let info = opcode::info(byte);
@@ -195,6 +201,7 @@ pub fn translate(
             // Executing it raises SystemError, as CPython does for an unknown opcode.
             out.push(Instr {
                 op: Opcode::Cache,
+                cache: NO_CACHE,
                 arg: byte as u32,
             });
             unit_of.push(unit as u32);
@@ -245,7 +252,16 @@ pub fn translate(
                 arg
             }
         };
-        out.push(Instr { op, arg });
+        let cache = match op {
+            Opcode::LoadGlobal | Opcode::LoadAttr | Opcode::StoreAttr | Opcode::LoadMethod
+                if ncaches < NO_CACHE =>
+            {
+                ncaches += 1;
+                ncaches - 1
+            }
+            _ => NO_CACHE,
+        };
+        out.push(Instr { op, cache, arg });
         unit_of.push(unit as u32);
     }
     let mut handlers = Vec::new();
@@ -281,6 +297,7 @@ pub fn translate(
     }
     Ok(Code {
         instrs: out.into_boxed_slice(),
+        caches: (0..ncaches).map(|_| CacheCell::default()).collect(),
         unit_of: unit_of.into_boxed_slice(),
         consts,
         names,

@@ -8,6 +8,7 @@
 //! again if the dict's version moved meanwhile.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use crate::object::Payload;
 use crate::value::{PyRef, Value};
@@ -30,9 +31,24 @@ pub struct DictData {
     indices: Vec<u32>,
     entries: Vec<Entry>,
     used: usize,
-    /// Bumped on every insertion of a new key and every deletion: lookups and iterators use
-    /// it to notice a mutation made by Python code they called.
+    /// The keys version: replaced on every insertion of a new key and every deletion (never on
+    /// a value update), by a number no other dict layout ever had (0 only while the dict never
+    /// held a key). Lookups and iterators use it to notice a mutation made by Python code they
+    /// called; the eval loop's inline caches use it to know that a name is still (or still
+    /// not) at the entry where it was found.
     version: u64,
+}
+
+thread_local! {
+    static LAST_DICT_VERSION: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+fn next_version() -> u64 {
+    LAST_DICT_VERSION.with(|v| {
+        let n = v.get() + 1;
+        v.set(n);
+        n
+    })
 }
 
 /// Outcome of probing for one key.
@@ -116,7 +132,7 @@ impl DictData {
         self.indices.clear();
         self.entries.clear();
         self.used = 0;
-        self.version += 1;
+        self.version = next_version();
     }
 
     fn probe(&self, hash: i64, key: &Value) -> Probe {
@@ -191,7 +207,7 @@ impl DictData {
         self.indices[slot] = self.entries.len() as u32;
         self.entries.push(Entry { hash, key, value });
         self.used += 1;
-        self.version += 1;
+        self.version = next_version();
     }
 
     fn needs_grow(&self) -> bool {
@@ -217,7 +233,7 @@ impl DictData {
         let key = std::mem::take(&mut e.key);
         let value = std::mem::take(&mut e.value);
         self.used -= 1;
-        self.version += 1;
+        self.version = next_version();
         // Trailing deleted entries can be dropped outright.
         while self.entries.last().is_some_and(|e| e.key.is_null()) {
             self.entries.pop();
@@ -231,6 +247,51 @@ impl DictData {
             return None;
         }
         self.get_str_hashed(key, crate::str::hash_str(key))
+    }
+
+    /// The entry index of a str name (for inline caches; see `value_at`).
+    pub fn index_of_name(&self, name: &PyRef) -> Option<usize> {
+        match &name.payload {
+            Payload::Str(s) if !self.indices.is_empty() => self.find_str(s.as_str(), s.hash()),
+            _ => None,
+        }
+    }
+
+    /// The value of entry `ix`, if that entry is live. Valid as a lookup only while the keys
+    /// version is the one under which `ix` was found.
+    #[inline]
+    pub fn value_at(&self, ix: usize) -> Option<&Value> {
+        self.entries
+            .get(ix)
+            .filter(|e| !e.key.is_null())
+            .map(|e| &e.value)
+    }
+
+    /// The value of entry `ix` if its key is `name` itself (an interned name: no hashing).
+    #[inline]
+    pub fn value_at_if_key(&self, ix: usize, name: &PyRef) -> Option<&Value> {
+        match self.entries.get(ix) {
+            Some(Entry {
+                key: Value::Obj(k),
+                value,
+                ..
+            }) if Rc::ptr_eq(k, name) => Some(value),
+            _ => None,
+        }
+    }
+
+    /// Replaces the value of entry `ix` if its key is `name` itself; gives the value back
+    /// otherwise. The displaced value must be dropped after releasing the table.
+    #[inline]
+    pub fn replace_at_if_key(&mut self, ix: usize, name: &PyRef, v: Value) -> Result<Value, Value> {
+        match self.entries.get_mut(ix) {
+            Some(Entry {
+                key: Value::Obj(k),
+                value,
+                ..
+            }) if Rc::ptr_eq(k, name) => Ok(std::mem::replace(value, v)),
+            _ => Err(v),
+        }
     }
 
     /// Lookup by a str object's text with its cached hash (names in code objects).
@@ -248,6 +309,11 @@ impl DictData {
     }
 
     fn get_str_hashed(&self, key: &str, hash: i64) -> Option<&Value> {
+        self.find_str(key, hash).map(|ix| &self.entries[ix].value)
+    }
+
+    /// The entry index of a str key.
+    fn find_str(&self, key: &str, hash: i64) -> Option<usize> {
         let mask = self.indices.len() - 1;
         let mut perturb = hash as u64;
         let mut i = (hash as u64 as usize) & mask;
@@ -260,9 +326,9 @@ impl DictData {
                 let e = &self.entries[ix as usize];
                 if e.hash == hash
                     && let Some(s) = crate::str::exact_str(&e.key)
-                    && s == key
+                    && ((s.as_ptr() == key.as_ptr() && s.len() == key.len()) || s == key)
                 {
-                    return Some(&e.value);
+                    return Some(ix as usize);
                 }
             }
             perturb >>= PERTURB_SHIFT;

@@ -77,11 +77,17 @@ impl Vm {
         // the instruction slice alive while the frame runs, and `instrs` is reloaded with `fp`.
         // SAFETY: `fp` points at the live top frame (see the loop body).
         let mut instrs: *const [crate::code::Instr] = unsafe { &*(&(*fp)).code.instrs };
+        // The running frame's code, under the same rule as `instrs`: names and caches are
+        // read through it while the frame itself is borrowed mutably.
+        // SAFETY: as for `instrs`.
+        let mut code: *const crate::code::Code = unsafe { &*(*fp).code };
         macro_rules! switch_frame {
             () => {
                 fp = self.top_frame_ptr();
                 // SAFETY: see `instrs` above.
                 instrs = unsafe { &*(&(*fp)).code.instrs };
+                // SAFETY: see `code` above.
+                code = unsafe { &*(*fp).code };
             };
         }
         'run: loop {
@@ -320,8 +326,13 @@ impl Vm {
                         continue 'run;
                     }
                     Opcode::LoadGlobal => {
-                        let name = &f.code.names[(arg >> 1) as usize];
-                        let v = tri!('op, self.load_global(f, name));
+                        // SAFETY: see `code` above.
+                        let code = unsafe { &*code };
+                        let name = &code.names[(arg >> 1) as usize];
+                        let v = match code.caches.get(instr.cache as usize) {
+                            Some(c) => tri!('op, self.load_global_cached(f, name, c)),
+                            None => tri!('op, self.load_global(f, name)),
+                        };
                         if arg & 1 != 0 {
                             f.push(Value::Null);
                         }
@@ -357,17 +368,27 @@ impl Vm {
                         continue 'run;
                     }
                     Opcode::LoadAttr => {
-                        let name = f.code.names[arg as usize].clone();
+                        // SAFETY: see `code` above.
+                        let code = unsafe { &*code };
+                        let name = &code.names[arg as usize];
                         let o = f.pop();
-                        let v = tri!('op, self.getattr(&o, &name));
+                        let v = match code.caches.get(instr.cache as usize) {
+                            Some(c) => tri!('op, self.load_attr_cached(&o, name, c)),
+                            None => tri!('op, self.getattr(&o, name)),
+                        };
                         f.push(v);
                         continue 'run;
                     }
                     Opcode::StoreAttr => {
-                        let name = f.code.names[arg as usize].clone();
+                        // SAFETY: see `code` above.
+                        let code = unsafe { &*code };
+                        let name = &code.names[arg as usize];
                         let o = f.pop();
                         let v = f.pop();
-                        tri!('op, self.setattr(&o, &name, v));
+                        match code.caches.get(instr.cache as usize) {
+                            Some(c) => tri!('op, self.store_attr_cached(&o, name, v, c)),
+                            None => tri!('op, self.setattr(&o, name, v)),
+                        }
                         continue 'run;
                     }
                     Opcode::DeleteAttr => {
@@ -377,9 +398,15 @@ impl Vm {
                         continue 'run;
                     }
                     Opcode::LoadMethod => {
-                        let name = f.code.names[arg as usize].clone();
+                        // SAFETY: see `code` above.
+                        let code = unsafe { &*code };
+                        let name = &code.names[arg as usize];
                         let o = f.pop();
-                        match tri!('op, self.get_method(&o, &name)) {
+                        let r = match code.caches.get(instr.cache as usize) {
+                            Some(c) => self.load_method_cached(&o, name, c),
+                            None => self.get_method(&o, name),
+                        };
+                        match tri!('op, r) {
                             (meth, true) => {
                                 f.push(meth);
                                 f.push(o);

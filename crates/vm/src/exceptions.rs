@@ -146,7 +146,7 @@ fn new_exc_type(type_type: &PyRef, dict_type: &PyRef, name: &str, base: &PyRef) 
     );
     let mut mro = vec![t.clone()];
     mro.extend(crate::types::type_data(base).mro.borrow().iter().cloned());
-    *crate::types::type_data(&t).mro.borrow_mut() = mro;
+    crate::types::type_data(&t).set_mro(mro);
     t
 }
 
@@ -235,6 +235,9 @@ impl Vm {
 
     /// The object's `__dict__`, created on first use.
     pub fn instance_dict(&self, o: &PyRef) -> PyRef {
+        if let Payload::Module(m) = &o.payload {
+            return m.dict.clone();
+        }
         if let Some(d) = o.dict.borrow().as_ref() {
             return d.clone();
         }

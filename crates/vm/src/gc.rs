@@ -299,7 +299,7 @@ fn clear(o: &PyObject) {
             }
         }
         Payload::Type(t) => {
-            crate::types::types_changed();
+            t.modified();
             if let Ok(mut d) = t.dict_data().try_borrow_mut() {
                 let old = std::mem::take(&mut *d);
                 drop(d);

@@ -15,6 +15,7 @@ pub mod frame;
 pub mod gc;
 pub mod generator;
 pub mod import;
+pub mod inline_cache;
 pub mod interp;
 pub mod object;
 mod ops;

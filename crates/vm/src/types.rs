@@ -116,29 +116,35 @@ pub struct TypeData {
     pub slots: RefCell<Vec<String>>,
     /// MRO lookups already made (see `lookup`).
     pub(crate) cache: RefCell<LookupCache>,
+    /// The version tag: unique among all types ever made, replaced whenever this type's
+    /// namespace, bases or MRO, or those of a base, change. Every cache of facts about a type
+    /// (its lookup cache, the eval loop's inline caches) records the tag it was filled under.
+    version: Cell<u64>,
+    /// The version under which `__getattribute__` was found to be the generic one.
+    generic_getattribute_at: Cell<u64>,
+    /// Direct subclasses (for `__subclasses__` and to pass version changes down).
+    pub(crate) subclasses: RefCell<Vec<std::rc::Weak<PyObject>>>,
 }
 
 thread_local! {
-    /// Bumped by every change to any class namespace or MRO: invalidates all lookup caches.
-    static TYPE_EPOCH: Cell<u64> = const { Cell::new(1) };
+    /// The last version tag handed out.
+    static LAST_TYPE_VERSION: Cell<u64> = const { Cell::new(0) };
 }
 
-/// Invalidates every type's lookup cache (a class namespace or hierarchy changed).
-pub fn types_changed() {
-    TYPE_EPOCH.with(|e| e.set(e.get() + 1));
-}
-
-fn epoch() -> u64 {
-    TYPE_EPOCH.with(|e| e.get())
+fn next_type_version() -> u64 {
+    LAST_TYPE_VERSION.with(|v| {
+        let n = v.get() + 1;
+        v.set(n);
+        n
+    })
 }
 
 /// Per-type cache of `_PyType_Lookup` results, keyed by the name's text address and checked
-/// against its content (so a freed-and-reused address cannot alias another name). Entries from
-/// an older epoch are stale. CPython keeps a global method cache keyed by type version tags;
-/// one global epoch is coarser but class mutation after start-up is rare.
+/// against its content (so a freed-and-reused address cannot alias another name). Entries made
+/// under an older version tag of the type are stale.
 #[derive(Default)]
 pub struct LookupCache {
-    epoch: u64,
+    version: u64,
     entries: std::collections::HashMap<usize, (Box<str>, Option<Value>), BuildPtrHasher>,
 }
 
@@ -182,20 +188,58 @@ impl TypeData {
         }
     }
 
-    /// The namespace for writing; invalidates the lookup caches.
+    /// The namespace for writing; invalidates the caches of this type and its subclasses.
     pub fn dict_mut(&self) -> std::cell::RefMut<'_, DictData> {
-        types_changed();
+        self.modified();
         self.dict_data().borrow_mut()
+    }
+
+    /// The current version tag (see the field).
+    #[inline]
+    pub fn version(&self) -> u64 {
+        self.version.get()
+    }
+
+    /// Gives this type and every subclass a new version tag: whatever was cached about them
+    /// is stale (`PyType_Modified`).
+    pub fn modified(&self) {
+        self.version.set(next_type_version());
+        let subs: Vec<PyRef> = {
+            let mut subs = self.subclasses.borrow_mut();
+            subs.retain(|w| w.strong_count() > 0);
+            subs.iter().filter_map(|w| w.upgrade()).collect()
+        };
+        for sub in subs {
+            if let Some(td) = sub.as_type() {
+                td.modified();
+            }
+        }
+    }
+
+    /// Replaces the MRO (class creation, `mro()` overrides, `__bases__` assignment).
+    pub fn set_mro(&self, mro: Vec<PyRef>) {
+        *self.mro.borrow_mut() = mro;
+        self.modified();
+    }
+
+    /// Whether `__getattribute__` is known to be the generic one under the current version.
+    #[inline]
+    pub fn generic_getattribute_known(&self) -> bool {
+        self.generic_getattribute_at.get() == self.version.get()
+    }
+
+    pub fn set_generic_getattribute_known(&self) {
+        self.generic_getattribute_at.set(self.version.get());
     }
 
     /// Looks `name` up along the MRO (`_PyType_Lookup`), through the type's cache.
     pub fn lookup(&self, name: &str) -> Option<Value> {
         let key = name.as_ptr() as usize;
-        let now = epoch();
+        let now = self.version.get();
         if let Ok(mut c) = self.cache.try_borrow_mut() {
-            if c.epoch != now {
+            if c.version != now {
                 c.entries.clear();
-                c.epoch = now;
+                c.version = now;
             } else if let Some((k, v)) = c.entries.get(&key)
                 && **k == *name
             {
@@ -204,7 +248,7 @@ impl TypeData {
             drop(c);
             let v = self.lookup_uncached(name);
             if let Ok(mut c) = self.cache.try_borrow_mut()
-                && c.epoch == now
+                && c.version == now
             {
                 c.entries.insert(key, (name.into(), v.clone()));
             }
@@ -298,19 +342,36 @@ pub fn new_type_in(
     flags: u32,
 ) -> PyRef {
     let dict_obj = PyObject::new(dict_class.clone(), Payload::Dict(RefCell::new(dict)));
-    let data = TypeData {
-        name: RefCell::new(name.to_string()),
-        qualname: RefCell::new(name.to_string()),
-        bases: RefCell::new(bases),
-        mro: RefCell::new(Vec::new()),
-        dict: dict_obj,
-        flags: Cell::new(flags),
-        kind,
-        layout,
-        slots: RefCell::new(Vec::new()),
-        cache: RefCell::new(LookupCache::default()),
-    };
+    let data = TypeData::new(name, bases, dict_obj, flags, kind, layout);
     PyObject::new(metatype.clone(), Payload::Type(Box::new(data)))
+}
+
+impl TypeData {
+    /// A type's data with an empty MRO (the caller sets it) and a fresh version tag.
+    pub(crate) fn new(
+        name: &str,
+        bases: Vec<PyRef>,
+        dict: PyRef,
+        flags: u32,
+        kind: TypeKind,
+        layout: Layout,
+    ) -> TypeData {
+        TypeData {
+            name: RefCell::new(name.to_string()),
+            qualname: RefCell::new(name.to_string()),
+            bases: RefCell::new(bases),
+            mro: RefCell::new(Vec::new()),
+            dict,
+            flags: Cell::new(flags),
+            kind,
+            layout,
+            slots: RefCell::new(Vec::new()),
+            cache: RefCell::new(LookupCache::default()),
+            version: Cell::new(next_type_version()),
+            generic_getattribute_at: Cell::new(0),
+            subclasses: RefCell::new(Vec::new()),
+        }
+    }
 }
 
 /// C3 linearization of `t` given its bases; `Err` with CPython's message on conflict.

@@ -19,7 +19,7 @@ pub type PyRef = Rc<PyObject>;
 /// `Float`; instances of int and float subclasses, and ints outside i64, live on the heap.
 /// `Null` is the VM's own "no value": an unbound local slot, the call protocol's NULL marker
 /// on the value stack. It never reaches Python code.
-#[derive(Clone, Debug, Default)]
+#[derive(Debug, Default)]
 pub enum Value {
     #[default]
     Null,
@@ -28,6 +28,21 @@ pub enum Value {
     Int(i64),
     Float(f64),
     Obj(PyRef),
+}
+
+impl Clone for Value {
+    /// A reference-count increment for objects and a plain 16-byte copy: the derived clone
+    /// copied variant by variant, through partial loads that stalled store forwarding.
+    #[inline(always)]
+    fn clone(&self) -> Value {
+        if let Value::Obj(o) = self {
+            // SAFETY: `o` is a live `Rc`; the increment accounts for the copy made below.
+            unsafe { std::rc::Rc::increment_strong_count(std::rc::Rc::as_ptr(o)) };
+        }
+        // SAFETY: every other variant is plain data; for `Obj` the count was raised above,
+        // so the copy owns its own reference.
+        unsafe { std::ptr::read(self) }
+    }
 }
 
 impl Value {

@@ -3,7 +3,7 @@
 //! and `sys` modules are populated.
 //! Counterpart: Objects/object.c `_PyTypes_InitTypes`, Python/bltinmodule.c (3.11).
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -29,23 +29,19 @@ impl Boot {
     ) -> PyRef {
         let dict = PyObject::new_unclassed(Payload::Dict(RefCell::new(DictData::new())));
         self.made.push(dict.clone());
-        let t = PyObject::new_unclassed(Payload::Type(Box::new(TypeData {
-            name: RefCell::new(name.to_string()),
-            qualname: RefCell::new(name.to_string()),
-            bases: RefCell::new(base.into_iter().cloned().collect()),
-            mro: RefCell::new(Vec::new()),
+        let t = PyObject::new_unclassed(Payload::Type(Box::new(TypeData::new(
+            name,
+            base.into_iter().cloned().collect(),
             dict,
-            flags: Cell::new(fl),
+            fl,
             kind,
             layout,
-            slots: RefCell::new(Vec::new()),
-            cache: RefCell::new(crate::types::LookupCache::default()),
-        })));
+        ))));
         let mut mro = vec![t.clone()];
         if let Some(b) = base {
             mro.extend(crate::types::type_data(b).mro.borrow().iter().cloned());
         }
-        *crate::types::type_data(&t).mro.borrow_mut() = mro;
+        crate::types::type_data(&t).set_mro(mro);
         self.made.push(t.clone());
         t
     }

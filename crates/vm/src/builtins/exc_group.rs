@@ -370,10 +370,8 @@ pub fn init(vm: &Vm) {
     // ExceptionGroup derives from both BaseExceptionGroup and Exception.
     let eg = &vm.types.exceptions.exception_group;
     let td = crate::types::type_data(eg);
-    crate::types::types_changed();
     *td.bases.borrow_mut() = vec![t.clone(), vm.types.exceptions.exception.clone()];
     if let Ok(mro) = crate::types::compute_mro(eg) {
-        crate::types::types_changed();
-        *td.mro.borrow_mut() = mro;
+        td.set_mro(mro);
     }
 }

@@ -5,7 +5,7 @@
 //! Objects/unionobject.c (3.11).
 
 use std::cell::{Cell, RefCell};
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive, Zero};
@@ -21,27 +21,26 @@ pub use crate::builtins::complex::complex_pow;
 
 // ---- subclass registry ----
 
-thread_local! {
-    static SUBCLASSES: RefCell<Vec<(Weak<PyObject>, Weak<PyObject>)>> = const { RefCell::new(Vec::new()) };
-}
-
-/// Records `sub` as a subclass of `base` (for `__subclasses__`).
+/// Records `sub` as a subclass of `base` (for `__subclasses__`, and so that a change to
+/// `base` reaches `sub`'s caches).
 pub fn register_subclass(base: &PyRef, sub: &PyRef) {
-    SUBCLASSES.with(|s| {
-        let mut s = s.borrow_mut();
-        s.retain(|(b, c)| b.strong_count() > 0 && c.strong_count() > 0);
-        s.push((Rc::downgrade(base), Rc::downgrade(sub)));
-    });
+    if let Some(td) = base.as_type() {
+        let mut subs = td.subclasses.borrow_mut();
+        subs.retain(|w| w.strong_count() > 0);
+        subs.push(Rc::downgrade(sub));
+    }
 }
 
 pub fn subclasses_of(base: &PyRef) -> Vec<PyRef> {
-    SUBCLASSES.with(|s| {
-        s.borrow()
+    match base.as_type() {
+        Some(td) => td
+            .subclasses
+            .borrow()
             .iter()
-            .filter(|(b, _)| b.upgrade().is_some_and(|b| Rc::ptr_eq(&b, base)))
-            .filter_map(|(_, c)| c.upgrade())
-            .collect()
-    })
+            .filter_map(|w| w.upgrade())
+            .collect(),
+        None => Vec::new(),
+    }
 }
 
 // ---- slices ----
@@ -982,8 +981,7 @@ pub fn init(vm: &Vm) {
             crate::types::Layout::Native,
             0,
         );
-        crate::types::types_changed();
-        *type_data(&t).mro.borrow_mut() = vec![t.clone(), vm.types.object.clone()];
+        type_data(&t).set_mro(vec![t.clone(), vm.types.object.clone()]);
         vm.add_methods(&t, &methods);
         if name == "types.UnionType" {
             vm.add_getsets(&t, &[("__args__", union_args, None)]);

@@ -322,8 +322,7 @@ pub fn type_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         *td.qualname.borrow_mut() = qualname;
         *td.slots.borrow_mut() = slot_names;
         let mro = crate::types::compute_mro(&cls).map_err(|m| vm.type_error(m))?;
-        crate::types::types_changed();
-        *td.mro.borrow_mut() = mro;
+        td.set_mro(mro);
     }
     // A custom mro() on the metaclass.
     if !Rc::ptr_eq(&meta, &vm.types.type_)
@@ -344,8 +343,7 @@ pub fn type_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
                 }
             }
         }
-        crate::types::types_changed();
-        *type_data(&cls).mro.borrow_mut() = mro;
+        type_data(&cls).set_mro(mro);
     }
     for b in type_data(&cls).bases.borrow().iter() {
         crate::builtins::misc::register_subclass(b, &cls);
@@ -804,8 +802,7 @@ pub fn make_class(vm: &Vm, name: &str, bases: Vec<PyRef>, module: &str) -> PyRef
     }
     let cls = crate::types::new_type(&vm.types.type_, name, bases, d, TypeKind::Heap, layout, fl);
     let mro = crate::types::compute_mro(&cls).unwrap_or_else(|_| vec![cls.clone()]);
-    crate::types::types_changed();
-    *type_data(&cls).mro.borrow_mut() = mro;
+    type_data(&cls).set_mro(mro);
     cls
 }
 

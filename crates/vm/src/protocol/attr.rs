@@ -12,7 +12,7 @@ use crate::value::{PyRef, Value};
 use crate::vm::{PyResult, Vm};
 
 /// How a value found in a class namespace behaves as a descriptor.
-enum Descr {
+pub(crate) enum Descr {
     /// Not a descriptor: returned as is.
     Plain,
     /// Has `__get__` only.
@@ -22,7 +22,7 @@ enum Descr {
 }
 
 impl Vm {
-    fn descr_kind(&self, d: &Value) -> Descr {
+    pub(crate) fn descr_kind(&self, d: &Value) -> Descr {
         match d.payload() {
             Some(Payload::Function(_))
             | Some(Payload::MethodDescriptor(_))
@@ -149,7 +149,8 @@ impl Vm {
         let td = type_data(cls);
         // A class may override __getattribute__ (super does too); __getattr__ is the
         // fallback.
-        if let Some(ga) = td.lookup("__getattribute__")
+        if !td.generic_getattribute_known()
+            && let Some(ga) = td.lookup("__getattribute__")
             && !self.is_object_getattribute(&ga)
         {
             let r = self.call(&ga, &[obj.clone(), Value::Obj(name.clone())]);
@@ -169,6 +170,27 @@ impl Vm {
             return self.getattr_fallback(obj, name, r);
         }
         r
+    }
+
+    /// Whether instances of `td` use the generic `__getattribute__` (remembered per version).
+    pub(crate) fn has_generic_getattribute(&self, td: &crate::types::TypeData) -> bool {
+        if td.generic_getattribute_known() {
+            return true;
+        }
+        let generic = td
+            .lookup("__getattribute__")
+            .is_none_or(|g| self.is_object_getattribute(&g));
+        if generic {
+            td.set_generic_getattribute_known();
+        }
+        generic
+    }
+
+    /// Whether instances of `td` use `object.__setattr__`.
+    pub(crate) fn has_generic_setattr(&self, td: &crate::types::TypeData) -> bool {
+        td.lookup("__setattr__").is_some_and(|sa| {
+            matches!(sa.payload(), Some(Payload::MethodDescriptor(md)) if md.owner == "object")
+        })
     }
 
     /// Whether `v` is the generic `__getattribute__` of object, type or module (identity
@@ -303,11 +325,7 @@ impl Vm {
             Value::Obj(o) => !matches!(o.payload, Payload::Type(_) | Payload::Module(_)),
             _ => true,
         };
-        if generic
-            && td
-                .lookup("__getattribute__")
-                .is_none_or(|g| self.is_object_getattribute(&g))
-        {
+        if generic && self.has_generic_getattribute(td) {
             let name_s = str_of(name);
             if let Some(d) = td.lookup(name_s) {
                 let is_method = match d.payload() {
@@ -447,13 +465,13 @@ impl Vm {
         {
             return Err(self.readonly_attr_error(obj, name_s, descr.is_some()));
         }
-        if o.dict.borrow().is_none() {
+        if o.dict.borrow().is_none() && !matches!(o.payload, Payload::Module(_)) {
             if value.is_none() {
                 return Err(self.no_attribute(obj, name_s));
             }
             self.instance_dict(o);
         }
-        let dict = o.dict.borrow().clone().expect("dict created above");
+        let dict = self.instance_dict(o);
         match value {
             Some(v) => self.dict_set_str(&dict, name.clone(), v),
             None => {
