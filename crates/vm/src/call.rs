@@ -47,13 +47,6 @@ impl Vm {
         } else {
             Some(Value::Obj(crate::builtins::dict::new_dict()))
         };
-        let mut frame = Frame::new(
-            code.clone(),
-            fd.globals.clone(),
-            fd.builtins.clone(),
-            locals,
-            Some(func.clone()),
-        );
         let argcount = code.argcount();
         let npos = args.len() - kwnames.len();
         // Fast path: exactly the positional parameters, nothing else.
@@ -61,12 +54,25 @@ impl Vm {
             && npos == argcount
             && flags & (co_flags::VARARGS | co_flags::VARKEYWORDS) == 0
             && code.kwonlyargcount() == 0
+            && argcount <= code.nlocalsplus
         {
-            for (slot, a) in frame.slots.iter_mut().zip(args) {
-                *slot = a.clone();
-            }
-            return Ok(frame);
+            return Ok(self.new_frame(
+                args,
+                code,
+                fd.globals.clone(),
+                fd.builtins.clone(),
+                locals,
+                Some(func.clone()),
+            ));
         }
+        let mut frame = self.new_frame(
+            &[],
+            code.clone(),
+            fd.globals.clone(),
+            fd.builtins.clone(),
+            locals,
+            Some(func.clone()),
+        );
         self.bind_slow(&mut frame, fd, &code, args, kwnames)?;
         Ok(frame)
     }

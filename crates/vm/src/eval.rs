@@ -62,6 +62,56 @@ impl Vm {
         frame
     }
 
+    /// A frame for `code` whose first locals are `args` (at most `nlocalsplus`): a recycled
+    /// one when the pool has one.
+    #[inline]
+    pub(crate) fn new_frame(
+        &self,
+        args: &[Value],
+        code: Rc<crate::code::Code>,
+        globals: PyRef,
+        builtins: PyRef,
+        locals: Option<Value>,
+        func: Option<PyRef>,
+    ) -> Box<Frame> {
+        let recycled = self.frame_pool.borrow_mut().pop();
+        match recycled {
+            Some(mut frame) => {
+                frame.reinit(args, code, globals, builtins, locals, func);
+                frame
+            }
+            None => Frame::with_args(args, code, globals, builtins, locals, func),
+        }
+    }
+
+    /// Returns a finished frame to the pool. Everything it referenced is released now, as
+    /// when it is dropped (so objects still die when their last frame ends); the namespaces
+    /// are replaced by the builtins dict, which lives as long as the VM, and the code object
+    /// is kept until reuse (constants run no `__del__`).
+    pub(crate) fn recycle_frame(&self, mut frame: Box<Frame>) {
+        const POOL_MAX: usize = 64;
+        if frame.frame_obj.is_some()
+            || frame.generator.is_some()
+            || self.frame_pool.borrow().len() >= POOL_MAX
+        {
+            return;
+        }
+        frame.slots.clear();
+        let locals = frame.locals.take();
+        let func = frame.func.take();
+        let kwnames = frame.kwnames.take();
+        let handled = std::mem::replace(&mut frame.saved_handled, Value::None);
+        let globals = std::mem::replace(&mut frame.globals, self.builtins_dict.clone());
+        let builtins = std::mem::replace(&mut frame.builtins, self.builtins_dict.clone());
+        // Releasing these may run `__del__`, which may call and recycle: the pool is not
+        // borrowed meanwhile.
+        drop((locals, func, kwnames, handled, globals, builtins));
+        let mut pool = self.frame_pool.borrow_mut();
+        if pool.len() < POOL_MAX {
+            pool.push(frame);
+        }
+    }
+
     fn top_frame_ptr(&self) -> *mut Frame {
         let mut frames = self.frames.borrow_mut();
         let top = frames.last_mut().expect("a frame to run");
@@ -499,7 +549,7 @@ impl Vm {
                         }
                         match g {
                             Some(g) => crate::generator::finished(&g, frame),
-                            None => drop(frame),
+                            None => self.recycle_frame(frame),
                         }
                         match resume {
                             Resume::Exit => return Ok(v),

@@ -62,11 +62,21 @@ impl Frame {
         locals: Option<Value>,
         func: Option<PyRef>,
     ) -> Box<Frame> {
-        let mut slots = Vec::with_capacity(code.nlocalsplus + code.stacksize());
-        slots.resize(code.nlocalsplus, Value::Null);
-        Box::new(Frame {
+        Frame::with_args(&[], code, globals, builtins, locals, func)
+    }
+
+    /// A new frame whose first locals are `args` (at most `nlocalsplus` of them).
+    pub fn with_args(
+        args: &[Value],
+        code: Rc<Code>,
+        globals: PyRef,
+        builtins: PyRef,
+        locals: Option<Value>,
+        func: Option<PyRef>,
+    ) -> Box<Frame> {
+        let mut frame = Box::new(Frame {
+            slots: Vec::with_capacity(code.nlocalsplus + code.stacksize()),
             code,
-            slots,
             pc: 0,
             lasti: 0,
             globals,
@@ -78,7 +88,45 @@ impl Frame {
             frame_obj: None,
             generator: None,
             saved_handled: Value::None,
-        })
+        });
+        let n = frame.code.nlocalsplus;
+        frame.fill_locals(args, n);
+        frame
+    }
+
+    /// Makes a recycled frame (see `Vm::recycle_frame`) ready to run `code`.
+    pub(crate) fn reinit(
+        &mut self,
+        args: &[Value],
+        code: Rc<Code>,
+        globals: PyRef,
+        builtins: PyRef,
+        locals: Option<Value>,
+        func: Option<PyRef>,
+    ) {
+        let need = code.nlocalsplus + code.stacksize();
+        if self.slots.capacity() < need {
+            self.slots.reserve(need);
+        }
+        self.fill_locals(args, code.nlocalsplus);
+        self.code = code;
+        self.globals = globals;
+        self.builtins = builtins;
+        self.locals = locals;
+        self.func = func;
+        self.pc = 0;
+        self.lasti = 0;
+        self.resume = Resume::Exit;
+    }
+
+    /// Sets the (empty) slots to `args` followed by unbound locals, `n` in all.
+    #[inline]
+    fn fill_locals(&mut self, args: &[Value], n: usize) {
+        debug_assert!(self.slots.is_empty() && args.len() <= n);
+        self.slots.extend_from_slice(args);
+        for _ in args.len()..n {
+            self.slots.push(Value::Null);
+        }
     }
 
     /// Pushes onto the value stack. The vector was sized for `co_stacksize` at creation, so

@@ -74,6 +74,8 @@ pub struct Vm {
         reason = "frames must not move: the eval loop holds pointers into them"
     )]
     pub(crate) frames: RefCell<Vec<Box<Frame>>>,
+    /// Finished frames kept for reuse (see `recycle_frame`): a call then costs no allocation.
+    pub(crate) frame_pool: RefCell<Vec<Box<Frame>>>,
     /// The exception being handled (`sys.exception()`), or `Value::None`.
     pub(crate) handled: RefCell<Value>,
     pub recursion_limit: Cell<usize>,
@@ -115,6 +117,7 @@ impl Vm {
             builtins_dict,
             sys: RefCell::new(None),
             frames: RefCell::new(Vec::new()),
+            frame_pool: RefCell::new(Vec::new()),
             handled: RefCell::new(Value::None),
             recursion_limit: Cell::new(1000),
             depth: Cell::new(0),
