@@ -219,89 +219,124 @@ fn list_reverse(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-/// Sorts values with Python's `<`, stably; errors from comparisons propagate.
-pub fn sort_values(vm: &Vm, items: &mut [(Value, Value)], reverse: bool) -> PyResult<()> {
-    // Merge sort by `<` only, as CPython's timsort uses: stable and error-aware.
-    let mut err = None;
-    let lt = |a: &Value, b: &Value, err: &mut Option<crate::vm::PyErr>| -> bool {
-        if err.is_some() {
+/// `a < b` for keys whose comparison needs no Python code: ints, floats, exact strs, and
+/// exact tuples of those (compared element-wise as `tuple.__lt__` does). `None` when Python
+/// comparison is needed.
+fn fast_lt(a: &Value, b: &Value) -> Option<bool> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Some(x < y),
+        (Value::Float(x), Value::Float(y)) => Some(x < y),
+        (Value::Obj(x), Value::Obj(y)) => match (&x.payload, &y.payload) {
+            (Payload::Str(s), Payload::Str(t))
+                if crate::str::is_exact(x) && crate::str::is_exact(y) =>
+            {
+                Some(s.as_str() < t.as_str())
+            }
+            (Payload::Tuple(p), Payload::Tuple(q))
+                if crate::builtins::tuple::is_exact(x) && crate::builtins::tuple::is_exact(y) =>
+            {
+                for (u, v) in p.iter().zip(q.iter()) {
+                    if !crate::dict::fast_eq(u, v)? {
+                        return fast_lt(u, v);
+                    }
+                }
+                Some(p.len() < q.len())
+            }
+            _ => None,
+        },
+        _ => crate::builtins::number_fast::compare(a, b, CmpOp::Lt),
+    }
+}
+
+/// Sorts `items` by their keys (`keys[i]` belongs to `items[i]`), stably, comparing with `<`
+/// only, as `list.sort` does; `reverse` keeps equal items in their original order.
+/// The sort permutes indices (a merge sort: binary-insertion runs, then merges that skip
+/// runs already in order), so comparisons move no objects and touch no reference counts.
+pub fn sort_by_keys(vm: &Vm, keys: &[Value], items: &mut Vec<Value>, reverse: bool) -> PyResult<()> {
+    let n = items.len();
+    debug_assert_eq!(keys.len(), n);
+    let err: RefCell<Option<crate::vm::PyErr>> = RefCell::new(None);
+    let failed = || err.borrow().is_some();
+    let lt = |i: u32, j: u32| -> bool {
+        if failed() {
             return false;
         }
-        if let Some(r) = crate::builtins::number_fast::compare(a, b, CmpOp::Lt) {
+        let (a, b) = (&keys[i as usize], &keys[j as usize]);
+        if let Some(r) = fast_lt(a, b) {
             return r;
         }
         match vm.rich_compare(a, b, CmpOp::Lt).and_then(|r| vm.truthy(&r)) {
             Ok(r) => r,
             Err(e) => {
-                *err = Some(e);
+                *err.borrow_mut() = Some(e);
                 false
             }
         }
     };
+    let mut idx: Vec<u32> = (0..n as u32).collect();
     if reverse {
-        items.reverse();
+        idx.reverse();
     }
-    // Insertion-sort small runs, merge pairs: a plain stable merge sort.
-    let n = items.len();
-    let mut buf: Vec<(Value, Value)> = items.to_vec();
-    let mut width = 1;
-    // Sort runs of 8 by binary insertion first.
-    const RUN: usize = 8;
-    let mut start = 0;
-    while start < n {
-        let end = (start + RUN).min(n);
-        for i in start + 1..end {
-            let mut j = i;
-            while j > start && lt(&items[i].0, &items[j - 1].0, &mut err) {
-                j -= 1;
-            }
-            if j != i {
-                items[j..=i].rotate_right(1);
-            }
-        }
-        start = end;
-    }
-    if err.is_some() {
-        return Err(err.unwrap_or_else(|| vm.system_error("sort")));
-    }
-    width = width.max(RUN);
-    while width < n {
-        let mut i = 0;
-        while i < n {
-            let mid = (i + width).min(n);
-            let hi = (i + 2 * width).min(n);
-            let (mut a, mut b, mut k) = (i, mid, i);
-            while a < mid && b < hi {
-                if lt(&items[b].0, &items[a].0, &mut err) {
-                    buf[k] = items[b].clone();
-                    b += 1;
+    const RUN: usize = 16;
+    for run in idx.chunks_mut(RUN) {
+        for i in 1..run.len() {
+            let x = run[i];
+            // Binary search for the first position whose item is greater than x (stable).
+            let (mut lo, mut hi) = (0, i);
+            while lo < hi {
+                let mid = (lo + hi) / 2;
+                if lt(x, run[mid]) {
+                    hi = mid;
                 } else {
-                    buf[k] = items[a].clone();
-                    a += 1;
+                    lo = mid + 1;
                 }
-                k += 1;
             }
-            while a < mid {
-                buf[k] = items[a].clone();
-                a += 1;
-                k += 1;
-            }
-            while b < hi {
-                buf[k] = items[b].clone();
-                b += 1;
-                k += 1;
-            }
-            i += 2 * width;
+            run.copy_within(lo..i, lo + 1);
+            run[lo] = x;
         }
-        items.clone_from_slice(&buf);
-        if let Some(e) = err {
-            return Err(e);
+    }
+    let mut buf = vec![0u32; n];
+    let mut width = RUN;
+    while width < n && !failed() {
+        let mut start = 0;
+        while start < n {
+            let mid = (start + width).min(n);
+            let hi = (start + 2 * width).min(n);
+            if mid >= hi || !lt(idx[mid], idx[mid - 1]) {
+                // Already in order (or nothing to merge).
+                buf[start..hi].copy_from_slice(&idx[start..hi]);
+            } else {
+                let (mut a, mut b, mut k) = (start, mid, start);
+                while a < mid && b < hi {
+                    if lt(idx[b], idx[a]) {
+                        buf[k] = idx[b];
+                        b += 1;
+                    } else {
+                        buf[k] = idx[a];
+                        a += 1;
+                    }
+                    k += 1;
+                }
+                buf[k..k + (mid - a)].copy_from_slice(&idx[a..mid]);
+                k += mid - a;
+                buf[k..k + (hi - b)].copy_from_slice(&idx[b..hi]);
+            }
+            start = hi;
         }
+        std::mem::swap(&mut idx, &mut buf);
         width *= 2;
     }
-    if reverse {
-        items.reverse();
+    if let Some(e) = err.into_inner() {
+        return Err(e);
     }
+    if reverse {
+        idx.reverse();
+    }
+    let mut taken: Vec<Value> = std::mem::take(items);
+    *items = idx
+        .iter()
+        .map(|&i| std::mem::take(&mut taken[i as usize]))
+        .collect();
     Ok(())
 }
 
@@ -326,36 +361,39 @@ fn list_sort(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         None => false,
     };
     let items = std::mem::take(&mut *l.borrow_mut());
-    let mut keyed = Vec::with_capacity(items.len());
-    let mut failed = None;
-    for it in items.iter() {
-        let k = match &key {
-            Some(kf) => match vm.call(kf, std::slice::from_ref(it)) {
-                Ok(k) => k,
-                Err(e) => {
-                    failed = Some(e);
-                    break;
+    let keys = match &key {
+        Some(kf) => {
+            let mut keys = Vec::with_capacity(items.len());
+            for it in items.iter() {
+                match vm.call(kf, std::slice::from_ref(it)) {
+                    Ok(k) => keys.push(k),
+                    Err(e) => {
+                        restore_after_sort(l, items);
+                        return Err(e);
+                    }
                 }
-            },
-            None => it.clone(),
-        };
-        keyed.push((k, it.clone()));
-    }
-    if let Some(e) = failed {
-        *l.borrow_mut() = items;
-        return Err(e);
-    }
-    let r = sort_values(vm, &mut keyed, reverse);
+            }
+            keys
+        }
+        None => items.clone(),
+    };
+    let mut sorted = items;
+    let r = sort_by_keys(vm, &keys, &mut sorted, reverse);
+    drop(keys);
     let modified = !l.borrow().is_empty();
-    if r.is_err() {
-        *l.borrow_mut() = items;
-        return r.map(|_| Value::None);
-    }
-    *l.borrow_mut() = keyed.into_iter().map(|(_, v)| v).collect();
+    restore_after_sort(l, sorted);
+    r?;
     if modified {
         return Err(vm.value_error("list modified during sort"));
     }
     Ok(Value::None)
+}
+
+/// Puts the items back after a sort; whatever the list got meanwhile is released after the
+/// borrow ends (releasing may run `__del__`).
+fn restore_after_sort(l: &RefCell<Vec<Value>>, items: Vec<Value>) {
+    let meanwhile = std::mem::replace(&mut *l.borrow_mut(), items);
+    drop(meanwhile);
 }
 
 fn list_getitem(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
