@@ -358,6 +358,10 @@ impl Vm {
                     Opcode::BinarySubscr => {
                         let k = f.pop();
                         let c = f.pop();
+                        if let Some(v) = fast_subscr(&c, &k) {
+                            f.push(v);
+                            continue 'run;
+                        }
                         let r = tri!('op, self.getitem(&c, &k));
                         f.push(r);
                         continue 'run;
@@ -366,6 +370,10 @@ impl Vm {
                         let k = f.pop();
                         let c = f.pop();
                         let v = f.pop();
+                        let v = match fast_store_subscr(&c, &k, v) {
+                            Ok(()) => continue 'run,
+                            Err(v) => v,
+                        };
                         tri!('op, self.setitem(&c, k, v));
                         continue 'run;
                     }
@@ -613,6 +621,18 @@ impl Vm {
                         continue 'run;
                     }
                     Opcode::ForIter => {
+                        match fast_for_iter(f.top()) {
+                            FastNext::Item(v) => {
+                                f.push(v);
+                                continue 'run;
+                            }
+                            FastNext::Done => {
+                                f.pop();
+                                f.pc = arg as usize;
+                                continue 'run;
+                            }
+                            FastNext::No => {}
+                        }
                         let it = f.top().clone();
                         if let Value::Obj(g) = &it
                             && matches!(g.payload, Payload::Generator(_))
@@ -1132,4 +1152,95 @@ fn trace_enabled() -> bool {
     use std::sync::OnceLock;
     static ON: OnceLock<bool> = OnceLock::new();
     *ON.get_or_init(|| std::env::var_os("RPY_TRACE").is_some())
+}
+
+/// `c[k]` for an exact list or tuple and an in-range int: no call, no result through memory.
+#[inline(always)]
+fn fast_subscr(c: &Value, k: &Value) -> Option<Value> {
+    let (Value::Obj(o), Value::Int(i)) = (c, k) else {
+        return None;
+    };
+    let kind = crate::types::kind_of(o);
+    match &o.payload {
+        Payload::List(l) if kind == crate::types::TypeKind::List => {
+            let l = l.borrow();
+            let j = if *i < 0 { *i + l.len() as i64 } else { *i };
+            l.get(usize::try_from(j).ok()?).cloned()
+        }
+        Payload::Tuple(t) if kind == crate::types::TypeKind::Tuple => {
+            let j = if *i < 0 { *i + t.len() as i64 } else { *i };
+            t.get(usize::try_from(j).ok()?).cloned()
+        }
+        _ => None,
+    }
+}
+
+/// `c[k] = v` for an exact list and an in-range int; gives `v` back otherwise.
+#[inline(always)]
+fn fast_store_subscr(c: &Value, k: &Value, v: Value) -> Result<(), Value> {
+    let (Value::Obj(o), Value::Int(i)) = (c, k) else {
+        return Err(v);
+    };
+    match &o.payload {
+        Payload::List(l) if crate::types::kind_of(o) == crate::types::TypeKind::List => {
+            let mut l = l.borrow_mut();
+            let j = if *i < 0 { *i + l.len() as i64 } else { *i };
+            match usize::try_from(j).ok().and_then(|j| l.get_mut(j)) {
+                Some(slot) => {
+                    let old = std::mem::replace(slot, v);
+                    drop(l);
+                    // Released after the list borrow: dropping may run `__del__`.
+                    drop(old);
+                    Ok(())
+                }
+                None => Err(v),
+            }
+        }
+        _ => Err(v),
+    }
+}
+
+enum FastNext {
+    Item(Value),
+    Done,
+    /// Not an iterator with a fast path.
+    No,
+}
+
+/// FOR_ITER's step for list, tuple and range iterators.
+#[inline(always)]
+fn fast_for_iter(it: &Value) -> FastNext {
+    let Value::Obj(o) = it else { return FastNext::No };
+    match &o.payload {
+        Payload::SeqIter(s) if !s.reversed => {
+            let i = s.index.get();
+            let item = match s.seq.borrow().as_ref() {
+                Some(Value::Obj(seq)) => match &seq.payload {
+                    Payload::List(l) => l.borrow().get(i).cloned(),
+                    Payload::Tuple(t) => t.get(i).cloned(),
+                    _ => return FastNext::No,
+                },
+                _ => return FastNext::No,
+            };
+            match item {
+                Some(v) => {
+                    s.index.set(i + 1);
+                    FastNext::Item(v)
+                }
+                None => {
+                    let seq = s.seq.borrow_mut().take();
+                    drop(seq);
+                    FastNext::Done
+                }
+            }
+        }
+        Payload::Native(n) => match n.as_any().downcast_ref::<crate::builtins::misc::RangeIter>() {
+            Some(r) => match crate::builtins::misc::range_iter_next(r) {
+                Some(v) => FastNext::Item(v),
+                None => FastNext::Done,
+            },
+            None => FastNext::No,
+        },
+        _ => FastNext::No,
+    }
 }

@@ -11,7 +11,6 @@
 //! which breaks the cycles and lets `Rc` free them.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
 use crate::object::{Payload, PyObject};
@@ -322,11 +321,15 @@ pub fn collect(vm: &Vm) -> usize {
         t.retain(|w| w.strong_count() > 0);
         t.iter().filter_map(|w| w.upgrade()).collect()
     });
-    let index: HashMap<*const PyObject, usize> = objects
-        .iter()
-        .enumerate()
-        .map(|(i, o)| (Rc::as_ptr(o), i))
-        .collect();
+    // Each tracked object knows its index for the duration of the collection (CPython keeps
+    // gc_refs in the object header for the same reason): no side table to probe.
+    for (i, o) in objects.iter().enumerate() {
+        o.gc_slot.set(i as u32);
+    }
+    let slot_of = |x: &PyObject| -> Option<usize> {
+        let s = x.gc_slot.get();
+        (s != u32::MAX).then_some(s as usize)
+    };
     // Our own upgrade holds one reference to each.
     let mut refs: Vec<isize> = objects
         .iter()
@@ -335,7 +338,7 @@ pub fn collect(vm: &Vm) -> usize {
     for o in &objects {
         traverse(o, &mut |v| {
             if let Value::Obj(x) = v
-                && let Some(&j) = index.get(&Rc::as_ptr(x))
+                && let Some(j) = slot_of(x)
             {
                 refs[j] -= 1;
             }
@@ -350,13 +353,16 @@ pub fn collect(vm: &Vm) -> usize {
     while let Some(i) = stack.pop() {
         traverse(&objects[i], &mut |v| {
             if let Value::Obj(x) = v
-                && let Some(&j) = index.get(&Rc::as_ptr(x))
+                && let Some(j) = slot_of(x)
                 && !reachable[j]
             {
                 reachable[j] = true;
                 stack.push(j);
             }
         });
+    }
+    for o in &objects {
+        o.gc_slot.set(u32::MAX);
     }
     SURVIVORS.with(|s| s.set(reachable.iter().filter(|r| **r).count()));
     let garbage: Vec<PyRef> = objects

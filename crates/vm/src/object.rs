@@ -31,6 +31,9 @@ pub struct PyObject {
     pub dict: RefCell<Option<PyRef>>,
     /// `__del__` has run (it runs at most once per object, PEP 442).
     pub finalized: Cell<bool>,
+    /// During a collection, the object's index among the tracked objects (`gc::collect`);
+    /// `u32::MAX` otherwise.
+    pub(crate) gc_slot: Cell<u32>,
     pub payload: Payload,
 }
 
@@ -131,6 +134,7 @@ impl PyObject {
             class: UnsafeCell::new(Some(class)),
             dict: RefCell::new(None),
             finalized: Cell::new(false),
+            gc_slot: Cell::new(u32::MAX),
             payload,
         });
         if track {
@@ -151,6 +155,7 @@ impl PyObject {
             class: UnsafeCell::new(None),
             dict: RefCell::new(None),
             finalized: Cell::new(false),
+            gc_slot: Cell::new(u32::MAX),
             payload,
         })
     }
@@ -244,6 +249,7 @@ impl Drop for PyObject {
                 class: UnsafeCell::new(self.class.get_mut().take()),
                 dict: RefCell::new(self.dict.get_mut().take()),
                 finalized: Cell::new(true),
+                gc_slot: Cell::new(u32::MAX),
                 payload,
             });
             if crate::gc::is_container(&obj.payload) || obj.dict.borrow().is_some() {
@@ -263,6 +269,7 @@ impl Drop for PyObject {
                 class: UnsafeCell::new(self.class.get_mut().take()),
                 dict: RefCell::new(self.dict.get_mut().take()),
                 finalized: Cell::new(true),
+                gc_slot: Cell::new(u32::MAX),
                 payload,
             });
             if let Payload::Generator(g) = &obj.payload
