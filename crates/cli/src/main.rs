@@ -46,6 +46,19 @@ fn main() -> ExitCode {
                 println!("  --dis FILE      print the disassembly of a .py or .pyc file");
                 return ExitCode::SUCCESS;
             }
+            "--check-hash-based-pycs" => {
+                match args.get(i + 1).map(String::as_str) {
+                    Some(mode @ ("default" | "always" | "never")) => {
+                        options.check_hash_based_pycs = mode.to_string();
+                    }
+                    _ => {
+                        return usage_error(
+                            "--check-hash-based-pycs must be one of 'default', 'always', or 'never'",
+                        );
+                    }
+                }
+                i += 1;
+            }
             "--dis" => {
                 return match args.get(i + 1..) {
                     Some([path]) => dis_cmd::run(path),
@@ -115,6 +128,7 @@ fn main() -> ExitCode {
         }
         i += 1;
     }
+    apply_environment(&mut options);
     let Some(target) = target else {
         return usage_error(
             "the interactive interpreter is not available yet: give a file, -c or -m",
@@ -165,6 +179,44 @@ fn main() -> ExitCode {
             eprintln!("rpy: internal error: {msg}");
             ExitCode::from(70)
         }
+    }
+}
+
+/// The PYTHON* variables (unless -E or -I) and the `-X` options that set interpreter state.
+fn apply_environment(options: &mut rpy_vm::Options) {
+    let env = |name: &str| -> Option<String> {
+        if options.ignore_environment {
+            return None;
+        }
+        std::env::var(name).ok().filter(|v| !v.is_empty())
+    };
+    // A level variable: an integer sets the level, any other non-empty value means 1.
+    let level = |v: String| -> u8 { v.trim().parse::<u8>().unwrap_or(1) };
+    if env("PYTHONDONTWRITEBYTECODE").is_some() {
+        options.dont_write_bytecode = true;
+    }
+    if let Some(v) = env("PYTHONOPTIMIZE") {
+        options.optimize = options.optimize.max(level(v).min(2));
+    }
+    if let Some(v) = env("PYTHONVERBOSE") {
+        options.verbose = options.verbose.max(level(v));
+    }
+    if env("PYTHONUNBUFFERED").is_some() {
+        options.unbuffered = true;
+    }
+    if env("PYTHONINSPECT").is_some() {
+        options.inspect = true;
+    }
+    if let Some(v) = env("PYTHONPYCACHEPREFIX") {
+        options.pycache_prefix = Some(v);
+    }
+    for x in &options.xoptions {
+        if let Some(dir) = x.strip_prefix("pycache_prefix=") {
+            options.pycache_prefix = Some(dir.to_string());
+        }
+    }
+    if options.check_hash_based_pycs.is_empty() {
+        options.check_hash_based_pycs = "default".to_string();
     }
 }
 

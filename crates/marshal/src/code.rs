@@ -62,6 +62,25 @@ pub struct CodeObject {
     pub exceptiontable: Rc<[u8]>,
 }
 
+/// `_imp._fix_co_filename`: the code object (and every code object among its constants)
+/// with `co_filename` replaced, when it differs (a pyc moved with its source).
+pub fn with_filename(co: &Rc<CodeObject>, filename: &str) -> Rc<CodeObject> {
+    if co.filename.as_str() == Some(filename) {
+        return co.clone();
+    }
+    let mut new = (**co).clone();
+    new.filename = PyStr::interned(filename);
+    new.consts = co
+        .consts
+        .iter()
+        .map(|c| match c {
+            Value::Code(inner) => Value::Code(with_filename(inner, filename)),
+            other => other.clone(),
+        })
+        .collect();
+    Rc::new(new)
+}
+
 /// Why a set of fields does not make a valid code object (what `_PyCode_Validate` rejects).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CodeError {

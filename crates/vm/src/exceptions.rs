@@ -158,6 +158,20 @@ impl Vm {
         PyObject::new(t.clone(), Payload::Exception(ExcData::new(args)))
     }
 
+    /// The OSError (or errno subclass) CPython raises for a failed system call on `path`.
+    pub fn os_error_from_io(&self, e: &std::io::Error, path: &std::path::Path) -> PyRef {
+        let errno = e.raw_os_error().unwrap_or(0) as i64;
+        let args = vec![
+            Value::Int(errno),
+            self.new_string(strerror(errno as i32)),
+            self.new_string(path.to_string_lossy().to_string()),
+        ];
+        match self.call(&Value::Obj(self.types.exceptions.os_error.clone()), &args) {
+            Ok(Value::Obj(o)) => o,
+            _ => self.new_exception(&self.types.exceptions.os_error, args),
+        }
+    }
+
     pub fn new_exception_msg(&self, t: &PyRef, msg: &str) -> PyRef {
         self.new_exception(t, vec![self.new_str(msg)])
     }
@@ -291,4 +305,14 @@ pub fn set_context_checked(exc: &PyRef, ctx: PyRef) {
         }
     }
     *d.context.borrow_mut() = Value::Obj(ctx);
+}
+
+/// The C library's message for an errno value (`os.strerror`).
+pub fn strerror(errno: i32) -> String {
+    let text = std::io::Error::from_raw_os_error(errno).to_string();
+    // Rust appends " (os error N)" to the C library's text.
+    match text.rfind(" (os error ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
 }

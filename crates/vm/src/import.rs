@@ -1,8 +1,8 @@
 //! The import system: `sys.path` set-up, finding modules (built-in, source, packages), and
 //! `__import__` with relative imports and fromlists.
 //! Counterpart: Python/import.c and Lib/importlib/_bootstrap.py (3.11), reduced to the
-//! path-based finder; the bytecode cache and the importlib hooks belong to the import-system
-//! issue.
+//! path-based finder (packages, modules, sourceless modules, namespace packages) with the
+//! bytecode cache of `pycache.rs`.
 
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
@@ -287,68 +287,124 @@ pub fn import_absolute(vm: &Vm, absname: &str) -> PyResult<Value> {
                 .collect()
         }
     };
-    for dir in search {
-        let base = if dir.is_empty() {
-            PathBuf::from(".")
+    let found = find_module(vm, &search, short);
+    match found {
+        Some(found) => load_found(vm, absname, found, parent),
+        None => Err(module_not_found(vm, absname)),
+    }
+}
+
+/// Where a module was found on its search path (`FileFinder.find_spec`).
+pub enum Found {
+    /// `dir/__init__.py` (or `__init__.pyc` without a source).
+    Package { init: PathBuf, dir: PathBuf },
+    /// `name.py`, or `name.pyc` without a source.
+    Module(PathBuf),
+    /// Directories named like the package, none with an `__init__`: a namespace package.
+    Namespace(Vec<PathBuf>),
+}
+
+/// Searches `dirs` for `short`: per directory a package first, then a module (source before
+/// bytecode); a directory without `__init__` is kept as a namespace portion in case nothing
+/// else is found.
+pub fn find_module(vm: &Vm, dirs: &[String], short: &str) -> Option<Found> {
+    let mut portions = Vec::new();
+    for dir in dirs {
+        // FileFinder: '' and '.' mean the current directory, other relative entries are
+        // joined to it (not normalized).
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let base = if dir.is_empty() || dir == "." {
+            cwd
         } else {
-            PathBuf::from(&dir)
+            cwd.join(dir)
         };
-        let pkg_init = base.join(short).join("__init__.py");
-        if pkg_init.is_file() {
-            let pkg_dir = base.join(short);
-            return load_source(vm, absname, &pkg_init, Some(&pkg_dir), parent);
+        crate::pycache::verbose(vm, 2, &format!("trying {}", base.join(short).display()));
+        let pkg_dir = base.join(short);
+        if pkg_dir.is_dir() {
+            let init = ["__init__.py", "__init__.pyc"]
+                .iter()
+                .map(|f| pkg_dir.join(f))
+                .find(|p| p.is_file());
+            if let Some(init) = init {
+                return Some(Found::Package { init, dir: pkg_dir });
+            }
         }
-        let file = base.join(format!("{short}.py"));
-        if file.is_file() {
-            return load_source(vm, absname, &file, None, parent);
+        for suffix in [".py", ".pyc"] {
+            let file = base.join(format!("{short}{suffix}"));
+            if file.is_file() {
+                return Some(Found::Module(file));
+            }
+        }
+        if pkg_dir.is_dir() {
+            crate::pycache::verbose(
+                vm,
+                1,
+                &format!("possible namespace for {}", pkg_dir.display()),
+            );
+            portions.push(pkg_dir);
         }
     }
-    Err(module_not_found(vm, absname))
+    (!portions.is_empty()).then_some(Found::Namespace(portions))
 }
 
-fn display_path(p: &Path) -> String {
-    p.to_string_lossy().trim_start_matches("./").to_string()
-}
-
-/// Compiles and executes a source module, registering it in `sys.modules` first.
-fn load_source(
-    vm: &Vm,
-    name: &str,
-    file: &Path,
-    pkg_dir: Option<&Path>,
-    parent: Option<&str>,
-) -> PyResult<Value> {
-    let source = std::fs::read(file).map_err(|e| {
-        vm.new_exception_msg(
-            &vm.types.exceptions.import_error,
-            &format!("cannot read {}: {e}", file.display()),
-        )
-    })?;
-    let fname = if file.is_absolute() {
-        file.to_string_lossy().to_string()
-    } else {
-        std::env::current_dir()
-            .map(|d| d.join(file))
-            .map(|p| display_path(&p))
-            .unwrap_or_else(|_| display_path(file))
-    };
-    let code = crate::interp::compile_source(vm, &source, &fname, rpy_compiler::Mode::Exec, 0)?;
+/// Creates, registers and executes the module found for `name`.
+fn load_found(vm: &Vm, name: &str, found: Found, parent: Option<&str>) -> PyResult<Value> {
     let module = vm.new_module(name);
     let d = vm.module_dict(&module);
     let set = |k: &str, v: Value| vm.dict_set_str(&d, vm.intern(k), v);
-    set("__file__", vm.new_str(&fname))?;
     set("__builtins__", Value::Obj(vm.builtins.clone()))?;
-    match pkg_dir {
+    let (file, pkg_dir) = match found {
+        Found::Package { init, dir } => (Some(init), Some(dir)),
+        Found::Module(file) => (Some(file), None),
+        Found::Namespace(dirs) => {
+            let paths: Vec<Value> = dirs
+                .iter()
+                .map(|p| vm.new_string(p.to_string_lossy().to_string()))
+                .collect();
+            set("__path__", vm.new_list(paths))?;
+            set("__package__", vm.new_str(name))?;
+            set("__file__", Value::None)?;
+            let mv = Value::Obj(module.clone());
+            vm.setitem(
+                &Value::Obj(vm.modules.clone()),
+                vm.new_str(name),
+                mv.clone(),
+            )?;
+            crate::pycache::verbose(
+                vm,
+                1,
+                &format!("namespace module loaded with path {}", display_list(&dirs)),
+            );
+            bind_in_parent(vm, name, parent, &mv);
+            return Ok(mv);
+        }
+    };
+    let file = file.expect("a file for a non-namespace module");
+    let sourceless = file.extension().is_some_and(|e| e == "pyc");
+    let code = if sourceless {
+        set(
+            "__cached__",
+            vm.new_string(file.to_string_lossy().to_string()),
+        )?;
+        crate::pycache::sourceless_code(vm, name, &file)?
+    } else {
+        let (code, cached) = crate::pycache::source_code(vm, name, &file)?;
+        set(
+            "__cached__",
+            vm.new_string(cached.to_string_lossy().to_string()),
+        )?;
+        code
+    };
+    set(
+        "__file__",
+        vm.new_string(file.to_string_lossy().to_string()),
+    )?;
+    match &pkg_dir {
         Some(pd) => {
-            let pds = if pd.is_absolute() {
-                pd.to_string_lossy().to_string()
-            } else {
-                std::env::current_dir()
-                    .map(|d| d.join(pd))
-                    .map(|p| display_path(&p))
-                    .unwrap_or_else(|_| display_path(pd))
-            };
-            set("__path__", vm.new_list(vec![vm.new_string(pds)]))?;
+            set(
+                "__path__",
+                vm.new_list(vec![vm.new_string(pd.to_string_lossy().to_string())]),
+            )?;
             set("__package__", vm.new_str(name))?;
         }
         None => set("__package__", vm.new_str(parent.unwrap_or("")))?,
@@ -371,15 +427,42 @@ fn load_source(
         let _ = vm.delitem(&Value::Obj(vm.modules.clone()), &vm.new_str(name));
         return Err(e);
     }
+    let loader = if sourceless {
+        "SourcelessFileLoader"
+    } else {
+        "SourceFileLoader"
+    };
+    crate::pycache::verbose(
+        vm,
+        1,
+        &format!(
+            "import {} # <{loader} for {}>",
+            crate::builtins::str::repr_str(name),
+            crate::builtins::str::repr_str(&file.to_string_lossy())
+        ),
+    );
     // The module may have replaced itself in sys.modules.
     let final_mod = sys_modules_get(vm, name).unwrap_or(mv);
+    bind_in_parent(vm, name, parent, &final_mod);
+    Ok(final_mod)
+}
+
+fn display_list(dirs: &[PathBuf]) -> String {
+    let items: Vec<String> = dirs
+        .iter()
+        .map(|d| crate::builtins::str::repr_str(&d.to_string_lossy()))
+        .collect();
+    format!("[{}]", items.join(", "))
+}
+
+/// `import a.b` sets attribute `b` of module `a`.
+fn bind_in_parent(vm: &Vm, name: &str, parent: Option<&str>, module: &Value) {
     if let Some(p) = parent
         && let Some(pm) = sys_modules_get(vm, p)
     {
         let short = name.rsplit('.').next().unwrap_or(name);
-        let _ = vm.setattr(&pm, &vm.intern(short), final_mod.clone());
+        let _ = vm.setattr(&pm, &vm.intern(short), module.clone());
     }
-    Ok(final_mod)
 }
 
 /// Imports a module by name (for natives that need one).

@@ -4,6 +4,7 @@
 //! Counterpart: Python/pythonrun.c and Python/bltinmodule.c `compile`/`exec`/`eval` (3.11).
 
 use std::cell::RefCell;
+use std::path::PathBuf;
 use std::rc::Rc;
 
 use rpy_marshal::CodeObject;
@@ -140,6 +141,19 @@ pub fn compile_source(
     compile_str(vm, &text, filename, mode, flags, vm.options.optimize as u32)
 }
 
+/// Compiles source to the stored form of a code object (what a pyc holds).
+pub fn compile_to_code_object(
+    vm: &Vm,
+    source: &[u8],
+    filename: &str,
+    mode: rpy_compiler::Mode,
+    optimize: u32,
+) -> PyResult<Rc<CodeObject>> {
+    let text = decode_source(vm, source, filename)?;
+    compile_text(vm, &text, filename, mode, 0, optimize)
+}
+
+/// Compiles source text to VM code.
 pub fn compile_str(
     vm: &Vm,
     text: &str,
@@ -148,6 +162,19 @@ pub fn compile_str(
     flags: u32,
     optimize: u32,
 ) -> PyResult<Rc<Code>> {
+    let co = compile_text(vm, text, filename, mode, flags, optimize)?;
+    load_code(vm, &co)
+}
+
+/// The compiler, its warnings issued as SyntaxWarning, its errors raised as SyntaxError.
+fn compile_text(
+    vm: &Vm,
+    text: &str,
+    filename: &str,
+    mode: rpy_compiler::Mode,
+    flags: u32,
+    optimize: u32,
+) -> PyResult<Rc<CodeObject>> {
     let opts = rpy_compiler::CompileOptions { optimize, flags };
     let (co, warnings) = rpy_compiler::compile_with_warnings(text, filename, mode, &opts)
         .map_err(|e| compile_error(vm, &e, text))?;
@@ -160,7 +187,7 @@ pub fn compile_str(
             w.lineno,
         )?;
     }
-    load_code(vm, &co)
+    Ok(co)
 }
 
 /// Converts a marshalled value into a VM value.
@@ -319,14 +346,28 @@ pub fn absolute_path(path: &str) -> String {
 
 /// Runs the code of a `.pyc` file as `__main__`.
 pub fn run_pyc_bytes(vm: &Vm, bytes: &[u8], path: &str) -> PyResult<Value> {
-    let pyc = rpy_marshal::read_pyc(bytes).map_err(|e| {
-        vm.new_exception_msg(
-            &vm.types.exceptions.runtime_error,
-            &format!("Bad code object in .pyc file: {e}"),
-        )
+    use rpy_marshal::PycError;
+    // CPython's messages (Python/pythonrun.c `run_pyc_file`), with the magic number named
+    // when it belongs to another version.
+    let pyc = rpy_marshal::read_pyc(bytes).map_err(|e| match e {
+        PycError::BadMagic(m) => {
+            let number = u16::from_le_bytes([m[0], m[1]]);
+            let version = rpy_marshal::pyc::python_version_for_magic(number)
+                .map(|v| format!(" (Python {v})"))
+                .unwrap_or_default();
+            vm.runtime_error(format!(
+                "Bad magic number in .pyc file: {number}{version}, expected {} (Python 3.11)",
+                rpy_marshal::pyc::MAGIC_NUMBER
+            ))
+        }
+        PycError::ShortHeader(_) => vm.new_exception_msg(
+            &vm.types.exceptions.eof_error,
+            "EOF read where not expected",
+        ),
+        _ => vm.runtime_error("Bad code object in .pyc file"),
     })?;
     let code = load_code(vm, &pyc.code)?;
-    let globals = main_namespace(vm, Some(path));
+    let globals = main_namespace(vm, Some(&absolute_path(path)));
     vm.run_code(code, globals)
 }
 
@@ -546,32 +587,124 @@ pub fn builtin_exec(vm: &Vm, args: &[Value], kwnames: &[Value], is_eval: bool) -
 
 /// `-m module`: runs the module's source as `__main__`.
 pub fn run_module(vm: &Vm, name: &str) -> PyResult<Value> {
-    let sys_path = vm.sys_attr("path")?;
-    for dir in vm.iterate(&sys_path)? {
-        let Some(d) = crate::str::as_str(&dir) else {
-            continue;
-        };
-        let base = if d.is_empty() {
-            std::path::PathBuf::from(".")
-        } else {
-            std::path::PathBuf::from(d)
-        };
-        let rel = name.replace('.', "/");
-        for file in [
-            base.join(format!("{rel}.py")),
-            base.join(&rel).join("__main__.py"),
-        ] {
-            if file.is_file() {
-                let path = file.to_string_lossy().to_string();
-                let bytes = std::fs::read(&file).map_err(|e| vm.runtime_error(e.to_string()))?;
-                let code = compile_source(vm, &bytes, &path, rpy_compiler::Mode::Exec, 0)?;
-                let globals = main_namespace(vm, Some(&path));
-                return vm.run_code(code, globals);
+    // `runpy._run_module_as_main`: find the module (importing its parents), then run its code
+    // as `__main__`; a package runs its `__main__` submodule.
+    let fail = |msg: String| -> crate::vm::PyErr {
+        let exe = vm
+            .sys_attr("executable")
+            .ok()
+            .and_then(|e| crate::str::as_str(&e).map(|s| s.to_string()))
+            .unwrap_or_else(|| "rpy".to_string());
+        vm.new_exception(
+            &vm.types.exceptions.system_exit,
+            vec![vm.new_string(format!("{exe}: {msg}"))],
+        )
+    };
+    let (parent, short) = match name.rsplit_once('.') {
+        Some((p, s)) => (Some(p), s),
+        None => (None, name),
+    };
+    let search: Vec<String> = match parent {
+        Some(p) => {
+            let pm = match crate::import::import_absolute(vm, p) {
+                Ok(m) => m,
+                Err(e) => {
+                    let text = crate::traceback::exception_line(vm, &e);
+                    return Err(fail(format!(
+                        "Error while finding module specification for {} ({text})",
+                        crate::builtins::str::repr_str(name)
+                    )));
+                }
+            };
+            match vm.getattr_opt(&pm, "__path__")? {
+                Some(path) => vm
+                    .iterate(&path)?
+                    .iter()
+                    .filter_map(|p| crate::str::as_str(p).map(|s| s.to_string()))
+                    .collect(),
+                None => {
+                    return Err(fail(format!(
+                        "Error while finding module specification for {} \
+                         (ModuleNotFoundError: __path__ attribute not found on {} while trying \
+                         to find {})",
+                        crate::builtins::str::repr_str(name),
+                        crate::builtins::str::repr_str(p),
+                        crate::builtins::str::repr_str(name)
+                    )));
+                }
             }
         }
+        None => {
+            let sys_path = vm.sys_attr("path")?;
+            vm.iterate(&sys_path)?
+                .iter()
+                .filter_map(|p| crate::str::as_str(p).map(|s| s.to_string()))
+                .collect()
+        }
+    };
+    let (file, is_package) = match crate::import::find_module(vm, &search, short) {
+        Some(crate::import::Found::Module(file)) => (file, false),
+        Some(crate::import::Found::Package { .. }) | Some(crate::import::Found::Namespace(_)) => {
+            (PathBuf::new(), true)
+        }
+        None => return Err(fail(format!("No module named {name}"))),
+    };
+    if is_package {
+        if name.ends_with(".__main__") {
+            return Err(fail(format!(
+                "No module named {name}; '{}' is a package and cannot be directly executed",
+                parent.unwrap_or(name)
+            )));
+        }
+        // The package itself is imported first, then its __main__ runs.
+        crate::import::import_absolute(vm, name)?;
+        let main = format!("{name}.__main__");
+        return match run_module(vm, &main) {
+            Err(e) if vm.exc_matches(&e, &vm.types.exceptions.system_exit) => {
+                let missing =
+                    crate::import::find_module(vm, &module_path_of(vm, name)?, "__main__")
+                        .is_none();
+                if missing {
+                    Err(fail(format!(
+                        "No module named {main}; '{name}' is a package and cannot be directly \
+                         executed"
+                    )))
+                } else {
+                    Err(e)
+                }
+            }
+            r => r,
+        };
     }
-    Err(vm.new_exception_msg(
-        &vm.types.exceptions.module_not_found_error,
-        &format!("No module named {name}"),
-    ))
+    let path = file.to_string_lossy().to_string();
+    let (code, cached) = if file.extension().is_some_and(|e| e == "pyc") {
+        (
+            crate::pycache::sourceless_code(vm, name, &file)?,
+            path.clone(),
+        )
+    } else {
+        let (code, cached) = crate::pycache::source_code(vm, name, &file)?;
+        (code, cached.to_string_lossy().to_string())
+    };
+    let globals = main_namespace(vm, Some(&path));
+    vm.dict_set_str(&globals, vm.intern("__cached__"), vm.new_string(cached))?;
+    vm.dict_set_str(
+        &globals,
+        vm.intern("__package__"),
+        vm.new_str(parent.unwrap_or("")),
+    )?;
+    vm.run_code(code, globals)
+}
+
+/// The `__path__` entries of an imported package.
+fn module_path_of(vm: &Vm, name: &str) -> PyResult<Vec<String>> {
+    let m = crate::import::import_absolute(vm, name)?;
+    Ok(match vm.getattr_opt(&m, "__path__")? {
+        Some(path) => vm
+            .iterate(&path)?
+            .iter()
+            .filter_map(|p| crate::str::as_str(p).map(|s| s.to_string()))
+            .collect(),
+        None => Vec::new(),
+    })
 }

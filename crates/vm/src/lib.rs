@@ -20,6 +20,7 @@ pub mod interp;
 pub mod object;
 mod ops;
 pub mod protocol;
+pub mod pycache;
 pub mod set;
 pub mod str;
 pub mod traceback;

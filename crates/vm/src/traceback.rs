@@ -371,6 +371,13 @@ fn format_single(vm: &Vm, e: &PyRef, out: &mut String) {
 }
 
 /// The full report of an exception, as `traceback.print_exception` writes it.
+/// `Type: message`, the last line of a traceback (without the newline).
+pub fn exception_line(vm: &Vm, e: &PyRef) -> String {
+    let mut out = String::new();
+    format_exception_only(vm, &Value::Obj(e.clone()), &mut out);
+    out.trim_end().to_string()
+}
+
 pub fn format_exception(vm: &Vm, e: &PyRef) -> String {
     let mut out = String::new();
     let mut seen = Vec::new();

@@ -61,6 +61,10 @@ pub struct Options {
     pub xoptions: Vec<String>,
     /// Directory of the script (`sys.path[0]`), or "" for `-c` and the REPL.
     pub path0: Option<String>,
+    /// `-X pycache_prefix=DIR` or PYTHONPYCACHEPREFIX: the initial `sys.pycache_prefix`.
+    pub pycache_prefix: Option<String>,
+    /// `--check-hash-based-pycs`: "default", "always" or "never".
+    pub check_hash_based_pycs: String,
 }
 
 pub struct Vm {

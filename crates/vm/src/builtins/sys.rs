@@ -591,7 +591,13 @@ pub fn init(vm: &Vm) {
         "dont_write_bytecode",
         Value::Bool(vm.options.dont_write_bytecode),
     );
-    set("pycache_prefix", Value::None);
+    set(
+        "pycache_prefix",
+        match &vm.options.pycache_prefix {
+            Some(p) => vm.new_str(p),
+            None => Value::None,
+        },
+    );
     set(
         "warnoptions",
         vm.new_list(
