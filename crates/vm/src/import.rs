@@ -12,7 +12,7 @@ use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
 /// Modules implemented in Rust.
-pub const BUILTIN_MODULES: &[&str] = &["builtins", "gc", "math", "sys"];
+pub const BUILTIN_MODULES: &[&str] = &["builtins", "gc", "math", "posix", "sys"];
 
 thread_local! {
     static INITIALIZING: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };

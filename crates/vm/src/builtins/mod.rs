@@ -28,6 +28,7 @@ pub mod module;
 pub mod native_modules;
 pub mod number_fast;
 pub mod object;
+pub mod posix;
 pub mod set;
 pub mod str;
 pub mod sys;

@@ -10,6 +10,7 @@ pub fn make(vm: &Vm, name: &str) -> PyResult<Option<Value>> {
     Ok(match name {
         "gc" => Some(gc_module(vm)),
         "math" => Some(crate::builtins::math::module(vm)),
+        "posix" => Some(crate::builtins::posix::module(vm)?),
         _ => None,
     })
 }
