@@ -11,8 +11,23 @@ use crate::object::Payload;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
-/// Modules implemented in Rust.
-pub const BUILTIN_MODULES: &[&str] = &["builtins", "gc", "math", "posix", "sys"];
+/// Modules implemented in Rust (`sys.builtin_module_names`): `builtins` and `sys`, and the
+/// modules `native_modules::make` builds.
+pub const BUILTIN_MODULES: &[&str] = &[
+    "_imp",
+    "_thread",
+    "_warnings",
+    "builtins",
+    "gc",
+    "math",
+    "posix",
+    "sys",
+];
+
+/// Whether `name` is a module implemented in Rust.
+pub fn is_builtin_module(name: &str) -> bool {
+    BUILTIN_MODULES.contains(&name)
+}
 
 thread_local! {
     static INITIALIZING: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
@@ -249,18 +264,14 @@ pub fn import_absolute(vm: &Vm, absname: &str) -> PyResult<Value> {
         Some((p, s)) => (Some(p), s),
         None => (None, absname),
     };
-    let search: Vec<String> = match parent {
+    let (search, parent_path) = match parent {
         Some(p) => {
             let pm = import_absolute(vm, p)?;
             if let Some(m) = sys_modules_get(vm, absname) {
                 return Ok(m);
             }
             match vm.getattr_opt(&pm, "__path__")? {
-                Some(path) => vm
-                    .iterate(&path)?
-                    .iter()
-                    .filter_map(|p| crate::str::as_str(p).map(|s| s.to_string()))
-                    .collect(),
+                Some(path) => (path_entries(vm, &path)?, Some(path)),
                 None => {
                     let e = vm.new_exception_msg(
                         &vm.types.exceptions.module_not_found_error,
@@ -272,6 +283,10 @@ pub fn import_absolute(vm: &Vm, absname: &str) -> PyResult<Value> {
             }
         }
         None => {
+            // Finders a program put on sys.meta_path come before the built-in ones.
+            if let Some(spec) = meta_path_spec(vm, absname, None)? {
+                return load_from_spec(vm, absname, &spec, parent);
+            }
             if let Some(m) = crate::builtins::native_modules::make(vm, absname)? {
                 vm.setitem(
                     &Value::Obj(vm.modules.clone()),
@@ -280,18 +295,235 @@ pub fn import_absolute(vm: &Vm, absname: &str) -> PyResult<Value> {
                 )?;
                 return Ok(m);
             }
-            let sys_path = vm.sys_attr("path")?;
-            vm.iterate(&sys_path)?
-                .iter()
-                .filter_map(|p| crate::str::as_str(p).map(|s| s.to_string()))
-                .collect()
+            (path_entries(vm, &vm.sys_attr("path")?)?, None)
         }
     };
-    let found = find_module(vm, &search, short);
-    match found {
+    if parent.is_some()
+        && let Some(spec) = meta_path_spec(vm, absname, parent_path.as_ref())?
+    {
+        return load_from_spec(vm, absname, &spec, parent);
+    }
+    match find_module_with_hooks(vm, &search, absname, short)? {
+        Some(Found::Spec(spec)) => load_from_spec(vm, absname, &spec, parent),
         Some(found) => load_found(vm, absname, found, parent),
         None => Err(module_not_found(vm, absname)),
     }
+}
+
+/// Asks the finders on `sys.meta_path` (`find_spec(name, path, None)`, or the legacy
+/// `find_module(name, path)` whose loader is wrapped in a spec). rpy's own path finder is
+/// not on the list: it runs after them.
+fn meta_path_spec(vm: &Vm, name: &str, path: Option<&Value>) -> PyResult<Option<Value>> {
+    let meta_path = vm.sys_attr("meta_path")?;
+    if let Some(Payload::List(l)) = meta_path.payload()
+        && l.borrow().is_empty()
+    {
+        return Ok(None);
+    }
+    let path = path.cloned().unwrap_or(Value::None);
+    for finder in vm.iterate(&meta_path)? {
+        if let Some(find_spec) = vm.getattr_opt(&finder, "find_spec")? {
+            let spec = vm.call(&find_spec, &[vm.new_str(name), path.clone(), Value::None])?;
+            if !spec.is_none() {
+                return Ok(Some(spec));
+            }
+        } else if let Some(find_module) = vm.getattr_opt(&finder, "find_module")? {
+            let loader = vm.call(&find_module, &[vm.new_str(name), path.clone()])?;
+            if !loader.is_none() {
+                return Ok(Some(legacy_spec(vm, name, loader)?));
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// A stand-in spec for a legacy loader (only `load_module`).
+fn legacy_spec(vm: &Vm, name: &str, loader: Value) -> PyResult<Value> {
+    let util = import_absolute(vm, "importlib._bootstrap")?;
+    let f = vm.getattr_str(&util, "spec_from_loader")?;
+    vm.call(&f, &[vm.new_str(name), loader])
+}
+
+/// The path search, with the finders `sys.path_hooks` make for path entries (cached in
+/// `sys.path_importer_cache`); entries no hook takes are searched natively.
+fn find_module_with_hooks(
+    vm: &Vm,
+    dirs: &[String],
+    fullname: &str,
+    short: &str,
+) -> PyResult<Option<Found>> {
+    let hooks = vm.sys_attr("path_hooks")?;
+    let no_hooks = matches!(hooks.payload(), Some(Payload::List(l)) if l.borrow().is_empty());
+    if no_hooks {
+        return Ok(find_module(vm, dirs, short));
+    }
+    let cache = vm.sys_attr("path_importer_cache")?;
+    let mut portions = Vec::new();
+    for dir in dirs {
+        let key = vm.new_str(dir);
+        let finder = match vm.getitem(&cache, &key) {
+            Ok(f) => f,
+            Err(_) => {
+                let mut finder = Value::None;
+                for hook in vm.iterate(&hooks)? {
+                    match vm.call(&hook, std::slice::from_ref(&key)) {
+                        Ok(f) => {
+                            finder = f;
+                            break;
+                        }
+                        Err(e) if vm.exc_matches(&e, &vm.types.exceptions.import_error) => {}
+                        Err(e) => return Err(e),
+                    }
+                }
+                vm.setitem(&cache, key.clone(), finder.clone())?;
+                finder
+            }
+        };
+        if finder.is_none() {
+            match find_module(vm, std::slice::from_ref(dir), short) {
+                Some(Found::Namespace(mut p)) => portions.append(&mut p),
+                Some(found) => return Ok(Some(found)),
+                None => {}
+            }
+            continue;
+        }
+        if let Some(find_spec) = vm.getattr_opt(&finder, "find_spec")? {
+            let spec = vm.call(&find_spec, &[vm.new_str(fullname), Value::None])?;
+            if spec.is_none() {
+                continue;
+            }
+            let loader = vm.getattr_opt(&spec, "loader")?.unwrap_or(Value::None);
+            if loader.is_none() {
+                // A namespace portion.
+                if let Some(locs) = vm.getattr_opt(&spec, "submodule_search_locations")?
+                    && !locs.is_none()
+                {
+                    for l in path_entries(vm, &locs)? {
+                        portions.push(PathBuf::from(l));
+                    }
+                }
+                continue;
+            }
+            return Ok(Some(Found::Spec(spec)));
+        }
+    }
+    Ok((!portions.is_empty()).then_some(Found::Namespace(portions)))
+}
+
+/// Loads a module from a spec a Python finder returned (`_bootstrap._load_unlocked`).
+fn load_from_spec(vm: &Vm, name: &str, spec: &Value, parent: Option<&str>) -> PyResult<Value> {
+    let loader = vm.getattr_opt(spec, "loader")?.unwrap_or(Value::None);
+    let locations = vm
+        .getattr_opt(spec, "submodule_search_locations")?
+        .filter(|v| !v.is_none());
+    if loader.is_none() {
+        return match locations {
+            Some(locs) => {
+                let dirs: Vec<PathBuf> = path_entries(vm, &locs)?
+                    .into_iter()
+                    .map(PathBuf::from)
+                    .collect();
+                load_found(vm, name, Found::Namespace(dirs), parent)
+            }
+            None => Err(vm.new_exception_msg(&vm.types.exceptions.import_error, "missing loader")),
+        };
+    }
+    // Legacy loaders only have load_module.
+    if vm.getattr_opt(&loader, "exec_module")?.is_none()
+        && let Some(load_module) = vm.getattr_opt(&loader, "load_module")?
+    {
+        let m = vm.call(&load_module, &[vm.new_str(name)])?;
+        let m = sys_modules_get(vm, name).unwrap_or(m);
+        bind_in_parent(vm, name, parent, &m);
+        return Ok(m);
+    }
+    let Some(create) = vm.getattr_opt(&loader, "create_module")? else {
+        return Err(vm.new_exception_msg(
+            &vm.types.exceptions.import_error,
+            "loaders that define exec_module() must also define create_module()",
+        ));
+    };
+    let mut module = vm.call(&create, std::slice::from_ref(spec))?;
+    if module.is_none() {
+        module = Value::Obj(vm.new_module(name));
+    }
+    init_module_attrs(vm, spec, &module, &loader, locations.as_ref())?;
+    vm.setitem(
+        &Value::Obj(vm.modules.clone()),
+        vm.new_str(name),
+        module.clone(),
+    )?;
+    let exec = vm.getattr_str(&loader, "exec_module")?;
+    if let Err(e) = vm.call(&exec, std::slice::from_ref(&module)) {
+        let _ = vm.delitem(&Value::Obj(vm.modules.clone()), &vm.new_str(name));
+        return Err(e);
+    }
+    let module = sys_modules_get(vm, name).unwrap_or(module);
+    crate::pycache::verbose(
+        vm,
+        1,
+        &format!(
+            "import {} # {}",
+            crate::builtins::str::repr_str(name),
+            vm.repr(&loader).unwrap_or_default()
+        ),
+    );
+    bind_in_parent(vm, name, parent, &module);
+    Ok(module)
+}
+
+/// `_init_module_attrs`: the attributes a spec gives its module.
+fn init_module_attrs(
+    vm: &Vm,
+    spec: &Value,
+    module: &Value,
+    loader: &Value,
+    locations: Option<&Value>,
+) -> PyResult<()> {
+    let set = |k: &str, v: Value| vm.setattr(module, &vm.intern(k), v);
+    let spec_name = vm.getattr_str(spec, "name")?;
+    if vm
+        .getattr_opt(module, "__name__")?
+        .is_none_or(|v| v.is_none())
+    {
+        set("__name__", spec_name.clone())?;
+    }
+    set("__loader__", loader.clone())?;
+    let parent = match vm.getattr_opt(spec, "parent")? {
+        Some(p) => p,
+        None => {
+            let n = crate::str::as_str(&spec_name).unwrap_or("").to_string();
+            if locations.is_some() {
+                vm.new_string(n)
+            } else {
+                vm.new_string(
+                    n.rsplit_once('.')
+                        .map(|x| x.0.to_string())
+                        .unwrap_or_default(),
+                )
+            }
+        }
+    };
+    set("__package__", parent)?;
+    set("__spec__", spec.clone())?;
+    if let Some(locs) = locations {
+        set("__path__", locs.clone())?;
+    }
+    let has_location = match vm.getattr_opt(spec, "has_location")? {
+        Some(h) => vm.truthy(&h)?,
+        None => false,
+    };
+    if has_location {
+        if let Some(origin) = vm.getattr_opt(spec, "origin")? {
+            set("__file__", origin)?;
+        }
+        if let Some(cached) = vm.getattr_opt(spec, "cached")?
+            && !cached.is_none()
+        {
+            set("__cached__", cached)?;
+        }
+    }
+    Ok(())
 }
 
 /// Where a module was found on its search path (`FileFinder.find_spec`).
@@ -302,6 +534,8 @@ pub enum Found {
     Module(PathBuf),
     /// Directories named like the package, none with an `__init__`: a namespace package.
     Namespace(Vec<PathBuf>),
+    /// A spec from a finder that a `sys.path_hooks` entry made.
+    Spec(Value),
 }
 
 /// Searches `dirs` for `short`: per directory a package first, then a module (source before
@@ -356,6 +590,7 @@ fn load_found(vm: &Vm, name: &str, found: Found, parent: Option<&str>) -> PyResu
     let (file, pkg_dir) = match found {
         Found::Package { init, dir } => (Some(init), Some(dir)),
         Found::Module(file) => (Some(file), None),
+        Found::Spec(spec) => return load_from_spec(vm, name, &spec, parent),
         Found::Namespace(dirs) => {
             let paths: Vec<Value> = dirs
                 .iter()
@@ -463,6 +698,55 @@ fn bind_in_parent(vm: &Vm, name: &str, parent: Option<&str>, module: &Value) {
         let short = name.rsplit('.').next().unwrap_or(name);
         let _ = vm.setattr(&pm, &vm.intern(short), module.clone());
     }
+}
+
+/// `importlib.reload`: finds the module's file again (the source may have changed) and runs
+/// its code in the module's own namespace.
+pub fn reload(vm: &Vm, module: &Value) -> PyResult<()> {
+    let name = vm.getattr_str(module, "__name__")?;
+    let name = crate::str::as_str(&name)
+        .map(|s| s.to_string())
+        .ok_or_else(|| vm.type_error("module name must be a str"))?;
+    let (parent, short) = match name.rsplit_once('.') {
+        Some((p, s)) => (Some(p.to_string()), s.to_string()),
+        None => (None, name.clone()),
+    };
+    let search: Vec<String> = match &parent {
+        Some(p) => {
+            let pm = sys_modules_get(vm, p).ok_or_else(|| module_not_found(vm, p))?;
+            path_entries(vm, &vm.getattr_str(&pm, "__path__")?)?
+        }
+        None => path_entries(vm, &vm.sys_attr("path")?)?,
+    };
+    let file = match find_module(vm, &search, &short) {
+        Some(Found::Module(f)) => f,
+        Some(Found::Package { init, .. }) => init,
+        Some(Found::Namespace(_)) | Some(Found::Spec(_)) => return Ok(()),
+        None => {
+            if is_builtin_module(&name) {
+                return Ok(());
+            }
+            return Err(module_not_found(vm, &name));
+        }
+    };
+    let code = if file.extension().is_some_and(|e| e == "pyc") {
+        crate::pycache::sourceless_code(vm, &name, &file)?
+    } else {
+        crate::pycache::source_code(vm, &name, &file)?.0
+    };
+    let Some(Payload::Module(m)) = module.payload() else {
+        return Err(vm.type_error("reload() argument must be a module"));
+    };
+    vm.run_code(code, m.dict.clone())?;
+    Ok(())
+}
+
+fn path_entries(vm: &Vm, path: &Value) -> PyResult<Vec<String>> {
+    Ok(vm
+        .iterate(path)?
+        .iter()
+        .filter_map(|p| crate::str::as_str(p).map(|s| s.to_string()))
+        .collect())
 }
 
 /// Imports a module by name (for natives that need one).

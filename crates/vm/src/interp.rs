@@ -647,6 +647,9 @@ pub fn run_module(vm: &Vm, name: &str) -> PyResult<Value> {
         Some(crate::import::Found::Package { .. }) | Some(crate::import::Found::Namespace(_)) => {
             (PathBuf::new(), true)
         }
+        Some(crate::import::Found::Spec(_)) => {
+            return Err(fail(format!("No module named {name}")));
+        }
         None => return Err(fail(format!("No module named {name}"))),
     };
     if is_package {

@@ -1,0 +1,255 @@
+//! The `_imp` module (the import system's native helpers that `importlib` calls) and a minimal
+//! `_warnings` (CPython's `Lib/warnings.py` then uses its pure-Python implementation).
+//! Counterpart: Python/import.c (`_imp`), Python/_warnings.c (3.11).
+
+use std::cell::Cell;
+
+use crate::builtins::function::{NativeFn, check_count, parse_args};
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+thread_local! {
+    /// `_imp.acquire_lock` nesting (the import lock is re-entrant; one thread).
+    static IMPORT_LOCK: Cell<u32> = const { Cell::new(0) };
+}
+
+fn source_hash(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let p = parse_args(
+        vm,
+        "source_hash",
+        args,
+        kwnames,
+        &["key", "source"],
+        0,
+        2,
+        2,
+    )?;
+    let key = vm.index_i64(p.get(0).expect("required"))?;
+    let source = crate::builtins::bytes::bytes_arg(vm, p.get(1).expect("required"))?;
+    let h = rpy_marshal::siphash::siphash13(key as u64, 0, &source);
+    Ok(crate::builtins::bytes::new_bytes(
+        vm,
+        h.to_le_bytes().to_vec(),
+    ))
+}
+
+fn name_arg(vm: &Vm, fname: &str, args: &[Value]) -> PyResult<String> {
+    check_count(vm, fname, args, &[], 1, 1)?;
+    crate::str::as_str(&args[0])
+        .map(|s| s.to_string())
+        .ok_or_else(|| {
+            vm.type_error(format!(
+                "{fname}() argument must be str, not {}",
+                vm.type_name(&args[0])
+            ))
+        })
+}
+
+fn is_builtin(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let name = name_arg(vm, "is_builtin", args)?;
+    Ok(Value::Int(match name.as_str() {
+        // Cannot be initialized twice.
+        "sys" | "builtins" => -1,
+        n if crate::import::is_builtin_module(n) => 1,
+        _ => 0,
+    }))
+}
+
+fn create_builtin(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "create_builtin", args, &[], 1, 1)?;
+    let name = vm.getattr_str(&args[0], "name")?;
+    let Some(name) = crate::str::as_str(&name).map(|s| s.to_string()) else {
+        return Err(vm.type_error("name must be string"));
+    };
+    if let Some(m) = vm.modules_get(&name)
+        && (name == "sys" || name == "builtins")
+    {
+        return Ok(m);
+    }
+    match crate::builtins::native_modules::make(vm, &name)? {
+        Some(m) => Ok(m),
+        None => Err(vm.new_exception_msg(
+            &vm.types.exceptions.import_error,
+            &format!("no built-in module named {name}"),
+        )),
+    }
+}
+
+fn exec_builtin(_vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::Int(0))
+}
+
+fn is_frozen(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    name_arg(vm, "is_frozen", args)?;
+    Ok(Value::Bool(false))
+}
+
+fn find_frozen(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    parse_args(
+        vm,
+        "find_frozen",
+        args,
+        kwnames,
+        &["name", "withdata"],
+        1,
+        1,
+        1,
+    )?;
+    Ok(Value::None)
+}
+
+fn not_frozen(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let name = args
+        .first()
+        .and_then(crate::str::as_str)
+        .unwrap_or("?")
+        .to_string();
+    Err(vm.new_exception_msg(
+        &vm.types.exceptions.import_error,
+        &format!(
+            "No such frozen object named {}",
+            crate::builtins::str::repr_str(&name)
+        ),
+    ))
+}
+
+fn init_frozen(_vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+fn frozen_module_names(vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(vm.new_tuple(Vec::new()))
+}
+
+fn extension_suffixes(vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    // rpy cannot load C extension modules.
+    Ok(vm.new_list(Vec::new()))
+}
+
+fn fix_co_filename(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    // The import system fixes filenames when it loads a pyc (`pycache.rs`); code objects
+    // are immutable here.
+    check_count(vm, "_fix_co_filename", args, &[], 2, 2)?;
+    Ok(Value::None)
+}
+
+fn acquire_lock(_vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    IMPORT_LOCK.with(|l| l.set(l.get() + 1));
+    Ok(Value::None)
+}
+
+fn release_lock(vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let held = IMPORT_LOCK.with(|l| {
+        let n = l.get();
+        if n > 0 {
+            l.set(n - 1);
+        }
+        n > 0
+    });
+    if held {
+        Ok(Value::None)
+    } else {
+        Err(vm.runtime_error("not holding the import lock"))
+    }
+}
+
+fn lock_held(_vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::Bool(IMPORT_LOCK.with(|l| l.get() > 0)))
+}
+
+fn override_frozen(_vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::Int(-1))
+}
+
+/// The CPython library directory rpy found (`RPY_STDLIB` or a search), or None.
+fn stdlib_dir(vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(match crate::import::cpython_lib() {
+        Some(p) => vm.new_string(p.to_string_lossy().to_string()),
+        None => Value::None,
+    })
+}
+
+/// Re-executes an imported module's code in its own namespace (`importlib.reload`).
+fn reload(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "_rpy_reload", args, &[], 1, 1)?;
+    crate::import::reload(vm, &args[0])?;
+    Ok(Value::None)
+}
+
+pub fn imp_module(vm: &Vm) -> Value {
+    let functions: &[(&'static str, NativeFn)] = &[
+        ("source_hash", source_hash),
+        ("is_builtin", is_builtin),
+        ("create_builtin", create_builtin),
+        ("exec_builtin", exec_builtin),
+        ("is_frozen", is_frozen),
+        ("find_frozen", find_frozen),
+        ("is_frozen_package", not_frozen),
+        ("get_frozen_object", not_frozen),
+        ("init_frozen", init_frozen),
+        ("_frozen_module_names", frozen_module_names),
+        ("extension_suffixes", extension_suffixes),
+        ("_fix_co_filename", fix_co_filename),
+        ("acquire_lock", acquire_lock),
+        ("release_lock", release_lock),
+        ("lock_held", lock_held),
+        ("_override_frozen_modules_for_tests", override_frozen),
+        ("_rpy_stdlib_dir", stdlib_dir),
+        ("_rpy_reload", reload),
+    ];
+    let m = vm.new_module("_imp");
+    let d = vm.module_dict(&m);
+    for (n, f) in functions {
+        let _ = vm.dict_set_str(&d, vm.intern(n), vm.new_builtin_function(n, *f));
+    }
+    let mode = match vm.options.check_hash_based_pycs.as_str() {
+        "" => "default",
+        m => m,
+    };
+    let _ = vm.dict_set_str(&d, vm.intern("check_hash_based_pycs"), vm.new_str(mode));
+    Value::Obj(m)
+}
+
+/// `_warnings.warn(message, category=None, stacklevel=1, source=None)`: through the Python
+/// `warnings` module when it is loaded, else printed in the default format.
+fn warnings_warn(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    if let Some(w) = vm.modules_get("warnings")
+        && let Ok(f) = vm.getattr_str(&w, "warn")
+        && !matches!(
+            f.payload(),
+            Some(crate::object::Payload::BuiltinFunction(_))
+        )
+    {
+        return vm.call_with_kwnames(&f, args, kwnames);
+    }
+    let p = parse_args(
+        vm,
+        "warn",
+        args,
+        kwnames,
+        &["message", "category", "stacklevel", "source"],
+        0,
+        4,
+        1,
+    )?;
+    let message = p.get(0).expect("required");
+    let category = match p.get(1).filter(|c| !c.is_none()) {
+        Some(c) => c.clone(),
+        None => Value::Obj(vm.types.exceptions.user_warning.clone()),
+    };
+    let text = vm.str(message)?;
+    let cat = vm.getattr_str(&category, "__name__")?;
+    vm.write_stderr(&format!("{}: {}\n", vm.str(&cat)?, text));
+    Ok(Value::None)
+}
+
+pub fn warnings_module(vm: &Vm) -> Value {
+    let m = vm.new_module("_warnings");
+    let d = vm.module_dict(&m);
+    let _ = vm.dict_set_str(
+        &d,
+        vm.intern("warn"),
+        vm.new_builtin_function("warn", warnings_warn),
+    );
+    Value::Obj(m)
+}
