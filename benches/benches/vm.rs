@@ -14,58 +14,12 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::Instant;
 
-use rpy_benches::{median, reference_python, repo_root};
+use rpy_benches::{env_count, median, reference_python, repo_root, rpy_binary};
 
 /// Runs of each workload per interpreter unless `RPY_BENCH_RUNS` says otherwise.
 const RUNS: usize = 5;
 /// Runs of each startup command unless `RPY_BENCH_STARTUP_RUNS` says otherwise.
 const STARTUP_RUNS: usize = 20;
-
-fn env_count(name: &str, default: usize) -> usize {
-    match std::env::var(name) {
-        Ok(v) => v
-            .trim()
-            .parse()
-            .ok()
-            .filter(|&n| n > 0)
-            .unwrap_or_else(|| panic!("{name}={v:?} is not a positive number")),
-        Err(_) => default,
-    }
-}
-
-/// The `rpy` binary to measure: `$RPY_BENCH_RPY`, else `target/release/rpy`, built first.
-fn rpy_binary() -> PathBuf {
-    if let Ok(p) = std::env::var("RPY_BENCH_RPY") {
-        return PathBuf::from(p);
-    }
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| repo_root().join("target"));
-    let rpy = target.join("release/rpy");
-    if std::env::var_os("RPY_BENCH_NO_BUILD").is_none() {
-        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-        eprintln!("vm bench: cargo build --release -p rpy");
-        let status = Command::new(cargo)
-            .args(["build", "--release", "-p", "rpy"])
-            .current_dir(repo_root())
-            .status()
-            .expect("run cargo build --release -p rpy");
-        assert!(
-            status.success(),
-            "`cargo build --release -p rpy` failed; fix the build, or set RPY_BENCH_NO_BUILD=1 \
-             to measure the existing {}",
-            rpy.display()
-        );
-    }
-    if !rpy.exists() {
-        eprintln!(
-            "vm bench: {} is missing: run `cargo build --release -p rpy` first",
-            rpy.display()
-        );
-        std::process::exit(2);
-    }
-    rpy
-}
 
 /// Runs `program args…` once with `PYTHONHASHSEED=0`; returns its output and wall-clock seconds.
 fn run(program: &Path, args: &[&str]) -> (Output, f64) {

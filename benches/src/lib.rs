@@ -51,3 +51,50 @@ pub fn median(v: &mut [f64]) -> f64 {
     v.sort_by(f64::total_cmp);
     v[v.len() / 2]
 }
+
+/// A positive count from the environment variable `name`, else `default`.
+pub fn env_count(name: &str, default: usize) -> usize {
+    match std::env::var(name) {
+        Ok(v) => v
+            .trim()
+            .parse()
+            .ok()
+            .filter(|&n| n > 0)
+            .unwrap_or_else(|| panic!("{name}={v:?} is not a positive number")),
+        Err(_) => default,
+    }
+}
+
+/// The `rpy` binary to measure: `$RPY_BENCH_RPY`, else `target/release/rpy`, built first.
+pub fn rpy_binary() -> PathBuf {
+    if let Ok(p) = std::env::var("RPY_BENCH_RPY") {
+        return PathBuf::from(p);
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join("target"));
+    let rpy = target.join("release/rpy");
+    if std::env::var_os("RPY_BENCH_NO_BUILD").is_none() {
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        eprintln!("bench: cargo build --release -p rpy");
+        let status = Command::new(cargo)
+            .args(["build", "--release", "-p", "rpy"])
+            .current_dir(repo_root())
+            .status()
+            .expect("run cargo build --release -p rpy");
+        assert!(
+            status.success(),
+            "`cargo build --release -p rpy` failed; fix the build, or set RPY_BENCH_NO_BUILD=1 \
+             to measure the existing {}",
+            rpy.display()
+        );
+    }
+    if !rpy.exists() {
+        eprintln!(
+            "vm bench: {} is missing: run `cargo build --release -p rpy` first",
+            rpy.display()
+        );
+        std::process::exit(2);
+    }
+    rpy
+}
