@@ -1472,6 +1472,70 @@ fn p_truncate(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check(vm, r, Some(&path.object))
 }
 
+fn p_mkfifo(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let p = kw_args(vm, "mkfifo", args, kw, &["path", "mode", "dir_fd"], 2, 1)?;
+    let path = path_arg(vm, spec("mkfifo", "path", false), p.get(0))?;
+    let mode = match p.get(1) {
+        Some(m) => c_int(vm, m)?,
+        None => 0o666,
+    };
+    let dir_fd = dir_fd_arg(vm, p.get(2))?;
+    // SAFETY: the path is NUL-terminated.
+    let r = unsafe { libc::mkfifoat(dir_fd, path.cstr().as_ptr(), mode as libc::mode_t) };
+    check(vm, r, None)
+}
+
+fn p_mknod(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let p = kw_args(
+        vm,
+        "mknod",
+        args,
+        kw,
+        &["path", "mode", "device", "dir_fd"],
+        3,
+        1,
+    )?;
+    let path = path_arg(vm, spec("mknod", "path", false), p.get(0))?;
+    let mode = match p.get(1) {
+        Some(m) => c_int(vm, m)?,
+        None => 0o600,
+    };
+    let dev = match p.get(2) {
+        Some(d) => vm.index_i64(d)?,
+        None => 0,
+    };
+    let dir_fd = dir_fd_arg(vm, p.get(3))?;
+    // SAFETY: the path is NUL-terminated.
+    let r = unsafe {
+        libc::mknodat(
+            dir_fd,
+            path.cstr().as_ptr(),
+            mode as libc::mode_t,
+            dev as libc::dev_t,
+        )
+    };
+    check(vm, r, None)
+}
+
+fn p_major(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "posix.major", args, kw, 1, 1)?;
+    let dev = vm.index_i64(&args[0])? as libc::dev_t;
+    Ok(Value::Int(libc::major(dev) as i64))
+}
+
+fn p_minor(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "posix.minor", args, kw, 1, 1)?;
+    let dev = vm.index_i64(&args[0])? as libc::dev_t;
+    Ok(Value::Int(libc::minor(dev) as i64))
+}
+
+fn p_makedev(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "makedev", args, kw, 2, 2)?;
+    let major = vm.index_i64(&args[0])? as libc::c_uint;
+    let minor = vm.index_i64(&args[1])? as libc::c_uint;
+    Ok(int_u64(libc::makedev(major, minor) as u64))
+}
+
 // ---------------------------------------------------------------------------------------
 // file descriptors
 
@@ -1588,6 +1652,20 @@ fn p_lseek(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         return Err(last_error(vm, None));
     }
     Ok(Value::Int(r as i64))
+}
+
+fn p_fdatasync(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let p = kw_args(vm, "fdatasync", args, kw, &["fd"], 1, 1)?;
+    let fd = fildes(vm, p.get(0).unwrap_or(&Value::None))?;
+    // SAFETY: plain descriptor call.
+    check(vm, unsafe { libc::fdatasync(fd) }, None)
+}
+
+fn p_sync(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "posix.sync", args, kw, 0, 0)?;
+    // SAFETY: plain system call.
+    unsafe { libc::sync() };
+    Ok(Value::None)
 }
 
 fn p_fsync(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -2013,6 +2091,77 @@ fn p_exit(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     unsafe { libc::_exit(status) }
 }
 
+/// The `argv` of the exec functions as C strings.
+fn exec_argv(vm: &Vm, fname: &str, v: &Value) -> PyResult<Vec<CString>> {
+    if !matches!(v.payload(), Some(Payload::Tuple(_) | Payload::List(_))) {
+        return Err(vm.type_error(format!("{fname}() arg 2 must be a tuple or list")));
+    }
+    let items = vm.iterate(v)?;
+    if items.is_empty() {
+        return Err(vm.value_error(format!("{fname}() arg 2 must not be empty")));
+    }
+    let mut out = Vec::with_capacity(items.len());
+    for (i, a) in items.iter().enumerate() {
+        let b = fs_bytes(vm, a)?;
+        if i == 0 && b.is_empty() {
+            return Err(vm.value_error(format!("{fname}() arg 2 first element cannot be empty")));
+        }
+        out.push(CString::new(b).unwrap_or_default());
+    }
+    Ok(out)
+}
+
+/// Replaces the process image; returns only on failure.
+fn exec_with(vm: &Vm, path: &PathArg, argv: &[CString], env: Option<&[CString]>) -> PyErr {
+    let mut argv_p: Vec<*const libc::c_char> = argv.iter().map(|a| a.as_ptr()).collect();
+    argv_p.push(std::ptr::null());
+    let c = path.cstr();
+    match env {
+        Some(env) => {
+            let mut env_p: Vec<*const libc::c_char> = env.iter().map(|a| a.as_ptr()).collect();
+            env_p.push(std::ptr::null());
+            // SAFETY: the path and every string are NUL-terminated; both arrays end in null.
+            unsafe { libc::execve(c.as_ptr(), argv_p.as_ptr(), env_p.as_ptr()) };
+        }
+        // SAFETY: the path and every argument are NUL-terminated; the array ends in null.
+        None => unsafe {
+            libc::execv(c.as_ptr(), argv_p.as_ptr());
+        },
+    }
+    last_error(vm, None)
+}
+
+fn p_execv(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "execv", args, kw, 2, 2)?;
+    let path = path_arg(vm, spec("execv", "path", false), Some(&args[0]))?;
+    let argv = exec_argv(vm, "execv", &args[1])?;
+    Err(exec_with(vm, &path, &argv, None))
+}
+
+fn p_execve(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let p = kw_args(vm, "execve", args, kw, &["path", "argv", "env"], 3, 3)?;
+    let path = path_arg(vm, spec("execve", "path", false), p.get(0))?;
+    let argv = exec_argv(vm, "execve", p.get(1).unwrap_or(&Value::None))?;
+    let env = p.get(2).cloned().unwrap_or(Value::None);
+    if vm.lookup_special(&env, "keys").is_none() || vm.lookup_special(&env, "__getitem__").is_none()
+    {
+        return Err(vm.type_error("execve: environment must be a mapping object"));
+    }
+    let keys = vm.call_method(&env, "keys", &[])?;
+    let mut envp = Vec::new();
+    for k in vm.iterate(&keys)? {
+        let v = vm.getitem(&env, &k)?;
+        let mut kb = fs_bytes(vm, &k)?;
+        if kb.is_empty() || kb.contains(&b'=') {
+            return Err(vm.value_error("illegal environment variable name"));
+        }
+        kb.push(b'=');
+        kb.extend(fs_bytes(vm, &v)?);
+        envp.push(CString::new(kb).unwrap_or_default());
+    }
+    Err(exec_with(vm, &path, &argv, Some(&envp)))
+}
+
 fn p_system(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let p = kw_args(vm, "system", args, kw, &["command"], 1, 1)?;
     let cmd = fs_bytes(vm, p.get(0).unwrap_or(&Value::None))?;
@@ -2080,6 +2229,8 @@ const HAVE_FUNCTIONS: &[&str] = &[
     "HAVE_LINKAT",
     "HAVE_LSTAT",
     "HAVE_MKDIRAT",
+    "HAVE_MKFIFOAT",
+    "HAVE_MKNODAT",
     "HAVE_OPENAT",
     "HAVE_READLINKAT",
     "HAVE_RENAMEAT",
@@ -2369,6 +2520,15 @@ pub fn module(vm: &Vm) -> PyResult<Value> {
         ("waitstatus_to_exitcode", p_waitstatus_to_exitcode),
         ("_exit", p_exit),
         ("system", p_system),
+        ("execv", p_execv),
+        ("execve", p_execve),
+        ("mkfifo", p_mkfifo),
+        ("mknod", p_mknod),
+        ("major", p_major),
+        ("minor", p_minor),
+        ("makedev", p_makedev),
+        ("fdatasync", p_fdatasync),
+        ("sync", p_sync),
         ("putenv", p_putenv),
         ("unsetenv", p_unsetenv),
     ];
