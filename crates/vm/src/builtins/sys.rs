@@ -407,6 +407,10 @@ fn sys_getdefaultencoding(vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<V
     Ok(vm.new_str("utf-8"))
 }
 
+fn sys_getfilesystemencodeerrors(vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(vm.new_str("surrogateescape"))
+}
+
 fn sys_int_max_str_digits(_vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(Value::from(crate::builtins::int::max_str_digits()))
 }
@@ -503,6 +507,7 @@ pub fn init(vm: &Vm) {
         ("getsizeof", sys_getsizeof),
         ("getdefaultencoding", sys_getdefaultencoding),
         ("getfilesystemencoding", sys_getdefaultencoding),
+        ("getfilesystemencodeerrors", sys_getfilesystemencodeerrors),
         ("get_int_max_str_digits", sys_int_max_str_digits),
         ("set_int_max_str_digits", sys_set_int_max_str_digits),
         ("is_finalizing", sys_is_finalizing),
