@@ -14,14 +14,23 @@ use crate::vm::{PyResult, Vm};
 /// Modules implemented in Rust (`sys.builtin_module_names`): `builtins` and `sys`, and the
 /// modules `native_modules::make` builds.
 pub const BUILTIN_MODULES: &[&str] = &[
+    "_collections",
+    "_functools",
     "_imp",
+    "_io",
+    "_stat",
     "_thread",
     "_warnings",
+    "_weakref",
     "builtins",
+    "errno",
     "gc",
+    "itertools",
+    "marshal",
     "math",
     "posix",
     "sys",
+    "time",
 ];
 
 /// Whether `name` is a module implemented in Rust.
@@ -241,9 +250,19 @@ pub fn import_module_level(
                 continue;
             }
             if vm.getattr_opt(&module, s)?.is_none() {
-                match import_absolute(vm, &format!("{absname}.{s}")) {
+                let sub = format!("{absname}.{s}");
+                match import_absolute(vm, &sub) {
                     Ok(_) => {}
-                    Err(e) if vm.exc_matches(&e, &vm.types.exceptions.module_not_found_error) => {}
+                    // `_handle_fromlist`: only the submodule itself being absent is ignored
+                    // (the name may be an attribute the module lacks: the caller reports it).
+                    Err(e)
+                        if vm.exc_matches(&e, &vm.types.exceptions.module_not_found_error)
+                            && vm
+                                .getattr_str(&Value::Obj(e.clone()), "name")
+                                .ok()
+                                .as_ref()
+                                .and_then(crate::str::as_str)
+                                == Some(sub.as_str()) => {}
                     Err(e) => return Err(e),
                 }
             }
