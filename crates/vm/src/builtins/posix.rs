@@ -375,6 +375,16 @@ fn path_arg(vm: &Vm, sp: PathSpec, v: Option<&Value>) -> PyResult<PathArg> {
     })
 }
 
+/// A `dir_fd` only goes with a path, not with a descriptor.
+fn dir_fd_with_fd(vm: &Vm, fname: &str, path: &PathArg, dir_fd: i32) -> PyResult<()> {
+    if path.fd.is_some() && dir_fd != libc::AT_FDCWD {
+        return Err(vm.value_error(format!(
+            "{fname}: can't specify dir_fd without matching path"
+        )));
+    }
+    Ok(())
+}
+
 /// A file name as the caller's kind of path: bytes, or str (decoded as UTF-8).
 fn name_value(vm: &Vm, b: &[u8], as_bytes: bool) -> Value {
     if as_bytes {
@@ -642,6 +652,7 @@ fn p_stat(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let path = path_arg(vm, spec("stat", "path", true), p.get(0))?;
     let dir_fd = dir_fd_arg(vm, p.get(1))?;
     let follow = flag_arg(vm, p.get(2), true)?;
+    dir_fd_with_fd(vm, "stat", &path, dir_fd)?;
     do_stat(vm, &path, dir_fd, follow)
 }
 
@@ -1358,6 +1369,9 @@ fn p_chown(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let gid = id_arg(vm, p.get(2).unwrap_or(&Value::None))?;
     let dir_fd = dir_fd_arg(vm, p.get(3))?;
     let follow = flag_arg(vm, p.get(4), true)?;
+    if path.fd.is_some() && dir_fd != libc::AT_FDCWD {
+        return Err(vm.value_error("chown: can't specify both dir_fd and fd"));
+    }
     let r = match path.fd {
         // SAFETY: plain descriptor call.
         Some(fd) => unsafe { libc::fchown(fd, uid, gid) },
@@ -1447,6 +1461,7 @@ fn p_utime(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     }
     let dir_fd = dir_fd_arg(vm, p.get(3))?;
     let follow = flag_arg(vm, p.get(4), true)?;
+    dir_fd_with_fd(vm, "utime", &path, dir_fd)?;
     let r = match path.fd {
         // SAFETY: `ts` holds two valid timespecs.
         Some(fd) => unsafe { libc::futimens(fd, ts.as_ptr()) },
@@ -1469,7 +1484,7 @@ fn p_truncate(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         // SAFETY: the path is NUL-terminated.
         None => unsafe { libc::truncate(path.cstr().as_ptr(), len as libc::off_t) },
     };
-    check(vm, r, Some(&path.object))
+    check(vm, r, path.fd.is_none().then_some(&path.object))
 }
 
 fn p_mkfifo(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
