@@ -361,6 +361,16 @@ pub fn collect(vm: &Vm) -> usize {
             }
         });
     }
+    // Weak references to the garbage are cleared before any finalizer runs; callbacks of those
+    // that are not garbage themselves are called below (builtins/weakref.rs).
+    let weak_callbacks = crate::builtins::weakref::clear_for_garbage(
+        objects
+            .iter()
+            .zip(&reachable)
+            .filter(|(_, r)| !**r)
+            .map(|(o, _)| o),
+        &|x| slot_of(x).is_some_and(|j| !reachable[j]),
+    );
     for o in &objects {
         o.gc_slot.set(u32::MAX);
     }
@@ -373,6 +383,7 @@ pub fn collect(vm: &Vm) -> usize {
         .collect();
     drop(objects);
     let n = garbage.len();
+    crate::builtins::weakref::run_callbacks(vm, weak_callbacks);
     // Finalizers first (PEP 442): each runs once, on the live object.
     for o in &garbage {
         if !o.finalized.get() && has_del(o) {

@@ -34,6 +34,9 @@ pub struct PyObject {
     /// During a collection, the object's index among the tracked objects (`gc::collect`);
     /// `u32::MAX` otherwise.
     pub(crate) gc_slot: Cell<u32>,
+    /// Weak references to this object exist: builtins/weakref.rs lists them in a side table
+    /// under the object's address, and clears them when the object dies.
+    pub(crate) weakly_referenced: Cell<bool>,
     pub payload: Payload,
 }
 
@@ -135,6 +138,7 @@ impl PyObject {
             dict: RefCell::new(None),
             finalized: Cell::new(false),
             gc_slot: Cell::new(u32::MAX),
+            weakly_referenced: Cell::new(false),
             payload,
         });
         if track {
@@ -156,6 +160,7 @@ impl PyObject {
             dict: RefCell::new(None),
             finalized: Cell::new(false),
             gc_slot: Cell::new(u32::MAX),
+            weakly_referenced: Cell::new(false),
             payload,
         })
     }
@@ -250,10 +255,15 @@ impl Drop for PyObject {
                 dict: RefCell::new(self.dict.get_mut().take()),
                 finalized: Cell::new(true),
                 gc_slot: Cell::new(u32::MAX),
+                weakly_referenced: Cell::new(false),
                 payload,
             });
             if crate::gc::is_container(&obj.payload) || obj.dict.borrow().is_some() {
                 crate::gc::track(&obj);
+            }
+            // Weak references follow the contents: they see the object during `__del__`.
+            if self.weakly_referenced.get() {
+                crate::builtins::weakref::object_moved(self, &obj);
             }
             crate::gc::call_del(vm, &obj);
             return;
@@ -270,6 +280,7 @@ impl Drop for PyObject {
                 dict: RefCell::new(self.dict.get_mut().take()),
                 finalized: Cell::new(true),
                 gc_slot: Cell::new(u32::MAX),
+                weakly_referenced: Cell::new(false),
                 payload,
             });
             if let Payload::Generator(g) = &obj.payload
@@ -277,11 +288,19 @@ impl Drop for PyObject {
             {
                 f.generator = Some(Rc::downgrade(&obj));
             }
+            if self.weakly_referenced.get() {
+                crate::builtins::weakref::object_moved(self, &obj);
+            }
             if let Err(e) = crate::generator::gen_close(vm, &obj) {
                 let what = Value::Obj(obj.clone());
                 crate::traceback::print_unraisable(vm, &e, "Exception ignored in", &what);
             }
             return;
+        }
+        // Clear the weak references (and run their callbacks) while the contents are intact,
+        // as CPython's deallocators do before clearing the instance dict and slots.
+        if self.weakly_referenced.get() {
+            crate::builtins::weakref::object_dying(self);
         }
         let depth = DROP_DEPTH.with(|d| d.get());
         if depth > TRASHCAN_DEPTH {

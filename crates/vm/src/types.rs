@@ -100,6 +100,8 @@ pub mod flags {
     pub const BASE_EXC_SUBCLASS: u32 = 1 << 6;
     /// Instances are types (metaclasses).
     pub const TYPE_SUBCLASS: u32 = 1 << 7;
+    /// Instances can be weakly referenced (`tp_weaklistoffset != 0`; see builtins/weakref.rs).
+    pub const WEAKREFABLE: u32 = 1 << 8;
 }
 
 pub struct TypeData {

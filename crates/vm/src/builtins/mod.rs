@@ -37,3 +37,4 @@ pub mod text_err;
 pub mod thread;
 pub mod tuple;
 pub mod type_;
+pub mod weakref;

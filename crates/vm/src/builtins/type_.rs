@@ -265,7 +265,10 @@ pub fn type_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     }
     // __slots__.
     let mut slot_names: Vec<String> = Vec::new();
+    // How often `__slots__` lists `__weakref__` (`None`: no `__slots__`).
+    let mut weakref_slots: Option<usize> = None;
     if let Some(slots) = dict.get_str("__slots__").cloned() {
+        weakref_slots = Some(0);
         let items = if crate::str::as_str(&slots).is_some() {
             vec![slots.clone()]
         } else {
@@ -284,6 +287,7 @@ pub fn type_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
                 continue;
             }
             if n == "__weakref__" {
+                weakref_slots = weakref_slots.map(|c| c + 1);
                 continue;
             }
             if dict.get_str(n).is_some() {
@@ -316,6 +320,16 @@ pub fn type_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     if fl & flags::HAS_DICT != 0 && !base_has_dict_descr && dict.get_str("__dict__").is_none() {
         let _ = dict.set_str(vm.intern("__dict__"), instance_dict_descriptor(vm, &name));
     }
+    // Weak reference support and the `__weakref__` descriptor.
+    crate::builtins::weakref::setup_heap_type(
+        vm,
+        &base_types,
+        layout,
+        weakref_slots,
+        &name,
+        &mut dict,
+        &mut fl,
+    )?;
     let cls = crate::types::new_type(&meta, &name, base_types, dict, TypeKind::Heap, layout, fl);
     {
         let td = type_data(&cls);
@@ -526,7 +540,7 @@ fn type_repr(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
         TypeKind::Heap => td
             .own("__module__")
             .and_then(|m| crate::str::as_str(&m).map(|s| s.to_string())),
-        _ => None,
+        _ => builtin_type_module(td).map(|m| m.to_string()),
     };
     let q = td.qualname.borrow().clone();
     Ok(vm.new_string(match module {
@@ -585,8 +599,25 @@ fn type_or(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     crate::builtins::misc::make_union(vm, &args[0], &args[1])
 }
 
+/// The module part of a built-in type's dotted name (CPython's `tp_name`, e.g.
+/// `weakref.ReferenceType`: `__module__` 'weakref', `__name__` 'ReferenceType').
+fn builtin_type_module(td: &crate::types::TypeData) -> Option<String> {
+    if td.kind == TypeKind::Heap {
+        return None;
+    }
+    td.name
+        .borrow()
+        .rsplit_once('.')
+        .map(|(m, _)| m.to_string())
+}
+
 fn get_name(vm: &Vm, v: &Value) -> PyResult<Value> {
-    Ok(vm.new_string(type_data(the_type(vm, v)?).name.borrow().clone()))
+    let td = type_data(the_type(vm, v)?);
+    let name = td.name.borrow();
+    match name.rsplit_once('.') {
+        Some((_, short)) if td.kind != TypeKind::Heap => Ok(vm.new_str(short)),
+        _ => Ok(vm.new_str(&name)),
+    }
 }
 
 fn set_name(vm: &Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
@@ -635,6 +666,9 @@ fn get_module(vm: &Vm, v: &Value) -> PyResult<Value> {
     let td = type_data(the_type(vm, v)?);
     if let Some(m) = td.own("__module__") {
         return Ok(m);
+    }
+    if let Some(m) = builtin_type_module(td) {
+        return Ok(vm.new_string(m));
     }
     Ok(vm.new_str("builtins"))
 }
@@ -800,6 +834,8 @@ pub fn make_class(vm: &Vm, name: &str, bases: Vec<PyRef>, module: &str) -> PyRef
         fl |= type_data(b).flags.get()
             & (flags::BASE_EXC_SUBCLASS | flags::SEQUENCE | flags::MAPPING);
     }
+    let _ =
+        crate::builtins::weakref::setup_heap_type(vm, &bases, layout, None, name, &mut d, &mut fl);
     let cls = crate::types::new_type(&vm.types.type_, name, bases, d, TypeKind::Heap, layout, fl);
     let mro = crate::types::compute_mro(&cls).unwrap_or_else(|_| vec![cls.clone()]);
     type_data(&cls).set_mro(mro);

@@ -368,7 +368,8 @@ impl Vm {
     fn setattr_opt(&self, obj: &Value, name: &PyRef, value: Option<Value>) -> PyResult<()> {
         let cls = self.class_of(obj).clone();
         let td = type_data(&cls);
-        if td.kind == TypeKind::Heap {
+        // Classes, and native types that forward attribute writes (weakref proxies).
+        if matches!(td.kind, TypeKind::Heap | TypeKind::Other) {
             let hook = if value.is_some() {
                 "__setattr__"
             } else {
