@@ -1384,6 +1384,24 @@ fn p_chown(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check(vm, r, Some(&path.object))
 }
 
+fn p_lchown(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let p = kw_args(vm, "lchown", args, kw, &["path", "uid", "gid"], 3, 3)?;
+    let path = path_arg(vm, spec("lchown", "path", false), p.get(0))?;
+    let uid = id_arg(vm, p.get(1).unwrap_or(&Value::None))?;
+    let gid = id_arg(vm, p.get(2).unwrap_or(&Value::None))?;
+    // SAFETY: the path is NUL-terminated.
+    let r = unsafe {
+        libc::fchownat(
+            libc::AT_FDCWD,
+            path.cstr().as_ptr(),
+            uid,
+            gid,
+            libc::AT_SYMLINK_NOFOLLOW,
+        )
+    };
+    check(vm, r, Some(&path.object))
+}
+
 fn p_umask(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "posix.umask", args, kw, 1, 1)?;
     let m = c_int(vm, &args[0])?;
@@ -1975,6 +1993,106 @@ fn p_times(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     ))
 }
 
+/// The `sysconf` names this module knows (a subset of CPython's table).
+fn sysconf_table() -> Vec<(&'static str, i32)> {
+    vec![
+        ("SC_ARG_MAX", libc::_SC_ARG_MAX),
+        ("SC_CHILD_MAX", libc::_SC_CHILD_MAX),
+        ("SC_CLK_TCK", libc::_SC_CLK_TCK),
+        ("SC_NGROUPS_MAX", libc::_SC_NGROUPS_MAX),
+        ("SC_OPEN_MAX", libc::_SC_OPEN_MAX),
+        ("SC_PAGESIZE", libc::_SC_PAGESIZE),
+        ("SC_PAGE_SIZE", libc::_SC_PAGESIZE),
+        ("SC_NPROCESSORS_CONF", libc::_SC_NPROCESSORS_CONF),
+        ("SC_NPROCESSORS_ONLN", libc::_SC_NPROCESSORS_ONLN),
+        ("SC_PHYS_PAGES", libc::_SC_PHYS_PAGES),
+        ("SC_LINE_MAX", libc::_SC_LINE_MAX),
+        ("SC_LOGIN_NAME_MAX", libc::_SC_LOGIN_NAME_MAX),
+        ("SC_IOV_MAX", libc::_SC_IOV_MAX),
+        ("SC_SEM_NSEMS_MAX", libc::_SC_SEM_NSEMS_MAX),
+    ]
+}
+
+/// The `confstr` names this module knows.
+fn confstr_table() -> Vec<(&'static str, i32)> {
+    #[allow(unused_mut, reason = "more names on some platforms")]
+    let mut v = vec![("CS_PATH", libc::_CS_PATH)];
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    v.push(("CS_GNU_LIBC_VERSION", libc::_CS_GNU_LIBC_VERSION));
+    v
+}
+
+/// A configuration name: an int, or a str from `table`.
+fn conf_name(vm: &Vm, v: &Value, table: &[(&'static str, i32)]) -> PyResult<i32> {
+    if let Some(s) = crate::str::as_str(v) {
+        return table
+            .iter()
+            .find(|(n, _)| *n == s)
+            .map(|(_, c)| *c)
+            .ok_or_else(|| vm.value_error("unrecognized configuration name"));
+    }
+    if vm.lookup_special(v, "__index__").is_some() {
+        return c_int(vm, v);
+    }
+    Err(vm.type_error("configuration names must be strings or integers"))
+}
+
+fn names_dict(vm: &Vm, table: &[(&'static str, i32)]) -> PyResult<Value> {
+    let d = Value::Obj(crate::builtins::dict::new_dict());
+    for (n, c) in table {
+        vm.setitem(&d, vm.new_str(n), Value::Int(*c as i64))?;
+    }
+    Ok(d)
+}
+
+fn p_sysconf(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "posix.sysconf", args, kw, 1, 1)?;
+    let name = conf_name(vm, &args[0], &sysconf_table())?;
+    clear_errno();
+    // SAFETY: plain system query.
+    let r = unsafe { libc::sysconf(name) };
+    if r == -1 && errno() != 0 {
+        return Err(last_error(vm, None));
+    }
+    Ok(Value::Int(r as i64))
+}
+
+fn p_confstr(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "posix.confstr", args, kw, 1, 1)?;
+    let name = conf_name(vm, &args[0], &confstr_table())?;
+    let mut buf = vec![0u8; 256];
+    loop {
+        clear_errno();
+        // SAFETY: `buf` is writable for its length.
+        let n = unsafe { libc::confstr(name, buf.as_mut_ptr().cast(), buf.len()) };
+        if n == 0 {
+            return if errno() != 0 {
+                Err(last_error(vm, None))
+            } else {
+                Ok(Value::None)
+            };
+        }
+        if n <= buf.len() {
+            buf.truncate(n - 1);
+            return Ok(name_value(vm, &buf, false));
+        }
+        buf.resize(n, 0);
+    }
+}
+
+fn p_getloadavg(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "posix.getloadavg", args, kw, 0, 0)?;
+    let mut l = [0f64; 3];
+    // SAFETY: `l` has room for the three averages.
+    if unsafe { libc::getloadavg(l.as_mut_ptr(), 3) } != 3 {
+        return Err(vm.new_exception_msg(
+            &vm.types.exceptions.os_error,
+            "Load averages are unobtainable",
+        ));
+    }
+    Ok(vm.new_tuple(l.iter().map(|x| Value::Float(*x)).collect()))
+}
+
 fn p_cpu_count(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "posix.cpu_count", args, kw, 0, 0)?;
     // SAFETY: plain process query.
@@ -2241,6 +2359,7 @@ const HAVE_FUNCTIONS: &[&str] = &[
     "HAVE_FSTATVFS",
     "HAVE_FTRUNCATE",
     "HAVE_FUTIMENS",
+    "HAVE_LCHOWN",
     "HAVE_LINKAT",
     "HAVE_LSTAT",
     "HAVE_MKDIRAT",
@@ -2485,6 +2604,10 @@ pub fn module(vm: &Vm) -> PyResult<Value> {
         ("chmod", p_chmod),
         ("fchmod", p_fchmod),
         ("chown", p_chown),
+        ("lchown", p_lchown),
+        ("sysconf", p_sysconf),
+        ("confstr", p_confstr),
+        ("getloadavg", p_getloadavg),
         ("umask", p_umask),
         ("utime", p_utime),
         ("truncate", p_truncate),
@@ -2560,6 +2683,8 @@ pub fn module(vm: &Vm) -> PyResult<Value> {
         set(n, Value::Obj(t))?;
     }
     set("environ", environ_dict(vm)?)?;
+    set("sysconf_names", names_dict(vm, &sysconf_table())?)?;
+    set("confstr_names", names_dict(vm, &confstr_table())?)?;
     set("error", Value::Obj(vm.types.exceptions.os_error.clone()))?;
     set(
         "_have_functions",
