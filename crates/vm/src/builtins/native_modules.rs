@@ -10,6 +10,9 @@ pub fn make(vm: &Vm, name: &str) -> PyResult<Option<Value>> {
     Ok(match name {
         "gc" => Some(gc_module(vm)),
         "math" => Some(crate::builtins::math::module(vm)),
+        "itertools" => Some(crate::builtins::itertools::module(vm)),
+        "_collections" => Some(crate::builtins::collections::module(vm)),
+        "_functools" => Some(crate::builtins::functools::module(vm)),
         "_weakref" => Some(crate::builtins::weakref::module(vm)),
         "_imp" => Some(crate::builtins::imp::imp_module(vm)),
         "_thread" => Some(crate::builtins::thread::module(vm)),
