@@ -1,5 +1,5 @@
 # weakref: callbacks when the referent dies (refcount and cycle collector), their order,
-# errors in callbacks, __del__ and resurrection
+# errors in callbacks, __del__, resurrection, generators closed on death
 import gc
 from _weakref import ref, getweakrefcount
 
@@ -70,6 +70,15 @@ wr_r = ref(rr, CB("r"))
 del rr
 print("resurrected:", wr_r() is keep[0])
 keep.clear()
+
+def gen():
+    try:
+        yield 1
+    finally:
+        print("generator finally")
+g = gen(); next(g)
+wg = ref(g, CB("generator"))
+del g
 
 objs = [Foo() for i in range(3)]
 refs = [ref(x, CB("list%d" % i)) for i, x in enumerate(objs)]

@@ -273,7 +273,11 @@ impl Drop for PyObject {
             && g.frame.borrow().is_some()
             && let Some(vm) = crate::vm::current_vm()
         {
-            // A suspended generator is closed when it dies, so its `finally` blocks run.
+            // A suspended generator is closed when it dies, so its `finally` blocks run. Its
+            // weak references are cleared first, as CPython's `gen_dealloc` does.
+            if self.weakly_referenced.get() {
+                crate::builtins::weakref::object_dying(self);
+            }
             let payload = std::mem::replace(&mut self.payload, Payload::Object);
             let obj = Rc::new(PyObject {
                 class: UnsafeCell::new(self.class.get_mut().take()),
@@ -287,9 +291,6 @@ impl Drop for PyObject {
                 && let Some(f) = g.frame.borrow_mut().as_mut()
             {
                 f.generator = Some(Rc::downgrade(&obj));
-            }
-            if self.weakly_referenced.get() {
-                crate::builtins::weakref::object_moved(self, &obj);
             }
             if let Err(e) = crate::generator::gen_close(vm, &obj) {
                 let what = Value::Obj(obj.clone());
