@@ -1642,12 +1642,13 @@ fn p_read(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     if buf.try_reserve_exact(n as usize).is_err() {
         return Err(vm.new_exception(&vm.types.exceptions.memory_error, vec![]));
     }
-    buf.resize(n as usize, 0);
     loop {
-        // SAFETY: `buf` is writable for `n` bytes.
+        // SAFETY: the reserved capacity is writable for `n` bytes (uninitialized memory is
+        // fine to write into).
         let r = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), n as usize) };
         if r >= 0 {
-            buf.truncate(r as usize);
+            // SAFETY: `read` initialized the first `r` (≤ capacity) bytes.
+            unsafe { buf.set_len(r as usize) };
             return Ok(crate::builtins::bytes::new_bytes(vm, buf));
         }
         let code = errno();
