@@ -450,6 +450,14 @@ fn structseq_py_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Valu
     };
     let td = type_data(&cls);
     let name = td.name.borrow().clone();
+    if td.lookup("n_sequence_fields").is_none()
+        || !crate::types::is_subtype(&cls, &vm.types.tuple)
+        || td.layout != crate::types::Layout::Tuple
+    {
+        return Err(vm.type_error(format!(
+            "structseq.__new__({name}): {name} is not a struct sequence type"
+        )));
+    }
     let module = td
         .lookup("__module__")
         .and_then(|m| crate::str::as_str(&m).map(|s| s.to_string()))
