@@ -10,6 +10,7 @@ pub fn make(vm: &Vm, name: &str) -> PyResult<Option<Value>> {
     Ok(match name {
         "gc" => Some(gc_module(vm)),
         "math" => Some(crate::builtins::math::module(vm)),
+        "marshal" => Some(crate::builtins::marshal_module::module(vm)),
         "itertools" => Some(crate::builtins::itertools::module(vm)),
         "_collections" => Some(crate::builtins::collections::module(vm)),
         "_functools" => Some(crate::builtins::functools::module(vm)),
@@ -18,6 +19,7 @@ pub fn make(vm: &Vm, name: &str) -> PyResult<Option<Value>> {
         "_thread" => Some(crate::builtins::thread::module(vm)),
         "_warnings" => Some(crate::builtins::imp::warnings_module(vm)),
         "posix" => Some(crate::builtins::posix::module(vm)?),
+        "_io" => Some(crate::builtins::io::module(vm)),
         _ => None,
     })
 }
