@@ -3,6 +3,7 @@
 //! Runs a script, `-c` or `-m`, with python3.11's options; `--dis` disassembles a file.
 
 mod dis_cmd;
+mod repl;
 
 use std::process::ExitCode;
 
@@ -19,6 +20,8 @@ enum Target {
     Command(String),
     Module(String),
     Stdin,
+    /// The REPL, with nothing run before it.
+    Interactive,
 }
 
 fn main() -> ExitCode {
@@ -129,10 +132,17 @@ fn main() -> ExitCode {
         i += 1;
     }
     apply_environment(&mut options);
-    let Some(target) = target else {
-        return usage_error(
-            "the interactive interpreter is not available yet: give a file, -c or -m",
-        );
+    // No program: the interactive interpreter on a terminal, else the program read from stdin.
+    let target = match target {
+        Some(t) => t,
+        None => {
+            options.argv = vec![String::new()];
+            if std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+                Target::Interactive
+            } else {
+                Target::Stdin
+            }
+        }
     };
     options.path0 = Some(match &target {
         Target::File(f) => {
@@ -228,7 +238,14 @@ fn run(options: rpy_vm::Options, target: Target) -> i32 {
             INTERNAL_PANIC.with(|p| *p.borrow_mut() = Some(info.to_string()));
         }));
     }
+    rpy_vm::signals::install_sigint_handler();
+    let inspect = options.inspect;
     let vm = rpy_vm::Vm::new(options);
+    if let Target::Interactive = target {
+        let globals = rpy_vm::interp::main_namespace(&vm, None);
+        run_startup_file(&vm, &globals);
+        return repl::run(&vm, globals, true);
+    }
     let result = match target {
         Target::File(f) => rpy_vm::interp::run_file(&vm, &f),
         Target::Command(c) => rpy_vm::interp::run_string(&vm, &c, "<string>"),
@@ -238,8 +255,58 @@ fn run(options: rpy_vm::Options, target: Target) -> i32 {
             rpy_vm::interp::run_string(&vm, &src, "<stdin>")
         }
         Target::Module(m) => rpy_vm::interp::run_module(&vm, &m),
+        Target::Interactive => unreachable!("handled above"),
     };
+    if inspect {
+        // -i / PYTHONINSPECT: the REPL in the program's namespace, after its traceback (a
+        // SystemExit ends the process as usual).
+        if let Err(e) = &result {
+            if vm.exc_matches(e, &vm.types.exceptions.system_exit) {
+                return vm.exit_status(result);
+            }
+            vm.report_exception(e);
+        }
+        let globals = match vm.modules_get("__main__") {
+            Some(rpy_vm::value::Value::Obj(m)) => vm.module_dict(&m),
+            _ => rpy_vm::interp::main_namespace(&vm, None),
+        };
+        return repl::run(&vm, globals, false);
+    }
+    if let Err(e) = &result
+        && vm.exc_matches(e, &vm.types.exceptions.keyboard_interrupt)
+    {
+        // CPython reports it, then dies by SIGINT so that callers see the interruption.
+        vm.exit_status(result);
+        rpy_vm::signals::exit_by_sigint();
+    }
     vm.exit_status(result)
+}
+
+/// PYTHONSTARTUP: a file run in `__main__` before the first prompt (interactive sessions only).
+fn run_startup_file(vm: &std::rc::Rc<rpy_vm::vm::Vm>, globals: &rpy_vm::value::PyRef) {
+    if vm.options.ignore_environment {
+        return;
+    }
+    let Some(path) = std::env::var_os("PYTHONSTARTUP").filter(|p| !p.is_empty()) else {
+        return;
+    };
+    let path = path.to_string_lossy().to_string();
+    let source = match std::fs::read(&path) {
+        Ok(s) => s,
+        Err(e) => {
+            let text = rpy_vm::exceptions::strerror(e.raw_os_error().unwrap_or(0));
+            eprintln!(
+                "Could not open PYTHONSTARTUP\nFileNotFoundError: [Errno {}] {text}: '{path}'",
+                e.raw_os_error().unwrap_or(0)
+            );
+            return;
+        }
+    };
+    let r = rpy_vm::interp::compile_source(vm, &source, &path, rpy_compiler::Mode::Exec, 0)
+        .and_then(|code| vm.run_code(code, globals.clone()));
+    if let Err(e) = r {
+        vm.report_exception(&e);
+    }
 }
 
 thread_local! {

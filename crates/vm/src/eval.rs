@@ -232,8 +232,10 @@ impl Vm {
                         continue 'run;
                     }
                     Opcode::JumpBackward => {
-                        f.pc = arg as usize;
                         // Periodic work happens on back-edges (and calls), never per instruction.
+                        // A KeyboardInterrupt is raised at the jump itself (before it moves pc).
+                        tri!('op, self.check_signals());
+                        f.pc = arg as usize;
                         self.maybe_collect();
                         continue 'run;
                     }
@@ -1210,7 +1212,9 @@ enum FastNext {
 /// FOR_ITER's step for list, tuple and range iterators.
 #[inline(always)]
 fn fast_for_iter(it: &Value) -> FastNext {
-    let Value::Obj(o) = it else { return FastNext::No };
+    let Value::Obj(o) = it else {
+        return FastNext::No;
+    };
     match &o.payload {
         Payload::SeqIter(s) if !s.reversed => {
             let i = s.index.get();
@@ -1234,7 +1238,10 @@ fn fast_for_iter(it: &Value) -> FastNext {
                 }
             }
         }
-        Payload::Native(n) => match n.as_any().downcast_ref::<crate::builtins::misc::RangeIter>() {
+        Payload::Native(n) => match n
+            .as_any()
+            .downcast_ref::<crate::builtins::misc::RangeIter>()
+        {
             Some(r) => match crate::builtins::misc::range_iter_next(r) {
                 Some(v) => FastNext::Item(v),
                 None => FastNext::Done,

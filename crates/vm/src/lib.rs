@@ -22,6 +22,7 @@ mod ops;
 pub mod protocol;
 pub mod pycache;
 pub mod set;
+pub mod signals;
 pub mod str;
 pub mod traceback;
 pub mod types;
