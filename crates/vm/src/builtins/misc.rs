@@ -682,6 +682,32 @@ pub fn generic_alias(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> 
     )))
 }
 
+/// `types.GenericAlias.__new__(cls, origin, args)`: subclassable (`_collections_abc` makes
+/// `_CallableGenericAlias` from it).
+fn alias_new(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let Some(cls) = args.first().and_then(|c| vm.is_type(c)) else {
+        return Err(vm.type_error("GenericAlias.__new__(X): X is not a type object"));
+    };
+    if !kw.is_empty() {
+        return Err(vm.type_error("GenericAlias() takes no keyword arguments"));
+    }
+    if args.len() != 3 {
+        return Err(vm.type_error(format!(
+            "GenericAlias expected 2 arguments, got {}",
+            args.len() - 1
+        )));
+    }
+    let origin = args[1].clone();
+    let a = match args[2].payload() {
+        Some(Payload::Tuple(_)) => args[2].clone(),
+        _ => vm.new_tuple(vec![args[2].clone()]),
+    };
+    Ok(Value::Obj(PyObject::new(
+        cls,
+        Payload::Native(Box::new(GenericAlias { origin, args: a })),
+    )))
+}
+
 fn type_repr_short(vm: &Vm, v: &Value) -> PyResult<String> {
     if v.is(&Value::Obj(vm.types.ellipsis.clone())) {
         return Ok("...".into());
@@ -972,6 +998,11 @@ pub fn init(vm: &Vm) {
             "types.UnionType" => "UnionType",
             other => other,
         };
+        let flags = if name == "types.GenericAlias" {
+            crate::types::flags::BASETYPE
+        } else {
+            0
+        };
         let t = crate::types::new_type(
             &vm.types.type_,
             short,
@@ -979,10 +1010,17 @@ pub fn init(vm: &Vm) {
             crate::dict::DictData::new(),
             crate::types::TypeKind::Other,
             crate::types::Layout::Native,
-            0,
+            flags,
         );
         type_data(&t).set_mro(vec![t.clone(), vm.types.object.clone()]);
         vm.add_methods(&t, &methods);
+        if name == "types.GenericAlias" {
+            vm.add_methods_kind(
+                &t,
+                &[("__new__", alias_new)],
+                crate::builtins::function::MethodKind::Static,
+            );
+        }
         if name == "types.UnionType" {
             vm.add_getsets(&t, &[("__args__", union_args, None)]);
         }
