@@ -264,6 +264,33 @@ fn restore_writes(b: &Buffered, rest: &[u8]) {
     *w = v;
 }
 
+/// Buffers `data`; what does not fit goes to the raw stream (CPython's
+/// `bufferedwriter_write`: the buffer is flushed first, then whole buffer-sized runs are
+/// written directly, the rest is kept).
+fn write_data(vm: &Vm, b: &Buffered, raw: &Value, data: &[u8]) -> PyResult<()> {
+    if b.kind == Kind::Random && !b.rbuf.borrow().is_empty() {
+        rewind_reads(vm, b, raw)?;
+    }
+    let bs = b.buffer_size.get();
+    {
+        let mut w = b.wbuf.borrow_mut();
+        if w.len() + data.len() <= bs {
+            w.extend_from_slice(data);
+            return Ok(());
+        }
+    }
+    flush_writes(vm, b, raw)?;
+    let mut off = 0;
+    while data.len() - off > bs {
+        match raw_write(vm, raw, &data[off..])? {
+            Some(n) if n > 0 => off += n,
+            _ => break,
+        }
+    }
+    b.wbuf.borrow_mut().extend_from_slice(&data[off..]);
+    Ok(())
+}
+
 /// Moves the raw position back over unread read-ahead bytes, dropping them.
 fn rewind_reads(vm: &Vm, b: &Buffered, raw: &Value) -> PyResult<()> {
     let unread = b.unread();
@@ -285,34 +312,44 @@ fn check_open(vm: &Vm, b: &Buffered, raw: &Value, what: &str) -> PyResult<()> {
     Ok(())
 }
 
-/// `read(n)` for n >= 0.
+/// `read(n)` for n >= 0: whole blocks straight from the raw stream, the tail through the
+/// buffer (as CPython's `_bufferedreader_read_generic`).
 fn read_n(vm: &Vm, b: &Buffered, raw: &Value, n: usize) -> PyResult<Option<Vec<u8>>> {
-    let mut out = b.take_unread(n);
-    if out.len() == n {
-        return Ok(Some(out));
+    if b.unread() >= n {
+        return Ok(Some(b.take_unread(n)));
     }
+    let mut out = b.take_unread(n);
+    let mut remaining = n - out.len();
+    b.set_rbuf(Vec::new());
     if b.kind == Kind::Random {
         flush_writes(vm, b, raw)?;
     }
-    b.set_rbuf(Vec::new());
-    while out.len() < n {
-        let want = n - out.len();
-        let size = b.buffer_size.get().max(want);
-        let Some(chunk) = raw_read(vm, raw, size)? else {
-            if out.is_empty() {
-                return Ok(None);
+    let bs = b.buffer_size.get();
+    while remaining > 0 {
+        let r = bs * (remaining / bs);
+        if r == 0 {
+            break;
+        }
+        match raw_read(vm, raw, r)? {
+            None if out.is_empty() => return Ok(None),
+            None => return Ok(Some(out)),
+            Some(c) if c.is_empty() => return Ok(Some(out)),
+            Some(c) => {
+                remaining -= c.len();
+                out.extend(c);
             }
-            break;
-        };
-        if chunk.is_empty() {
-            break;
         }
-        if chunk.len() > want {
-            out.extend_from_slice(&chunk[..want]);
-            b.set_rbuf(chunk[want..].to_vec());
-            break;
+    }
+    while remaining > 0 && b.rbuf.borrow().len() < bs {
+        let space = bs - b.rbuf.borrow().len();
+        match raw_read(vm, raw, space)? {
+            None if out.is_empty() => return Ok(None),
+            Some(c) if !c.is_empty() => b.rbuf.borrow_mut().extend(c),
+            _ => break,
         }
-        out.extend_from_slice(&chunk);
+        let got = b.take_unread(remaining);
+        remaining -= got.len();
+        out.extend(got);
     }
     Ok(Some(out))
 }
@@ -487,22 +524,11 @@ fn read1_bytes(vm: &Vm, b: &Buffered, raw: &Value, n: i64) -> PyResult<Vec<u8>> 
     if b.unread() > 0 {
         return Ok(b.take_unread(n));
     }
+    b.set_rbuf(Vec::new());
     if b.kind == Kind::Random {
         flush_writes(vm, b, raw)?;
     }
-    let size = n.max(b.buffer_size.get());
-    match raw_read(vm, raw, size)? {
-        Some(c) => {
-            if c.len() > n {
-                b.set_rbuf(c[n..].to_vec());
-                Ok(c[..n].to_vec())
-            } else {
-                b.set_rbuf(Vec::new());
-                Ok(c)
-            }
-        }
-        None => Ok(Vec::new()),
-    }
+    Ok(raw_read(vm, raw, n)?.unwrap_or_default())
 }
 
 fn buffered_read1(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -581,19 +607,8 @@ fn buffered_write(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     if raw_closed(vm, &raw)? {
         return Err(vm.value_error("write to closed file"));
     }
-    if b.kind == Kind::Random && !b.rbuf.borrow().is_empty() {
-        rewind_reads(vm, b, &raw)?;
-    }
-    let n = data.len();
-    let full = {
-        let mut w = b.wbuf.borrow_mut();
-        w.extend_from_slice(&data);
-        w.len() >= b.buffer_size.get()
-    };
-    if full {
-        flush_writes(vm, b, &raw)?;
-    }
-    Ok(Value::from(n))
+    write_data(vm, b, &raw, &data)?;
+    Ok(Value::from(data.len()))
 }
 
 fn buffered_flush(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -914,8 +929,6 @@ pub fn init(vm: &Vm, reader: &PyRef, writer: &PyRef, random: &PyRef, pair: &PyRe
         ("fileno", buffered_fileno),
         ("isatty", buffered_isatty),
         ("seekable", buffered_seekable),
-        ("readable", buffered_readable),
-        ("writable", buffered_writable),
         ("_dealloc_warn", buffered_dealloc_warn),
         ("__repr__", buffered_repr),
         ("__getstate__", buffered_getstate),
@@ -938,9 +951,11 @@ pub fn init(vm: &Vm, reader: &PyRef, writer: &PyRef, random: &PyRef, pair: &PyRe
         vm.add_methods(t, common);
         if r {
             vm.add_methods(t, reads);
+            vm.add_methods(t, &[("readable", buffered_readable)]);
         }
         if w {
             vm.add_methods(t, writes);
+            vm.add_methods(t, &[("writable", buffered_writable)]);
         }
         vm.add_getsets(
             t,
@@ -992,16 +1007,6 @@ pub fn fast_write(vm: &Vm, buffer: &Value, data: &[u8]) -> PyResult<bool> {
     if raw_closed(vm, &raw)? {
         return Err(vm.value_error("write to closed file"));
     }
-    if b.kind == Kind::Random && !b.rbuf.borrow().is_empty() {
-        rewind_reads(vm, b, &raw)?;
-    }
-    let full = {
-        let mut w = b.wbuf.borrow_mut();
-        w.extend_from_slice(data);
-        w.len() >= b.buffer_size.get()
-    };
-    if full {
-        flush_writes(vm, b, &raw)?;
-    }
+    write_data(vm, b, &raw, data)?;
     Ok(true)
 }

@@ -947,13 +947,16 @@ pub fn module(vm: &Vm) -> Value {
         let _ = vm.dict_set_str(&d, vm.intern(name), v);
     };
     let functions: &[(&'static str, NativeFn)] = &[
-        ("open", io_open),
         ("open_code", io_open_code),
         ("text_encoding", io_text_encoding),
     ];
     for (name, f) in functions {
         set(name, vm.new_builtin_function(name, *f));
     }
+    // `builtins.open` is `io.open` from now on.
+    let open = vm.new_builtin_function("open", io_open);
+    set("open", open.clone());
+    let _ = vm.dict_set_str(&vm.builtins_dict, vm.intern("open"), open);
     set("DEFAULT_BUFFER_SIZE", Value::from(DEFAULT_BUFFER_SIZE));
     set(
         "BlockingIOError",

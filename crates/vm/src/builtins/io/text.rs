@@ -993,7 +993,13 @@ fn textio_seek(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         return Err(unsupported(vm, "underlying stream is not seekable"));
     }
     let mut cookie = args[1].clone();
-    if vm.lookup_special(&cookie, "__index__").is_none() || matches!(cookie, Value::Float(_)) {
+    if let Value::Float(f) = cookie
+        && f.is_finite()
+    {
+        // `int(cookie)`, as CPython's cookie parsing does.
+        cookie = Value::Int(f.trunc() as i64);
+    }
+    if vm.lookup_special(&cookie, "__index__").is_none() {
         return Err(vm.type_error(format!(
             "'{}' object cannot be interpreted as an integer",
             vm.type_name(&cookie)
@@ -1065,7 +1071,7 @@ fn textio_seek(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
             ));
         }
     }
-    Ok(cookie)
+    Ok(if whence == 0 { args[1].clone() } else { cookie })
 }
 
 fn textio_truncate(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -1100,9 +1106,7 @@ fn textio_writable(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 }
 
 fn textio_seekable(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let (t, _) = ready(vm, &args[0])?;
-    open_buffer(vm, t)?;
-    Ok(Value::Bool(t.with(|s| s.seekable)))
+    delegate(vm, args, "seekable")
 }
 
 fn textio_repr(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
