@@ -5,7 +5,7 @@ use crate::builtins::function::check_count;
 use crate::object::{Payload, PyObject};
 use crate::protocol::CmpOp;
 use crate::types::{Layout, flags, type_data};
-use crate::value::Value;
+use crate::value::{PyRef, Value};
 use crate::vm::{PyResult, Vm};
 
 pub fn init(vm: &Vm) {
@@ -196,7 +196,19 @@ fn object_setattr(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let Value::Obj(name) = &args[1] else {
         return Err(vm.type_error("attribute name must be string"));
     };
-    vm.generic_setattr(&args[0], name, Some(args[2].clone()))?;
+    set_or_delete(vm, &args[0], name, Some(args[2].clone()))
+}
+
+/// `object.__setattr__`/`__delattr__`; on a class (reached through `super()` in a
+/// metaclass) they act as `type.__setattr__`/`__delattr__`: on the class namespace.
+fn set_or_delete(vm: &Vm, obj: &Value, name: &PyRef, value: Option<Value>) -> PyResult<Value> {
+    if let Value::Obj(t) = obj
+        && let Payload::Type(td) = &t.payload
+    {
+        vm.type_setattr(t, td, name, value)?;
+    } else {
+        vm.generic_setattr(obj, name, value)?;
+    }
     Ok(Value::None)
 }
 
@@ -205,8 +217,7 @@ fn object_delattr(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let Value::Obj(name) = &args[1] else {
         return Err(vm.type_error("attribute name must be string"));
     };
-    vm.generic_setattr(&args[0], name, None)?;
-    Ok(Value::None)
+    set_or_delete(vm, &args[0], name, None)
 }
 
 fn object_format(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {

@@ -500,7 +500,7 @@ impl Vm {
         }
     }
 
-    fn type_setattr(
+    pub(crate) fn type_setattr(
         &self,
         t: &PyRef,
         td: &crate::types::TypeData,
