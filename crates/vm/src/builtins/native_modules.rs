@@ -11,6 +11,8 @@ pub fn make(vm: &Vm, name: &str) -> PyResult<Option<Value>> {
         "gc" => Some(gc_module(vm)),
         "math" => Some(crate::builtins::math::module(vm)),
         "marshal" => Some(crate::builtins::marshal_module::module(vm)),
+        "errno" => Some(crate::builtins::errno::module(vm)),
+        "_stat" => Some(crate::builtins::stat::module(vm)),
         "itertools" => Some(crate::builtins::itertools::module(vm)),
         "_collections" => Some(crate::builtins::collections::module(vm)),
         "_functools" => Some(crate::builtins::functools::module(vm)),
