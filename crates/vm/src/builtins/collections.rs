@@ -678,10 +678,12 @@ fn inplace_repeat(vm: &Vm, d: &Deque, n: i64) -> PyResult<()> {
         return Err(vm.new_exception(&vm.types.exceptions.memory_error, vec![]));
     }
     let snapshot: Vec<Value> = d.items.borrow().iter().cloned().collect();
+    let mut new: VecDeque<Value> = VecDeque::new();
+    if new.try_reserve_exact(keep as usize).is_err() {
+        return Err(vm.new_exception(&vm.types.exceptions.memory_error, vec![]));
+    }
     let first = total - keep;
-    let new: VecDeque<Value> = (first..total)
-        .map(|k| snapshot[(k % len as u128) as usize].clone())
-        .collect();
+    new.extend((first..total).map(|k| snapshot[(k % len as u128) as usize].clone()));
     let old = std::mem::replace(&mut *d.items.borrow_mut(), new);
     d.bump();
     drop(old);
@@ -799,11 +801,14 @@ fn deque_iter_next(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
         return Err(stop_iteration(vm));
     }
     let p = it.pos.get();
-    let n = d.len();
-    let i = if it.reversed { n - 1 - p } else { p };
+    let i = if it.reversed {
+        d.len().checked_sub(p + 1)
+    } else {
+        Some(p)
+    };
     it.pos.set(p + 1);
     it.left.set(it.left.get() - 1);
-    d.item(i).ok_or_else(|| mutated(vm))
+    i.and_then(|i| d.item(i)).ok_or_else(|| mutated(vm))
 }
 
 fn deque_iter_length_hint(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {

@@ -1,5 +1,4 @@
-//! The `_functools` module: `reduce`, `cmp_to_key` and `partial`. `functools.py` keeps its
-//! pure-Python `_lru_cache_wrapper`.
+//! The `_functools` module: `reduce`, `cmp_to_key`, `partial` and `_lru_cache_wrapper`.
 //! Counterpart: Modules/_functoolsmodule.c (3.11).
 
 use std::cell::RefCell;
@@ -446,6 +445,344 @@ fn init_partial(vm: &Vm, t: &PyRef) {
     );
 }
 
+// ---- _lru_cache_wrapper ----
+
+const LRU: &str = "functools._lru_cache_wrapper";
+
+/// A cache entry of a bounded cache, in a doubly linked list by recency (index 0 is the
+/// root: its `next` is the least recently used entry, its `prev` the most recent).
+struct Link {
+    prev: usize,
+    next: usize,
+    key: Value,
+    result: Value,
+}
+
+impl Link {
+    fn root() -> Link {
+        Link {
+            prev: 0,
+            next: 0,
+            key: Value::None,
+            result: Value::None,
+        }
+    }
+}
+
+pub struct LruCache {
+    func: Value,
+    cache_info_type: Value,
+    /// Separates positional from keyword arguments in keys.
+    kwd_mark: Value,
+    typed: bool,
+    /// `None`: unbounded; `Some(0)`: no caching.
+    maxsize: Option<usize>,
+    /// Key → result (unbounded) or key → index of its `Link` (bounded).
+    cache: RefCell<crate::dict::DictData>,
+    links: RefCell<Vec<Link>>,
+    hits: std::cell::Cell<u64>,
+    misses: std::cell::Cell<u64>,
+}
+
+impl NativeData for LruCache {
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.func);
+        visit(&self.cache_info_type);
+        if let Ok(c) = self.cache.try_borrow() {
+            c.traverse(visit);
+        }
+        if let Ok(links) = self.links.try_borrow() {
+            for l in links.iter() {
+                visit(&l.key);
+                visit(&l.result);
+            }
+        }
+    }
+    fn clear(&self) {
+        let old = (
+            self.cache
+                .try_borrow_mut()
+                .map(|mut c| std::mem::take(&mut *c)),
+            self.links
+                .try_borrow_mut()
+                .map(|mut l| std::mem::replace(&mut *l, vec![Link::root()])),
+        );
+        drop(old);
+    }
+}
+
+impl LruCache {
+    /// Unlinks entry `i` from the recency list.
+    fn extract(&self, i: usize) {
+        let mut links = self.links.borrow_mut();
+        let Some((prev, next)) = links.get(i).map(|l| (l.prev, l.next)) else {
+            return;
+        };
+        if let Some(p) = links.get_mut(prev) {
+            p.next = next;
+        }
+        if let Some(n) = links.get_mut(next) {
+            n.prev = prev;
+        }
+    }
+
+    /// Links entry `i` in as the most recently used.
+    fn append(&self, i: usize) {
+        let mut links = self.links.borrow_mut();
+        if i == 0 || i >= links.len() {
+            return;
+        }
+        let last = links[0].prev;
+        links[i].prev = last;
+        links[i].next = 0;
+        links[last].next = i;
+        links[0].prev = i;
+    }
+
+    fn make_key(&self, vm: &Vm, args: &[Value], kwnames: &[Value]) -> Value {
+        let npos = args.len() - kwnames.len();
+        let pos = &args[..npos];
+        if !self.typed && kwnames.is_empty() {
+            if let [one] = pos {
+                let scalar = match one {
+                    Value::Int(_) => true,
+                    Value::Obj(o) => {
+                        matches!(
+                            crate::types::kind_of(o),
+                            crate::types::TypeKind::Str | crate::types::TypeKind::Int
+                        )
+                    }
+                    _ => false,
+                };
+                if scalar {
+                    return one.clone();
+                }
+            }
+            return vm.new_tuple(pos.to_vec());
+        }
+        let mut key = pos.to_vec();
+        if !kwnames.is_empty() {
+            key.push(self.kwd_mark.clone());
+            for (k, v) in kwnames.iter().zip(&args[npos..]) {
+                key.push(k.clone());
+                key.push(v.clone());
+            }
+        }
+        if self.typed {
+            for a in pos {
+                key.push(vm.type_value(a));
+            }
+            for v in &args[npos..] {
+                key.push(vm.type_value(v));
+            }
+        }
+        vm.new_tuple(key)
+    }
+}
+
+fn lru_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let cls = new_class(vm, args, LRU)?;
+    let p = bind_args(
+        vm,
+        "lru_cache",
+        &args[1..],
+        kwnames,
+        &["user_function", "maxsize", "typed", "cache_info_type"],
+        4,
+        4,
+    )?;
+    let arg = |i: usize| p[i].clone().unwrap_or(Value::None);
+    let func = arg(0);
+    let typed = vm.truthy(&arg(2))?;
+    if !is_callable(vm, &func) {
+        return Err(vm.type_error("the first argument must be callable"));
+    }
+    let maxsize = match arg(1) {
+        Value::None => None,
+        m @ (Value::Int(_) | Value::Bool(_)) => Some(vm.index_i64(&m)?.max(0) as usize),
+        m if matches!(m.payload(), Some(Payload::Int(_))) => {
+            Some(vm.index_i64(&m)?.max(0) as usize)
+        }
+        _ => return Err(vm.type_error("maxsize should be integer or None")),
+    };
+    let kwd_mark = Value::Obj(crate::object::PyObject::new(
+        vm.types.object.clone(),
+        Payload::Object,
+    ));
+    Ok(new_native(
+        cls,
+        LruCache {
+            func,
+            cache_info_type: arg(3),
+            kwd_mark,
+            typed,
+            maxsize,
+            cache: RefCell::new(crate::dict::DictData::new()),
+            links: RefCell::new(vec![Link::root()]),
+            hits: std::cell::Cell::new(0),
+            misses: std::cell::Cell::new(0),
+        },
+    ))
+}
+
+fn lru_of<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a LruCache> {
+    native::<LruCache>(vm, v, LRU)
+}
+
+fn lru_call(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let c = lru_of(vm, &args[0])?;
+    let call_args = &args[1..];
+    let call = || vm.call_with_kwnames(&c.func, call_args, kwnames);
+    let Some(maxsize) = c.maxsize else {
+        let key = c.make_key(vm, call_args, kwnames);
+        let hash = vm.hash(&key)?;
+        if let Some((_, r)) = crate::dict::lookup_hashed(vm, &c.cache, &key, hash)? {
+            c.hits.set(c.hits.get() + 1);
+            return Ok(r);
+        }
+        c.misses.set(c.misses.get() + 1);
+        let r = call()?;
+        crate::dict::set_item_hashed(vm, &c.cache, key, hash, r.clone())?;
+        return Ok(r);
+    };
+    if maxsize == 0 {
+        c.misses.set(c.misses.get() + 1);
+        return call();
+    }
+    let key = c.make_key(vm, call_args, kwnames);
+    let hash = vm.hash(&key)?;
+    if let Some((_, Value::Int(i))) = crate::dict::lookup_hashed(vm, &c.cache, &key, hash)? {
+        let i = i as usize;
+        let hit = c.links.borrow().get(i).map(|l| l.result.clone());
+        if let Some(r) = hit {
+            c.extract(i);
+            c.append(i);
+            c.hits.set(c.hits.get() + 1);
+            return Ok(r);
+        }
+    }
+    c.misses.set(c.misses.get() + 1);
+    let r = call()?;
+    if crate::dict::lookup_hashed(vm, &c.cache, &key, hash)?.is_some() {
+        // The call itself cached this key (recursion): keep that entry.
+        return Ok(r);
+    }
+    let (len, oldest) = {
+        let links = c.links.borrow();
+        (c.cache.borrow().len(), links[0].next)
+    };
+    if len < maxsize || oldest == 0 {
+        let i = {
+            let mut links = c.links.borrow_mut();
+            links.push(Link {
+                prev: 0,
+                next: 0,
+                key: key.clone(),
+                result: r.clone(),
+            });
+            links.len() - 1
+        };
+        crate::dict::set_item_hashed(vm, &c.cache, key, hash, Value::from(i))?;
+        c.append(i);
+        return Ok(r);
+    }
+    // Full: the least recently used entry makes room, and its link is reused.
+    c.extract(oldest);
+    let old_key = c.links.borrow().get(oldest).map(|l| l.key.clone());
+    let Some(old_key) = old_key else {
+        return Ok(r);
+    };
+    if crate::dict::remove(vm, &c.cache, &old_key)?.is_none() {
+        return Ok(r);
+    }
+    let old = {
+        let mut links = c.links.borrow_mut();
+        match links.get_mut(oldest) {
+            Some(l) => Some((
+                std::mem::replace(&mut l.key, key.clone()),
+                std::mem::replace(&mut l.result, r.clone()),
+            )),
+            None => None,
+        }
+    };
+    if old.is_none() {
+        return Ok(r);
+    }
+    drop(old);
+    crate::dict::set_item_hashed(vm, &c.cache, key, hash, Value::from(oldest))?;
+    c.append(oldest);
+    Ok(r)
+}
+
+fn lru_cache_info(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "cache_info", &args[1..], kw, 0, 0)?;
+    let c = lru_of(vm, &args[0])?;
+    let maxsize = match c.maxsize {
+        Some(m) => Value::from(m),
+        None => Value::None,
+    };
+    let size = c.cache.borrow().len();
+    vm.call(
+        &c.cache_info_type,
+        &[
+            Value::from(c.hits.get() as usize),
+            Value::from(c.misses.get() as usize),
+            maxsize,
+            Value::from(size),
+        ],
+    )
+}
+
+fn lru_cache_clear(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "cache_clear", &args[1..], kw, 0, 0)?;
+    let c = lru_of(vm, &args[0])?;
+    c.hits.set(0);
+    c.misses.set(0);
+    let old = (
+        std::mem::take(&mut *c.cache.borrow_mut()),
+        std::mem::replace(&mut *c.links.borrow_mut(), vec![Link::root()]),
+    );
+    drop(old);
+    Ok(Value::None)
+}
+
+fn lru_get(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    lru_of(vm, &args[0])?;
+    let obj = args.get(1).cloned().unwrap_or(Value::None);
+    if obj.is_none() {
+        return Ok(args[0].clone());
+    }
+    Ok(vm.new_bound_method(args[0].clone(), obj))
+}
+
+fn lru_reduce(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    vm.getattr_str(&args[0], "__qualname__")
+}
+
+fn lru_copy(_vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(args[0].clone())
+}
+
+fn init_lru(vm: &Vm, t: &PyRef) {
+    vm.add_methods_kind(t, &[("__new__", lru_new)], MethodKind::Static);
+    vm.add_methods(
+        t,
+        &[
+            ("__call__", lru_call),
+            ("__get__", lru_get),
+            ("cache_info", lru_cache_info),
+            ("cache_clear", lru_cache_clear),
+            ("__reduce__", lru_reduce),
+            ("__copy__", lru_copy),
+            ("__deepcopy__", lru_copy),
+        ],
+    );
+    vm.add_getsets(t, &[("__dict__", partial_dict, Some(partial_set_dict))]);
+}
+
 // ---- the module ----
 
 /// Makes the `_functools` module.
@@ -459,9 +796,11 @@ pub fn module(vm: &Vm) -> Value {
         flags::BASETYPE | flags::HAS_DICT,
         init_partial,
     );
+    let lru = native_type(vm, LRU, None, Layout::Native, flags::HAS_DICT, init_lru);
     let m = vm.new_module("_functools");
     let d = vm.module_dict(&m);
     let _ = vm.dict_set_str(&d, vm.intern("partial"), Value::Obj(partial));
+    let _ = vm.dict_set_str(&d, vm.intern("_lru_cache_wrapper"), Value::Obj(lru));
     let _ = vm.dict_set_str(
         &d,
         vm.intern("reduce"),

@@ -1459,8 +1459,10 @@ fn product_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         return Err(vm.overflow_error("repeat argument too large"));
     }
     let mut pools = Vec::new();
-    for _ in 0..repeat {
-        pools.extend(base.iter().cloned());
+    if !base.is_empty() {
+        for _ in 0..repeat {
+            pools.extend(base.iter().cloned());
+        }
     }
     let n = pools.len();
     Ok(new_native(cls, combinatoric(pools, vec![0; n], n, false)))
@@ -1524,9 +1526,14 @@ fn combinations_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Valu
     let (pool, r) = r_arg(vm, "combinations", &args[1..], kwnames)?;
     let r = r as usize;
     let stopped = r > pool.len();
+    let indices = if stopped {
+        Vec::new()
+    } else {
+        (0..r).collect()
+    };
     Ok(new_native(
         cls,
-        combinatoric(vec![pool], (0..r).collect(), r, stopped),
+        combinatoric(vec![pool], indices, r, stopped),
     ))
 }
 
@@ -1572,9 +1579,16 @@ fn cwr_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let (pool, r) = r_arg(vm, "combinations_with_replacement", &args[1..], kwnames)?;
     let r = r as usize;
     let stopped = pool.is_empty() && r > 0;
+    let mut indices = Vec::new();
+    if !stopped {
+        if indices.try_reserve_exact(r).is_err() {
+            return Err(vm.new_exception(&vm.types.exceptions.memory_error, vec![]));
+        }
+        indices.resize(r, 0);
+    }
     Ok(new_native(
         cls,
-        combinatoric(vec![pool], vec![0; r], r, stopped),
+        combinatoric(vec![pool], indices, r, stopped),
     ))
 }
 
