@@ -56,7 +56,7 @@ impl NativeData for KeyWrapper {
         }
     }
     fn clear(&self) {
-        let old = self.obj.borrow_mut().take();
+        let old = self.obj.try_borrow_mut().ok().and_then(|mut o| o.take());
         drop(old);
     }
 }
@@ -172,7 +172,10 @@ impl NativeData for Partial {
     }
     fn clear(&self) {
         for cell in [&self.func, &self.args, &self.kw] {
-            let old = std::mem::replace(&mut *cell.borrow_mut(), Value::None);
+            let old = cell
+                .try_borrow_mut()
+                .ok()
+                .map(|mut c| std::mem::replace(&mut *c, Value::None));
             drop(old);
         }
     }

@@ -233,6 +233,13 @@ fn take_cell<T: Default>(cell: &RefCell<T>) -> T {
     std::mem::take(&mut *cell.borrow_mut())
 }
 
+/// `take_cell` for the cycle collector, which may find a cell in use.
+fn try_take<T: Default>(cell: &RefCell<T>) -> Option<T> {
+    cell.try_borrow_mut()
+        .ok()
+        .map(|mut b| std::mem::take(&mut *b))
+}
+
 fn visit_opt(cell: &RefCell<Option<Value>>, visit: &mut dyn FnMut(&Value)) {
     if let Ok(v) = cell.try_borrow()
         && let Some(v) = v.as_ref()
@@ -413,8 +420,8 @@ native_data!(Cycle, visit(s, v) {
         items.iter().for_each(&mut *v);
     }
 }, clear(c) {
-    drop(take_cell(&c.it));
-    drop(take_cell(&c.saved));
+    drop(try_take(&c.it));
+    drop(try_take(&c.saved));
 });
 
 fn cycle_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -538,8 +545,8 @@ native_data!(Accumulate, visit(s, v) {
     visit_opt(&s.total, v);
     visit_opt(&s.initial, v);
 }, clear(c) {
-    drop(take_cell(&c.total));
-    drop(take_cell(&c.initial));
+    drop(try_take(&c.total));
+    drop(try_take(&c.initial));
 });
 
 fn accumulate_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -602,8 +609,8 @@ native_data!(Chain, visit(s, v) {
     visit_opt(&s.source, v);
     visit_opt(&s.active, v);
 }, clear(c) {
-    drop(take_cell(&c.source));
-    drop(take_cell(&c.active));
+    drop(try_take(&c.source));
+    drop(try_take(&c.active));
 });
 
 fn chain_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -871,9 +878,9 @@ native_data!(GroupBy, visit(s, v) {
     visit_opt(&s.currkey, v);
     visit_opt(&s.currvalue, v);
 }, clear(c) {
-    drop(take_cell(&c.tgtkey));
-    drop(take_cell(&c.currkey));
-    drop(take_cell(&c.currvalue));
+    drop(try_take(&c.tgtkey));
+    drop(try_take(&c.currkey));
+    drop(try_take(&c.currvalue));
 });
 
 pub struct Grouper {
@@ -992,7 +999,7 @@ pub struct ISlice {
 native_data!(ISlice, visit(s, v) {
     visit_opt(&s.it, v);
 }, clear(c) {
-    drop(take_cell(&c.it));
+    drop(try_take(&c.it));
 });
 
 /// `PyNumber_AsSsize_t`, with any failure turned into `None`.
@@ -1106,8 +1113,8 @@ native_data!(Pairwise, visit(s, v) {
     visit_opt(&s.it, v);
     visit_opt(&s.old, v);
 }, clear(c) {
-    drop(take_cell(&c.it));
-    drop(take_cell(&c.old));
+    drop(try_take(&c.it));
+    drop(try_take(&c.old));
 });
 
 fn pairwise_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -1336,7 +1343,7 @@ native_data!(ZipLongest, visit(s, v) {
     }
     v(&s.fill);
 }, clear(c) {
-    drop(take_cell(&c.its));
+    drop(try_take(&c.its));
 });
 
 fn zip_longest_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
