@@ -107,3 +107,21 @@ class Data:
         return sum(range(self.n))
 d = Data(10)
 print(d.total, d.total)
+
+# copying goes through __copy__ and __reduce__
+import copy
+dq = deque([1, [2]], 3)
+dq2 = copy.deepcopy(dq)
+print(dq2, dq2[1] is dq[1], dq2.maxlen, copy.copy(dq)[1] is dq[1])
+dd = defaultdict(list, {1: [2]})
+dd2 = copy.deepcopy(dd)
+print(dd2, dd2[1] is dd[1], dd2.default_factory, copy.copy(dd))
+pa = functools.partial(max, [1], key=len)
+pa2 = copy.deepcopy(pa)
+print(pa2.args[0] is pa.args[0], pa2.keywords, pa2.func, copy.copy(pa) is pa)
+class MyDeque(deque):
+    pass
+md = MyDeque([1])
+md.attr = [5]
+md2 = copy.deepcopy(md)
+print(type(md2).__name__, md2, md2.attr, md2.attr is md.attr)

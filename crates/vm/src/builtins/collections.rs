@@ -750,6 +750,13 @@ fn deque_maxlen(vm: &Vm, v: &Value) -> PyResult<Value> {
     })
 }
 
+/// `__reduce_ex__(protocol)`: the type's own `__reduce__`, as `object.__reduce_ex__` does
+/// for a class that overrides `__reduce__` (what `copy.deepcopy` goes through).
+pub(crate) fn reduce_ex(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "__reduce_ex__", &args[1..], kw, 1, 1)?;
+    vm.call_method(&args[0], "__reduce__", &[])
+}
+
 // ---- deque iterators ----
 
 pub struct DequeIter {
@@ -893,6 +900,7 @@ fn init_deque(vm: &Vm, t: &PyRef) {
             ("__rmul__", deque_rmul),
             ("__imul__", deque_imul),
             ("__reduce__", deque_reduce),
+            ("__reduce_ex__", reduce_ex),
         ],
     );
     vm.add_methods_kind(
@@ -1100,6 +1108,7 @@ fn init_defaultdict(vm: &Vm, t: &PyRef) {
             ("copy", defaultdict_copy),
             ("__copy__", defaultdict_copy),
             ("__reduce__", defaultdict_reduce),
+            ("__reduce_ex__", reduce_ex),
             ("__or__", defaultdict_or),
             ("__ror__", defaultdict_ror),
         ],

@@ -429,6 +429,7 @@ fn init_partial(vm: &Vm, t: &PyRef) {
             ("__call__", partial_call),
             ("__repr__", partial_repr),
             ("__reduce__", partial_reduce),
+            ("__reduce_ex__", crate::builtins::collections::reduce_ex),
             ("__setstate__", partial_setstate),
         ],
     );
