@@ -239,22 +239,36 @@ fn run(options: rpy_vm::Options, target: Target) -> i32 {
         }));
     }
     rpy_vm::signals::install_sigint_handler();
-    let inspect = options.inspect;
     let vm = rpy_vm::Vm::new(options);
+    let (status, interrupted) = run_target(&vm, target);
+    // As Py_FinalizeEx: the atexit callbacks run, then the standard streams are flushed.
+    rpy_vm::builtins::atexit::run_exitfuncs(&vm);
+    vm.flush_std_streams();
+    if interrupted {
+        // CPython reports a KeyboardInterrupt, then dies by SIGINT so that callers see it.
+        rpy_vm::signals::exit_by_sigint();
+    }
+    status
+}
+
+/// Runs the program (or the REPL); gives the exit status and whether an uncaught
+/// KeyboardInterrupt ended it.
+fn run_target(vm: &std::rc::Rc<rpy_vm::vm::Vm>, target: Target) -> (i32, bool) {
+    let inspect = vm.options.inspect;
     if let Target::Interactive = target {
-        let globals = rpy_vm::interp::main_namespace(&vm, None);
-        run_startup_file(&vm, &globals);
-        return repl::run(&vm, globals, true);
+        let globals = rpy_vm::interp::main_namespace(vm, None);
+        run_startup_file(vm, &globals);
+        return (repl::run(vm, globals, true), false);
     }
     let result = match target {
-        Target::File(f) => rpy_vm::interp::run_file(&vm, &f),
-        Target::Command(c) => rpy_vm::interp::run_string(&vm, &c, "<string>"),
+        Target::File(f) => rpy_vm::interp::run_file(vm, &f),
+        Target::Command(c) => rpy_vm::interp::run_string(vm, &c, "<string>"),
         Target::Stdin => {
             let mut src = String::new();
             let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut src);
-            rpy_vm::interp::run_string(&vm, &src, "<stdin>")
+            rpy_vm::interp::run_string(vm, &src, "<stdin>")
         }
-        Target::Module(m) => rpy_vm::interp::run_module(&vm, &m),
+        Target::Module(m) => rpy_vm::interp::run_module(vm, &m),
         Target::Interactive => unreachable!("handled above"),
     };
     if inspect {
@@ -262,24 +276,19 @@ fn run(options: rpy_vm::Options, target: Target) -> i32 {
         // SystemExit ends the process as usual).
         if let Err(e) = &result {
             if vm.exc_matches(e, &vm.types.exceptions.system_exit) {
-                return vm.exit_status(result);
+                return (vm.exit_status(result), false);
             }
             vm.report_exception(e);
         }
         let globals = match vm.modules_get("__main__") {
             Some(rpy_vm::value::Value::Obj(m)) => vm.module_dict(&m),
-            _ => rpy_vm::interp::main_namespace(&vm, None),
+            _ => rpy_vm::interp::main_namespace(vm, None),
         };
-        return repl::run(&vm, globals, false);
+        return (repl::run(vm, globals, false), false);
     }
-    if let Err(e) = &result
-        && vm.exc_matches(e, &vm.types.exceptions.keyboard_interrupt)
-    {
-        // CPython reports it, then dies by SIGINT so that callers see the interruption.
-        vm.exit_status(result);
-        rpy_vm::signals::exit_by_sigint();
-    }
-    vm.exit_status(result)
+    let interrupted =
+        matches!(&result, Err(e) if vm.exc_matches(e, &vm.types.exceptions.keyboard_interrupt));
+    (vm.exit_status(result), interrupted)
 }
 
 /// PYTHONSTARTUP: a file run in `__main__` before the first prompt (interactive sessions only).

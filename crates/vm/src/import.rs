@@ -22,6 +22,7 @@ pub const BUILTIN_MODULES: &[&str] = &[
     "_thread",
     "_warnings",
     "_weakref",
+    "atexit",
     "builtins",
     "errno",
     "gc",

@@ -3,6 +3,7 @@
 //! Counterpart: Objects/*object.c and Python/bltinmodule.c, Python/sysmodule.c (3.11).
 
 pub mod asyncgen;
+pub mod atexit;
 pub mod boot;
 pub mod bytearray;
 pub mod bytes;

@@ -9,6 +9,7 @@ use crate::vm::{PyResult, Vm};
 pub fn make(vm: &Vm, name: &str) -> PyResult<Option<Value>> {
     Ok(match name {
         "gc" => Some(gc_module(vm)),
+        "atexit" => Some(crate::builtins::atexit::module(vm)),
         "math" => Some(crate::builtins::math::module(vm)),
         "marshal" => Some(crate::builtins::marshal_module::module(vm)),
         "errno" => Some(crate::builtins::errno::module(vm)),
