@@ -18,6 +18,7 @@ pub const BUILTIN_MODULES: &[&str] = &[
     "_functools",
     "_imp",
     "_io",
+    "_opcode",
     "_stat",
     "_thread",
     "_warnings",

@@ -137,6 +137,104 @@ fn function_repr(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     )))
 }
 
+/// `function(code, globals, name=None, argdefs=None, closure=None)` (`types.FunctionType`).
+fn function_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let params = ["code", "globals", "name", "argdefs", "closure"];
+    let mut p = parse_args(vm, "function", &args[1..], kwnames, &params, 0, 5, 2)?;
+    let code_arg = p.take(0).unwrap_or(Value::None);
+    let Some(Payload::Code(code)) = code_arg.payload() else {
+        return Err(vm.type_error(format!(
+            "function() argument 'code' must be code, not {}",
+            vm.type_name(&code_arg)
+        )));
+    };
+    let globals = p.take(1).unwrap_or(Value::None);
+    let globals = match &globals {
+        Value::Obj(g) if matches!(g.payload, Payload::Dict(_)) => g.clone(),
+        _ => {
+            return Err(vm.type_error(format!(
+                "function() argument 'globals' must be dict, not {}",
+                vm.type_name(&globals)
+            )));
+        }
+    };
+    let name = p.take(2).unwrap_or(Value::None);
+    if !name.is_none() && crate::str::as_str(&name).is_none() {
+        return Err(vm.type_error("arg 3 (name) must be None or string"));
+    }
+    let defaults = p.take(3).unwrap_or(Value::None);
+    if !defaults.is_none() && !matches!(defaults.payload(), Some(Payload::Tuple(_))) {
+        return Err(vm.type_error("arg 4 (defaults) must be None or tuple"));
+    }
+    let closure = p.take(4).unwrap_or(Value::None);
+    let cells: &[Value] = match closure.payload() {
+        Some(Payload::Tuple(items)) => items,
+        _ if closure.is_none() && code.nfree > 0 => {
+            return Err(vm.type_error("arg 5 (closure) must be tuple"));
+        }
+        _ if closure.is_none() => &[],
+        _ => return Err(vm.type_error("arg 5 (closure) must be None or tuple")),
+    };
+    if cells.len() != code.nfree {
+        return Err(vm.value_error(format!(
+            "{} requires closure of length {}, not {}",
+            crate::protocol::attr::str_of(&code.name),
+            code.nfree,
+            cells.len()
+        )));
+    }
+    if let Some(bad) = cells
+        .iter()
+        .find(|c| !matches!(c.payload(), Some(Payload::Cell(_))))
+    {
+        return Err(vm.type_error(format!(
+            "arg 5 (closure) expected cell, found {}",
+            vm.type_name(bad)
+        )));
+    }
+    let doc = match code.consts.first() {
+        Some(v) if crate::str::as_str(v).is_some() => v.clone(),
+        _ => Value::None,
+    };
+    let module = match &globals.payload {
+        Payload::Dict(d) => d.borrow().get_str("__name__").cloned(),
+        _ => None,
+    };
+    let fd = FunctionData {
+        name: RefCell::new(if name.is_none() {
+            Value::Obj(code.name.clone())
+        } else {
+            name
+        }),
+        qualname: RefCell::new(Value::Obj(code.qualname.clone())),
+        code: RefCell::new(code.clone()),
+        builtins: vm.builtins_for(&globals),
+        globals,
+        defaults: RefCell::new(defaults),
+        kwdefaults: RefCell::new(Value::None),
+        closure: closure.as_obj().cloned(),
+        doc: RefCell::new(doc),
+        annotations: RefCell::new(Value::None),
+        module: RefCell::new(module.unwrap_or(Value::None)),
+    };
+    Ok(Value::Obj(PyObject::new(
+        vm.types.function.clone(),
+        Payload::Function(Box::new(fd)),
+    )))
+}
+
+/// `method(function, instance)` (`types.MethodType`): `function` bound to `instance`.
+fn method_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    check_count(vm, "method", &args[1..], kwnames, 2, 2)?;
+    if !crate::builtins::itertools::is_callable(vm, &args[1]) {
+        return Err(vm.type_error("first argument must be callable"));
+    }
+    if args[2].is_none() {
+        return Err(vm.type_error("instance must not be None"));
+    }
+    Ok(vm.new_bound_method(args[1].clone(), args[2].clone()))
+}
+
 fn function_get(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let obj = args.get(1).cloned().unwrap_or(Value::None);
     if obj.is_none() {
@@ -770,6 +868,19 @@ fn co_code(vm: &Vm, v: &Value) -> PyResult<Value> {
         code_of(vm, v)?.obj.code.to_vec(),
     ))
 }
+/// `code._varname_from_oparg(oparg)`: the local, cell or free variable an oparg names (what
+/// `dis` prints for LOAD_FAST, LOAD_DEREF…).
+fn code_varname_from_oparg(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    crate::builtins::function::check_count(vm, "_varname_from_oparg", &args[1..], kw, 1, 1)?;
+    let c = code_of(vm, &args[0])?;
+    let i = vm.index_i64(&args[1])?;
+    usize::try_from(i)
+        .ok()
+        .and_then(|i| c.localsplus_names.get(i))
+        .map(|n| Value::Obj(n.clone()))
+        .ok_or_else(|| vm.index_error("tuple index out of range"))
+}
+
 fn co_linetable(vm: &Vm, v: &Value) -> PyResult<Value> {
     Ok(crate::builtins::bytes::new_bytes(
         vm,
@@ -821,8 +932,8 @@ fn code_lines(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
         .iter()
         .map(|r| {
             vm.new_tuple(vec![
-                Value::Int(r.start as i64 * 2),
-                Value::Int(r.end as i64 * 2),
+                Value::Int(r.start as i64),
+                Value::Int(r.end as i64),
                 opt_int(r.line),
             ])
         })
@@ -851,6 +962,7 @@ pub fn init(vm: &Vm) {
             ("__call__", function_call),
         ],
     );
+    vm.add_methods_kind(t, &[("__new__", function_new)], MethodKind::Static);
     vm.add_getsets(
         t,
         &[
@@ -878,6 +990,7 @@ pub fn init(vm: &Vm) {
             ("__getattr__", method_getattr),
         ],
     );
+    vm.add_methods_kind(t, &[("__new__", method_new)], MethodKind::Static);
     vm.add_getsets(
         t,
         &[
@@ -1002,6 +1115,7 @@ pub fn init(vm: &Vm) {
         &[
             ("co_positions", code_positions),
             ("co_lines", code_lines),
+            ("_varname_from_oparg", code_varname_from_oparg),
             ("__repr__", code_repr),
         ],
     );
@@ -1021,6 +1135,7 @@ pub fn init(vm: &Vm) {
             ("co_names", co_names, None),
             ("co_consts", co_consts, None),
             ("co_code", co_code, None),
+            ("_co_code_adaptive", co_code, None),
             ("co_linetable", co_linetable, None),
             ("co_exceptiontable", co_exceptiontable, None),
             ("co_name", co_name, None),

@@ -36,6 +36,7 @@ pub mod module;
 pub mod native_modules;
 pub mod number_fast;
 pub mod object;
+pub mod opcode_module;
 pub mod posix;
 pub mod set;
 pub mod stat;

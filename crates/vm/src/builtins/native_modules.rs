@@ -19,6 +19,7 @@ pub fn make(vm: &Vm, name: &str) -> PyResult<Option<Value>> {
         "_functools" => Some(crate::builtins::functools::module(vm)),
         "_weakref" => Some(crate::builtins::weakref::module(vm)),
         "_imp" => Some(crate::builtins::imp::imp_module(vm)),
+        "_opcode" => Some(crate::builtins::opcode_module::module(vm)),
         "_thread" => Some(crate::builtins::thread::module(vm)),
         "_warnings" => Some(crate::builtins::imp::warnings_module(vm)),
         "posix" => Some(crate::builtins::posix::module(vm)?),
