@@ -6,7 +6,6 @@
 use std::cell::RefCell;
 
 use crate::builtins::function::{NativeFn, check_count};
-use crate::object::Payload;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -58,20 +57,6 @@ fn clear() {
     drop(old);
 }
 
-/// `callable(v)`.
-fn is_callable(vm: &Vm, v: &Value) -> bool {
-    match v.payload() {
-        Some(
-            Payload::Function(_)
-            | Payload::BuiltinFunction(_)
-            | Payload::BoundMethod { .. }
-            | Payload::Type(_)
-            | Payload::MethodDescriptor(_),
-        ) => true,
-        _ => vm.lookup_special(v, "__call__").is_some(),
-    }
-}
-
 /// `register(func, *args, **kwargs)`: returns `func`.
 fn register(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let npos = args.len() - kwnames.len();
@@ -79,7 +64,7 @@ fn register(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         return Err(vm.type_error("register() takes at least 1 argument (0 given)"));
     }
     let func = args[0].clone();
-    if !is_callable(vm, &func) {
+    if !crate::builtins::itertools::is_callable(vm, &func) {
         return Err(vm.type_error("the first argument must be callable"));
     }
     let cb = Callback {

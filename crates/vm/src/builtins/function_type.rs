@@ -140,6 +140,16 @@ fn function_repr(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 /// `function(code, globals, name=None, argdefs=None, closure=None)` (`types.FunctionType`).
 fn function_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let params = ["code", "globals", "name", "argdefs", "closure"];
+    // Argument Clinic's wording for a missing argument, whatever else was given.
+    let npos = args.len() - 1 - kwnames.len();
+    for (i, name) in params.iter().enumerate().take(2).skip(npos) {
+        if npos <= params.len() && !kwnames.iter().any(|k| crate::str::as_str(k) == Some(name)) {
+            return Err(vm.type_error(format!(
+                "function() missing required argument '{name}' (pos {})",
+                i + 1
+            )));
+        }
+    }
     let mut p = parse_args(vm, "function", &args[1..], kwnames, &params, 0, 5, 2)?;
     let code_arg = p.take(0).unwrap_or(Value::None);
     let Some(Payload::Code(code)) = code_arg.payload() else {

@@ -116,7 +116,7 @@ fn module_init(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let name = p.get(0).cloned().unwrap_or(Value::None);
     if crate::str::as_str(&name).is_none() {
         return Err(vm.type_error(format!(
-            "module.__init__() argument 'name' must be str, not {}",
+            "module() argument 'name' must be str, not {}",
             vm.type_name(&name)
         )));
     }
