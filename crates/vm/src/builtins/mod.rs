@@ -44,6 +44,7 @@ pub mod str;
 pub mod sys;
 pub mod text_err;
 pub mod thread;
+pub mod time;
 pub mod tuple;
 pub mod type_;
 pub mod weakref;

@@ -14,6 +14,7 @@ pub fn make(vm: &Vm, name: &str) -> PyResult<Option<Value>> {
         "marshal" => Some(crate::builtins::marshal_module::module(vm)),
         "errno" => Some(crate::builtins::errno::module(vm)),
         "_stat" => Some(crate::builtins::stat::module(vm)),
+        "time" => Some(crate::builtins::time::module(vm)?),
         "itertools" => Some(crate::builtins::itertools::module(vm)),
         "_collections" => Some(crate::builtins::collections::module(vm)),
         "_functools" => Some(crate::builtins::functools::module(vm)),
