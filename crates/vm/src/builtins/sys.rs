@@ -1,4 +1,4 @@
-//! The `sys` module, the standard streams, and struct sequences (`sys.version_info`, …).
+//! The `sys` module, the standard streams (made by the `_io` module), and struct sequences (`sys.version_info`, …).
 //! Counterpart: Python/sysmodule.c, Objects/structseq.c (3.11).
 
 use std::cell::RefCell;
@@ -10,7 +10,8 @@ use crate::types::type_data;
 use crate::value::{PyRef, Value};
 use crate::vm::{PyResult, Vm};
 
-/// A standard stream (`sys.stdout` and friends): text in, UTF-8 bytes out.
+/// A minimal text sink over descriptor 1 or 2 (`vm.write_to` writes to one directly). The
+/// standard streams themselves are `_io.TextIOWrapper` objects (see `io::std_stream`).
 pub struct StdStream {
     pub fd: i32,
     /// Pending output (flushed on newline for ttys, on `flush()`, and at exit).
@@ -53,140 +54,6 @@ impl StdStream {
             }
         };
     }
-
-    fn fill_line(&self) -> Vec<u8> {
-        use std::io::BufRead;
-        let mut input = self.input.borrow_mut();
-        if !input.contains(&b'\n') && !self.eof.get() {
-            let mut line = Vec::new();
-            match std::io::stdin().lock().read_until(b'\n', &mut line) {
-                Ok(0) | Err(_) => self.eof.set(true),
-                Ok(_) => input.extend(line),
-            }
-        }
-        let end = input
-            .iter()
-            .position(|&b| b == b'\n')
-            .map(|p| p + 1)
-            .unwrap_or(input.len());
-        input.drain(..end).collect()
-    }
-}
-
-fn stream<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a StdStream> {
-    v.as_obj()
-        .and_then(|o| o.downcast_native::<StdStream>())
-        .ok_or_else(|| vm.type_error("expected a standard stream"))
-}
-
-fn s_write(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    check_count(vm, "write", &args[1..], kw, 1, 1)?;
-    let s = stream(vm, &args[0])?;
-    let Some(text) = crate::str::as_str(&args[1]) else {
-        return Err(vm.type_error(format!(
-            "write() argument must be str, not {}",
-            vm.type_name(&args[1])
-        )));
-    };
-    if s.fd == 0 {
-        return Err(vm.new_exception_msg(&vm.types.exceptions.os_error, "not writable"));
-    }
-    s.write(text);
-    Ok(Value::from(text.chars().count()))
-}
-
-fn s_flush(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    stream(vm, &args[0])?.flush();
-    Ok(Value::None)
-}
-
-fn s_readline(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let s = stream(vm, &args[0])?;
-    let line = s.fill_line();
-    Ok(vm.new_string(String::from_utf8_lossy(&line).to_string()))
-}
-
-fn s_read(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let s = stream(vm, &args[0])?;
-    let mut out = Vec::new();
-    loop {
-        let l = s.fill_line();
-        if l.is_empty() {
-            break;
-        }
-        out.extend(l);
-    }
-    Ok(vm.new_string(String::from_utf8_lossy(&out).to_string()))
-}
-
-fn s_isatty(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    use std::io::IsTerminal;
-    let s = stream(vm, &args[0])?;
-    Ok(Value::Bool(match s.fd {
-        0 => std::io::stdin().is_terminal(),
-        1 => std::io::stdout().is_terminal(),
-        _ => std::io::stderr().is_terminal(),
-    }))
-}
-
-fn s_fileno(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::Int(stream(vm, &args[0])?.fd as i64))
-}
-
-fn s_true(_vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::Bool(true))
-}
-
-fn s_encoding(vm: &Vm, _v: &Value) -> PyResult<Value> {
-    Ok(vm.new_str("utf-8"))
-}
-
-fn s_errors(vm: &Vm, v: &Value) -> PyResult<Value> {
-    Ok(vm.new_str(if stream(vm, v)?.fd == 2 {
-        "backslashreplace"
-    } else {
-        "strict"
-    }))
-}
-
-fn s_name(vm: &Vm, v: &Value) -> PyResult<Value> {
-    Ok(vm.new_str(match stream(vm, v)?.fd {
-        0 => "<stdin>",
-        1 => "<stdout>",
-        _ => "<stderr>",
-    }))
-}
-
-fn s_repr(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let name = s_name(vm, &args[0])?;
-    Ok(vm.new_string(format!(
-        "<_io.TextIOWrapper name='{}' mode='{}' encoding='utf-8'>",
-        crate::str::as_str(&name).unwrap_or(""),
-        if stream(vm, &args[0])?.fd == 0 {
-            "r"
-        } else {
-            "w"
-        }
-    )))
-}
-
-fn new_stream(vm: &Vm, fd: i32) -> Value {
-    use std::io::IsTerminal;
-    let tty = match fd {
-        1 => std::io::stdout().is_terminal(),
-        _ => true,
-    };
-    let line_buffered = tty || vm.options.unbuffered || fd == 2;
-    Value::Obj(PyObject::new(
-        vm.types.other("_io.TextIOWrapper"),
-        Payload::Native(Box::new(StdStream {
-            fd,
-            pending: RefCell::new(Vec::new()),
-            line_buffered,
-            input: RefCell::new(Vec::new()),
-            eof: std::cell::Cell::new(false),
-        })),
-    ))
 }
 
 // ---- struct sequences ----
@@ -443,39 +310,7 @@ fn sys_audit(_vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 }
 
 pub fn init(vm: &Vm) {
-    // Stream and struct-sequence helper types.
-    let stream_t = crate::builtins::type_::make_class(
-        vm,
-        "TextIOWrapper",
-        vec![vm.types.object.clone()],
-        "_io",
-    );
-    vm.add_methods(
-        &stream_t,
-        &[
-            ("write", s_write),
-            ("flush", s_flush),
-            ("readline", s_readline),
-            ("read", s_read),
-            ("isatty", s_isatty),
-            ("fileno", s_fileno),
-            ("readable", s_true),
-            ("writable", s_true),
-            ("__repr__", s_repr),
-        ],
-    );
-    vm.add_getsets(
-        &stream_t,
-        &[
-            ("encoding", s_encoding, None),
-            ("errors", s_errors, None),
-            ("name", s_name, None),
-        ],
-    );
-    vm.types
-        .others
-        .borrow_mut()
-        .insert("_io.TextIOWrapper", stream_t);
+    // The struct-sequence field type.
     let field_t = crate::builtins::type_::make_class(
         vm,
         "structseq_field",
@@ -525,7 +360,7 @@ pub fn init(vm: &Vm) {
         vm.new_builtin_function("excepthook", sys_excepthook),
     );
     for (name, fd) in [("stdin", 0), ("stdout", 1), ("stderr", 2)] {
-        let s = new_stream(vm, fd);
+        let s = crate::builtins::io::std_stream(vm, fd, vm.options.unbuffered);
         set(name, s.clone());
         set(&format!("__{name}__"), s);
     }

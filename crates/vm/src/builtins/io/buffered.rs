@@ -988,9 +988,58 @@ pub fn init(vm: &Vm, reader: &PyRef, writer: &PyRef, random: &PyRef, pair: &PyRe
     vm.add_getsets(pair, &[("closed", pair_closed, None)]);
 }
 
+/// Hands bytes left in a dying text wrapper to its buffer without running Python code: into
+/// the write buffer of an exact buffered writer (whose own finalization writes it out), or
+/// straight to an exact FileIO.
+pub fn salvage(buffer: &Value, data: &[u8]) {
+    if let Some(f) = raw_file(buffer) {
+        if f.fd.get() >= 0 && f.writable.get() {
+            // SAFETY: a plain write of a valid slice to an open descriptor.
+            unsafe { libc::write(f.fd.get(), data.as_ptr() as *const libc::c_void, data.len()) };
+        }
+        return;
+    }
+    if !is_exact_native(buffer) {
+        return;
+    }
+    if let Some(b) = buffer
+        .as_obj()
+        .and_then(|o| o.downcast_native::<Buffered>())
+        && b.kind != Kind::Reader
+        && let Ok(mut w) = b.wbuf.try_borrow_mut()
+    {
+        w.extend_from_slice(data);
+    }
+}
+
+/// Whether `buffer` is closed, when that can be known without Python code: an exact native
+/// FileIO, or an exact buffered object over one.
+pub fn native_closed(buffer: &Value) -> Option<bool> {
+    if let Some(f) = raw_file(buffer) {
+        return Some(f.fd.get() < 0);
+    }
+    if !is_exact_native(buffer) {
+        return None;
+    }
+    let b = buffer.as_obj()?.downcast_native::<Buffered>()?;
+    let raw = b.raw.borrow();
+    raw_file(&raw).map(|f| f.fd.get() < 0)
+}
+
 /// `buffer.write(data)` done directly when `buffer` is exactly a native BufferedWriter or
 /// BufferedRandom; false (nothing done) otherwise.
 pub fn fast_write(vm: &Vm, buffer: &Value, data: &[u8]) -> PyResult<bool> {
+    if let Some(f) = raw_file(buffer) {
+        // A raw FileIO (unbuffered standard streams): write all of it.
+        let mut off = 0;
+        while off < data.len() {
+            match f.write_bytes(vm, &data[off..])? {
+                Some(n) if n > 0 => off += n,
+                _ => break,
+            }
+        }
+        return Ok(true);
+    }
     if !is_exact_native(buffer) {
         return Ok(false);
     }

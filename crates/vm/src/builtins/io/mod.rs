@@ -832,7 +832,7 @@ fn new_class(vm: &Vm, name: &'static str, base: &PyRef) -> PyRef {
     t
 }
 
-fn make_types(vm: &Vm) {
+pub fn make_types(vm: &Vm) {
     if vm.types.others.borrow().contains_key("io:_IOBase") {
         return;
     }
@@ -981,6 +981,99 @@ pub fn module(vm: &Vm) -> Value {
         set(name, Value::Obj(io_type(vm, name)));
     }
     Value::Obj(m)
+}
+
+/// A standard stream (`sys.stdin`, `sys.stdout`, `sys.stderr`) over descriptor `fd`: a
+/// TextIOWrapper over a BufferedReader/BufferedWriter over a FileIO that does not close the
+/// descriptor, as CPython's `create_stdio` makes them. `unbuffered` (`-u`) puts the text layer
+/// straight on the FileIO and writes through. None if the descriptor is not open.
+pub fn std_stream(vm: &Vm, fd: i32, unbuffered: bool) -> Value {
+    make_types(vm);
+    let (name, write) = match fd {
+        0 => ("<stdin>", false),
+        1 => ("<stdout>", true),
+        _ => ("<stderr>", true),
+    };
+    let make = || -> PyResult<Value> {
+        let raw = vm.call(
+            &Value::Obj(io_type(vm, "FileIO")),
+            &[
+                Value::Int(fd as i64),
+                vm.new_str(if write { "wb" } else { "rb" }),
+                Value::Bool(false),
+            ],
+        )?;
+        if let Value::Obj(o) = &raw {
+            vm.set_attr_in_dict(o, "name", vm.new_str(name))?;
+        }
+        let direct = unbuffered && write;
+        let buffer = if direct {
+            raw.clone()
+        } else {
+            vm.call(
+                &Value::Obj(io_type(
+                    vm,
+                    if write {
+                        "BufferedWriter"
+                    } else {
+                        "BufferedReader"
+                    },
+                )),
+                std::slice::from_ref(&raw),
+            )?
+        };
+        let line_buffering = !direct && (fd == 2 || (fd == 1 && call_bool(vm, &raw, "isatty")?));
+        let (encoding, errors) = stdio_encoding(vm, fd);
+        let wrapper = vm.call(
+            &Value::Obj(io_type(vm, "TextIOWrapper")),
+            &[
+                buffer,
+                vm.new_string(encoding),
+                vm.new_string(errors),
+                vm.new_str("\n"),
+                Value::Bool(line_buffering),
+                Value::Bool(direct),
+            ],
+        )?;
+        vm.setattr(
+            &wrapper,
+            &vm.intern("mode"),
+            vm.new_str(if write { "w" } else { "r" }),
+        )?;
+        Ok(wrapper)
+    };
+    make().unwrap_or(Value::None)
+}
+
+/// The encoding and error handler of a standard stream: PYTHONIOENCODING
+/// (`encoding[:errors]`) if set, else UTF-8 with `surrogateescape` (`backslashreplace` for
+/// stderr), as in CPython's UTF-8 mode.
+fn stdio_encoding(vm: &Vm, fd: i32) -> (String, String) {
+    let mut encoding = "utf-8".to_string();
+    let mut errors = if fd == 2 {
+        "backslashreplace"
+    } else {
+        "surrogateescape"
+    }
+    .to_string();
+    if !vm.options.ignore_environment
+        && let Ok(v) = std::env::var("PYTHONIOENCODING")
+        && !v.is_empty()
+    {
+        let (e, err) = match v.split_once(':') {
+            Some((e, err)) => (e, Some(err)),
+            None => (v.as_str(), None),
+        };
+        if !e.is_empty() && text::check_encoding(vm, e).is_ok() {
+            encoding = e.to_string();
+        }
+        match err {
+            Some(err) if !err.is_empty() => errors = err.to_string(),
+            _ if fd != 2 => errors = "strict".to_string(),
+            _ => {}
+        }
+    }
+    (encoding, errors)
 }
 
 /// A `RefCell` slot holding a value that is taken out before it is dropped.

@@ -234,7 +234,7 @@ impl Encoder {
     }
 
     fn encode(&mut self, vm: &Vm, s: &str) -> PyResult<Vec<u8>> {
-        if self.family == Family::Utf8 && (s.is_ascii() || self.errors == "strict") {
+        if self.family == Family::Utf8 {
             return Ok(s.as_bytes().to_vec());
         }
         if self.has_bom() && !self.bom_pending {
@@ -341,6 +341,8 @@ struct TextState {
     telling: bool,
     has_read1: bool,
     chunk_size: usize,
+    /// Encoded text not yet passed to the buffer (CPython's `pending_bytes`).
+    pending: Vec<u8>,
 }
 
 pub struct TextIO {
@@ -361,6 +363,17 @@ impl NativeData for TextIO {
     fn clear(&self) {
         let old = std::mem::take(&mut *self.buffer.borrow_mut());
         drop(old);
+    }
+}
+
+impl Drop for TextIO {
+    fn drop(&mut self) {
+        // Normally `__del__` has flushed; this covers objects that never got there.
+        if let Some(st) = self.st.get_mut()
+            && !st.pending.is_empty()
+        {
+            super::buffered::salvage(self.buffer.get_mut(), &st.pending);
+        }
     }
 }
 
@@ -405,6 +418,9 @@ pub fn check_encoding(vm: &Vm, encoding: &str) -> PyResult<()> {
 }
 
 fn buffer_closed(vm: &Vm, buffer: &Value) -> PyResult<bool> {
+    if let Some(c) = super::buffered::native_closed(buffer) {
+        return Ok(c);
+    }
     super::attr_closed(vm, buffer)
 }
 
@@ -546,6 +562,7 @@ fn textio_init(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         telling: seekable,
         has_read1,
         chunk_size: 8192,
+        pending: Vec::new(),
     };
     set_newline(&mut st, newline.as_deref());
     *t.st.borrow_mut() = Some(st);
@@ -629,6 +646,7 @@ fn check_readable(vm: &Vm, t: &TextIO) -> PyResult<()> {
 
 fn read_text(vm: &Vm, t: &TextIO, buffer: &Value, n: i64) -> PyResult<String> {
     check_readable(vm, t)?;
+    write_flush(vm, t, buffer)?;
     let mut out = String::new();
     if n < 0 {
         let all = vm.call_method(buffer, "read", &[])?;
@@ -690,6 +708,7 @@ fn find_line_end(
 
 fn readline_text(vm: &Vm, t: &TextIO, buffer: &Value, limit: i64) -> PyResult<String> {
     check_readable(vm, t)?;
+    write_flush(vm, t, buffer)?;
     let mut line = String::new();
     let mut count = 0usize;
     loop {
@@ -791,30 +810,26 @@ fn textio_write(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     if buffer_closed(vm, &buffer)? {
         return Err(closed_error(vm));
     }
-    let (mut enc, writenl, line_buffering, writetranslate) = t.with(|s| {
-        (
-            s.encoder.clone(),
-            s.writenl.clone(),
-            s.line_buffering,
-            s.writetranslate,
-        )
-    });
-    let Some(e) = enc.as_mut() else {
-        return Err(unsupported(vm, "not writable"));
-    };
-    let haslf = (writetranslate || line_buffering) && text.contains('\n');
-    let translated;
-    let text_out: &str = match &writenl {
-        Some(nl) if haslf && writetranslate => {
-            translated = text.replace('\n', nl);
-            &translated
-        }
-        _ => text,
-    };
-    let needflush = line_buffering && (haslf || text_out.contains('\r'));
-    let data = e.encode(vm, text_out)?;
-    t.with(|s| {
-        s.encoder = enc;
+    let (data, needflush) = t.with(|s| -> PyResult<(Option<Vec<u8>>, bool)> {
+        let Some(e) = s.encoder.as_mut() else {
+            return Err(unsupported(vm, "not writable"));
+        };
+        let haslf = (s.writetranslate || s.line_buffering) && text.contains('\n');
+        let translated;
+        let text_out: &str = match &s.writenl {
+            Some(nl) if haslf && s.writetranslate => {
+                translated = text.replace('\n', nl);
+                &translated
+            }
+            _ => text,
+        };
+        let needflush = s.line_buffering && (haslf || text_out.contains('\r'));
+        // UTF-8 text that needed no translation is written as it is (no copy).
+        let data = if e.family == Family::Utf8 && std::ptr::eq(text_out, text) {
+            None
+        } else {
+            Some(e.encode(vm, text_out)?)
+        };
         if s.decoder.is_some() && (!s.decoded.is_empty() || s.snapshot.is_some()) {
             s.decoded.clear();
             s.decoded_pos = 0;
@@ -823,9 +838,18 @@ fn textio_write(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
                 d.pending.clear();
             }
         }
+        Ok((data, needflush))
+    })?;
+    let bytes: &[u8] = match &data {
+        Some(d) => d,
+        None => text.as_bytes(),
+    };
+    let flush_now = t.with(|s| {
+        s.pending.extend_from_slice(bytes);
+        s.pending.len() >= s.chunk_size || needflush || s.write_through
     });
-    if !super::buffered::fast_write(vm, &buffer, &data)? {
-        vm.call_method(&buffer, "write", &[super::bytes_value(vm, data)])?;
+    if flush_now {
+        write_flush(vm, t, &buffer)?;
     }
     if needflush {
         vm.call_method(&buffer, "flush", &[])?;
@@ -833,11 +857,24 @@ fn textio_write(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Ok(Value::from(text.chars().count()))
 }
 
+/// Passes the pending encoded text to the buffer.
+fn write_flush(vm: &Vm, t: &TextIO, buffer: &Value) -> PyResult<()> {
+    let data = t.with(|s| std::mem::take(&mut s.pending));
+    if data.is_empty() {
+        return Ok(());
+    }
+    if !super::buffered::fast_write(vm, buffer, &data)? {
+        vm.call_method(buffer, "write", &[super::bytes_value(vm, data)])?;
+    }
+    Ok(())
+}
+
 fn textio_flush(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "flush", &args[1..], kw, 0, 0)?;
     let (t, _) = ready(vm, &args[0])?;
     let buffer = open_buffer(vm, t)?;
     t.with(|s| s.telling = s.seekable);
+    write_flush(vm, t, &buffer)?;
     vm.call_method(&buffer, "flush", &[])
 }
 
