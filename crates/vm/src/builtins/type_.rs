@@ -568,16 +568,13 @@ fn type_subclasses(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 fn type_instancecheck(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "__instancecheck__", &args[1..], kw, 1, 1)?;
     let t = the_type(vm, &args[0])?;
-    Ok(Value::Bool(is_subtype(vm.class_of(&args[1]), t)))
+    Ok(Value::Bool(vm.type_isinstance(&args[1], t)?))
 }
 
 fn type_subclasscheck(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "__subclasscheck__", &args[1..], kw, 1, 1)?;
-    let t = the_type(vm, &args[0])?;
-    let Some(c) = vm.is_type(&args[1]) else {
-        return Err(vm.type_error("issubclass() arg 1 must be a class"));
-    };
-    Ok(Value::Bool(is_subtype(&c, t)))
+    the_type(vm, &args[0])?;
+    Ok(Value::Bool(vm.recursive_issubclass(&args[1], &args[0])?))
 }
 
 fn type_dir(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {

@@ -122,12 +122,12 @@ impl Vm {
         Ok(self.new_string(self.str(v)?))
     }
 
-    /// `isinstance(v, cls)`.
+    /// `isinstance(v, cls)` (`PyObject_IsInstance`).
     pub fn isinstance(&self, v: &Value, cls: &Value) -> PyResult<bool> {
         if let Value::Obj(c) = cls
             && let Payload::Type(_) = &c.payload
         {
-            if crate::types::is_subtype(self.class_of(v), c) {
+            if std::rc::Rc::ptr_eq(self.class_of(v), c) {
                 return Ok(true);
             }
             // A metaclass may define __instancecheck__ (ABCs).
@@ -137,8 +137,7 @@ impl Vm {
                 let r = self.call(&check, &[cls.clone(), v.clone()])?;
                 return self.truthy(&r);
             }
-            // `__class__` may differ from the type (proxies).
-            return Ok(false);
+            return self.type_isinstance(v, c);
         }
         if let Some(Payload::Tuple(items)) = cls.payload() {
             for c in items.iter() {
@@ -152,10 +151,102 @@ impl Vm {
             let r = self.call(&check, &[cls.clone(), v.clone()])?;
             return self.truthy(&r);
         }
-        Err(self.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"))
+        // A class-like object (one with a `__bases__` tuple): `v.__class__` derives from it.
+        const MSG: &str = "isinstance() arg 2 must be a type, a tuple of types, or a union";
+        if self.class_bases(cls)?.is_none() {
+            return Err(self.type_error(MSG));
+        }
+        match self.getattr_opt(v, "__class__")? {
+            Some(icls) => self.abstract_issubclass(&icls, cls),
+            None => Ok(false),
+        }
     }
 
-    /// `issubclass(c, cls)`.
+    /// `type.__instancecheck__`: `type(v)` derives from `cls`, or else the class `v` claims
+    /// through its `__class__` attribute does (proxies, mocks).
+    pub fn type_isinstance(&self, v: &Value, cls: &PyRef) -> PyResult<bool> {
+        let vcls = self.class_of(v);
+        if crate::types::is_subtype(vcls, cls) {
+            return Ok(true);
+        }
+        // `__class__` is object's data descriptor: only a Python class or a type with its own
+        // `__getattribute__` can make it answer anything but `type(v)`.
+        let td = type_data(vcls);
+        if td.kind != TypeKind::Heap
+            && td.lookup("__getattribute__").is_some_and(|g| {
+                matches!(g.payload(), Some(Payload::MethodDescriptor(md))
+                    if matches!(md.owner, "object" | "type" | "module"))
+            })
+        {
+            return Ok(false);
+        }
+        match self.getattr_opt(v, "__class__")? {
+            Some(Value::Obj(ic)) if !std::rc::Rc::ptr_eq(&ic, vcls) && ic.as_type().is_some() => {
+                Ok(crate::types::is_subtype(&ic, cls))
+            }
+            _ => Ok(false),
+        }
+    }
+
+    /// `cls.__bases__` if it is a tuple (`abstract_get_bases`): what makes an object a class
+    /// for isinstance/issubclass.
+    fn class_bases(&self, cls: &Value) -> PyResult<Option<Value>> {
+        if let Value::Obj(c) = cls
+            && let Some(td) = c.as_type()
+        {
+            let bases = td.bases.borrow().iter().cloned().map(Value::Obj).collect();
+            return Ok(Some(self.new_tuple(bases)));
+        }
+        Ok(self
+            .getattr_opt(cls, "__bases__")?
+            .filter(|b| matches!(b.payload(), Some(Payload::Tuple(_)))))
+    }
+
+    /// Whether `derived` is `cls` or reaches it through `__bases__` (`abstract_issubclass`).
+    fn abstract_issubclass(&self, derived: &Value, cls: &Value) -> PyResult<bool> {
+        let mut derived = derived.clone();
+        loop {
+            if derived.is(cls) {
+                return Ok(true);
+            }
+            let Some(bases) = self.class_bases(&derived)? else {
+                return Ok(false);
+            };
+            let Some(Payload::Tuple(items)) = bases.payload() else {
+                return Ok(false);
+            };
+            match &items[..] {
+                [] => return Ok(false),
+                [only] => derived = only.clone(),
+                many => {
+                    for b in many {
+                        if self.enter_native(|| self.abstract_issubclass(b, cls))? {
+                            return Ok(true);
+                        }
+                    }
+                    return Ok(false);
+                }
+            }
+        }
+    }
+
+    /// `type.__subclasscheck__` (`recursive_issubclass`): two types compare by MRO, other
+    /// class-like objects through `__bases__`.
+    pub fn recursive_issubclass(&self, c: &Value, cls: &Value) -> PyResult<bool> {
+        if let (Some(co), Some(k)) = (self.is_type(c), self.is_type(cls)) {
+            return Ok(crate::types::is_subtype(&co, &k));
+        }
+        if self.class_bases(c)?.is_none() {
+            return Err(self.type_error("issubclass() arg 1 must be a class"));
+        }
+        if self.class_bases(cls)?.is_none() {
+            return Err(self
+                .type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"));
+        }
+        self.abstract_issubclass(c, cls)
+    }
+
+    /// `issubclass(c, cls)` (`PyObject_IsSubclass`).
     pub fn issubclass(&self, c: &Value, cls: &Value) -> PyResult<bool> {
         if let Some(Payload::Tuple(items)) = cls.payload() {
             for t in items.iter() {
@@ -174,19 +265,13 @@ impl Vm {
                 let r = self.call(&check, &[cls.clone(), c.clone()])?;
                 return self.truthy(&r);
             }
-            let Value::Obj(co) = c else {
-                return Err(self.type_error("issubclass() arg 1 must be a class"));
-            };
-            if co.as_type().is_none() {
-                return Err(self.type_error("issubclass() arg 1 must be a class"));
-            }
-            return Ok(crate::types::is_subtype(co, k));
+            return self.recursive_issubclass(c, cls);
         }
         if let Some(check) = self.lookup_special(cls, "__subclasscheck__") {
             let r = self.call(&check, &[cls.clone(), c.clone()])?;
             return self.truthy(&r);
         }
-        Err(self.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"))
+        self.recursive_issubclass(c, cls)
     }
 
     /// `len(v)`.
