@@ -314,6 +314,9 @@ pub fn import_absolute(vm: &Vm, absname: &str) -> PyResult<Value> {
                     vm.new_str(absname),
                     m.clone(),
                 )?;
+                if let Some(Payload::Module(md)) = m.payload() {
+                    attach_spec(vm, &md.dict, absname, "builtin", None, None)?;
+                }
                 return Ok(m);
             }
             (path_entries(vm, &vm.sys_attr("path")?)?, None)
@@ -617,9 +620,11 @@ fn load_found(vm: &Vm, name: &str, found: Found, parent: Option<&str>) -> PyResu
                 .iter()
                 .map(|p| vm.new_string(p.to_string_lossy().to_string()))
                 .collect();
-            set("__path__", vm.new_list(paths))?;
+            let locations = vm.new_list(paths);
+            set("__path__", locations.clone())?;
             set("__package__", vm.new_str(name))?;
             set("__file__", Value::None)?;
+            attach_spec(vm, &d, name, "namespace", None, Some(locations))?;
             let mv = Value::Obj(module.clone());
             vm.setitem(
                 &Value::Obj(vm.modules.clone()),
@@ -655,16 +660,20 @@ fn load_found(vm: &Vm, name: &str, found: Found, parent: Option<&str>) -> PyResu
         "__file__",
         vm.new_string(file.to_string_lossy().to_string()),
     )?;
-    match &pkg_dir {
+    let locations = match &pkg_dir {
         Some(pd) => {
-            set(
-                "__path__",
-                vm.new_list(vec![vm.new_string(pd.to_string_lossy().to_string())]),
-            )?;
+            let locations = vm.new_list(vec![vm.new_string(pd.to_string_lossy().to_string())]);
+            set("__path__", locations.clone())?;
             set("__package__", vm.new_str(name))?;
+            Some(locations)
         }
-        None => set("__package__", vm.new_str(parent.unwrap_or("")))?,
-    }
+        None => {
+            set("__package__", vm.new_str(parent.unwrap_or("")))?;
+            None
+        }
+    };
+    let kind = if sourceless { "sourceless" } else { "source" };
+    let loader = attach_spec(vm, &d, name, kind, Some(&file), locations)?;
     let mv = Value::Obj(module.clone());
     vm.setitem(
         &Value::Obj(vm.modules.clone()),
@@ -683,24 +692,121 @@ fn load_found(vm: &Vm, name: &str, found: Found, parent: Option<&str>) -> PyResu
         let _ = vm.delitem(&Value::Obj(vm.modules.clone()), &vm.new_str(name));
         return Err(e);
     }
-    let loader = if sourceless {
-        "SourcelessFileLoader"
-    } else {
-        "SourceFileLoader"
-    };
-    crate::pycache::verbose(
-        vm,
-        1,
-        &format!(
-            "import {} # <{loader} for {}>",
-            crate::builtins::str::repr_str(name),
-            crate::builtins::str::repr_str(&file.to_string_lossy())
-        ),
-    );
+    // (The machinery module itself gets its loader only once it has run.)
+    if vm.options.verbose > 0 && !loader.is_none() {
+        let loader = vm.repr(&loader).unwrap_or_default();
+        crate::pycache::verbose(
+            vm,
+            1,
+            &format!("import {} # {loader}", crate::builtins::str::repr_str(name)),
+        );
+    }
     // The module may have replaced itself in sys.modules.
     let final_mod = sys_modules_get(vm, name).unwrap_or(mv);
     bind_in_parent(vm, name, parent, &final_mod);
     Ok(final_mod)
+}
+
+thread_local! {
+    /// Set while `_rpy_machinery` itself is being imported.
+    static MACHINERY_LOADING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The `_rpy_machinery` module (rpy's spec and loader classes, in `stdlib-shim/`), imported
+/// on first need; `None` while it is being imported or when it cannot be found.
+fn machinery(vm: &Vm) -> Option<Value> {
+    if let Some(m) = sys_modules_get(vm, "_rpy_machinery") {
+        return vm.getattr_opt(&m, "module_spec").ok().flatten().map(|_| m);
+    }
+    if MACHINERY_LOADING.with(|l| l.replace(true)) {
+        return None;
+    }
+    let m = import_absolute(vm, "_rpy_machinery").ok();
+    MACHINERY_LOADING.with(|l| l.set(false));
+    let m = m?;
+    // What was imported before the machinery existed gets its spec now.
+    for name in ["_rpy_machinery", "_imp", "sys", "builtins"] {
+        if let Some(Value::Obj(module)) = sys_modules_get(vm, name)
+            && let Payload::Module(md) = &module.payload
+        {
+            let has_spec = matches!(md.dict.payload, Payload::Dict(ref d) if d.borrow().get_str("__spec__").is_some_and(|v| !v.is_none()));
+            if !has_spec {
+                let kind = if is_builtin_module(name) {
+                    "builtin"
+                } else {
+                    "source"
+                };
+                let file = vm
+                    .getattr_opt(&Value::Obj(module.clone()), "__file__")
+                    .ok()
+                    .flatten()
+                    .and_then(|f| crate::str::as_str(&f).map(PathBuf::from));
+                let _ = attach_spec_with(vm, &m, &md.dict, name, kind, file.as_deref(), None);
+            }
+        }
+    }
+    Some(m)
+}
+
+/// Sets `__spec__` and `__loader__` in a module namespace (as `_init_module_attrs` does);
+/// returns the loader (None when the machinery is not available yet).
+fn attach_spec(
+    vm: &Vm,
+    d: &crate::value::PyRef,
+    name: &str,
+    kind: &str,
+    file: Option<&Path>,
+    locations: Option<Value>,
+) -> PyResult<Value> {
+    match machinery(vm) {
+        Some(m) => attach_spec_with(vm, &m, d, name, kind, file, locations),
+        None => {
+            vm.dict_set_str(d, vm.intern("__spec__"), Value::None)?;
+            vm.dict_set_str(d, vm.intern("__loader__"), Value::None)?;
+            Ok(Value::None)
+        }
+    }
+}
+
+fn attach_spec_with(
+    vm: &Vm,
+    machinery: &Value,
+    d: &crate::value::PyRef,
+    name: &str,
+    kind: &str,
+    file: Option<&Path>,
+    locations: Option<Value>,
+) -> PyResult<Value> {
+    let f = vm.getattr_str(machinery, "module_spec")?;
+    let path = match file {
+        Some(p) => vm.new_string(p.to_string_lossy().to_string()),
+        None => Value::None,
+    };
+    let r = vm.call(
+        &f,
+        &[
+            vm.new_str(name),
+            vm.new_str(kind),
+            path,
+            locations.unwrap_or(Value::None),
+        ],
+    )?;
+    let items = vm.iterate(&r)?;
+    let (spec, loader) = match items.as_slice() {
+        [s, l] => (s.clone(), l.clone()),
+        _ => return Err(vm.type_error("module_spec must return (spec, loader)")),
+    };
+    if kind == "namespace"
+        && let Some(locs) = vm.getattr_opt(&spec, "submodule_search_locations")?
+    {
+        vm.dict_set_str(d, vm.intern("__path__"), locs)?;
+    }
+    if kind == "builtin" {
+        vm.dict_set_str(d, vm.intern("__package__"), vm.new_str(""))?;
+    }
+    vm.dict_set_str(d, vm.intern("__spec__"), spec)?;
+    vm.dict_set_str(d, vm.intern("__loader__"), loader.clone())?;
+    Ok(loader)
 }
 
 fn display_list(dirs: &[PathBuf]) -> String {

@@ -176,6 +176,74 @@ fn reload(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+fn path_arg(vm: &Vm, fname: &str, v: &Value) -> PyResult<std::path::PathBuf> {
+    crate::str::as_str(v)
+        .map(std::path::PathBuf::from)
+        .ok_or_else(|| {
+            vm.type_error(format!(
+                "{fname}() argument must be str, not {}",
+                vm.type_name(v)
+            ))
+        })
+}
+
+/// The pyc path of a source file under the current settings (`cache_from_source`).
+fn cache_from_source(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "_rpy_cache_from_source", args, &[], 1, 1)?;
+    let path = path_arg(vm, "_rpy_cache_from_source", &args[0])?;
+    let prefix = vm.pycache_prefix();
+    let p = crate::pycache::cache_from_source(&path, vm.options.optimize, prefix.as_deref());
+    Ok(vm.new_string(p.to_string_lossy().to_string()))
+}
+
+fn read_file(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "_rpy_read_file", args, &[], 1, 1)?;
+    let path = path_arg(vm, "_rpy_read_file", &args[0])?;
+    let data = std::fs::read(&path).map_err(|e| vm.os_error_from_io(&e, &path))?;
+    Ok(crate::builtins::bytes::new_bytes(vm, data))
+}
+
+/// `(st_mtime, st_size)` of a file, for `SourceFileLoader.path_stats`.
+fn stat(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "_rpy_stat", args, &[], 1, 1)?;
+    let path = path_arg(vm, "_rpy_stat", &args[0])?;
+    let meta = std::fs::metadata(&path).map_err(|e| vm.os_error_from_io(&e, &path))?;
+    let mtime = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map(|d| d.as_secs_f64())
+        .unwrap_or(0.0);
+    Ok(vm.new_tuple(vec![Value::Float(mtime), Value::Int(meta.len() as i64)]))
+}
+
+/// The code of a source module through the bytecode cache (`SourceFileLoader.get_code`).
+fn source_code(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "_rpy_source_code", args, &[], 2, 2)?;
+    let name = crate::str::as_str(&args[0]).unwrap_or("").to_string();
+    let path = path_arg(vm, "_rpy_source_code", &args[1])?;
+    let (code, _) = crate::pycache::source_code(vm, &name, &path)?;
+    Ok(crate::builtins::frame::code_value(vm, &code))
+}
+
+/// The code of a sourceless module (`SourcelessFileLoader.get_code`).
+fn sourceless_code(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "_rpy_sourceless_code", args, &[], 2, 2)?;
+    let name = crate::str::as_str(&args[0]).unwrap_or("").to_string();
+    let path = path_arg(vm, "_rpy_sourceless_code", &args[1])?;
+    let code = crate::pycache::sourceless_code(vm, &name, &path)?;
+    Ok(crate::builtins::frame::code_value(vm, &code))
+}
+
+/// Source bytes as text: the PEP 263 coding cookie (or UTF-8 and its BOM), universal
+/// newlines (`importlib.util.decode_source`).
+fn decode_source(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "_rpy_decode_source", args, &[], 1, 1)?;
+    let data = crate::builtins::bytes::bytes_arg(vm, &args[0])?;
+    let text = crate::interp::decode_source(vm, &data, "<source>")?;
+    Ok(vm.new_string(text.replace("\r\n", "\n").replace('\r', "\n")))
+}
+
 pub fn imp_module(vm: &Vm) -> Value {
     let functions: &[(&'static str, NativeFn)] = &[
         ("source_hash", source_hash),
@@ -196,6 +264,12 @@ pub fn imp_module(vm: &Vm) -> Value {
         ("_override_frozen_modules_for_tests", override_frozen),
         ("_rpy_stdlib_dir", stdlib_dir),
         ("_rpy_reload", reload),
+        ("_rpy_cache_from_source", cache_from_source),
+        ("_rpy_read_file", read_file),
+        ("_rpy_stat", stat),
+        ("_rpy_source_code", source_code),
+        ("_rpy_sourceless_code", sourceless_code),
+        ("_rpy_decode_source", decode_source),
     ];
     let m = vm.new_module("_imp");
     let d = vm.module_dict(&m);
