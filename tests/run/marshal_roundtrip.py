@@ -122,3 +122,19 @@ sink = Sink()
 print(marshal.dump([1, 'two', 3.0], sink), marshal.dump({'a': (1, 2)}, sink, 2), marshal.dump(None, sink))
 src = Source(b''.join(sink.chunks) + b'tail')
 print(marshal.load(src), marshal.load(src), marshal.load(src), src.data, src.calls)
+
+# dump / load with io.BytesIO: each load reads exactly one object
+import io
+buf = io.BytesIO()
+for v in [1, 'two', [3.0, (4,)], {'five': b'6'}, None]:
+    print(marshal.dump(v, buf))
+buf.seek(0)
+print([marshal.load(buf) for _ in range(5)], buf.read())
+try:
+    marshal.load(buf)
+except EOFError as e:
+    print('EOFError', e)
+try:
+    marshal.load(io.StringIO('N'))
+except TypeError as e:
+    print('TypeError', e)
