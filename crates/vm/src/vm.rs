@@ -79,6 +79,10 @@ pub struct Vm {
     )]
     pub(crate) frames: RefCell<Vec<Box<Frame>>>,
     /// Finished frames kept for reuse (see `recycle_frame`): a call then costs no allocation.
+    #[expect(
+        clippy::vec_box,
+        reason = "frames are handed to Vm.frames as boxes, which must not move"
+    )]
     pub(crate) frame_pool: RefCell<Vec<Box<Frame>>>,
     /// The exception being handled (`sys.exception()`), or `Value::None`.
     pub(crate) handled: RefCell<Value>,
