@@ -585,7 +585,7 @@ fn fileio_noop(_vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 fn fileio_repr(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let f = this(vm, &args[0])?;
-    let tname = super::tp_name(vm, &args[0]);
+    let tname = "_io.FileIO";
     if f.fd.get() < 0 {
         return Ok(vm.new_string(format!("<{tname} [closed]>")));
     }

@@ -10,7 +10,7 @@
 
 use std::cell::{Cell, RefCell};
 
-use super::{closed_error, cls_arg, size_arg, state, tp_name, unsupported};
+use super::{closed_error, cls_arg, size_arg, state, unsupported};
 use crate::builtins::codecs::{decode_bytes, encode_str};
 use crate::builtins::function::{MethodKind, NativeFn, check_count, parse_args};
 use crate::object::{NativeData, Payload, PyObject};
@@ -1148,7 +1148,7 @@ fn textio_seekable(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 fn textio_repr(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let t = this(vm, &args[0])?;
-    let tname = tp_name(vm, &args[0]);
+    let tname = "_io.TextIOWrapper";
     if t.st.borrow().is_none() {
         return Ok(vm.new_string(format!("<{tname}>")));
     }
