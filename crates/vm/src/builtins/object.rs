@@ -237,28 +237,62 @@ fn object_format(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     vm.str_obj(&args[0])
 }
 
+/// `object.__dir__`: the keys of the object's `__dict__` attribute, then those of the class
+/// its `__class__` attribute names and of that class's `__bases__`, recursively (all looked
+/// up as attributes, so proxies and custom `__dict__` properties take part).
 fn object_dir(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let mut names: Vec<String> = Vec::new();
-    if let Value::Obj(o) = &args[0]
-        && let Some(d) = o.dict.borrow().as_ref()
-        && let Payload::Dict(dd) = &d.payload
+    let obj = &args[0];
+    let names = crate::builtins::dict::new_dict();
+    if let Some(d) = vm.getattr_opt(obj, "__dict__")?
+        && let Some(Payload::Dict(dd)) = d.payload()
     {
-        for k in dd.borrow().keys() {
-            if let Some(s) = crate::str::as_str(&k) {
-                names.push(s.to_string());
+        let keys = dd.borrow().keys();
+        add_names(vm, &names, keys)?;
+    }
+    if let Some(cls) = vm.getattr_opt(obj, "__class__")? {
+        merge_class_names(vm, &names, &cls)?;
+    }
+    let Payload::Dict(dd) = &names.payload else {
+        return Ok(vm.new_list(Vec::new()));
+    };
+    let keys = dd.borrow().keys();
+    Ok(vm.new_list(keys))
+}
+
+fn add_names(vm: &Vm, names: &PyRef, keys: Vec<Value>) -> PyResult<()> {
+    let target = Value::Obj(names.clone());
+    for k in keys {
+        vm.setitem(&target, k, Value::None)?;
+    }
+    Ok(())
+}
+
+/// The names in `cls.__dict__` and, recursively, in those of `cls.__bases__`
+/// (`merge_class_dict`).
+fn merge_class_names(vm: &Vm, names: &PyRef, cls: &Value) -> PyResult<()> {
+    if let Some(mut d) = vm.getattr_opt(cls, "__dict__")? {
+        if let Some(p) = d
+            .as_obj()
+            .and_then(|o| o.downcast_native::<crate::builtins::misc::MappingProxy>())
+        {
+            let inner = p.0.clone();
+            d = inner;
+        }
+        let keys = match d.payload() {
+            Some(Payload::Dict(dd)) => dd.borrow().keys(),
+            _ => {
+                let k = vm.call_method(&d, "keys", &[])?;
+                vm.iterate(&k)?
             }
+        };
+        add_names(vm, names, keys)?;
+    }
+    if let Some(bases) = vm.getattr_opt(cls, "__bases__")? {
+        for b in vm.iterate(&bases)? {
+            vm.enter_native(|| merge_class_names(vm, names, &b))?;
         }
     }
-    for t in type_data(vm.class_of(&args[0])).mro.borrow().iter() {
-        for k in type_data(t).dict_data().borrow().keys() {
-            if let Some(s) = crate::str::as_str(&k) {
-                names.push(s.to_string());
-            }
-        }
-    }
-    names.sort();
-    names.dedup();
-    Ok(vm.new_list(names.iter().map(|n| vm.new_str(n)).collect()))
+    Ok(())
 }
 
 fn object_reduce_ex(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
