@@ -130,3 +130,10 @@ attempt('sleep huge', lambda: time.sleep(2**100))
 attempt('sleep none', lambda: time.sleep())
 attempt('time arg', lambda: time.time(1))
 attempt('tzset arg', lambda: time.tzset(1))
+
+# struct_time attributes are read-only
+g = time.gmtime(0)
+for n in ['tm_year', 'tm_zone', 'foo']:
+    attempt('set ' + n, lambda: setattr(g, n, 1))
+    attempt('del ' + n, lambda: delattr(g, n))
+print(g.tm_year, g[0])

@@ -854,10 +854,29 @@ fn st_reduce(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     ]))
 }
 
+/// Attributes of a `struct_time` cannot be set or deleted: the fields are read-only and
+/// there is nowhere to put others.
+fn st_setattr(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let name = args.get(1).and_then(crate::str::as_str).unwrap_or("");
+    if FIELDS.contains(&name) || HIDDEN.contains(&name) {
+        return Err(vm.attribute_error("readonly attribute"));
+    }
+    Err(vm.attribute_error(format!(
+        "'time.struct_time' object has no attribute '{name}'"
+    )))
+}
+
 fn make_struct_time(vm: &Vm) -> PyRef {
     let t = crate::builtins::sys::structseq_type(vm, "time", "struct_time", &FIELDS);
     vm.add_methods_kind(&t, &[("__new__", st_new)], MethodKind::Static);
-    vm.add_methods(&t, &[("__reduce__", st_reduce)]);
+    vm.add_methods(
+        &t,
+        &[
+            ("__reduce__", st_reduce),
+            ("__setattr__", st_setattr),
+            ("__delattr__", st_setattr),
+        ],
+    );
     vm.add_attr(&t, "n_fields", Value::from(FIELDS.len() + HIDDEN.len()));
     vm.add_attr(&t, "n_unnamed_fields", Value::Int(0));
     vm.add_attr(
