@@ -923,6 +923,15 @@ pub fn make_types(vm: &Vm) {
             ("errors", tbase_none, None),
         ],
     );
+    // `builtins.open` is `_io.open`, from the start (it needs no Python module).
+    if let Value::Obj(open) = vm.new_builtin_function("open", io_open) {
+        let _ = vm.dict_set_str(
+            &vm.builtins_dict,
+            vm.intern("open"),
+            Value::Obj(open.clone()),
+        );
+        vm.types.others.borrow_mut().insert("io:open", open);
+    }
     let file_t = new_class(vm, "FileIO", &rawbase);
     file::init(vm, &file_t);
     let bytes_t = new_class(vm, "BytesIO", &bufbase);
@@ -954,9 +963,7 @@ pub fn module(vm: &Vm) -> Value {
         set(name, vm.new_builtin_function(name, *f));
     }
     // `builtins.open` is `io.open` from now on.
-    let open = vm.new_builtin_function("open", io_open);
-    set("open", open.clone());
-    let _ = vm.dict_set_str(&vm.builtins_dict, vm.intern("open"), open);
+    set("open", Value::Obj(vm.types.other("io:open")));
     set("DEFAULT_BUFFER_SIZE", Value::from(DEFAULT_BUFFER_SIZE));
     set(
         "BlockingIOError",
