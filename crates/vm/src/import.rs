@@ -19,6 +19,7 @@ pub const BUILTIN_MODULES: &[&str] = &[
     "_imp",
     "_io",
     "_opcode",
+    "_sre",
     "_stat",
     "_thread",
     "_warnings",

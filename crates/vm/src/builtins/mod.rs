@@ -39,6 +39,7 @@ pub mod object;
 pub mod opcode_module;
 pub mod posix;
 pub mod set;
+pub mod sre;
 pub mod stat;
 pub mod str;
 pub mod sys;

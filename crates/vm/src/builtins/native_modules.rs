@@ -25,6 +25,7 @@ pub fn make(vm: &Vm, name: &str) -> PyResult<Option<Value>> {
         "_warnings" => Some(crate::builtins::imp::warnings_module(vm)),
         "posix" => Some(crate::builtins::posix::module(vm)?),
         "_io" => Some(crate::builtins::io::module(vm)),
+        "_sre" => Some(crate::builtins::sre::module(vm)),
         _ => None,
     })
 }
