@@ -201,8 +201,71 @@ impl Decoder {
         Ok(s)
     }
 
-    fn is_clean(&self) -> bool {
-        self.pending.is_empty()
+    /// The flags part of the codec decoder's `getstate()`: for BOM-detecting UTF-16/32,
+    /// 2 while the BOM is still to come, 0 for native byte order, 1 for the other one.
+    fn flags(&self) -> i64 {
+        if !family(&self.encoding).1 {
+            0
+        } else if self.bom_pending {
+            2
+        } else if self.little == cfg!(target_endian = "little") {
+            0
+        } else {
+            1
+        }
+    }
+
+    /// `setstate((b'', flags))`.
+    fn set_flags(&mut self, flags: i64) {
+        self.pending.clear();
+        if !family(&self.encoding).1 {
+            return;
+        }
+        let native = cfg!(target_endian = "little");
+        self.bom_pending = flags == 2;
+        self.fixed = flags != 2;
+        self.little = if flags == 1 { !native } else { native };
+    }
+}
+
+/// The decoder chain of a wrapper: the codec's decoder, then (universal newlines) the
+/// newline decoder, with CPython's combined state flags.
+struct Chain<'a> {
+    dec: &'a mut Decoder,
+    nl: &'a mut NlState,
+    universal: bool,
+    translate: bool,
+}
+
+impl Chain<'_> {
+    fn decode(&mut self, vm: &Vm, input: &[u8], final_: bool) -> PyResult<String> {
+        let text = self.dec.decode(vm, input, final_)?;
+        Ok(if self.universal {
+            self.nl.process(text, final_, self.translate)
+        } else {
+            text
+        })
+    }
+
+    /// (bytes buffered, flags) of `getstate()`.
+    fn state(&self) -> (usize, i64) {
+        let f = self.dec.flags();
+        let flags = if self.universal {
+            (f << 1) | self.nl.pendingcr as i64
+        } else {
+            f
+        };
+        (self.dec.pending.len(), flags)
+    }
+
+    /// `setstate((b'', flags))`.
+    fn set_state(&mut self, flags: i64) {
+        if self.universal {
+            self.nl.pendingcr = flags & 1 != 0;
+            self.dec.set_flags(flags >> 1);
+        } else {
+            self.dec.set_flags(flags);
+        }
     }
 }
 
@@ -311,10 +374,10 @@ impl NlState {
     }
 }
 
-/// The decoder state before the last chunk was read, and that chunk.
+/// The decoder flags before the last chunk was read, and the bytes fed to the decoder since
+/// (what it held back, then the chunk).
 struct Snapshot {
-    dec: Decoder,
-    nl: NlState,
+    flags: i64,
     input: Vec<u8>,
 }
 
@@ -341,6 +404,8 @@ struct TextState {
     telling: bool,
     has_read1: bool,
     chunk_size: usize,
+    /// Bytes per character of the last chunk (sizes the next read and starts tell()'s search).
+    b2cratio: f64,
     /// Encoded text not yet passed to the buffer (CPython's `pending_bytes`).
     pending: Vec<u8>,
 }
@@ -562,6 +627,7 @@ fn textio_init(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         telling: seekable,
         has_read1,
         chunk_size: 8192,
+        b2cratio: 0.0,
         pending: Vec::new(),
     };
     set_newline(&mut st, newline.as_deref());
@@ -581,9 +647,15 @@ fn ready<'a>(vm: &Vm, v: &'a Value) -> PyResult<(&'a TextIO, Value)> {
 
 // ---- reading ----
 
-/// Reads and decodes the next chunk into `decoded`; false at end of file.
-fn read_chunk(vm: &Vm, t: &TextIO, buffer: &Value) -> PyResult<bool> {
-    let (size, has_read1, telling) = t.with(|s| (s.chunk_size, s.has_read1, s.telling));
+/// Reads and decodes the next chunk into `decoded` (at least `size_hint` characters' worth
+/// of bytes if that is more than the chunk size); false at end of file.
+fn read_chunk(vm: &Vm, t: &TextIO, buffer: &Value, size_hint: usize) -> PyResult<bool> {
+    let (chunk, has_read1, telling, ratio) =
+        t.with(|s| (s.chunk_size, s.has_read1, s.telling, s.b2cratio));
+    let mut size = chunk;
+    if size_hint > 0 {
+        size = size.max((ratio.max(1.0) * size_hint as f64) as usize);
+    }
     let input = vm.call_method(
         buffer,
         if has_read1 { "read1" } else { "read" },
@@ -597,32 +669,42 @@ fn read_chunk(vm: &Vm, t: &TextIO, buffer: &Value) -> PyResult<bool> {
         )));
     };
     let eof = input.is_empty();
-    let (mut dec, nl) = t.with(|s| (s.decoder.clone(), s.nl));
-    let Some(dec0) = dec.clone() else {
+    let (dec, mut nl, universal, translate) =
+        t.with(|s| (s.decoder.clone(), s.nl, s.readuniversal, s.readtranslate));
+    let Some(mut dec) = dec else {
         return Err(unsupported(vm, "not readable"));
     };
-    let d = dec.as_mut().expect("decoder");
-    let text = d.decode(vm, &input, eof)?;
+    let mut chain = Chain {
+        dec: &mut dec,
+        nl: &mut nl,
+        universal,
+        translate,
+    };
+    let (_, flags) = chain.state();
+    let mut next_input = chain.dec.pending.clone();
+    let text = chain.decode(vm, &input, eof)?;
+    let nchars = text.chars().count();
     t.with(|s| {
-        let text = if s.readuniversal {
-            s.nl.process(text, eof, s.readtranslate)
-        } else {
-            text
-        };
-        s.decoder = dec;
+        s.decoder = Some(dec);
+        s.nl = nl;
         s.decoded = text;
         s.decoded_pos = 0;
+        s.b2cratio = if nchars > 0 {
+            input.len() as f64 / nchars as f64
+        } else {
+            0.0
+        };
         s.snapshot = if telling {
+            next_input.extend_from_slice(&input);
             Some(Snapshot {
-                dec: dec0,
-                nl,
-                input,
+                flags,
+                input: next_input,
             })
         } else {
             None
         };
     });
-    Ok(!eof)
+    Ok(!eof || nchars > 0)
 }
 
 /// Takes up to `n` characters of the decoded buffer.
@@ -676,7 +758,7 @@ fn read_text(vm: &Vm, t: &TextIO, buffer: &Value, n: i64) -> PyResult<String> {
     let n = n as usize;
     let mut got = t.with(|s| take_decoded(s, n, &mut out));
     while got < n {
-        let more = read_chunk(vm, t, buffer)?;
+        let more = read_chunk(vm, t, buffer, n - got)?;
         got += t.with(|s| take_decoded(s, n - got, &mut out));
         if !more {
             break;
@@ -741,7 +823,7 @@ fn readline_text(vm: &Vm, t: &TextIO, buffer: &Value, limit: i64) -> PyResult<St
         if done {
             break;
         }
-        if !read_chunk(vm, t, buffer)? {
+        if !read_chunk(vm, t, buffer, 0)? {
             // End of file: whatever the last chunk decoded is taken on the next turn.
             let rest_empty = t.with(|s| s.decoded_pos >= s.decoded.len());
             if rest_empty {
@@ -909,73 +991,119 @@ fn textio_detach(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 
 // ---- positioning ----
 
-/// The tell() cookie for the current position.
+/// A tell() cookie: CPython's packing of (start_pos, dec_flags, bytes_to_feed,
+/// chars_to_skip, need_eof) into one int.
+fn build_cookie(start: i64, flags: i64, feed: usize, skip: usize, eof: bool) -> Value {
+    use num_bigint::BigInt;
+    if flags == 0 && feed == 0 && skip == 0 && !eof && start >= 0 {
+        return Value::Int(start);
+    }
+    let v = BigInt::from(start as u64)
+        + (BigInt::from(flags as u32) << 64)
+        + (BigInt::from(feed as u32) << 96)
+        + (BigInt::from(skip as u32) << 128)
+        + (BigInt::from(eof as u32) << 160);
+    Value::from_bigint(v)
+}
+
+/// The tell() cookie for the current position (CPython's `textiowrapper_tell`): a point
+/// where the decoder held nothing back, and how to get from there to here.
 fn tell_cookie(vm: &Vm, t: &TextIO, buffer: &Value) -> PyResult<Value> {
     let pos_v = vm.call_method(buffer, "tell", &[])?;
     let pos = vm.index_i64(&pos_v)?;
     let info = t.with(|s| {
         let snap = s.snapshot.as_ref()?;
-        let skip = s.decoded[..s.decoded_pos].chars().count();
+        let dec = s.decoder.clone()?;
+        let used = s.decoded[..s.decoded_pos].chars().count();
         Some((
-            snap.dec.clone(),
-            snap.nl,
+            snap.flags,
             snap.input.clone(),
-            skip,
+            used,
+            dec,
             s.readuniversal,
             s.readtranslate,
+            s.b2cratio,
         ))
     });
-    let Some((dec0, nl0, input, skip, universal, translate)) = info else {
+    let Some((flags, input, used, mut dec, universal, translate, ratio)) = info else {
         return Ok(pos_v);
     };
-    let start = pos - input.len() as i64;
-    if skip == 0 && dec0.is_clean() && !nl0.pendingcr {
-        return Ok(Value::Int(start));
+    let mut start = pos - input.len() as i64;
+    if used == 0 {
+        return Ok(build_cookie(start, flags, 0, 0, false));
     }
-    // Restart from where a fresh decoder can: before the held-back bytes and '\r'.
-    let mut feed: Vec<u8> = Vec::new();
-    if nl0.pendingcr {
-        let mut e = Encoder::new(dec0.codec(), &dec0.errors);
-        e.bom_pending = false;
-        feed.extend(e.encode(vm, "\r")?);
-    }
-    feed.extend_from_slice(&dec0.pending);
-    let base = start - feed.len() as i64;
-    feed.extend_from_slice(&input);
-    let mut dec = dec0.clone();
-    dec.pending.clear();
+    let mut skip = used;
     let mut nl = NlState::default();
-    let mut count = 0usize;
-    // The last point where the decoder held nothing back: (bytes fed, chars out).
-    let mut clean = (0usize, 0usize);
-    if skip > 0 {
-        for (i, b) in feed.iter().enumerate() {
-            let out = dec.decode(vm, std::slice::from_ref(b), false)?;
-            let out = if universal {
-                nl.process(out, false, translate)
-            } else {
-                out
-            };
-            count += out.chars().count();
-            if count > skip {
+    let mut chain = Chain {
+        dec: &mut dec,
+        nl: &mut nl,
+        universal,
+        translate,
+    };
+    let mut dec_flags = flags;
+    // A quick search for a start point close to the position.
+    let mut skip_bytes = ((ratio * skip as f64) as usize).min(input.len()) as i64;
+    let mut skip_back: i64 = 1;
+    while skip_bytes > 0 {
+        chain.set_state(flags);
+        let n = chain
+            .decode(vm, &input[..skip_bytes as usize], false)?
+            .chars()
+            .count();
+        if n <= skip {
+            let (buffered, f) = chain.state();
+            if buffered == 0 {
+                dec_flags = f;
+                skip -= n;
                 break;
             }
-            if dec.is_clean() && !nl.pendingcr {
-                clean = (i + 1, count);
-                if count == skip {
-                    break;
-                }
-            }
+            skip_bytes -= buffered as i64;
+            skip_back = 1;
+        } else {
+            skip_bytes -= skip_back;
+            skip_back *= 2;
         }
     }
-    let (fed, chars) = clean;
-    let cookie_pos = base + fed as i64;
-    let rest = skip - chars;
-    if rest == 0 {
-        return Ok(Value::Int(cookie_pos));
+    if skip_bytes <= 0 {
+        skip_bytes = 0;
+        chain.set_state(flags);
     }
-    let big = num_bigint::BigInt::from(cookie_pos) + (num_bigint::BigInt::from(rest) << 192);
-    Ok(Value::from_bigint(big))
+    start += skip_bytes;
+    if skip == 0 {
+        return Ok(build_cookie(start, dec_flags, 0, 0, false));
+    }
+    // Then one byte at a time, noting the last point where nothing was held back.
+    let mut fed = 0usize;
+    let mut decoded = 0usize;
+    let mut reached = false;
+    for i in skip_bytes as usize..input.len() {
+        decoded += chain.decode(vm, &input[i..i + 1], false)?.chars().count();
+        fed += 1;
+        let (buffered, f) = chain.state();
+        if buffered == 0 && decoded <= skip {
+            start += fed as i64;
+            skip -= decoded;
+            dec_flags = f;
+            fed = 0;
+            decoded = 0;
+        }
+        if decoded >= skip {
+            reached = true;
+            break;
+        }
+    }
+    let mut need_eof = false;
+    if !reached {
+        decoded += chain.decode(vm, b"", true)?.chars().count();
+        need_eof = true;
+        if decoded < skip {
+            return Err(vm.new_exception_msg(
+                &vm.types.exceptions.os_error,
+                "can't reconstruct logical file position",
+            ));
+        }
+    }
+    Ok(build_cookie(start, dec_flags, fed, skip, need_eof))
 }
 
 fn textio_tell(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -996,14 +1124,18 @@ fn textio_tell(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     tell_cookie(vm, t, &buffer)
 }
 
-fn reset_decoding(t: &TextIO, at_start: bool) {
+/// Drops decoded text and the snapshot; `reset` also resets the decoder chain (to the start
+/// of a stream, newline statistics included).
+fn reset_decoding(t: &TextIO, reset: bool) {
     t.with(|s| {
         s.decoded.clear();
         s.decoded_pos = 0;
         s.snapshot = None;
-        s.nl.pendingcr = false;
-        if let Some(d) = &mut s.decoder {
-            d.reset(at_start);
+        if reset {
+            s.nl = NlState::default();
+            if let Some(d) = &mut s.decoder {
+                d.reset(true);
+            }
         }
     });
 }
@@ -1058,13 +1190,10 @@ fn textio_seek(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
                 return Err(unsupported(vm, "can't do nonzero end-relative seeks"));
             }
             vm.call_method(&args[0], "flush", &[])?;
-            reset_decoding(t, false);
+            reset_decoding(t, true);
             let r = vm.call_method(&buffer, "seek", &[Value::Int(0), Value::Int(2)])?;
             let at_start = vm.index_i64(&r)? == 0;
             reset_encoder(t, at_start);
-            if at_start {
-                reset_decoding(t, true);
-            }
             return Ok(r);
         }
         0 => {}
@@ -1086,18 +1215,60 @@ fn textio_seek(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         },
         _ => num_bigint::BigInt::from(0),
     };
-    let mask = (num_bigint::BigInt::from(1) << 64) - 1;
-    let pos_big: num_bigint::BigInt = &big & &mask;
-    let skip_big: num_bigint::BigInt = &big >> 192;
-    use num_traits::ToPrimitive;
-    let pos = pos_big.to_i64().unwrap_or(i64::MAX);
-    let skip = skip_big.to_usize().unwrap_or(0);
+    // Unpack (start_pos, dec_flags, bytes_to_feed, chars_to_skip, need_eof).
+    let (_, mut bytes) = big.to_bytes_le();
+    bytes.resize(bytes.len().max(21), 0);
+    let word =
+        |at: usize| u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
+    let mut start8 = [0u8; 8];
+    start8.copy_from_slice(&bytes[..8]);
+    let pos = i64::from_le_bytes(start8);
+    let flags = word(8) as i64;
+    let feed = word(12) as usize;
+    let skip = word(16) as usize;
+    let need_eof = bytes[20] != 0;
+    let is_zero = big == num_bigint::BigInt::from(0);
     vm.call_method(&buffer, "seek", &[Value::Int(pos)])?;
-    reset_decoding(t, pos == 0);
-    reset_encoder(t, pos == 0 && skip == 0);
+    reset_decoding(t, is_zero);
+    if !is_zero {
+        t.with(|s| {
+            let (universal, translate) = (s.readuniversal, s.readtranslate);
+            if let Some(d) = &mut s.decoder {
+                let mut chain = Chain {
+                    dec: d,
+                    nl: &mut s.nl,
+                    universal,
+                    translate,
+                };
+                chain.set_state(flags);
+                s.snapshot = Some(Snapshot {
+                    flags,
+                    input: Vec::new(),
+                });
+            }
+        });
+    }
     if skip > 0 {
-        read_chunk(vm, t, &buffer)?;
+        let input = vm.call_method(&buffer, "read", &[Value::from(feed)])?;
+        let input = crate::builtins::bytes::buffer_bytes(&input).unwrap_or_default();
+        let (dec, mut nl, universal, translate) =
+            t.with(|s| (s.decoder.clone(), s.nl, s.readuniversal, s.readtranslate));
+        let Some(mut dec) = dec else {
+            return Err(unsupported(vm, "not readable"));
+        };
+        let text = Chain {
+            dec: &mut dec,
+            nl: &mut nl,
+            universal,
+            translate,
+        }
+        .decode(vm, &input, need_eof)?;
         let ok = t.with(|s| {
+            s.decoder = Some(dec);
+            s.nl = nl;
+            s.decoded = text;
+            s.decoded_pos = 0;
+            s.snapshot = Some(Snapshot { flags, input });
             let mut sink = String::new();
             take_decoded(s, skip, &mut sink) == skip
         });
@@ -1108,6 +1279,7 @@ fn textio_seek(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
             ));
         }
     }
+    reset_encoder(t, is_zero);
     Ok(if whence == 0 { args[1].clone() } else { cookie })
 }
 
