@@ -993,11 +993,6 @@ pub fn init(vm: &Vm) {
         ),
     ];
     for (name, methods) in extra {
-        let short: &'static str = match name {
-            "types.GenericAlias" => "GenericAlias",
-            "types.UnionType" => "UnionType",
-            other => other,
-        };
         let flags = if name == "types.GenericAlias" {
             crate::types::flags::BASETYPE
         } else {
@@ -1005,13 +1000,17 @@ pub fn init(vm: &Vm) {
         };
         let t = crate::types::new_type(
             &vm.types.type_,
-            short,
+            name,
             vec![vm.types.object.clone()],
             crate::dict::DictData::new(),
             crate::types::TypeKind::Other,
             crate::types::Layout::Native,
             flags,
         );
+        // A dotted name gives the module (`types`) and the short `__name__`/`__qualname__`.
+        if let Some((_, short)) = name.rsplit_once('.') {
+            *type_data(&t).qualname.borrow_mut() = short.to_string();
+        }
         type_data(&t).set_mro(vec![t.clone(), vm.types.object.clone()]);
         vm.add_methods(&t, &methods);
         if name == "types.GenericAlias" {

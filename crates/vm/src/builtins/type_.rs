@@ -536,16 +536,10 @@ fn the_type<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a PyRef> {
 fn type_repr(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let t = the_type(vm, &args[0])?;
     let td = type_data(t);
-    let module = match td.kind {
-        TypeKind::Heap => td
-            .own("__module__")
-            .and_then(|m| crate::str::as_str(&m).map(|s| s.to_string())),
-        _ => builtin_type_module(td).map(|m| m.to_string()),
-    };
-    let q = td.qualname.borrow().clone();
+    let module = type_module_name(td);
     Ok(vm.new_string(match module {
-        Some(m) if m != "builtins" => format!("<class '{m}.{q}'>"),
-        _ => format!("<class '{q}'>"),
+        Some(m) if m != "builtins" => format!("<class '{m}.{}'>", td.qualname.borrow()),
+        _ => format!("<class '{}'>", td.name.borrow()),
     }))
 }
 
@@ -596,23 +590,27 @@ fn type_or(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     crate::builtins::misc::make_union(vm, &args[0], &args[1])
 }
 
-/// The module part of a built-in type's dotted name (CPython's `tp_name`, e.g.
-/// `weakref.ReferenceType`: `__module__` 'weakref', `__name__` 'ReferenceType').
-fn builtin_type_module(td: &crate::types::TypeData) -> Option<String> {
-    if td.kind == TypeKind::Heap {
-        return None;
+/// A type's module as reprs show it (`type_module`): a class statement's `__module__` (if a
+/// str); for a built-in type, the part of its dotted name before the last dot (CPython's
+/// `tp_name`: `collections.deque` has module `collections` and `__name__` `deque`), else a
+/// `__module__` str its namespace holds; `None` when there is none (the `builtins` types).
+pub fn type_module_name(td: &crate::types::TypeData) -> Option<String> {
+    let own = || {
+        td.own("__module__")
+            .and_then(|m| crate::str::as_str(&m).map(str::to_string))
+    };
+    if td.has_flag(flags::HEAPTYPE) {
+        return own();
     }
-    td.name
-        .borrow()
-        .rsplit_once('.')
-        .map(|(m, _)| m.to_string())
+    let dotted = td.name.borrow().rsplit_once('.').map(|(m, _)| m.to_string());
+    dotted.or_else(own)
 }
 
 fn get_name(vm: &Vm, v: &Value) -> PyResult<Value> {
     let td = type_data(the_type(vm, v)?);
     let name = td.name.borrow();
     match name.rsplit_once('.') {
-        Some((_, short)) if td.kind != TypeKind::Heap => Ok(vm.new_str(short)),
+        Some((_, short)) if !td.has_flag(flags::HEAPTYPE) => Ok(vm.new_str(short)),
         _ => Ok(vm.new_str(&name)),
     }
 }
@@ -661,29 +659,33 @@ fn set_qualname(vm: &Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
 
 fn get_module(vm: &Vm, v: &Value) -> PyResult<Value> {
     let td = type_data(the_type(vm, v)?);
-    if let Some(m) = td.own("__module__") {
-        return Ok(m);
+    if td.has_flag(flags::HEAPTYPE) {
+        return match td.own("__module__") {
+            Some(m) => Ok(m),
+            None => Err(vm.attribute_error("__module__")),
+        };
     }
-    if let Some(m) = builtin_type_module(td) {
-        return Ok(vm.new_string(m));
-    }
-    Ok(vm.new_str("builtins"))
+    Ok(vm.new_string(type_module_name(td).unwrap_or_else(|| "builtins".into())))
 }
 
 fn set_module(vm: &Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
     let td = type_data(the_type(vm, v)?);
-    match new {
-        Some(n) => {
-            let old = td
-                .dict_data()
-                .borrow_mut()
-                .set_str(vm.intern("__module__"), n);
-            drop(old);
-        }
-        None => {
-            td.dict_mut().remove_str("__module__");
-        }
-    }
+    let Some(n) = new.filter(|_| td.has_flag(flags::HEAPTYPE)) else {
+        let what = if td.has_flag(flags::HEAPTYPE) {
+            "delete"
+        } else {
+            "set"
+        };
+        return Err(vm.type_error(format!(
+            "cannot {what} '__module__' attribute of immutable type '{}'",
+            td.name.borrow()
+        )));
+    };
+    let old = td
+        .dict_data()
+        .borrow_mut()
+        .set_str(vm.intern("__module__"), n);
+    drop(old);
     Ok(())
 }
 

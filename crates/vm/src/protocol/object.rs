@@ -78,11 +78,10 @@ impl Vm {
     pub fn default_repr(&self, v: &Value) -> String {
         let cls = self.class_of(v);
         let td = type_data(cls);
-        let module = td.own("__module__");
         let qual = td.qualname.borrow().clone();
-        let name = match module.as_ref().and_then(crate::str::as_str) {
+        let name = match crate::builtins::type_::type_module_name(td) {
             Some(m) if m != "builtins" => format!("{m}.{qual}"),
-            _ => qual,
+            _ => td.name.borrow().clone(),
         };
         format!("<{} object at {:#x}>", name, v.id())
     }
