@@ -602,7 +602,11 @@ pub fn type_module_name(td: &crate::types::TypeData) -> Option<String> {
     if td.has_flag(flags::HEAPTYPE) {
         return own();
     }
-    let dotted = td.name.borrow().rsplit_once('.').map(|(m, _)| m.to_string());
+    let dotted = td
+        .name
+        .borrow()
+        .rsplit_once('.')
+        .map(|(m, _)| m.to_string());
     dotted.or_else(own)
 }
 
