@@ -489,6 +489,9 @@ fn buffered_init(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
     drop(old_w);
     let old = super::replace_value(&b.raw, raw);
     drop(old);
+    if b.kind != Kind::Reader {
+        super::register_writer(&args[0]);
+    }
     Ok(Value::None)
 }
 

@@ -990,6 +990,49 @@ pub fn module(vm: &Vm) -> Value {
     Value::Obj(m)
 }
 
+thread_local! {
+    /// Text wrappers and buffered writers made so far (weakly), for `flush_at_exit`.
+    static WRITERS: RefCell<Vec<std::rc::Weak<PyObject>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Notes a writer for `flush_at_exit`.
+pub fn register_writer(v: &Value) {
+    if let Value::Obj(o) = v {
+        WRITERS.with(|w| {
+            let mut w = w.borrow_mut();
+            if w.len() >= 64 && w.len().is_power_of_two() {
+                w.retain(|x| x.strong_count() > 0);
+            }
+            w.push(std::rc::Rc::downgrade(o));
+        });
+    }
+}
+
+/// Flushes every text wrapper and buffered writer still alive, text layers first: what
+/// CPython's finalization achieves by destroying the module namespaces that hold them.
+/// Errors are ignored.
+pub fn flush_at_exit(vm: &Vm) {
+    let live: Vec<PyRef> = WRITERS.with(|w| {
+        let mut w = w.borrow_mut();
+        let live = w.iter().filter_map(|x| x.upgrade()).collect();
+        w.clear();
+        live
+    });
+    for text_first in [true, false] {
+        for o in &live {
+            let is_text = o.downcast_native::<text::TextIO>().is_some();
+            if is_text != text_first {
+                continue;
+            }
+            let v = Value::Obj(o.clone());
+            if matches!(attr_closed(vm, &v), Ok(false)) {
+                let _ = vm.call_method(&v, "flush", &[]);
+            }
+        }
+    }
+    drop(live);
+}
+
 /// A standard stream (`sys.stdin`, `sys.stdout`, `sys.stderr`) over descriptor `fd`: a
 /// TextIOWrapper over a BufferedReader/BufferedWriter over a FileIO that does not close the
 /// descriptor, as CPython's `create_stdio` makes them. `unbuffered` (`-u`) puts the text layer

@@ -632,6 +632,9 @@ fn textio_init(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     };
     set_newline(&mut st, newline.as_deref());
     *t.st.borrow_mut() = Some(st);
+    if writable {
+        super::register_writer(&args[0]);
+    }
     let old = super::replace_value(&t.buffer, buffer);
     drop(old);
     t.detached.set(false);
