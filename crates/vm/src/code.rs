@@ -62,6 +62,9 @@ pub struct Code {
     pub(crate) wrapper: std::cell::RefCell<std::rc::Weak<crate::object::PyObject>>,
 }
 
+/// The argument of the sentinel CACHE instruction that ends every translated code object.
+pub const PAST_END: u32 = u32::MAX;
+
 /// Why a code object cannot be loaded.
 #[derive(Debug)]
 pub struct BadCode(pub String);
@@ -264,6 +267,14 @@ pub fn translate(
         out.push(Instr { op, cache, arg });
         unit_of.push(unit as u32);
     }
+    // A sentinel after the last instruction: the eval loop fetches without a bounds check,
+    // and code that runs off its end executes this (SystemError, as CPython's own check).
+    out.push(Instr {
+        op: Opcode::Cache,
+        cache: NO_CACHE,
+        arg: PAST_END,
+    });
+    unit_of.push(nunits as u32);
     let mut handlers = Vec::new();
     for e in rpy_marshal::exceptiontable::decode(&obj.exceptiontable) {
         let start = index_of_unit(e.start as usize).unwrap_or(count);

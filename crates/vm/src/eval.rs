@@ -140,914 +140,925 @@ impl Vm {
                 code = unsafe { &*(*fp).code };
             };
         }
-        'run: loop {
-            // SAFETY: `fp` points into a `Box<Frame>` on `self.frames`; boxes do not move
-            // when the vector grows, and a frame is only popped by this loop (after which
-            // `fp` is reloaded). The VM is single-threaded.
-            let f = unsafe { &mut *fp };
+        loop {
             let mut reraise = false;
             let err: PyErr = 'op: {
                 if let Some(e) = pending.take() {
                     break 'op e;
                 }
-                // SAFETY: see `instrs` above.
-                let Some(&instr) = (unsafe { &*instrs }).get(f.pc) else {
-                    break 'op self.new_exception_msg(
-                        &self.types.exceptions.system_error,
-                        "code ran past its end",
-                    );
-                };
-                f.lasti = f.pc;
-                f.pc += 1;
-                let arg = instr.arg;
-                #[cfg(debug_assertions)]
-                if trace_enabled() {
-                    eprintln!(
-                        "[trace] {} {:>4} {:<24} {:>5}  stack={}",
-                        crate::protocol::attr::str_of(&f.code.name),
-                        f.code.byte_offset(f.lasti),
-                        instr.op.name(),
-                        arg,
-                        f.stack_len()
-                    );
-                }
-                match instr.op {
-                    Opcode::Nop | Opcode::Resume | Opcode::Precall => continue 'run,
-                    Opcode::Cache => {
-                        break 'op self.new_exception_msg(
-                            &self.types.exceptions.system_error,
-                            &format!("unknown opcode {arg}"),
+                // One instruction per turn; only an error leaves (to the unwinder below).
+                'dispatch: loop {
+                    // SAFETY: `fp` points into a `Box<Frame>` on `self.frames`; boxes do not
+                    // move when the vector grows, and a frame is only popped by this loop
+                    // (after which `fp` is reloaded). The VM is single-threaded.
+                    let f = unsafe { &mut *fp };
+                    // SAFETY: see `instrs` above. `pc` is always a valid index: it starts at 0,
+                    // jumps and handlers only go to checked targets, and it moves past an
+                    // instruction only to the next one; the last instruction of every
+                    // translated code object is the PAST_END sentinel, which never advances it.
+                    let instr = unsafe { *(&*instrs).get_unchecked(f.pc) };
+                    f.pc += 1;
+                    let arg = instr.arg;
+                    #[cfg(debug_assertions)]
+                    if trace_enabled() {
+                        eprintln!(
+                            "[trace] {} {:>4} {:<24} {:>5}  stack={}",
+                            crate::protocol::attr::str_of(&f.code.name),
+                            f.code.byte_offset(f.lasti()),
+                            instr.op.name(),
+                            arg,
+                            f.stack_len()
                         );
                     }
-                    Opcode::ExtendedArg => continue 'run,
-                    Opcode::LoadFast => {
-                        let v = &f.slots[arg as usize];
-                        if v.is_null() {
-                            break 'op self.unbound_local(f, arg as usize);
-                        }
-                        let v = v.clone();
-                        f.push(v);
-                        continue 'run;
-                    }
-                    Opcode::StoreFast => {
-                        let v = f.pop();
-                        f.slots[arg as usize] = v;
-                        continue 'run;
-                    }
-                    Opcode::DeleteFast => {
-                        if f.slots[arg as usize].is_null() {
-                            break 'op self.unbound_local(f, arg as usize);
-                        }
-                        f.slots[arg as usize] = Value::Null;
-                        continue 'run;
-                    }
-                    Opcode::LoadConst => {
-                        let v = f.code.consts[arg as usize].clone();
-                        f.push(v);
-                        continue 'run;
-                    }
-                    Opcode::PopTop => {
-                        f.pop();
-                        continue 'run;
-                    }
-                    Opcode::PushNull => {
-                        f.push(Value::Null);
-                        continue 'run;
-                    }
-                    Opcode::Copy => {
-                        let v = f.peek(arg as usize).clone();
-                        f.push(v);
-                        continue 'run;
-                    }
-                    Opcode::Swap => {
-                        let len = f.slots.len();
-                        let n = arg as usize;
-                        if n >= 1 && len >= f.code.nlocalsplus + n {
-                            f.slots.swap(len - 1, len - n);
-                        }
-                        continue 'run;
-                    }
-                    Opcode::JumpForward | Opcode::JumpBackwardNoInterrupt => {
-                        f.pc = arg as usize;
-                        continue 'run;
-                    }
-                    Opcode::JumpBackward => {
-                        // Periodic work happens on back-edges (and calls), never per instruction.
-                        // A KeyboardInterrupt is raised at the jump itself (before it moves pc).
-                        tri!('op, self.check_signals());
-                        f.pc = arg as usize;
-                        self.maybe_collect();
-                        continue 'run;
-                    }
-                    Opcode::PopJumpForwardIfFalse | Opcode::PopJumpBackwardIfFalse => {
-                        let v = f.pop();
-                        let t = match v {
-                            Value::Bool(b) => b,
-                            _ => tri!('op, self.truthy(&v)),
-                        };
-                        if !t {
-                            f.pc = arg as usize;
-                        }
-                        continue 'run;
-                    }
-                    Opcode::PopJumpForwardIfTrue | Opcode::PopJumpBackwardIfTrue => {
-                        let v = f.pop();
-                        let t = match v {
-                            Value::Bool(b) => b,
-                            _ => tri!('op, self.truthy(&v)),
-                        };
-                        if t {
-                            f.pc = arg as usize;
-                        }
-                        continue 'run;
-                    }
-                    Opcode::PopJumpForwardIfNone | Opcode::PopJumpBackwardIfNone => {
-                        if f.pop().is_none() {
-                            f.pc = arg as usize;
-                        }
-                        continue 'run;
-                    }
-                    Opcode::PopJumpForwardIfNotNone | Opcode::PopJumpBackwardIfNotNone => {
-                        if !f.pop().is_none() {
-                            f.pc = arg as usize;
-                        }
-                        continue 'run;
-                    }
-                    Opcode::JumpIfFalseOrPop => {
-                        let t = tri!('op, self.truthy(f.top()));
-                        if !t {
-                            f.pc = arg as usize;
-                        } else {
-                            f.pop();
-                        }
-                        continue 'run;
-                    }
-                    Opcode::JumpIfTrueOrPop => {
-                        let t = tri!('op, self.truthy(f.top()));
-                        if t {
-                            f.pc = arg as usize;
-                        } else {
-                            f.pop();
-                        }
-                        continue 'run;
-                    }
-                    Opcode::BinaryOp => {
-                        let b = f.pop();
-                        let a = f.pop();
-                        let r = match (&a, &b) {
-                            (Value::Int(x), Value::Int(y)) => {
-                                match crate::builtins::int::small_binop(*x, *y, arg) {
-                                    Some(r) => Ok(r),
-                                    None => self.binary_op(&a, &b, arg),
-                                }
-                            }
-                            (Value::Float(x), Value::Float(y)) => {
-                                match crate::builtins::float::small_binop(*x, *y, arg) {
-                                    Some(r) => Ok(r),
-                                    None => self.binary_op(&a, &b, arg),
-                                }
-                            }
-                            _ => self.binary_op(&a, &b, arg),
-                        };
-                        let r = tri!('op, r);
-                        f.push(r);
-                        continue 'run;
-                    }
-                    Opcode::CompareOp => {
-                        let b = f.pop();
-                        let a = f.pop();
-                        let r = match (&a, &b) {
-                            (Value::Int(x), Value::Int(y)) => Value::Bool(match arg {
-                                0 => x < y,
-                                1 => x <= y,
-                                2 => x == y,
-                                3 => x != y,
-                                4 => x > y,
-                                _ => x >= y,
-                            }),
-                            _ => {
-                                tri!('op, self.rich_compare(&a, &b, crate::protocol::CmpOp::from_arg(arg)))
-                            }
-                        };
-                        f.push(r);
-                        continue 'run;
-                    }
-                    Opcode::IsOp => {
-                        let b = f.pop();
-                        let a = f.pop();
-                        f.push(Value::Bool(a.is(&b) != (arg == 1)));
-                        continue 'run;
-                    }
-                    Opcode::ContainsOp => {
-                        let b = f.pop();
-                        let a = f.pop();
-                        let r = tri!('op, self.contains(&b, &a));
-                        f.push(Value::Bool(r != (arg == 1)));
-                        continue 'run;
-                    }
-                    Opcode::UnaryNot => {
-                        let v = f.pop();
-                        let t = tri!('op, self.truthy(&v));
-                        f.push(Value::Bool(!t));
-                        continue 'run;
-                    }
-                    Opcode::UnaryNegative | Opcode::UnaryPositive | Opcode::UnaryInvert => {
-                        let v = f.pop();
-                        let r = tri!('op, self.unary_op(&v, instr.op));
-                        f.push(r);
-                        continue 'run;
-                    }
-                    Opcode::BinarySubscr => {
-                        let k = f.pop();
-                        let c = f.pop();
-                        if let Some(v) = fast_subscr(&c, &k) {
-                            f.push(v);
-                            continue 'run;
-                        }
-                        let r = tri!('op, self.getitem(&c, &k));
-                        f.push(r);
-                        continue 'run;
-                    }
-                    Opcode::StoreSubscr => {
-                        let k = f.pop();
-                        let c = f.pop();
-                        let v = f.pop();
-                        let v = match fast_store_subscr(&c, &k, v) {
-                            Ok(()) => continue 'run,
-                            Err(v) => v,
-                        };
-                        tri!('op, self.setitem(&c, k, v));
-                        continue 'run;
-                    }
-                    Opcode::DeleteSubscr => {
-                        let k = f.pop();
-                        let c = f.pop();
-                        tri!('op, self.delitem(&c, &k));
-                        continue 'run;
-                    }
-                    Opcode::LoadGlobal => {
-                        // SAFETY: see `code` above.
-                        let code = unsafe { &*code };
-                        let name = &code.names[(arg >> 1) as usize];
-                        let v = match code.caches.get(instr.cache as usize) {
-                            Some(c) => tri!('op, self.load_global_cached(f, name, c)),
-                            None => tri!('op, self.load_global(f, name)),
-                        };
-                        if arg & 1 != 0 {
-                            f.push(Value::Null);
-                        }
-                        f.push(v);
-                        continue 'run;
-                    }
-                    Opcode::StoreGlobal => {
-                        let name = f.code.names[arg as usize].clone();
-                        let v = f.pop();
-                        tri!('op, self.dict_set_str(&f.globals, name, v));
-                        continue 'run;
-                    }
-                    Opcode::DeleteGlobal => {
-                        let name = f.code.names[arg as usize].clone();
-                        tri!('op, self.delete_global(f, &name));
-                        continue 'run;
-                    }
-                    Opcode::LoadName => {
-                        let name = f.code.names[arg as usize].clone();
-                        let v = tri!('op, self.load_name(f, &name));
-                        f.push(v);
-                        continue 'run;
-                    }
-                    Opcode::StoreName => {
-                        let name = f.code.names[arg as usize].clone();
-                        let v = f.pop();
-                        tri!('op, self.store_name(f, name, v));
-                        continue 'run;
-                    }
-                    Opcode::DeleteName => {
-                        let name = f.code.names[arg as usize].clone();
-                        tri!('op, self.delete_name(f, &name));
-                        continue 'run;
-                    }
-                    Opcode::LoadAttr => {
-                        // SAFETY: see `code` above.
-                        let code = unsafe { &*code };
-                        let name = &code.names[arg as usize];
-                        let o = f.pop();
-                        let v = match code.caches.get(instr.cache as usize) {
-                            Some(c) => tri!('op, self.load_attr_cached(&o, name, c)),
-                            None => tri!('op, self.getattr(&o, name)),
-                        };
-                        f.push(v);
-                        continue 'run;
-                    }
-                    Opcode::StoreAttr => {
-                        // SAFETY: see `code` above.
-                        let code = unsafe { &*code };
-                        let name = &code.names[arg as usize];
-                        let o = f.pop();
-                        let v = f.pop();
-                        match code.caches.get(instr.cache as usize) {
-                            Some(c) => tri!('op, self.store_attr_cached(&o, name, v, c)),
-                            None => tri!('op, self.setattr(&o, name, v)),
-                        }
-                        continue 'run;
-                    }
-                    Opcode::DeleteAttr => {
-                        let name = f.code.names[arg as usize].clone();
-                        let o = f.pop();
-                        tri!('op, self.delattr(&o, &name));
-                        continue 'run;
-                    }
-                    Opcode::LoadMethod => {
-                        // SAFETY: see `code` above.
-                        let code = unsafe { &*code };
-                        let name = &code.names[arg as usize];
-                        let o = f.pop();
-                        let r = match code.caches.get(instr.cache as usize) {
-                            Some(c) => self.load_method_cached(&o, name, c),
-                            None => self.get_method(&o, name),
-                        };
-                        match tri!('op, r) {
-                            (meth, true) => {
-                                f.push(meth);
-                                f.push(o);
-                            }
-                            (attr, false) => {
-                                f.push(Value::Null);
-                                f.push(attr);
-                            }
-                        }
-                        continue 'run;
-                    }
-                    Opcode::KwNames => {
-                        if let Value::Obj(t) = &f.code.consts[arg as usize] {
-                            f.kwnames = Some(t.clone());
-                        }
-                        continue 'run;
-                    }
-                    Opcode::Call => {
-                        let n = arg as usize;
-                        let kwnames = f.kwnames.take();
-                        if f.stack_len() < n + 2 {
+                    match instr.op {
+                        Opcode::Nop | Opcode::Resume | Opcode::Precall => continue 'dispatch,
+                        Opcode::Cache if arg == crate::code::PAST_END => {
                             break 'op self.new_exception_msg(
                                 &self.types.exceptions.system_error,
-                                "CALL: stack underflow",
+                                "code ran past its end",
                             );
                         }
-                        let len = f.slots.len();
-                        // A bound method in callable position with a NULL below: unpack it
-                        // (PRECALL's job in CPython).
-                        if f.slots[len - n - 2].is_null()
-                            && let Value::Obj(o) = &f.slots[len - n - 1]
-                            && let Payload::BoundMethod { func, self_ } = &o.payload
-                        {
-                            let (func, self_) = (func.clone(), self_.clone());
-                            f.slots[len - n - 2] = func;
-                            f.slots[len - n - 1] = self_;
+                        Opcode::Cache => {
+                            break 'op self.new_exception_msg(
+                                &self.types.exceptions.system_error,
+                                &format!("unknown opcode {arg}"),
+                            );
                         }
-                        let (callable, first) = if f.slots[len - n - 2].is_null() {
-                            (f.slots[len - n - 1].clone(), len - n)
-                        } else {
-                            (f.slots[len - n - 2].clone(), len - n - 1)
-                        };
-                        let kw: &[Value] = match &kwnames {
-                            Some(t) => match &t.payload {
-                                Payload::Tuple(items) => items,
-                                _ => &[],
-                            },
-                            None => &[],
-                        };
-                        if let Value::Obj(co) = &callable
-                            && let Payload::Function(fd) = &co.payload
-                        {
-                            let frame =
-                                tri!('op, self.frame_for_call(co, fd, &f.slots[first..], kw));
-                            f.slots.truncate(len - n - 2);
-                            let mut frame = frame;
-                            frame.resume = Resume::Push;
-                            tri!('op, self.push_frame(frame));
-                            switch_frame!();
-                            continue 'run;
-                        }
-                        let args: Vec<Value> = f.slots[first..].to_vec();
-                        f.slots.truncate(len - n - 2);
-                        let r = tri!('op, self.call_with_kwnames(&callable, &args, kw));
-                        // A native call may have pushed and popped frames: reload.
-                        switch_frame!();
-                        // SAFETY: as at the top of the loop.
-                        unsafe { &mut *fp }.push(r);
-                        continue 'run;
-                    }
-                    Opcode::CallFunctionEx => {
-                        let kwargs = if arg & 1 != 0 { Some(f.pop()) } else { None };
-                        let args = f.pop();
-                        let callable = f.pop();
-                        let null = f.pop();
-                        let callable = if null.is_null() { callable } else { null };
-                        let r = tri!('op, self.call_ex(&callable, &args, kwargs.as_ref()));
-                        switch_frame!();
-                        // SAFETY: as at the top of the loop.
-                        unsafe { &mut *fp }.push(r);
-                        continue 'run;
-                    }
-                    Opcode::ReturnValue => {
-                        let v = f.pop();
-                        let mut frame = self.pop_frame();
-                        let resume = frame.resume;
-                        let g = frame.generator.as_ref().and_then(|g| g.upgrade());
-                        if matches!(resume, Resume::ForIter | Resume::Send) {
-                            crate::generator::leave_inline(self, &mut frame, g.as_ref());
-                        }
-                        match g {
-                            Some(g) => crate::generator::finished(&g, frame),
-                            None => self.recycle_frame(frame),
-                        }
-                        match resume {
-                            Resume::Exit => return Ok(v),
-                            Resume::Push => {
-                                switch_frame!();
-                                // SAFETY: as at the top of the loop.
-                                unsafe { &mut *fp }.push(v);
+                        Opcode::ExtendedArg => continue 'dispatch,
+                        Opcode::LoadFast => {
+                            let v = &f.slots[arg as usize];
+                            if v.is_null() {
+                                break 'op self.unbound_local(f, arg as usize);
                             }
-                            Resume::ForIter | Resume::Send => {
-                                // The generator is exhausted: the caller's FOR_ITER leaves its
-                                // loop; its SEND replaces the receiver with the value and jumps.
-                                switch_frame!();
-                                // SAFETY: as at the top of the loop.
-                                let caller = unsafe { &mut *fp };
-                                caller.pop();
-                                if resume == Resume::Send {
-                                    caller.push(v);
+                            let v = v.clone();
+                            f.push(v);
+                            continue 'dispatch;
+                        }
+                        Opcode::StoreFast => {
+                            let v = f.pop();
+                            f.slots[arg as usize] = v;
+                            continue 'dispatch;
+                        }
+                        Opcode::DeleteFast => {
+                            if f.slots[arg as usize].is_null() {
+                                break 'op self.unbound_local(f, arg as usize);
+                            }
+                            f.slots[arg as usize] = Value::Null;
+                            continue 'dispatch;
+                        }
+                        Opcode::LoadConst => {
+                            let v = f.code.consts[arg as usize].clone();
+                            f.push(v);
+                            continue 'dispatch;
+                        }
+                        Opcode::PopTop => {
+                            f.pop();
+                            continue 'dispatch;
+                        }
+                        Opcode::PushNull => {
+                            f.push(Value::Null);
+                            continue 'dispatch;
+                        }
+                        Opcode::Copy => {
+                            let v = f.peek(arg as usize).clone();
+                            f.push(v);
+                            continue 'dispatch;
+                        }
+                        Opcode::Swap => {
+                            let len = f.slots.len();
+                            let n = arg as usize;
+                            if n >= 1 && len >= f.code.nlocalsplus + n {
+                                f.slots.swap(len - 1, len - n);
+                            }
+                            continue 'dispatch;
+                        }
+                        Opcode::JumpForward | Opcode::JumpBackwardNoInterrupt => {
+                            f.pc = arg as usize;
+                            continue 'dispatch;
+                        }
+                        Opcode::JumpBackward => {
+                            // Periodic work happens on back-edges (and calls), never per instruction.
+                            // A KeyboardInterrupt is raised at the jump itself (before it moves pc).
+                            tri!('op, self.check_signals());
+                            f.pc = arg as usize;
+                            self.maybe_collect();
+                            continue 'dispatch;
+                        }
+                        Opcode::PopJumpForwardIfFalse | Opcode::PopJumpBackwardIfFalse => {
+                            let v = f.pop();
+                            let t = match v {
+                                Value::Bool(b) => b,
+                                _ => tri!('op, self.truthy(&v)),
+                            };
+                            if !t {
+                                f.pc = arg as usize;
+                            }
+                            continue 'dispatch;
+                        }
+                        Opcode::PopJumpForwardIfTrue | Opcode::PopJumpBackwardIfTrue => {
+                            let v = f.pop();
+                            let t = match v {
+                                Value::Bool(b) => b,
+                                _ => tri!('op, self.truthy(&v)),
+                            };
+                            if t {
+                                f.pc = arg as usize;
+                            }
+                            continue 'dispatch;
+                        }
+                        Opcode::PopJumpForwardIfNone | Opcode::PopJumpBackwardIfNone => {
+                            if f.pop().is_none() {
+                                f.pc = arg as usize;
+                            }
+                            continue 'dispatch;
+                        }
+                        Opcode::PopJumpForwardIfNotNone | Opcode::PopJumpBackwardIfNotNone => {
+                            if !f.pop().is_none() {
+                                f.pc = arg as usize;
+                            }
+                            continue 'dispatch;
+                        }
+                        Opcode::JumpIfFalseOrPop => {
+                            let t = tri!('op, self.truthy(f.top()));
+                            if !t {
+                                f.pc = arg as usize;
+                            } else {
+                                f.pop();
+                            }
+                            continue 'dispatch;
+                        }
+                        Opcode::JumpIfTrueOrPop => {
+                            let t = tri!('op, self.truthy(f.top()));
+                            if t {
+                                f.pc = arg as usize;
+                            } else {
+                                f.pop();
+                            }
+                            continue 'dispatch;
+                        }
+                        Opcode::BinaryOp => {
+                            let b = f.pop();
+                            let a = f.pop();
+                            let r = match (&a, &b) {
+                                (Value::Int(x), Value::Int(y)) => {
+                                    match crate::builtins::int::small_binop(*x, *y, arg) {
+                                        Some(r) => Ok(r),
+                                        None => self.binary_op(&a, &b, arg),
+                                    }
                                 }
-                                let target =
-                                    caller.code.instrs.get(caller.lasti).map(|i| i.arg as usize);
-                                caller.pc = target.unwrap_or(caller.pc);
-                            }
+                                (Value::Float(x), Value::Float(y)) => {
+                                    match crate::builtins::float::small_binop(*x, *y, arg) {
+                                        Some(r) => Ok(r),
+                                        None => self.binary_op(&a, &b, arg),
+                                    }
+                                }
+                                _ => self.binary_op(&a, &b, arg),
+                            };
+                            let r = tri!('op, r);
+                            f.push(r);
+                            continue 'dispatch;
                         }
-                        continue 'run;
-                    }
-                    Opcode::ReturnGenerator => {
-                        let frame = self.pop_frame();
-                        let resume = frame.resume;
-                        let g = crate::generator::new_generator(self, frame);
-                        if resume == Resume::Exit {
-                            return Ok(g);
+                        Opcode::CompareOp => {
+                            let b = f.pop();
+                            let a = f.pop();
+                            let r = match (&a, &b) {
+                                (Value::Int(x), Value::Int(y)) => Value::Bool(match arg {
+                                    0 => x < y,
+                                    1 => x <= y,
+                                    2 => x == y,
+                                    3 => x != y,
+                                    4 => x > y,
+                                    _ => x >= y,
+                                }),
+                                _ => {
+                                    tri!('op, self.rich_compare(&a, &b, crate::protocol::CmpOp::from_arg(arg)))
+                                }
+                            };
+                            f.push(r);
+                            continue 'dispatch;
                         }
-                        switch_frame!();
-                        // SAFETY: as at the top of the loop.
-                        unsafe { &mut *fp }.push(g);
-                        continue 'run;
-                    }
-                    Opcode::YieldValue => {
-                        let v = f.pop();
-                        let mut frame = self.pop_frame();
-                        let resume = frame.resume;
-                        let g = frame.generator.as_ref().and_then(|g| g.upgrade());
-                        if matches!(resume, Resume::ForIter | Resume::Send) {
-                            crate::generator::leave_inline(self, &mut frame, g.as_ref());
+                        Opcode::IsOp => {
+                            let b = f.pop();
+                            let a = f.pop();
+                            f.push(Value::Bool(a.is(&b) != (arg == 1)));
+                            continue 'dispatch;
                         }
-                        if let Some(g) = g {
-                            crate::generator::suspend(&g, frame);
+                        Opcode::ContainsOp => {
+                            let b = f.pop();
+                            let a = f.pop();
+                            let r = tri!('op, self.contains(&b, &a));
+                            f.push(Value::Bool(r != (arg == 1)));
+                            continue 'dispatch;
                         }
-                        if resume == Resume::Exit {
-                            return Ok(v);
+                        Opcode::UnaryNot => {
+                            let v = f.pop();
+                            let t = tri!('op, self.truthy(&v));
+                            f.push(Value::Bool(!t));
+                            continue 'dispatch;
                         }
-                        switch_frame!();
-                        // SAFETY: as at the top of the loop.
-                        unsafe { &mut *fp }.push(v);
-                        continue 'run;
-                    }
-                    Opcode::GetIter => {
-                        let v = f.pop();
-                        let it = tri!('op, self.get_iter(&v));
-                        f.push(it);
-                        continue 'run;
-                    }
-                    Opcode::ForIter => {
-                        match fast_for_iter(f.top()) {
-                            FastNext::Item(v) => {
+                        Opcode::UnaryNegative | Opcode::UnaryPositive | Opcode::UnaryInvert => {
+                            let v = f.pop();
+                            let r = tri!('op, self.unary_op(&v, instr.op));
+                            f.push(r);
+                            continue 'dispatch;
+                        }
+                        Opcode::BinarySubscr => {
+                            let k = f.pop();
+                            let c = f.pop();
+                            if let Some(v) = fast_subscr(&c, &k) {
                                 f.push(v);
-                                continue 'run;
+                                continue 'dispatch;
                             }
-                            FastNext::Done => {
-                                f.pop();
-                                f.pc = arg as usize;
-                                continue 'run;
+                            let r = tri!('op, self.getitem(&c, &k));
+                            f.push(r);
+                            continue 'dispatch;
+                        }
+                        Opcode::StoreSubscr => {
+                            let k = f.pop();
+                            let c = f.pop();
+                            let v = f.pop();
+                            let v = match fast_store_subscr(&c, &k, v) {
+                                Ok(()) => continue 'dispatch,
+                                Err(v) => v,
+                            };
+                            tri!('op, self.setitem(&c, k, v));
+                            continue 'dispatch;
+                        }
+                        Opcode::DeleteSubscr => {
+                            let k = f.pop();
+                            let c = f.pop();
+                            tri!('op, self.delitem(&c, &k));
+                            continue 'dispatch;
+                        }
+                        Opcode::LoadGlobal => {
+                            // SAFETY: see `code` above.
+                            let code = unsafe { &*code };
+                            let name = &code.names[(arg >> 1) as usize];
+                            let v = match code.caches.get(instr.cache as usize) {
+                                Some(c) => tri!('op, self.load_global_cached(f, name, c)),
+                                None => tri!('op, self.load_global(f, name)),
+                            };
+                            if arg & 1 != 0 {
+                                f.push(Value::Null);
                             }
-                            FastNext::No => {}
-                        }
-                        let it = f.top().clone();
-                        if let Value::Obj(g) = &it
-                            && matches!(g.payload, Payload::Generator(_))
-                            && crate::types::kind_of(g) == crate::types::TypeKind::Generator
-                            && tri!('op, crate::generator::resume_inline(self, g))
-                        {
-                            switch_frame!();
-                            continue 'run;
-                        }
-                        match tri!('op, self.next(&it)) {
-                            Some(v) => f.push(v),
-                            None => {
-                                f.pop();
-                                f.pc = arg as usize;
-                            }
-                        }
-                        continue 'run;
-                    }
-                    Opcode::BuildTuple => {
-                        let items = f.pop_n(arg as usize);
-                        let t = self.new_tuple(items);
-                        f.push(t);
-                        continue 'run;
-                    }
-                    Opcode::BuildList => {
-                        let items = f.pop_n(arg as usize);
-                        let l = self.new_list(items);
-                        f.push(l);
-                        continue 'run;
-                    }
-                    Opcode::ListToTuple => {
-                        let l = f.pop();
-                        let items = crate::builtins::list::items_of(&l);
-                        f.push(self.new_tuple(items));
-                        continue 'run;
-                    }
-                    Opcode::ListAppend => {
-                        let v = f.pop();
-                        if let Some(Payload::List(l)) = f.peek(arg as usize).payload() {
-                            l.borrow_mut().push(v);
-                        }
-                        continue 'run;
-                    }
-                    Opcode::ListExtend => {
-                        let it = f.pop();
-                        let target = f.peek(arg as usize).clone();
-                        tri!('op, self.op_list_extend(&target, &it));
-                        continue 'run;
-                    }
-                    Opcode::BuildSet => {
-                        let items = f.pop_n(arg as usize);
-                        let s = tri!('op, self.new_set_from(items));
-                        f.push(s);
-                        continue 'run;
-                    }
-                    Opcode::SetAdd => {
-                        let v = f.pop();
-                        let target = f.peek(arg as usize).clone();
-                        tri!('op, self.set_add(&target, v));
-                        continue 'run;
-                    }
-                    Opcode::SetUpdate => {
-                        let it = f.pop();
-                        let target = f.peek(arg as usize).clone();
-                        tri!('op, self.set_update(&target, &it));
-                        continue 'run;
-                    }
-                    Opcode::BuildMap => {
-                        let items = f.pop_n(2 * arg as usize);
-                        let d = tri!('op, self.op_build_map(items));
-                        f.push(d);
-                        continue 'run;
-                    }
-                    Opcode::BuildConstKeyMap => {
-                        let keys = f.pop();
-                        let values = f.pop_n(arg as usize);
-                        let d = tri!('op, self.op_build_const_key_map(&keys, values));
-                        f.push(d);
-                        continue 'run;
-                    }
-                    Opcode::MapAdd => {
-                        let v = f.pop();
-                        let k = f.pop();
-                        let target = f.peek(arg as usize).clone();
-                        tri!('op, self.setitem(&target, k, v));
-                        continue 'run;
-                    }
-                    Opcode::DictUpdate => {
-                        let m = f.pop();
-                        let target = f.peek(arg as usize).clone();
-                        tri!('op, self.op_dict_update(&target, &m));
-                        continue 'run;
-                    }
-                    Opcode::DictMerge => {
-                        let m = f.pop();
-                        let target = f.peek(arg as usize).clone();
-                        let func = f.peek(arg as usize + 2).clone();
-                        tri!('op, self.op_dict_merge(&target, &m, &func));
-                        continue 'run;
-                    }
-                    Opcode::BuildSlice => {
-                        let step = if arg == 3 { f.pop() } else { Value::None };
-                        let stop = f.pop();
-                        let start = f.pop();
-                        f.push(self.new_slice(start, stop, step));
-                        continue 'run;
-                    }
-                    Opcode::BuildString => {
-                        let parts = f.pop_n(arg as usize);
-                        let mut s = String::new();
-                        for p in &parts {
-                            s.push_str(crate::str::as_str(p).unwrap_or(""));
-                        }
-                        f.push(self.new_string(s));
-                        continue 'run;
-                    }
-                    Opcode::FormatValue => {
-                        let spec = if arg & 4 != 0 { Some(f.pop()) } else { None };
-                        let v = f.pop();
-                        let r = tri!('op, self.op_format_value(v, arg & 3, spec));
-                        f.push(r);
-                        continue 'run;
-                    }
-                    Opcode::UnpackSequence => {
-                        let seq = f.pop();
-                        let items = tri!('op, self.unpack_sequence(&seq, arg as usize));
-                        for v in items.into_iter().rev() {
                             f.push(v);
+                            continue 'dispatch;
                         }
-                        continue 'run;
-                    }
-                    Opcode::UnpackEx => {
-                        let seq = f.pop();
-                        let items = tri!('op, self.unpack_ex(&seq, (arg & 0xFF) as usize, (arg >> 8) as usize));
-                        for v in items.into_iter().rev() {
+                        Opcode::StoreGlobal => {
+                            let name = f.code.names[arg as usize].clone();
+                            let v = f.pop();
+                            tri!('op, self.dict_set_str(&f.globals, name, v));
+                            continue 'dispatch;
+                        }
+                        Opcode::DeleteGlobal => {
+                            let name = f.code.names[arg as usize].clone();
+                            tri!('op, self.delete_global(f, &name));
+                            continue 'dispatch;
+                        }
+                        Opcode::LoadName => {
+                            let name = f.code.names[arg as usize].clone();
+                            let v = tri!('op, self.load_name(f, &name));
                             f.push(v);
+                            continue 'dispatch;
                         }
-                        continue 'run;
-                    }
-                    Opcode::MakeFunction => {
-                        let r = tri!('op, self.op_make_function(f, arg));
-                        f.push(r);
-                        continue 'run;
-                    }
-                    Opcode::MakeCell => {
-                        let v = std::mem::take(&mut f.slots[arg as usize]);
-                        f.slots[arg as usize] = self.new_cell(v);
-                        continue 'run;
-                    }
-                    Opcode::CopyFreeVars => {
-                        tri!('op, self.op_copy_free_vars(f, arg as usize));
-                        continue 'run;
-                    }
-                    Opcode::LoadClosure => {
-                        let v = f.slots[arg as usize].clone();
-                        f.push(v);
-                        continue 'run;
-                    }
-                    Opcode::LoadDeref => {
-                        let v = crate::builtins::cell::get(&f.slots[arg as usize]);
-                        if v.is_null() {
-                            break 'op self.unbound_deref(f, arg as usize);
+                        Opcode::StoreName => {
+                            let name = f.code.names[arg as usize].clone();
+                            let v = f.pop();
+                            tri!('op, self.store_name(f, name, v));
+                            continue 'dispatch;
                         }
-                        f.push(v);
-                        continue 'run;
-                    }
-                    Opcode::StoreDeref => {
-                        let v = f.pop();
-                        crate::builtins::cell::set(&f.slots[arg as usize], v);
-                        continue 'run;
-                    }
-                    Opcode::DeleteDeref => {
-                        let old = crate::builtins::cell::set(&f.slots[arg as usize], Value::Null);
-                        if old.is_null() {
-                            break 'op self.unbound_deref(f, arg as usize);
+                        Opcode::DeleteName => {
+                            let name = f.code.names[arg as usize].clone();
+                            tri!('op, self.delete_name(f, &name));
+                            continue 'dispatch;
                         }
-                        continue 'run;
-                    }
-                    Opcode::LoadClassderef => {
-                        let v = tri!('op, self.op_load_classderef(f, arg as usize));
-                        f.push(v);
-                        continue 'run;
-                    }
-                    Opcode::LoadBuildClass => {
-                        let v = tri!('op, self.load_builtin(f, "__build_class__").map_err(|_| {
-                            self.new_exception_msg(&self.types.exceptions.name_error, "__build_class__ not found")
-                        }));
-                        f.push(v);
-                        continue 'run;
-                    }
-                    Opcode::LoadAssertionError => {
-                        f.push(Value::Obj(self.types.exceptions.assertion_error.clone()));
-                        continue 'run;
-                    }
-                    Opcode::SetupAnnotations => {
-                        tri!('op, self.op_setup_annotations(f));
-                        continue 'run;
-                    }
-                    Opcode::RaiseVarargs => {
-                        let e = tri!('op, self.op_raise(f, arg));
-                        match e {
-                            Some(e) => break 'op e,
-                            None => {
-                                reraise = true;
-                                break 'op tri!('op, self.reraise_handled());
+                        Opcode::LoadAttr => {
+                            // SAFETY: see `code` above.
+                            let code = unsafe { &*code };
+                            let name = &code.names[arg as usize];
+                            let o = f.pop();
+                            let v = match code.caches.get(instr.cache as usize) {
+                                Some(c) => tri!('op, self.load_attr_cached(&o, name, c)),
+                                None => tri!('op, self.getattr(&o, name)),
+                            };
+                            f.push(v);
+                            continue 'dispatch;
+                        }
+                        Opcode::StoreAttr => {
+                            // SAFETY: see `code` above.
+                            let code = unsafe { &*code };
+                            let name = &code.names[arg as usize];
+                            let o = f.pop();
+                            let v = f.pop();
+                            match code.caches.get(instr.cache as usize) {
+                                Some(c) => tri!('op, self.store_attr_cached(&o, name, v, c)),
+                                None => tri!('op, self.setattr(&o, name, v)),
                             }
+                            continue 'dispatch;
                         }
-                    }
-                    Opcode::Reraise => {
-                        let exc = f.pop();
-                        if arg > 0 {
-                            // The saved lasti sits `arg` slots below the exception.
-                            if let Value::Int(i) = f.peek(arg as usize) {
-                                f.lasti = *i as usize;
+                        Opcode::DeleteAttr => {
+                            let name = f.code.names[arg as usize].clone();
+                            let o = f.pop();
+                            tri!('op, self.delattr(&o, &name));
+                            continue 'dispatch;
+                        }
+                        Opcode::LoadMethod => {
+                            // SAFETY: see `code` above.
+                            let code = unsafe { &*code };
+                            let name = &code.names[arg as usize];
+                            let o = f.pop();
+                            let r = match code.caches.get(instr.cache as usize) {
+                                Some(c) => self.load_method_cached(&o, name, c),
+                                None => self.get_method(&o, name),
+                            };
+                            match tri!('op, r) {
+                                (meth, true) => {
+                                    f.push(meth);
+                                    f.push(o);
+                                }
+                                (attr, false) => {
+                                    f.push(Value::Null);
+                                    f.push(attr);
+                                }
                             }
+                            continue 'dispatch;
                         }
-                        reraise = true;
-                        match exc {
-                            Value::Obj(e) => break 'op e,
-                            _ => {
+                        Opcode::KwNames => {
+                            if let Value::Obj(t) = &f.code.consts[arg as usize] {
+                                f.kwnames = Some(t.clone());
+                            }
+                            continue 'dispatch;
+                        }
+                        Opcode::Call => {
+                            let n = arg as usize;
+                            let kwnames = f.kwnames.take();
+                            if f.stack_len() < n + 2 {
                                 break 'op self.new_exception_msg(
                                     &self.types.exceptions.system_error,
-                                    "RERAISE of a non-exception",
+                                    "CALL: stack underflow",
                                 );
                             }
-                        }
-                    }
-                    Opcode::PushExcInfo => {
-                        let exc = f.pop();
-                        let prev = std::mem::replace(&mut *self.handled.borrow_mut(), exc.clone());
-                        f.push(prev);
-                        f.push(exc);
-                        continue 'run;
-                    }
-                    Opcode::PopExcept => {
-                        let prev = f.pop();
-                        let prev = if prev.is_null() { Value::None } else { prev };
-                        let old = std::mem::replace(&mut *self.handled.borrow_mut(), prev);
-                        drop(old);
-                        continue 'run;
-                    }
-                    Opcode::CheckExcMatch => {
-                        let t = f.pop();
-                        let r = tri!('op, self.op_check_exc_match(f.top(), &t));
-                        f.push(Value::Bool(r));
-                        continue 'run;
-                    }
-                    Opcode::CheckEgMatch => {
-                        let t = f.pop();
-                        let eg = f.pop();
-                        let (rest, matched) = tri!('op, self.op_check_eg_match(&eg, &t));
-                        f.push(rest);
-                        f.push(matched);
-                        continue 'run;
-                    }
-                    Opcode::PrepReraiseStar => {
-                        let excs = f.pop();
-                        let orig = f.pop();
-                        let r = tri!('op, self.op_prep_reraise_star(&orig, &excs));
-                        f.push(r);
-                        continue 'run;
-                    }
-                    Opcode::WithExceptStart => {
-                        let r = tri!('op, self.op_with_except_start(f));
-                        switch_frame!();
-                        // SAFETY: as at the top of the loop.
-                        unsafe { &mut *fp }.push(r);
-                        continue 'run;
-                    }
-                    Opcode::BeforeWith | Opcode::BeforeAsyncWith => {
-                        let mgr = f.pop();
-                        let is_async = instr.op == Opcode::BeforeAsyncWith;
-                        let (exit, entered) = tri!('op, self.op_before_with(&mgr, is_async));
-                        switch_frame!();
-                        // SAFETY: as at the top of the loop.
-                        let f = unsafe { &mut *fp };
-                        f.push(exit);
-                        f.push(entered);
-                        continue 'run;
-                    }
-                    Opcode::ImportName => {
-                        let name = f.code.names[arg as usize].clone();
-                        let fromlist = f.pop();
-                        let level = f.pop();
-                        let m = tri!('op, self.op_import_name(f, &name, &fromlist, &level));
-                        switch_frame!();
-                        // SAFETY: as at the top of the loop.
-                        unsafe { &mut *fp }.push(m);
-                        continue 'run;
-                    }
-                    Opcode::ImportFrom => {
-                        let name = f.code.names[arg as usize].clone();
-                        let m = f.top().clone();
-                        let v = tri!('op, self.op_import_from(&m, &name));
-                        f.push(v);
-                        continue 'run;
-                    }
-                    Opcode::ImportStar => {
-                        let m = f.pop();
-                        tri!('op, self.op_import_star(f, &m));
-                        continue 'run;
-                    }
-                    Opcode::PrintExpr => {
-                        let v = f.pop();
-                        tri!('op, self.op_print_expr(v));
-                        continue 'run;
-                    }
-                    Opcode::GetLen => {
-                        let n = tri!('op, self.len(f.top()));
-                        f.push(Value::from(n));
-                        continue 'run;
-                    }
-                    Opcode::MatchMapping | Opcode::MatchSequence => {
-                        let flag = if instr.op == Opcode::MatchMapping {
-                            crate::types::flags::MAPPING
-                        } else {
-                            crate::types::flags::SEQUENCE
-                        };
-                        let cls = self.class_of(f.top());
-                        let r = crate::types::type_data(cls).has_flag(flag);
-                        f.push(Value::Bool(r));
-                        continue 'run;
-                    }
-                    Opcode::MatchKeys => {
-                        let r = tri!('op, self.op_match_keys(f.peek(2), f.peek(1)));
-                        f.push(r);
-                        continue 'run;
-                    }
-                    Opcode::MatchClass => {
-                        let names = f.pop();
-                        let cls = f.pop();
-                        let subject = f.pop();
-                        let r =
-                            tri!('op, self.op_match_class(&subject, &cls, arg as usize, &names));
-                        f.push(r);
-                        continue 'run;
-                    }
-                    Opcode::GetYieldFromIter => {
-                        let v = f.pop();
-                        let r = tri!('op, self.op_get_yield_from_iter(f, v));
-                        f.push(r);
-                        continue 'run;
-                    }
-                    Opcode::Send => {
-                        let v = f.pop();
-                        let receiver = f.top().clone();
-                        if let Value::Obj(g) = &receiver
-                            && matches!(g.payload, Payload::Generator(_))
-                            && matches!(
-                                crate::types::kind_of(g),
-                                crate::types::TypeKind::Generator
-                                    | crate::types::TypeKind::Coroutine
-                            )
-                            && tri!('op, crate::generator::send_inline(self, g, v.clone()))
-                        {
+                            let len = f.slots.len();
+                            // A bound method in callable position with a NULL below: unpack it
+                            // (PRECALL's job in CPython).
+                            if f.slots[len - n - 2].is_null()
+                                && let Value::Obj(o) = &f.slots[len - n - 1]
+                                && let Payload::BoundMethod { func, self_ } = &o.payload
+                            {
+                                let (func, self_) = (func.clone(), self_.clone());
+                                f.slots[len - n - 2] = func;
+                                f.slots[len - n - 1] = self_;
+                            }
+                            let (callable, first) = if f.slots[len - n - 2].is_null() {
+                                (f.slots[len - n - 1].clone(), len - n)
+                            } else {
+                                (f.slots[len - n - 2].clone(), len - n - 1)
+                            };
+                            let kw: &[Value] = match &kwnames {
+                                Some(t) => match &t.payload {
+                                    Payload::Tuple(items) => items,
+                                    _ => &[],
+                                },
+                                None => &[],
+                            };
+                            if let Value::Obj(co) = &callable
+                                && let Payload::Function(fd) = &co.payload
+                            {
+                                let frame =
+                                    tri!('op, self.frame_for_call(co, fd, &f.slots[first..], kw));
+                                f.slots.truncate(len - n - 2);
+                                let mut frame = frame;
+                                frame.resume = Resume::Push;
+                                tri!('op, self.push_frame(frame));
+                                switch_frame!();
+                                continue 'dispatch;
+                            }
+                            let args: Vec<Value> = f.slots[first..].to_vec();
+                            f.slots.truncate(len - n - 2);
+                            let r = tri!('op, self.call_with_kwnames(&callable, &args, kw));
+                            // A native call may have pushed and popped frames: reload.
                             switch_frame!();
-                            continue 'run;
+                            // SAFETY: as at the top of the dispatch loop.
+                            unsafe { &mut *fp }.push(r);
+                            continue 'dispatch;
                         }
-                        match tri!('op, self.op_send(&receiver, v)) {
-                            crate::generator::SendResult::Yielded(y) => {
-                                switch_frame!();
-                                // SAFETY: as at the top of the loop.
-                                unsafe { &mut *fp }.push(y);
+                        Opcode::CallFunctionEx => {
+                            let kwargs = if arg & 1 != 0 { Some(f.pop()) } else { None };
+                            let args = f.pop();
+                            let callable = f.pop();
+                            let null = f.pop();
+                            let callable = if null.is_null() { callable } else { null };
+                            let r = tri!('op, self.call_ex(&callable, &args, kwargs.as_ref()));
+                            switch_frame!();
+                            // SAFETY: as at the top of the dispatch loop.
+                            unsafe { &mut *fp }.push(r);
+                            continue 'dispatch;
+                        }
+                        Opcode::ReturnValue => {
+                            let v = f.pop();
+                            let mut frame = self.pop_frame();
+                            let resume = frame.resume;
+                            let g = frame.generator.as_ref().and_then(|g| g.upgrade());
+                            if matches!(resume, Resume::ForIter | Resume::Send) {
+                                crate::generator::leave_inline(self, &mut frame, g.as_ref());
                             }
-                            crate::generator::SendResult::Returned(r) => {
+                            match g {
+                                Some(g) => crate::generator::finished(&g, frame),
+                                None => self.recycle_frame(frame),
+                            }
+                            match resume {
+                                Resume::Exit => return Ok(v),
+                                Resume::Push => {
+                                    switch_frame!();
+                                    // SAFETY: as at the top of the dispatch loop.
+                                    unsafe { &mut *fp }.push(v);
+                                }
+                                Resume::ForIter | Resume::Send => {
+                                    // The generator is exhausted: the caller's FOR_ITER leaves its
+                                    // loop; its SEND replaces the receiver with the value and jumps.
+                                    switch_frame!();
+                                    // SAFETY: as at the top of the dispatch loop.
+                                    let caller = unsafe { &mut *fp };
+                                    caller.pop();
+                                    if resume == Resume::Send {
+                                        caller.push(v);
+                                    }
+                                    let target = caller
+                                        .code
+                                        .instrs
+                                        .get(caller.lasti())
+                                        .map(|i| i.arg as usize);
+                                    caller.pc = target.unwrap_or(caller.pc);
+                                }
+                            }
+                            continue 'dispatch;
+                        }
+                        Opcode::ReturnGenerator => {
+                            let frame = self.pop_frame();
+                            let resume = frame.resume;
+                            let g = crate::generator::new_generator(self, frame);
+                            if resume == Resume::Exit {
+                                return Ok(g);
+                            }
+                            switch_frame!();
+                            // SAFETY: as at the top of the dispatch loop.
+                            unsafe { &mut *fp }.push(g);
+                            continue 'dispatch;
+                        }
+                        Opcode::YieldValue => {
+                            let v = f.pop();
+                            let mut frame = self.pop_frame();
+                            let resume = frame.resume;
+                            let g = frame.generator.as_ref().and_then(|g| g.upgrade());
+                            if matches!(resume, Resume::ForIter | Resume::Send) {
+                                crate::generator::leave_inline(self, &mut frame, g.as_ref());
+                            }
+                            if let Some(g) = g {
+                                crate::generator::suspend(&g, frame);
+                            }
+                            if resume == Resume::Exit {
+                                return Ok(v);
+                            }
+                            switch_frame!();
+                            // SAFETY: as at the top of the dispatch loop.
+                            unsafe { &mut *fp }.push(v);
+                            continue 'dispatch;
+                        }
+                        Opcode::GetIter => {
+                            let v = f.pop();
+                            let it = tri!('op, self.get_iter(&v));
+                            f.push(it);
+                            continue 'dispatch;
+                        }
+                        Opcode::ForIter => {
+                            match fast_for_iter(f.top()) {
+                                FastNext::Item(v) => {
+                                    f.push(v);
+                                    continue 'dispatch;
+                                }
+                                FastNext::Done => {
+                                    f.pop();
+                                    f.pc = arg as usize;
+                                    continue 'dispatch;
+                                }
+                                FastNext::No => {}
+                            }
+                            let it = f.top().clone();
+                            if let Value::Obj(g) = &it
+                                && matches!(g.payload, Payload::Generator(_))
+                                && crate::types::kind_of(g) == crate::types::TypeKind::Generator
+                                && tri!('op, crate::generator::resume_inline(self, g))
+                            {
                                 switch_frame!();
-                                // SAFETY: as at the top of the loop.
-                                let f = unsafe { &mut *fp };
-                                f.pop();
-                                f.push(r);
-                                f.pc = arg as usize;
+                                continue 'dispatch;
+                            }
+                            match tri!('op, self.next(&it)) {
+                                Some(v) => f.push(v),
+                                None => {
+                                    f.pop();
+                                    f.pc = arg as usize;
+                                }
+                            }
+                            continue 'dispatch;
+                        }
+                        Opcode::BuildTuple => {
+                            let items = f.pop_n(arg as usize);
+                            let t = self.new_tuple(items);
+                            f.push(t);
+                            continue 'dispatch;
+                        }
+                        Opcode::BuildList => {
+                            let items = f.pop_n(arg as usize);
+                            let l = self.new_list(items);
+                            f.push(l);
+                            continue 'dispatch;
+                        }
+                        Opcode::ListToTuple => {
+                            let l = f.pop();
+                            let items = crate::builtins::list::items_of(&l);
+                            f.push(self.new_tuple(items));
+                            continue 'dispatch;
+                        }
+                        Opcode::ListAppend => {
+                            let v = f.pop();
+                            if let Some(Payload::List(l)) = f.peek(arg as usize).payload() {
+                                l.borrow_mut().push(v);
+                            }
+                            continue 'dispatch;
+                        }
+                        Opcode::ListExtend => {
+                            let it = f.pop();
+                            let target = f.peek(arg as usize).clone();
+                            tri!('op, self.op_list_extend(&target, &it));
+                            continue 'dispatch;
+                        }
+                        Opcode::BuildSet => {
+                            let items = f.pop_n(arg as usize);
+                            let s = tri!('op, self.new_set_from(items));
+                            f.push(s);
+                            continue 'dispatch;
+                        }
+                        Opcode::SetAdd => {
+                            let v = f.pop();
+                            let target = f.peek(arg as usize).clone();
+                            tri!('op, self.set_add(&target, v));
+                            continue 'dispatch;
+                        }
+                        Opcode::SetUpdate => {
+                            let it = f.pop();
+                            let target = f.peek(arg as usize).clone();
+                            tri!('op, self.set_update(&target, &it));
+                            continue 'dispatch;
+                        }
+                        Opcode::BuildMap => {
+                            let items = f.pop_n(2 * arg as usize);
+                            let d = tri!('op, self.op_build_map(items));
+                            f.push(d);
+                            continue 'dispatch;
+                        }
+                        Opcode::BuildConstKeyMap => {
+                            let keys = f.pop();
+                            let values = f.pop_n(arg as usize);
+                            let d = tri!('op, self.op_build_const_key_map(&keys, values));
+                            f.push(d);
+                            continue 'dispatch;
+                        }
+                        Opcode::MapAdd => {
+                            let v = f.pop();
+                            let k = f.pop();
+                            let target = f.peek(arg as usize).clone();
+                            tri!('op, self.setitem(&target, k, v));
+                            continue 'dispatch;
+                        }
+                        Opcode::DictUpdate => {
+                            let m = f.pop();
+                            let target = f.peek(arg as usize).clone();
+                            tri!('op, self.op_dict_update(&target, &m));
+                            continue 'dispatch;
+                        }
+                        Opcode::DictMerge => {
+                            let m = f.pop();
+                            let target = f.peek(arg as usize).clone();
+                            let func = f.peek(arg as usize + 2).clone();
+                            tri!('op, self.op_dict_merge(&target, &m, &func));
+                            continue 'dispatch;
+                        }
+                        Opcode::BuildSlice => {
+                            let step = if arg == 3 { f.pop() } else { Value::None };
+                            let stop = f.pop();
+                            let start = f.pop();
+                            f.push(self.new_slice(start, stop, step));
+                            continue 'dispatch;
+                        }
+                        Opcode::BuildString => {
+                            let parts = f.pop_n(arg as usize);
+                            let mut s = String::new();
+                            for p in &parts {
+                                s.push_str(crate::str::as_str(p).unwrap_or(""));
+                            }
+                            f.push(self.new_string(s));
+                            continue 'dispatch;
+                        }
+                        Opcode::FormatValue => {
+                            let spec = if arg & 4 != 0 { Some(f.pop()) } else { None };
+                            let v = f.pop();
+                            let r = tri!('op, self.op_format_value(v, arg & 3, spec));
+                            f.push(r);
+                            continue 'dispatch;
+                        }
+                        Opcode::UnpackSequence => {
+                            let seq = f.pop();
+                            let items = tri!('op, self.unpack_sequence(&seq, arg as usize));
+                            for v in items.into_iter().rev() {
+                                f.push(v);
+                            }
+                            continue 'dispatch;
+                        }
+                        Opcode::UnpackEx => {
+                            let seq = f.pop();
+                            let items = tri!('op, self.unpack_ex(&seq, (arg & 0xFF) as usize, (arg >> 8) as usize));
+                            for v in items.into_iter().rev() {
+                                f.push(v);
+                            }
+                            continue 'dispatch;
+                        }
+                        Opcode::MakeFunction => {
+                            let r = tri!('op, self.op_make_function(f, arg));
+                            f.push(r);
+                            continue 'dispatch;
+                        }
+                        Opcode::MakeCell => {
+                            let v = std::mem::take(&mut f.slots[arg as usize]);
+                            f.slots[arg as usize] = self.new_cell(v);
+                            continue 'dispatch;
+                        }
+                        Opcode::CopyFreeVars => {
+                            tri!('op, self.op_copy_free_vars(f, arg as usize));
+                            continue 'dispatch;
+                        }
+                        Opcode::LoadClosure => {
+                            let v = f.slots[arg as usize].clone();
+                            f.push(v);
+                            continue 'dispatch;
+                        }
+                        Opcode::LoadDeref => {
+                            let v = crate::builtins::cell::get(&f.slots[arg as usize]);
+                            if v.is_null() {
+                                break 'op self.unbound_deref(f, arg as usize);
+                            }
+                            f.push(v);
+                            continue 'dispatch;
+                        }
+                        Opcode::StoreDeref => {
+                            let v = f.pop();
+                            crate::builtins::cell::set(&f.slots[arg as usize], v);
+                            continue 'dispatch;
+                        }
+                        Opcode::DeleteDeref => {
+                            let old =
+                                crate::builtins::cell::set(&f.slots[arg as usize], Value::Null);
+                            if old.is_null() {
+                                break 'op self.unbound_deref(f, arg as usize);
+                            }
+                            continue 'dispatch;
+                        }
+                        Opcode::LoadClassderef => {
+                            let v = tri!('op, self.op_load_classderef(f, arg as usize));
+                            f.push(v);
+                            continue 'dispatch;
+                        }
+                        Opcode::LoadBuildClass => {
+                            let v = tri!('op, self.load_builtin(f, "__build_class__").map_err(|_| {
+                                self.new_exception_msg(&self.types.exceptions.name_error, "__build_class__ not found")
+                            }));
+                            f.push(v);
+                            continue 'dispatch;
+                        }
+                        Opcode::LoadAssertionError => {
+                            f.push(Value::Obj(self.types.exceptions.assertion_error.clone()));
+                            continue 'dispatch;
+                        }
+                        Opcode::SetupAnnotations => {
+                            tri!('op, self.op_setup_annotations(f));
+                            continue 'dispatch;
+                        }
+                        Opcode::RaiseVarargs => {
+                            let e = tri!('op, self.op_raise(f, arg));
+                            match e {
+                                Some(e) => break 'op e,
+                                None => {
+                                    reraise = true;
+                                    break 'op tri!('op, self.reraise_handled());
+                                }
                             }
                         }
-                        continue 'run;
-                    }
-                    Opcode::GetAwaitable => {
-                        let v = f.pop();
-                        let r = tri!('op, self.op_get_awaitable(v, arg));
-                        f.push(r);
-                        continue 'run;
-                    }
-                    Opcode::GetAiter => {
-                        let v = f.pop();
-                        let r = tri!('op, self.op_get_aiter(v));
-                        f.push(r);
-                        continue 'run;
-                    }
-                    Opcode::GetAnext => {
-                        let r = tri!('op, self.op_get_anext(f.top().clone()));
-                        f.push(r);
-                        continue 'run;
-                    }
-                    Opcode::EndAsyncFor => {
-                        let exc = f.pop();
-                        f.pop();
-                        if let Value::Obj(e) = &exc
-                            && crate::types::is_subtype(
-                                e.class(),
-                                &self.types.exceptions.stop_async_iteration,
-                            )
-                        {
-                            continue 'run;
+                        Opcode::Reraise => {
+                            let exc = f.pop();
+                            if arg > 0 {
+                                // The saved lasti sits `arg` slots below the exception.
+                                if let Value::Int(i) = f.peek(arg as usize) {
+                                    let i = *i as usize;
+                                    f.set_lasti(i);
+                                }
+                            }
+                            reraise = true;
+                            match exc {
+                                Value::Obj(e) => break 'op e,
+                                _ => {
+                                    break 'op self.new_exception_msg(
+                                        &self.types.exceptions.system_error,
+                                        "RERAISE of a non-exception",
+                                    );
+                                }
+                            }
                         }
-                        reraise = true;
-                        match exc {
-                            Value::Obj(e) => break 'op e,
-                            _ => continue 'run,
+                        Opcode::PushExcInfo => {
+                            let exc = f.pop();
+                            let prev =
+                                std::mem::replace(&mut *self.handled.borrow_mut(), exc.clone());
+                            f.push(prev);
+                            f.push(exc);
+                            continue 'dispatch;
                         }
-                    }
-                    Opcode::AsyncGenWrap => {
-                        let v = f.pop();
-                        f.push(crate::generator::wrap_async_gen_value(self, v));
-                        continue 'run;
+                        Opcode::PopExcept => {
+                            let prev = f.pop();
+                            let prev = if prev.is_null() { Value::None } else { prev };
+                            let old = std::mem::replace(&mut *self.handled.borrow_mut(), prev);
+                            drop(old);
+                            continue 'dispatch;
+                        }
+                        Opcode::CheckExcMatch => {
+                            let t = f.pop();
+                            let r = tri!('op, self.op_check_exc_match(f.top(), &t));
+                            f.push(Value::Bool(r));
+                            continue 'dispatch;
+                        }
+                        Opcode::CheckEgMatch => {
+                            let t = f.pop();
+                            let eg = f.pop();
+                            let (rest, matched) = tri!('op, self.op_check_eg_match(&eg, &t));
+                            f.push(rest);
+                            f.push(matched);
+                            continue 'dispatch;
+                        }
+                        Opcode::PrepReraiseStar => {
+                            let excs = f.pop();
+                            let orig = f.pop();
+                            let r = tri!('op, self.op_prep_reraise_star(&orig, &excs));
+                            f.push(r);
+                            continue 'dispatch;
+                        }
+                        Opcode::WithExceptStart => {
+                            let r = tri!('op, self.op_with_except_start(f));
+                            switch_frame!();
+                            // SAFETY: as at the top of the dispatch loop.
+                            unsafe { &mut *fp }.push(r);
+                            continue 'dispatch;
+                        }
+                        Opcode::BeforeWith | Opcode::BeforeAsyncWith => {
+                            let mgr = f.pop();
+                            let is_async = instr.op == Opcode::BeforeAsyncWith;
+                            let (exit, entered) = tri!('op, self.op_before_with(&mgr, is_async));
+                            switch_frame!();
+                            // SAFETY: as at the top of the dispatch loop.
+                            let f = unsafe { &mut *fp };
+                            f.push(exit);
+                            f.push(entered);
+                            continue 'dispatch;
+                        }
+                        Opcode::ImportName => {
+                            let name = f.code.names[arg as usize].clone();
+                            let fromlist = f.pop();
+                            let level = f.pop();
+                            let m = tri!('op, self.op_import_name(f, &name, &fromlist, &level));
+                            switch_frame!();
+                            // SAFETY: as at the top of the dispatch loop.
+                            unsafe { &mut *fp }.push(m);
+                            continue 'dispatch;
+                        }
+                        Opcode::ImportFrom => {
+                            let name = f.code.names[arg as usize].clone();
+                            let m = f.top().clone();
+                            let v = tri!('op, self.op_import_from(&m, &name));
+                            f.push(v);
+                            continue 'dispatch;
+                        }
+                        Opcode::ImportStar => {
+                            let m = f.pop();
+                            tri!('op, self.op_import_star(f, &m));
+                            continue 'dispatch;
+                        }
+                        Opcode::PrintExpr => {
+                            let v = f.pop();
+                            tri!('op, self.op_print_expr(v));
+                            continue 'dispatch;
+                        }
+                        Opcode::GetLen => {
+                            let n = tri!('op, self.len(f.top()));
+                            f.push(Value::from(n));
+                            continue 'dispatch;
+                        }
+                        Opcode::MatchMapping | Opcode::MatchSequence => {
+                            let flag = if instr.op == Opcode::MatchMapping {
+                                crate::types::flags::MAPPING
+                            } else {
+                                crate::types::flags::SEQUENCE
+                            };
+                            let cls = self.class_of(f.top());
+                            let r = crate::types::type_data(cls).has_flag(flag);
+                            f.push(Value::Bool(r));
+                            continue 'dispatch;
+                        }
+                        Opcode::MatchKeys => {
+                            let r = tri!('op, self.op_match_keys(f.peek(2), f.peek(1)));
+                            f.push(r);
+                            continue 'dispatch;
+                        }
+                        Opcode::MatchClass => {
+                            let names = f.pop();
+                            let cls = f.pop();
+                            let subject = f.pop();
+                            let r = tri!('op, self.op_match_class(&subject, &cls, arg as usize, &names));
+                            f.push(r);
+                            continue 'dispatch;
+                        }
+                        Opcode::GetYieldFromIter => {
+                            let v = f.pop();
+                            let r = tri!('op, self.op_get_yield_from_iter(f, v));
+                            f.push(r);
+                            continue 'dispatch;
+                        }
+                        Opcode::Send => {
+                            let v = f.pop();
+                            let receiver = f.top().clone();
+                            if let Value::Obj(g) = &receiver
+                                && matches!(g.payload, Payload::Generator(_))
+                                && matches!(
+                                    crate::types::kind_of(g),
+                                    crate::types::TypeKind::Generator
+                                        | crate::types::TypeKind::Coroutine
+                                )
+                                && tri!('op, crate::generator::send_inline(self, g, v.clone()))
+                            {
+                                switch_frame!();
+                                continue 'dispatch;
+                            }
+                            match tri!('op, self.op_send(&receiver, v)) {
+                                crate::generator::SendResult::Yielded(y) => {
+                                    switch_frame!();
+                                    // SAFETY: as at the top of the dispatch loop.
+                                    unsafe { &mut *fp }.push(y);
+                                }
+                                crate::generator::SendResult::Returned(r) => {
+                                    switch_frame!();
+                                    // SAFETY: as at the top of the dispatch loop.
+                                    let f = unsafe { &mut *fp };
+                                    f.pop();
+                                    f.push(r);
+                                    f.pc = arg as usize;
+                                }
+                            }
+                            continue 'dispatch;
+                        }
+                        Opcode::GetAwaitable => {
+                            let v = f.pop();
+                            let r = tri!('op, self.op_get_awaitable(v, arg));
+                            f.push(r);
+                            continue 'dispatch;
+                        }
+                        Opcode::GetAiter => {
+                            let v = f.pop();
+                            let r = tri!('op, self.op_get_aiter(v));
+                            f.push(r);
+                            continue 'dispatch;
+                        }
+                        Opcode::GetAnext => {
+                            let r = tri!('op, self.op_get_anext(f.top().clone()));
+                            f.push(r);
+                            continue 'dispatch;
+                        }
+                        Opcode::EndAsyncFor => {
+                            let exc = f.pop();
+                            f.pop();
+                            if let Value::Obj(e) = &exc
+                                && crate::types::is_subtype(
+                                    e.class(),
+                                    &self.types.exceptions.stop_async_iteration,
+                                )
+                            {
+                                continue 'dispatch;
+                            }
+                            reraise = true;
+                            match exc {
+                                Value::Obj(e) => break 'op e,
+                                _ => continue 'dispatch,
+                            }
+                        }
+                        Opcode::AsyncGenWrap => {
+                            let v = f.pop();
+                            f.push(crate::generator::wrap_async_gen_value(self, v));
+                            continue 'dispatch;
+                        }
                     }
                 }
             };
@@ -1057,7 +1068,7 @@ impl Vm {
             let mut exc = err;
             let mut first = true;
             loop {
-                // SAFETY: as at the top of the loop.
+                // SAFETY: as at the top of the dispatch loop.
                 let f = unsafe { &mut *fp };
                 if !(first && reraise) {
                     if first {
@@ -1071,9 +1082,10 @@ impl Vm {
                 if let Some(h) = f.code.handler_for(f.pc.saturating_sub(1)) {
                     f.truncate_stack(h.depth as usize);
                     if h.lasti {
-                        let lasti = f.lasti as i64;
+                        let lasti = f.lasti() as i64;
                         f.push(Value::Int(lasti));
                     }
+                    f.clear_lasti();
                     f.push(Value::Obj(exc));
                     f.pc = h.target as usize;
                     f.kwnames = None;
@@ -1132,8 +1144,8 @@ impl Vm {
     /// Prepends this frame's entry to the exception's traceback.
     fn add_traceback(&self, exc: &PyRef, f: &mut Frame) {
         let frame_obj = crate::builtins::frame::frame_object(self, f);
-        let lineno = f.code.line_of(f.lasti);
-        let lasti = f.code.byte_offset(f.lasti);
+        let lineno = f.code.line_of(f.lasti());
+        let lasti = f.code.byte_offset(f.lasti());
         crate::exceptions::push_traceback(self, exc, frame_obj, lasti, lineno);
     }
 

@@ -33,10 +33,14 @@ pub struct Frame {
     pub code: Rc<Code>,
     /// `localsplus` (the first `code.nlocalsplus` slots) then the value stack.
     pub slots: Vec<Value>,
+    /// `code.nlocalsplus`, kept here: every push and pop compares against it, and reading it
+    /// through the `Rc<Code>` costs a dependent load each time.
+    base: usize,
     /// Index of the next instruction.
     pub pc: usize,
-    /// Index of the instruction being executed (for tracebacks and handlers).
-    pub lasti: usize,
+    /// Set by RERAISE, which attributes the exception to an earlier instruction (see
+    /// `lasti`); cleared when a handler of this frame takes the exception.
+    lasti_override: Option<usize>,
     pub globals: PyRef,
     pub builtins: PyRef,
     /// The locals mapping of module and class bodies (`None` for optimized frames).
@@ -76,9 +80,10 @@ impl Frame {
     ) -> Box<Frame> {
         let mut frame = Box::new(Frame {
             slots: Vec::with_capacity(code.nlocalsplus + code.stacksize()),
+            base: code.nlocalsplus,
             code,
             pc: 0,
-            lasti: 0,
+            lasti_override: None,
             globals,
             builtins,
             locals,
@@ -109,13 +114,14 @@ impl Frame {
             self.slots.reserve(need);
         }
         self.fill_locals(args, code.nlocalsplus);
+        self.base = code.nlocalsplus;
         self.code = code;
         self.globals = globals;
         self.builtins = builtins;
         self.locals = locals;
         self.func = func;
         self.pc = 0;
-        self.lasti = 0;
+        self.lasti_override = None;
         self.resume = Resume::Exit;
     }
 
@@ -127,6 +133,24 @@ impl Frame {
         for _ in args.len()..n {
             self.slots.push(Value::Null);
         }
+    }
+
+    /// Index of the instruction being executed (or, in a frame that is not running, the last
+    /// one that ran: the call, yield or await it waits in): the one before `pc`, since the
+    /// loop advances `pc` before executing, unless RERAISE moved it back.
+    #[inline]
+    pub fn lasti(&self) -> usize {
+        self.lasti_override.unwrap_or(self.pc.saturating_sub(1))
+    }
+
+    /// RERAISE: the exception is attributed to instruction `i` (its traceback line).
+    pub fn set_lasti(&mut self, i: usize) {
+        self.lasti_override = Some(i);
+    }
+
+    /// A handler took the exception: `lasti` follows `pc` again.
+    pub fn clear_lasti(&mut self) {
+        self.lasti_override = None;
     }
 
     /// Pushes onto the value stack. The vector was sized for `co_stacksize` at creation, so
@@ -151,7 +175,7 @@ impl Frame {
     /// rather than eating a local slot.
     #[inline]
     pub fn pop(&mut self) -> Value {
-        if self.slots.len() > self.code.nlocalsplus {
+        if self.slots.len() > self.base {
             self.slots.pop().unwrap_or_default()
         } else {
             Value::Null
@@ -160,7 +184,7 @@ impl Frame {
 
     #[inline]
     pub fn top(&self) -> &Value {
-        if self.slots.len() > self.code.nlocalsplus {
+        if self.slots.len() > self.base {
             &self.slots[self.slots.len() - 1]
         } else {
             &Value::Null
@@ -171,7 +195,7 @@ impl Frame {
     #[inline]
     pub fn peek(&self, n: usize) -> &Value {
         let len = self.slots.len();
-        if n >= 1 && len >= self.code.nlocalsplus + n {
+        if n >= 1 && len >= self.base + n {
             &self.slots[len - n]
         } else {
             &Value::Null
@@ -180,7 +204,7 @@ impl Frame {
 
     #[inline]
     pub fn stack_len(&self) -> usize {
-        self.slots.len() - self.code.nlocalsplus
+        self.slots.len() - self.base
     }
 
     /// Pops the top `n` items, in stack order (bottom first).
@@ -197,7 +221,7 @@ impl Frame {
     }
 
     pub fn truncate_stack(&mut self, depth: usize) {
-        let len = self.code.nlocalsplus + depth;
+        let len = self.base + depth;
         if self.slots.len() > len {
             self.slots.truncate(len);
         }
@@ -205,7 +229,7 @@ impl Frame {
 
     /// The current line (`f_lineno`).
     pub fn lineno(&self) -> Option<i32> {
-        self.code.line_of(self.lasti)
+        self.code.line_of(self.lasti())
     }
 }
 

@@ -24,7 +24,7 @@ pub fn code_value(vm: &Vm, code: &Rc<Code>) -> Value {
 pub fn frame_object(vm: &Vm, f: &mut Frame) -> PyRef {
     if let Some(fo) = &f.frame_obj {
         if let Payload::Frame(d) = &fo.payload {
-            d.lasti.set(f.lasti);
+            d.lasti.set(f.lasti());
         }
         return fo.clone();
     }
@@ -34,7 +34,7 @@ pub fn frame_object(vm: &Vm, f: &mut Frame) -> PyRef {
             code: f.code.clone(),
             globals: f.globals.clone(),
             builtins: f.builtins.clone(),
-            lasti: Cell::new(f.lasti),
+            lasti: Cell::new(f.lasti()),
             locals: RefCell::new(f.locals.clone()),
             back: RefCell::new(None),
             finished: Cell::new(false),
@@ -47,7 +47,7 @@ pub fn frame_object(vm: &Vm, f: &mut Frame) -> PyRef {
 /// The frame is leaving the stack: keep what Python may still ask of it.
 pub fn detach(vm: &Vm, fo: &PyRef, frame: &Frame) {
     if let Payload::Frame(d) = &fo.payload {
-        d.lasti.set(frame.lasti);
+        d.lasti.set(frame.lasti());
         if frame.locals.is_none() {
             *d.locals.borrow_mut() = Some(fast_locals_dict(vm, frame));
         }
@@ -150,7 +150,7 @@ fn f_locals(vm: &Vm, v: &Value) -> PyResult<Value> {
 fn f_lineno(vm: &Vm, v: &Value) -> PyResult<Value> {
     let d = data(vm, v)?;
     let lasti = match live_index(vm, v) {
-        Some(i) => vm.frames.borrow()[i].lasti,
+        Some(i) => vm.frames.borrow()[i].lasti(),
         None => d.lasti.get(),
     };
     Ok(match d.code.line_of(lasti) {
@@ -162,7 +162,7 @@ fn f_lineno(vm: &Vm, v: &Value) -> PyResult<Value> {
 fn f_lasti(vm: &Vm, v: &Value) -> PyResult<Value> {
     let d = data(vm, v)?;
     let lasti = match live_index(vm, v) {
-        Some(i) => vm.frames.borrow()[i].lasti,
+        Some(i) => vm.frames.borrow()[i].lasti(),
         None => d.lasti.get(),
     };
     Ok(Value::Int(d.code.byte_offset(lasti) as i64))
