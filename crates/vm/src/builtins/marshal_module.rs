@@ -887,6 +887,9 @@ impl<'a> Reader<'a> {
         if n == 0 {
             return Ok(Value::Int(0));
         }
+        if n == i32::MIN {
+            return Err(bad_data(vm, "long size out of range"));
+        }
         let count = n.unsigned_abs() as usize;
         let mut digits = Vec::with_capacity(self.capacity(count));
         for i in 0..count {
@@ -900,10 +903,20 @@ impl<'a> Reader<'a> {
             }
             digits.push(d as u16);
         }
-        let mut bits = BigUint::default();
-        for (i, d) in digits.iter().enumerate() {
-            bits |= BigUint::from(*d) << (15 * i);
+        // Repack the 15-bit digits as bytes.
+        let mut bytes = Vec::with_capacity(digits.len() * 15 / 8 + 2);
+        let (mut acc, mut nbits) = (0u32, 0u32);
+        for d in &digits {
+            acc |= (*d as u32) << nbits;
+            nbits += 15;
+            while nbits >= 8 {
+                bytes.push(acc as u8);
+                acc >>= 8;
+                nbits -= 8;
+            }
         }
+        bytes.push(acc as u8);
+        let bits = BigUint::from_bytes_le(&bytes);
         let sign = if n < 0 { Sign::Minus } else { Sign::Plus };
         Ok(Value::from_bigint(BigInt::from_biguint(sign, bits)))
     }
