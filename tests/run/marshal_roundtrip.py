@@ -138,3 +138,7 @@ try:
     marshal.load(io.StringIO('N'))
 except TypeError as e:
     print('TypeError', e)
+
+# big ints of many digits
+for v in [3**20000, -(7**7777), 2**(15 * 100), 2**(15 * 100) - 1]:
+    print(marshal.loads(marshal.dumps(v)) == v, marshal.loads(marshal.dumps(v, 0)) == v, len(marshal.dumps(v)))
