@@ -94,6 +94,7 @@ pub const CATEGORY_UNI_LINEBREAK: u32 = 16;
 pub const CATEGORY_UNI_NOT_LINEBREAK: u32 = 17;
 
 // Pattern flags.
+pub const FLAG_TEMPLATE: i64 = 1;
 pub const FLAG_IGNORECASE: i64 = 2;
 pub const FLAG_LOCALE: i64 = 4;
 pub const FLAG_MULTILINE: i64 = 8;

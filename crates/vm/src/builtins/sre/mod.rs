@@ -14,8 +14,8 @@ use std::rc::Rc;
 use self::constants::*;
 use self::engine::{Matcher, State};
 use crate::builtins::bytes::{buffer_bytes, new_bytes};
-use crate::builtins::function::{MethodKind, check_count, parse_args};
-use crate::builtins::itertools::{is_callable, native, native_type, new_native};
+use crate::builtins::function::{MethodKind, check_count, no_kwargs};
+use crate::builtins::itertools::{bind_args, is_callable, native, native_type, new_native};
 use crate::object::{NativeData, Payload};
 use crate::types::{Layout, TypeKind, flags, kind_of};
 use crate::value::{PyRef, Value};
@@ -230,6 +230,11 @@ fn with_state<R>(
     }
 }
 
+/// Bound argument `i`, if given.
+fn arg(p: &[Option<Value>], i: usize) -> Option<&Value> {
+    p.get(i).and_then(Option::as_ref)
+}
+
 /// An index argument (`Py_ssize_t`), with its default.
 fn ssize_arg(vm: &Vm, v: Option<&Value>, default: i64) -> PyResult<i64> {
     match v {
@@ -267,19 +272,18 @@ fn string_pos_endpos(
     kwnames: &[Value],
 ) -> PyResult<(Rc<Subject>, usize, usize)> {
     let pat = pattern_of(vm, &args[0])?;
-    let p = parse_args(
+    let p = bind_args(
         vm,
         name,
         &args[1..],
         kwnames,
         &["string", "pos", "endpos"],
-        0,
         3,
         1,
     )?;
-    let pos = ssize_arg(vm, p.get(1), 0)?;
-    let endpos = ssize_arg(vm, p.get(2), i64::MAX)?;
-    let string = p.get(0).cloned().unwrap_or(Value::None);
+    let pos = ssize_arg(vm, arg(&p, 1), 0)?;
+    let endpos = ssize_arg(vm, arg(&p, 2), i64::MAX)?;
+    let string = arg(&p, 0).cloned().unwrap_or(Value::None);
     state_init(vm, pat, &string, pos, endpos)
 }
 
@@ -386,18 +390,17 @@ fn checked_span(vm: &Vm, m: &dyn Matcher, g: usize) -> PyResult<Option<(usize, u
 
 fn pattern_split(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let pat = pattern_of(vm, &args[0])?;
-    let p = parse_args(
+    let p = bind_args(
         vm,
         "split",
         &args[1..],
         kwnames,
         &["string", "maxsplit"],
-        0,
         2,
         1,
     )?;
-    let maxsplit = ssize_arg(vm, p.get(1), 0)?;
-    let string = p.get(0).cloned().unwrap_or(Value::None);
+    let maxsplit = ssize_arg(vm, arg(&p, 1), 0)?;
+    let string = arg(&p, 0).cloned().unwrap_or(Value::None);
     let (subj, start, end) = state_init(vm, pat, &string, 0, i64::MAX)?;
     let items = with_state(pat, &subj, start, end, |m| {
         let mut items = Vec::new();
@@ -500,19 +503,18 @@ fn re_helper(vm: &Vm, name: &str) -> PyResult<Value> {
 fn pattern_subx(vm: &Vm, args: &[Value], kwnames: &[Value], name: &str) -> PyResult<Value> {
     let this = &args[0];
     let pat = pattern_of(vm, this)?;
-    let p = parse_args(
+    let p = bind_args(
         vm,
         name,
         &args[1..],
         kwnames,
         &["repl", "string", "count"],
-        0,
         3,
         2,
     )?;
-    let repl = p.get(0).cloned().unwrap_or(Value::None);
-    let string = p.get(1).cloned().unwrap_or(Value::None);
-    let count = ssize_arg(vm, p.get(2), 0)?;
+    let repl = arg(&p, 0).cloned().unwrap_or(Value::None);
+    let string = arg(&p, 1).cloned().unwrap_or(Value::None);
+    let count = ssize_arg(vm, arg(&p, 2), 0)?;
     let (filter, callable) = if is_callable(vm, &repl) {
         (repl, true)
     } else if is_literal_template(&repl) {
@@ -618,6 +620,7 @@ fn pattern_repr(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
         flags &= !FLAG_UNICODE;
     }
     let names = [
+        ("re.TEMPLATE", FLAG_TEMPLATE),
         ("re.IGNORECASE", FLAG_IGNORECASE),
         ("re.LOCALE", FLAG_LOCALE),
         ("re.MULTILINE", FLAG_MULTILINE),
@@ -692,6 +695,11 @@ fn pattern_hash(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(Value::Int(if h == -1 { -2 } else { h }))
 }
 
+/// The setter of a read-only member (`PyMemberDef` with `READONLY`).
+fn readonly(vm: &Vm, _v: &Value, _new: Option<Value>) -> PyResult<()> {
+    Err(vm.attribute_error("readonly attribute"))
+}
+
 fn pattern_pattern(vm: &Vm, v: &Value) -> PyResult<Value> {
     Ok(pattern_of(vm, v)?.pattern.clone())
 }
@@ -763,9 +771,9 @@ fn init_pattern(vm: &Vm, t: &PyRef) {
     vm.add_getsets(
         t,
         &[
-            ("pattern", pattern_pattern, None),
-            ("flags", pattern_flags, None),
-            ("groups", pattern_groups, None),
+            ("pattern", pattern_pattern, Some(readonly)),
+            ("flags", pattern_flags, Some(readonly)),
+            ("groups", pattern_groups, Some(readonly)),
             ("groupindex", pattern_groupindex, None),
         ],
     );
@@ -896,7 +904,7 @@ impl Match {
 }
 
 fn match_group(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    crate::builtins::function::no_kwargs(vm, "group", kwnames)?;
+    no_kwargs(vm, "Match.group", kwnames)?;
     let m = match_of(vm, &args[0])?;
     let rest = &args[1..];
     match rest.len() {
@@ -924,16 +932,16 @@ fn match_getitem(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 fn match_groups(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let m = match_of(vm, &args[0])?;
-    let p = parse_args(vm, "groups", &args[1..], kwnames, &["default"], 0, 1, 0)?;
-    let default = p.get(0).cloned().unwrap_or(Value::None);
+    let p = bind_args(vm, "groups", &args[1..], kwnames, &["default"], 1, 0)?;
+    let default = arg(&p, 0).cloned().unwrap_or(Value::None);
     let out = (1..m.ngroups()).map(|g| m.slice(vm, g, &default)).collect();
     Ok(vm.new_tuple(out))
 }
 
 fn match_groupdict(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let m = match_of(vm, &args[0])?;
-    let p = parse_args(vm, "groupdict", &args[1..], kwnames, &["default"], 0, 1, 0)?;
-    let default = p.get(0).cloned().unwrap_or(Value::None);
+    let p = bind_args(vm, "groupdict", &args[1..], kwnames, &["default"], 1, 0)?;
+    let default = arg(&p, 0).cloned().unwrap_or(Value::None);
     let result = crate::builtins::dict::new_dict();
     let pat = pattern_of(vm, &m.pattern)?;
     let keys = match pat.groupindex.as_ref().and_then(|v| v.payload()) {
@@ -950,6 +958,7 @@ fn match_groupdict(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value
 }
 
 fn match_start(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "Match.start", kwnames)?;
     check_count(vm, "start", &args[1..], kwnames, 0, 1)?;
     let m = match_of(vm, &args[0])?;
     let g = m.index(vm, args.get(1))?;
@@ -957,6 +966,7 @@ fn match_start(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
 }
 
 fn match_end(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "Match.end", kwnames)?;
     check_count(vm, "end", &args[1..], kwnames, 0, 1)?;
     let m = match_of(vm, &args[0])?;
     let g = m.index(vm, args.get(1))?;
@@ -968,6 +978,7 @@ fn pair(vm: &Vm, (a, b): (isize, isize)) -> Value {
 }
 
 fn match_span(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "Match.span", kwnames)?;
     check_count(vm, "span", &args[1..], kwnames, 0, 1)?;
     let m = match_of(vm, &args[0])?;
     let g = m.index(vm, args.get(1))?;
@@ -976,8 +987,8 @@ fn match_span(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
 
 fn match_expand(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let m = match_of(vm, &args[0])?;
-    let p = parse_args(vm, "expand", &args[1..], kwnames, &["template"], 0, 1, 1)?;
-    let template = p.get(0).cloned().unwrap_or(Value::None);
+    let p = bind_args(vm, "expand", &args[1..], kwnames, &["template"], 1, 1)?;
+    let template = arg(&p, 0).cloned().unwrap_or(Value::None);
     let expand = re_helper(vm, "_expand")?;
     vm.call(&expand, &[m.pattern.clone(), args[0].clone(), template])
 }
@@ -1087,10 +1098,10 @@ fn init_match(vm: &Vm, t: &PyRef) {
     vm.add_getsets(
         t,
         &[
-            ("string", match_string, None),
-            ("re", match_re, None),
-            ("pos", match_pos, None),
-            ("endpos", match_endpos, None),
+            ("string", match_string, Some(readonly)),
+            ("re", match_re, Some(readonly)),
+            ("pos", match_pos, Some(readonly)),
+            ("endpos", match_endpos, Some(readonly)),
             ("lastindex", match_lastindex, None),
             ("lastgroup", match_lastgroup, None),
             ("regs", match_regs, None),
@@ -1141,9 +1152,11 @@ fn new_scanner(vm: &Vm, pattern: &Value, subject: Rc<Subject>, pos: usize, endpo
     )
 }
 
-fn scanner_step(vm: &Vm, args: &[Value], kwnames: &[Value], search: bool) -> PyResult<Value> {
+fn scanner_step(vm: &Vm, args: &[Value], _kwnames: &[Value], search: bool) -> PyResult<Value> {
     let name = if search { "search" } else { "match" };
-    check_count(vm, name, &args[1..], kwnames, 0, 0)?;
+    if args.len() > 1 {
+        return Err(vm.type_error(format!("{name}() takes no arguments")));
+    }
     let sc = native::<Scanner>(vm, &args[0], SCANNER)?;
     let Some(at) = sc.start.get() else {
         return Ok(Value::None);
@@ -1182,7 +1195,7 @@ fn scanner_pattern(vm: &Vm, v: &Value) -> PyResult<Value> {
 fn init_scanner(vm: &Vm, t: &PyRef) {
     vm.add_methods_kind(t, &[("__new__", no_new)], MethodKind::Static);
     vm.add_methods(t, &[("match", scanner_match), ("search", scanner_search)]);
-    vm.add_getsets(t, &[("pattern", scanner_pattern, None)]);
+    vm.add_getsets(t, &[("pattern", scanner_pattern, Some(readonly))]);
 }
 
 // ---- module functions ----
@@ -1208,7 +1221,7 @@ fn bad_argument(vm: &Vm, name: &str, expected: &str, v: &Value) -> crate::vm::Py
 }
 
 fn sre_compile(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let p = parse_args(
+    let p = bind_args(
         vm,
         "compile",
         args,
@@ -1221,29 +1234,33 @@ fn sre_compile(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
             "groupindex",
             "indexgroup",
         ],
-        0,
         6,
         6,
     )?;
-    let arg = |i: usize| p.get(i).cloned().unwrap_or(Value::None);
-    let pattern = arg(0);
-    let flags = c_int(vm, &arg(1))?;
-    let code_list = arg(2);
+    let get = |i: usize| arg(&p, i).cloned().unwrap_or(Value::None);
+    let pattern = get(0);
+    let flags = c_int(vm, &get(1))?;
+    let code_list = get(2);
     let Some(Payload::List(items)) = code_list.payload() else {
         return Err(bad_argument(vm, "code", "list", &code_list));
     };
-    let groups = vm.index_i64(&arg(3))?;
-    let groupindex = arg(4);
+    let groups = vm.index_i64(&get(3))?;
+    let groupindex = get(4);
     let Some(Payload::Dict(gi)) = groupindex.payload() else {
         return Err(bad_argument(vm, "groupindex", "dict", &groupindex));
     };
-    let indexgroup = arg(5);
+    let indexgroup = get(5);
     let Some(Payload::Tuple(ig)) = indexgroup.payload() else {
         return Err(bad_argument(vm, "indexgroup", "tuple", &indexgroup));
     };
     let words: Vec<Value> = items.borrow().clone();
     let mut code = Vec::with_capacity(words.len());
     for w in &words {
+        if !matches!(w, Value::Int(_) | Value::Bool(_))
+            && !matches!(w.payload(), Some(Payload::Int(_)))
+        {
+            return Err(vm.type_error("an integer is required"));
+        }
         let n = vm.index_value(w)?;
         let v = match n {
             Value::Int(i) if i < 0 => {
@@ -1292,12 +1309,12 @@ fn sre_compile(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
 }
 
 fn getcodesize(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    check_count(vm, "getcodesize", args, kwnames, 0, 0)?;
+    check_count(vm, "_sre.getcodesize", args, kwnames, 0, 0)?;
     Ok(Value::Int(CODESIZE))
 }
 
 fn char_arg(vm: &Vm, name: &str, args: &[Value], kwnames: &[Value]) -> PyResult<u32> {
-    check_count(vm, name, args, kwnames, 1, 1)?;
+    check_count(vm, &format!("_sre.{name}"), args, kwnames, 1, 1)?;
     Ok(c_int(vm, &args[0])? as i32 as u32)
 }
 
