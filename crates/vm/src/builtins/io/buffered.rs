@@ -118,6 +118,7 @@ fn raw_read(vm: &Vm, raw: &Value, n: usize) -> PyResult<Option<Vec<u8>>> {
     if let Some(f) = raw_file(raw) {
         return f.read_n(vm, n);
     }
+    super::check_alloc(vm, n)?;
     let b = crate::builtins::bytes::new_bytearray(vm, vec![0; n]);
     let r = vm.call_method(raw, "readinto", std::slice::from_ref(&b))?;
     if r.is_none() {
@@ -482,6 +483,7 @@ fn buffered_init(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
     if size <= 0 {
         return Err(vm.value_error("buffer size must be strictly positive"));
     }
+    super::check_alloc(vm, size as usize)?;
     b.buffer_size.set(size as usize);
     b.detached.set(false);
     b.set_rbuf(Vec::new());

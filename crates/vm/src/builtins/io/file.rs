@@ -70,6 +70,23 @@ impl FileIO {
         if !self.readable.get() {
             return Err(unsupported(vm, "File not open for reading"));
         }
+        // One read(2) returns what is there: for a large request, no more than what is left of
+        // a regular file (or a megabyte of a pipe) needs room.
+        let mut n = n;
+        if n > 1 << 20 {
+            // SAFETY: `stat` is plain old data, valid when zeroed.
+            let mut st: libc::stat = unsafe { std::mem::zeroed() };
+            // SAFETY: plain system calls on a descriptor this object owns.
+            let left = unsafe {
+                if libc::fstat(fd, &mut st) == 0 && st.st_mode & libc::S_IFMT == libc::S_IFREG {
+                    let pos = libc::lseek(fd, 0, libc::SEEK_CUR);
+                    (pos >= 0).then(|| (st.st_size - pos).max(0) as usize)
+                } else {
+                    None
+                }
+            };
+            n = n.min(left.map_or(1 << 20, |l| l + 1).max(1 << 20));
+        }
         let mut buf = vec![0u8; n];
         loop {
             // SAFETY: `buf` has room for `n` bytes.

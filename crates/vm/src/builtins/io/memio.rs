@@ -71,7 +71,8 @@ impl BytesIO {
         rest[..end].to_vec()
     }
 
-    fn write(&self, data: &[u8]) -> usize {
+    fn write(&self, vm: &Vm, data: &[u8]) -> PyResult<usize> {
+        super::check_alloc(vm, self.pos.get().saturating_add(data.len()))?;
         let mut buf = self.buf.borrow_mut();
         let pos = self.pos.get();
         if pos > buf.len() {
@@ -83,7 +84,7 @@ impl BytesIO {
         }
         buf[pos..end].copy_from_slice(data);
         self.pos.set(end);
-        data.len()
+        Ok(data.len())
     }
 }
 
@@ -192,7 +193,7 @@ fn bytesio_write(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "write", &args[1..], kw, 1, 1)?;
     let b = bio(vm, &args[0])?;
     let data = crate::builtins::bytes::bytes_arg(vm, &args[1])?;
-    Ok(Value::from(b.write(&data)))
+    Ok(Value::from(b.write(vm, &data)?))
 }
 
 fn bytesio_writelines(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -202,7 +203,7 @@ fn bytesio_writelines(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> 
     while let Some(line) = vm.next(&it)? {
         let b = bio(vm, &args[0])?;
         let data = crate::builtins::bytes::bytes_arg(vm, &line)?;
-        b.write(&data);
+        b.write(vm, &data)?;
     }
     Ok(Value::None)
 }
@@ -348,7 +349,8 @@ impl StringIO {
 }
 
 impl StrState {
-    fn write(&mut self, s: &str) {
+    fn write(&mut self, vm: &Vm, s: &str) -> PyResult<()> {
+        super::check_alloc(vm, self.pos.saturating_add(s.len()).saturating_mul(4))?;
         let mut text = s.to_string();
         if self.decode {
             let crlf = text.matches("\r\n").count();
@@ -380,6 +382,7 @@ impl StrState {
         }
         self.buf[self.pos..end].copy_from_slice(&chars);
         self.pos = end;
+        Ok(())
     }
 
     fn read(&mut self, n: i64) -> String {
@@ -494,7 +497,7 @@ fn stringio_init(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
         seennl: 0,
     };
     if !initial.is_empty() {
-        st.write(&initial);
+        st.write(vm, &initial)?;
         st.pos = 0;
     }
     *s.st.borrow_mut() = Some(st);
@@ -556,7 +559,7 @@ fn stringio_write(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
             vm.type_name(&args[1])
         )));
     };
-    s.with(|st| st.write(text));
+    s.with(|st| st.write(vm, text))?;
     Ok(Value::from(text.chars().count()))
 }
 

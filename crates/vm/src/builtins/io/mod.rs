@@ -120,6 +120,18 @@ pub fn state<'a, T: 'static>(vm: &Vm, v: &'a Value, class: &str) -> PyResult<&'a
         })
 }
 
+/// Largest buffer the module allocates at once; beyond it, MemoryError (a Rust allocation
+/// failure would abort the process).
+pub const MAX_ALLOC: usize = 1 << 34;
+
+/// MemoryError unless `n` bytes may be allocated.
+pub fn check_alloc(vm: &Vm, n: usize) -> PyResult<()> {
+    if n > MAX_ALLOC {
+        return Err(vm.new_exception(&vm.types.exceptions.memory_error, vec![]));
+    }
+    Ok(())
+}
+
 /// `bytes(data)` as a value.
 pub fn bytes_value(vm: &Vm, data: Vec<u8>) -> Value {
     crate::builtins::bytes::new_bytes(vm, data)
@@ -445,6 +457,7 @@ fn raw_read(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     if n < 0 {
         return vm.call_method(&args[0], "readall", &[]);
     }
+    check_alloc(vm, n as usize)?;
     let b = crate::builtins::bytes::new_bytearray(vm, vec![0; n as usize]);
     let r = vm.call_method(&args[0], "readinto", std::slice::from_ref(&b))?;
     if r.is_none() {
