@@ -114,9 +114,12 @@ pub fn traverse(o: &PyObject, visit: &mut dyn FnMut(&Value)) {
             if let Ok(b) = t.bases.try_borrow() {
                 b.iter().for_each(|x| visit(&Value::Obj(x.clone())));
             }
+            // The MRO starts with the class itself: that reference is part of the class's own
+            // cycle, and counting it lets an unreferenced class be found unreachable.
             if let Ok(m) = t.mro.try_borrow() {
-                m.iter().skip(1).for_each(|x| visit(&Value::Obj(x.clone())));
+                m.iter().for_each(|x| visit(&Value::Obj(x.clone())));
             }
+            t.traverse_lookup_cache(visit);
         }
         Payload::Function(f) => {
             visit(&Value::Obj(f.globals.clone()));
@@ -304,6 +307,15 @@ fn clear(o: &PyObject) {
                 drop(d);
                 drop(old);
             }
+            // As CPython's `type_clear`: the MRO goes too, which breaks the class's reference
+            // to itself (lookups on what is left find nothing).
+            if let Ok(mut m) = t.mro.try_borrow_mut() {
+                let old = std::mem::take(&mut *m);
+                drop(m);
+                drop(old);
+            }
+            let old = t.take_lookup_cache();
+            drop(old);
         }
         Payload::Native(n) => n.clear(),
         _ => {}

@@ -46,18 +46,46 @@ pub enum Cache {
     InstanceDict { ty: [u64; 2], hint: u32 },
     /// LOAD_ATTR on instances of the type with tag `ty`: a class attribute that is no
     /// descriptor, unless the instance's `__dict__` shadows it.
-    ClassValue { ty: u64, value: Value },
+    ClassValue { ty: u64, value: Held },
     /// LOAD_ATTR on instances of the type with tag `ty`: a property or getset descriptor.
-    DataDescr { ty: u64, descr: Value },
+    DataDescr { ty: u64, descr: Held },
     /// LOAD_METHOD on instances of the types with tags `ty[i]`: the function or method
     /// descriptor `func[i]`, unless the instance's `__dict__` shadows it.
-    Method { ty: [u64; 2], func: [Value; 2] },
+    Method { ty: [u64; 2], func: [Held; 2] },
     /// LOAD_ATTR on the class object with tag `ty` itself (its metaclass is `type`): a plain
     /// value or a function.
-    TypeAttr { ty: u64, value: Value },
+    TypeAttr { ty: u64, value: Held },
     /// LOAD_ATTR / LOAD_METHOD on a module: entry `index` of its namespace (keys version
     /// `keys`).
     Module { keys: u64, index: u32 },
+}
+
+/// A value a cache entry remembers without keeping it alive. A version tag that still
+/// matches means the class namespace still holds the object (tags are never reused, so a
+/// dead class's entries never match again); a strong reference would only keep alive what
+/// nothing else uses, such as a method whose `__class__` cell holds its class, and with it
+/// the class, out of the cycle collector's sight. An object that is gone reads as a miss.
+#[derive(Clone)]
+pub enum Held {
+    Plain(Value),
+    Obj(std::rc::Weak<PyObject>),
+}
+
+impl Held {
+    fn new(v: Value) -> Held {
+        match v {
+            Value::Obj(o) => Held::Obj(std::rc::Rc::downgrade(&o)),
+            other => Held::Plain(other),
+        }
+    }
+
+    #[inline]
+    fn get(&self) -> Option<Value> {
+        match self {
+            Held::Plain(v) => Some(v.clone()),
+            Held::Obj(w) => w.upgrade().map(Value::Obj),
+        }
+    }
 }
 
 /// One instruction's cache. Single-threaded interior mutability: `load` copies the entry out
@@ -286,17 +314,17 @@ impl Vm {
                 Cache::ClassValue { ty, value }
                     if class_version(o) == *ty && !in_instance_dict(o, name) =>
                 {
-                    Found::Value(value.clone())
+                    value.get().map_or(Found::Miss, Found::Value)
                 }
                 Cache::DataDescr { ty, descr } if class_version(o) == *ty => {
-                    Found::Descr(descr.clone())
+                    descr.get().map_or(Found::Miss, Found::Descr)
                 }
                 Cache::TypeAttr { ty, value } => match &o.payload {
                     Payload::Type(t)
                         if t.version() == *ty
                             && std::rc::Rc::ptr_eq(o.class(), &self.types.type_) =>
                     {
-                        Found::Value(value.clone())
+                        value.get().map_or(Found::Miss, Found::Value)
                     }
                     _ => Found::Miss,
                 },
@@ -345,7 +373,7 @@ impl Vm {
                     {
                         Cache::TypeAttr {
                             ty: t.version(),
-                            value: v,
+                            value: Held::new(v),
                         }
                     }
                     _ => return,
@@ -364,7 +392,7 @@ impl Vm {
                     if matches!(d.payload(), Some(Payload::Property(_) | Payload::GetSet(_))) {
                         Cache::DataDescr {
                             ty,
-                            descr: d.clone(),
+                            descr: Held::new(d.clone()),
                         }
                     } else {
                         return;
@@ -379,7 +407,10 @@ impl Vm {
                             ty: [ty, 0],
                             hint: ix as u32,
                         },
-                        (None, Some(d)) if always_plain(&d) => Cache::ClassValue { ty, value: d },
+                        (None, Some(d)) if always_plain(&d) => Cache::ClassValue {
+                            ty,
+                            value: Held::new(d),
+                        },
                         _ => return,
                     }
                 }
@@ -422,7 +453,7 @@ impl Vm {
                     _ => (type_data(self.class_of(obj)).version(), false),
                 };
                 match ty.iter().position(|&t| t == v) {
-                    Some(i) if !shadowed => Some((func[i].clone(), true)),
+                    Some(i) if !shadowed => func[i].get().map(|f| (f, true)),
                     _ => None,
                 }
             }
@@ -470,7 +501,7 @@ impl Vm {
         {
             cell.store_merged(Cache::Method {
                 ty: [ty, 0],
-                func: [func, Value::Null],
+                func: [Held::new(func), Held::Plain(Value::Null)],
             });
         }
     }

@@ -234,6 +234,24 @@ impl TypeData {
         self.generic_getattribute_at.set(self.version.get());
     }
 
+    /// Calls `visit` on the values the lookup cache holds (for the cycle collector).
+    pub(crate) fn traverse_lookup_cache(&self, visit: &mut dyn FnMut(&Value)) {
+        if let Ok(c) = self.cache.try_borrow() {
+            for v in c.entries.values().filter_map(|(_, v)| v.as_ref()) {
+                visit(v);
+            }
+        }
+    }
+
+    /// Empties the lookup cache, giving back what it held (to be dropped by the caller once
+    /// no borrow is held).
+    pub(crate) fn take_lookup_cache(&self) -> Vec<Value> {
+        let Ok(mut c) = self.cache.try_borrow_mut() else {
+            return Vec::new();
+        };
+        c.entries.drain().filter_map(|(_, (_, v))| v).collect()
+    }
+
     /// Looks `name` up along the MRO (`_PyType_Lookup`), through the type's cache.
     pub fn lookup(&self, name: &str) -> Option<Value> {
         let key = name.as_ptr() as usize;
