@@ -85,3 +85,26 @@ print(list(Lines('a\nb\n')))
 
 print(issubclass(io.StringIO, io.TextIOBase), io.StringIO.__mro__[1:])
 print(io.StringIO.__module__, io.StringIO.__name__, io.StringIO.__qualname__)
+
+# State for copy and pickle.
+import copy
+
+s = io.StringIO('ab\ncd', newline=None)
+s.read(2)
+s.x = 1
+print(s.__getstate__())
+s2 = copy.copy(s)
+print(repr(s2.getvalue()), s2.tell(), s2.x)
+b = io.BytesIO(b'xyz')
+b.read(1)
+print(b.__getstate__())
+b2 = copy.deepcopy(b)
+print(b2.getvalue(), b2.tell())
+for obj, state in [(io.StringIO(), (1,)), (io.BytesIO(), (1,)), (io.StringIO(), ('a', None, -1, None))]:
+    try:
+        obj.__setstate__(state)
+    except (TypeError, ValueError) as e:
+        print(type(e).__name__, e)
+s3 = io.StringIO()
+s3.__setstate__(('a\r\nb', '', 1, None))
+print(repr(s3.read()), repr(s3.newlines))

@@ -285,6 +285,135 @@ fn bytesio_closed(vm: &Vm, v: &Value) -> PyResult<Value> {
     ))
 }
 
+/// A copy of the instance dict, or None if there is none.
+fn dict_copy(vm: &Vm, v: &Value) -> PyResult<Value> {
+    let d = v.as_obj().and_then(|o| o.dict.borrow().clone());
+    match d {
+        Some(d) => vm.call_method(&Value::Obj(d), "copy", &[]),
+        None => Ok(Value::None),
+    }
+}
+
+/// Updates the instance dict from the state's dict item.
+fn dict_update(vm: &Vm, v: &Value, d: &Value, owner: &str) -> PyResult<()> {
+    if d.is_none() {
+        return Ok(());
+    }
+    if !matches!(d.payload(), Some(Payload::Dict(_))) {
+        return Err(vm.type_error(format!(
+            "third item of state should be a dict, got a {}",
+            vm.type_name(d)
+        )));
+    }
+    let _ = owner;
+    if let Value::Obj(o) = v {
+        let inst = Value::Obj(vm.instance_dict(o));
+        vm.call_method(&inst, "update", std::slice::from_ref(d))?;
+    }
+    Ok(())
+}
+
+/// The items of a `__setstate__` tuple of `n` items.
+fn state_items(vm: &Vm, state: &Value, n: usize, owner: &str) -> PyResult<Vec<Value>> {
+    match state.payload() {
+        Some(Payload::Tuple(t)) if t.len() == n => Ok(t.to_vec()),
+        _ => Err(vm.type_error(format!(
+            "{owner}.__setstate__ argument should be {n}-tuple, got {}",
+            vm.type_name(state)
+        ))),
+    }
+}
+
+fn bytesio_getstate(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let b = bio(vm, &args[0])?;
+    let data = b.buf.borrow().clone();
+    Ok(vm.new_tuple(vec![
+        bytes_value(vm, data),
+        Value::from(b.pos.get()),
+        dict_copy(vm, &args[0])?,
+    ]))
+}
+
+fn bytesio_setstate(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "__setstate__", &args[1..], kw, 1, 1)?;
+    let b = bio(vm, &args[0])?;
+    let items = state_items(vm, &args[1], 3, "_io.BytesIO")?;
+    let data = crate::builtins::bytes::bytes_arg(vm, &items[0])?;
+    if vm.lookup_special(&items[1], "__index__").is_none() {
+        return Err(vm.type_error(format!(
+            "second item of state must be an integer, not {}",
+            vm.type_name(&items[1])
+        )));
+    }
+    let pos = vm.index_i64(&items[1])?;
+    if pos < 0 {
+        return Err(vm.value_error("position value cannot be negative"));
+    }
+    *b.buf.borrow_mut() = data;
+    b.pos.set(pos as usize);
+    dict_update(vm, &args[0], &items[2], "BytesIO")?;
+    Ok(Value::None)
+}
+
+fn stringio_getstate(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let s = sio(vm, &args[0])?;
+    let (text, newline, pos): (String, Option<String>, usize) =
+        s.with(|st| (st.buf.iter().collect(), st.newline.clone(), st.pos));
+    Ok(vm.new_tuple(vec![
+        vm.new_string(text),
+        match newline {
+            Some(n) => vm.new_string(n),
+            None => Value::None,
+        },
+        Value::from(pos),
+        dict_copy(vm, &args[0])?,
+    ]))
+}
+
+fn stringio_setstate(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "__setstate__", &args[1..], kw, 1, 1)?;
+    let s = state::<StringIO>(vm, &args[0], "StringIO")?;
+    if s.closed.get() {
+        return Err(sio_closed(vm));
+    }
+    let items = state_items(vm, &args[1], 4, "_io.StringIO")?;
+    // Initialize as `StringIO(value, newline)`, then restore the (already translated) text.
+    stringio_init(
+        vm,
+        &[args[0].clone(), items[0].clone(), items[1].clone()],
+        &[],
+    )?;
+    let Some(text) = crate::str::as_str(&items[0]) else {
+        return Err(vm.type_error(format!(
+            "initial_value must be str, not {}",
+            vm.type_name(&items[0])
+        )));
+    };
+    if vm.lookup_special(&items[2], "__index__").is_none() {
+        return Err(vm.type_error(format!(
+            "third item of state must be an integer, got {}",
+            vm.type_name(&items[2])
+        )));
+    }
+    let pos = vm.index_i64(&items[2])?;
+    if pos < 0 {
+        return Err(vm.value_error("position value cannot be negative"));
+    }
+    let s = sio(vm, &args[0])?;
+    s.with(|st| {
+        st.buf = text.chars().collect();
+        st.pos = pos as usize;
+    });
+    if !items[3].is_none() && !matches!(items[3].payload(), Some(Payload::Dict(_))) {
+        return Err(vm.type_error(format!(
+            "fourth item of state should be a dict, got a {}",
+            vm.type_name(&items[3])
+        )));
+    }
+    dict_update(vm, &args[0], &items[3], "StringIO")?;
+    Ok(Value::None)
+}
+
 fn self_iter(_vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(args[0].clone())
 }
@@ -292,6 +421,8 @@ fn self_iter(_vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 // ---- StringIO ----
 
 struct StrState {
+    /// The `newline` argument (for `__getstate__`).
+    newline: Option<String>,
     buf: Vec<char>,
     pos: usize,
     readuniversal: bool,
@@ -481,6 +612,7 @@ fn stringio_init(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
     };
     let nl = newline.as_deref();
     let mut st = StrState {
+        newline: newline.clone(),
         buf: Vec::new(),
         pos: 0,
         readuniversal: matches!(nl, None | Some("")),
@@ -689,6 +821,8 @@ pub fn init(vm: &Vm, bytes_t: &PyRef, string_t: &PyRef) {
         ("close", bytesio_close),
         ("__iter__", self_iter),
         ("__next__", bytesio_next),
+        ("__getstate__", bytesio_getstate),
+        ("__setstate__", bytesio_setstate),
     ];
     vm.add_methods(bytes_t, methods);
     vm.add_getsets(bytes_t, &[("closed", bytesio_closed, None)]);
@@ -708,6 +842,8 @@ pub fn init(vm: &Vm, bytes_t: &PyRef, string_t: &PyRef) {
         ("seekable", stringio_true),
         ("close", stringio_close),
         ("__next__", stringio_next),
+        ("__getstate__", stringio_getstate),
+        ("__setstate__", stringio_setstate),
     ];
     vm.add_methods(string_t, methods);
     vm.add_getsets(
