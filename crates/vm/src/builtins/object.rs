@@ -50,6 +50,44 @@ pub fn init(vm: &Vm) {
 }
 
 /// `object.__new__(cls, ...)`: a plain instance (or one with the layout of a built-in base).
+/// "Can't instantiate abstract class A with abstract methods f, g": the names sorted and
+/// joined as CPython 3.11 does (errors of the sort or of a non-str name propagate).
+fn abstract_class_error(vm: &Vm, cls: &PyRef) -> crate::vm::PyErr {
+    let td = type_data(cls);
+    let Some(abstracts) = td.lookup("__abstractmethods__") else {
+        return vm.attribute_error("__abstractmethods__");
+    };
+    let names = match vm.iterate(&abstracts) {
+        Ok(n) => vm.new_list(n),
+        Err(e) => return e,
+    };
+    if let Err(e) = vm.call_method(&names, "sort", &[]) {
+        return e;
+    }
+    let items = match names.payload() {
+        Some(Payload::List(l)) => l.borrow().clone(),
+        _ => Vec::new(),
+    };
+    let mut joined = Vec::with_capacity(items.len());
+    for (i, n) in items.iter().enumerate() {
+        match crate::str::as_str(n) {
+            Some(s) => joined.push(s.to_string()),
+            None => {
+                return vm.type_error(format!(
+                    "sequence item {i}: expected str instance, {} found",
+                    vm.type_name(n)
+                ));
+            }
+        }
+    }
+    vm.type_error(format!(
+        "Can't instantiate abstract class {} with abstract method{} {}",
+        td.name.borrow(),
+        if joined.len() > 1 { "s" } else { "" },
+        joined.join(", ")
+    ))
+}
+
 pub fn object_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let Some(cls) = args.first().and_then(|c| vm.is_type(c)) else {
         return Err(vm.type_error("object.__new__(X): X is not a type object"));
@@ -68,21 +106,7 @@ pub fn object_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value>
         }
     }
     if td.has_flag(flags::ABSTRACT) {
-        let abstracts = td.lookup("__abstractmethods__").unwrap_or(Value::None);
-        let mut names: Vec<String> = vm
-            .iterate(&abstracts)
-            .unwrap_or_default()
-            .iter()
-            .filter_map(|n| crate::str::as_str(n).map(|s| s.to_string()))
-            .collect();
-        names.sort();
-        let q: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
-        return Err(vm.type_error(format!(
-            "Can't instantiate abstract class {} with abstract method{} {}",
-            td.name.borrow(),
-            if names.len() == 1 { "" } else { "s" },
-            q.join(", ")
-        )));
+        return Err(abstract_class_error(vm, &cls));
     }
     if td.layout == Layout::Native {
         return Err(vm.type_error(format!("cannot create '{}' instances", td.name.borrow())));

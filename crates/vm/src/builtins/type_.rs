@@ -690,6 +690,7 @@ fn set_module(vm: &Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
         .borrow_mut()
         .set_str(vm.intern("__module__"), n);
     drop(old);
+    td.modified();
     Ok(())
 }
 
@@ -762,20 +763,18 @@ fn set_abstractmethods(vm: &Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
         Some(n) => vm.truthy(n)?,
         None => false,
     };
-    match new {
-        Some(n) => {
-            let old = td
-                .dict_data()
-                .borrow_mut()
-                .set_str(vm.intern("__abstractmethods__"), n);
-            drop(old);
-        }
-        None => {
-            td.dict_data()
-                .borrow_mut()
-                .remove_str("__abstractmethods__");
-        }
-    }
+    let old = match new {
+        Some(n) => td
+            .dict_data()
+            .borrow_mut()
+            .set_str(vm.intern("__abstractmethods__"), n),
+        None => td
+            .dict_data()
+            .borrow_mut()
+            .remove_str("__abstractmethods__"),
+    };
+    drop(old);
+    td.modified();
     let f = td.flags.get();
     td.flags.set(if is_abstract {
         f | flags::ABSTRACT
