@@ -29,6 +29,8 @@ pub fn init(vm: &Vm) {
             ("__format__", object_format),
             ("__dir__", object_dir),
             ("__reduce_ex__", object_reduce_ex),
+            ("__reduce__", object_reduce),
+            ("__getstate__", object_getstate),
             ("__sizeof__", object_sizeof),
         ],
     );
@@ -319,8 +321,189 @@ fn merge_class_names(vm: &Vm, names: &PyRef, cls: &Value) -> PyResult<()> {
     Ok(())
 }
 
-fn object_reduce_ex(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Err(vm.type_error(format!("cannot pickle '{}' object", vm.type_name(&args[0]))))
+/// `object.__reduce_ex__(protocol)`: the class's own `__reduce__` when it has one, else the
+/// default reduction (`copyreg.__newobj__` for protocol 2 and up, `copyreg._reduce_ex`
+/// below).
+fn object_reduce_ex(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "__reduce_ex__", &args[1..], kw, 1, 1)?;
+    let obj = &args[0];
+    let protocol = vm.index_i64(&args[1])?;
+    let cls = vm.class_of(obj).clone();
+    if let Some(reduce) = type_data(&cls).lookup("__reduce__")
+        && !matches!(reduce.payload(), Some(Payload::MethodDescriptor(md)) if md.owner == "object")
+    {
+        let bound = vm.getattr_str(obj, "__reduce__")?;
+        return vm.call(&bound, &[]);
+    }
+    common_reduce(vm, obj, protocol)
+}
+
+/// `object.__reduce__()`: the protocol-0 reduction.
+fn object_reduce(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "__reduce__", &args[1..], kw, 0, 0)?;
+    common_reduce(vm, &args[0], 0)
+}
+
+fn common_reduce(vm: &Vm, obj: &Value, protocol: i64) -> PyResult<Value> {
+    let copyreg = crate::import::import(vm, "copyreg")?;
+    if protocol < 2 {
+        let f = vm.getattr_str(&copyreg, "_reduce_ex")?;
+        return vm.call(&f, &[obj.clone(), Value::Int(protocol)]);
+    }
+    reduce_newobj(vm, obj, &copyreg)
+}
+
+/// The protocol-2 reduction: `(copyreg.__newobj__, (cls, *args), state, listitems,
+/// dictitems)`, or `__newobj_ex__` with keyword arguments from `__getnewargs_ex__`.
+fn reduce_newobj(vm: &Vm, obj: &Value, copyreg: &Value) -> PyResult<Value> {
+    let cls = vm.class_of(obj).clone();
+    let (args, kwargs) = if let Some(f) = vm.getattr_opt(obj, "__getnewargs_ex__")? {
+        let r = vm.call(&f, &[])?;
+        let items = match r.payload() {
+            Some(Payload::Tuple(t)) => t.to_vec(),
+            _ => {
+                return Err(vm.type_error(format!(
+                    "__getnewargs_ex__ should return a tuple, not '{}'",
+                    vm.type_name(&r)
+                )));
+            }
+        };
+        if items.len() != 2 {
+            return Err(vm.value_error(format!(
+                "__getnewargs_ex__ should return a tuple of length 2, not {}",
+                items.len()
+            )));
+        }
+        if !matches!(items[0].payload(), Some(Payload::Tuple(_))) {
+            return Err(vm.type_error(format!(
+                "first item of the tuple returned by __getnewargs_ex__ must be a tuple, not '{}'",
+                vm.type_name(&items[0])
+            )));
+        }
+        if !matches!(items[1].payload(), Some(Payload::Dict(_))) {
+            return Err(vm.type_error(format!(
+                "second item of the tuple returned by __getnewargs_ex__ must be a dict, not '{}'",
+                vm.type_name(&items[1])
+            )));
+        }
+        (Some(items[0].clone()), Some(items[1].clone()))
+    } else if let Some(f) = vm.getattr_opt(obj, "__getnewargs__")? {
+        let r = vm.call(&f, &[])?;
+        if !matches!(r.payload(), Some(Payload::Tuple(_))) {
+            return Err(vm.type_error(format!(
+                "__getnewargs__ should return a tuple, not '{}'",
+                vm.type_name(&r)
+            )));
+        }
+        (Some(r), None)
+    } else {
+        (None, None)
+    };
+    let is_list = matches!(obj.payload(), Some(Payload::List(_)));
+    let is_dict = matches!(obj.payload(), Some(Payload::Dict(_)));
+    let has_args = args.is_some();
+    let kwargs_empty = match &kwargs {
+        None => true,
+        Some(k) => vm.len(k)? == 0,
+    };
+    let (newobj, newargs) = if kwargs_empty {
+        let mut items = vec![Value::Obj(cls.clone())];
+        if let Some(a) = &args {
+            items.extend(vm.iterate(a)?);
+        }
+        (vm.getattr_str(copyreg, "__newobj__")?, vm.new_tuple(items))
+    } else {
+        (
+            vm.getattr_str(copyreg, "__newobj_ex__")?,
+            vm.new_tuple(vec![
+                Value::Obj(cls.clone()),
+                args.unwrap_or_else(|| vm.new_tuple(Vec::new())),
+                kwargs.unwrap_or(Value::None),
+            ]),
+        )
+    };
+    let required = !(has_args || is_list || is_dict);
+    let state = get_state(vm, obj, required)?;
+    let listitems = if is_list {
+        vm.get_iter(obj)?
+    } else {
+        Value::None
+    };
+    let dictitems = if is_dict {
+        let items = vm.getattr_str(obj, "items")?;
+        let items = vm.call(&items, &[])?;
+        vm.get_iter(&items)?
+    } else {
+        Value::None
+    };
+    Ok(vm.new_tuple(vec![newobj, newargs, state, listitems, dictitems]))
+}
+
+/// The state a reduction carries: the object's own `__getstate__` when it has one, else the
+/// default of `object.__getstate__`.
+fn get_state(vm: &Vm, obj: &Value, required: bool) -> PyResult<Value> {
+    let cls = vm.class_of(obj).clone();
+    match type_data(&cls).lookup("__getstate__") {
+        Some(g) if !matches!(g.payload(), Some(Payload::MethodDescriptor(md)) if md.owner == "object") => {
+            let bound = vm.getattr_str(obj, "__getstate__")?;
+            vm.call(&bound, &[])
+        }
+        _ => default_state(vm, obj, required),
+    }
+}
+
+/// `object.__getstate__()`: None, the instance `__dict__` (a copy), and `__slots__` values as
+/// `(dict_or_None, slots_dict)`. Instances of built-in types holding native state cannot be
+/// reduced this way ("cannot pickle").
+fn object_getstate(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "__getstate__", &args[1..], kw, 0, 0)?;
+    default_state(vm, &args[0], false)
+}
+
+fn default_state(vm: &Vm, obj: &Value, required: bool) -> PyResult<Value> {
+    let cannot = || vm.type_error(format!("cannot pickle '{}' object", vm.type_name(obj)));
+    let Value::Obj(o) = obj else {
+        return if required { Err(cannot()) } else { Ok(Value::None) };
+    };
+    if required && !matches!(o.payload, Payload::Object | Payload::List(_) | Payload::Dict(_)) {
+        return Err(cannot());
+    }
+    // A `__slots__` class without `__dict__` keeps its slot values in the object's store: they
+    // are reported as slots below, not as a dict.
+    let cls = vm.class_of(obj).clone();
+    let dict = if type_data(&cls).has_flag(flags::HAS_DICT) {
+        o.dict.borrow().clone()
+    } else {
+        None
+    };
+    let mut state = match dict {
+        Some(d) if vm.len(&Value::Obj(d.clone()))? > 0 => {
+            let copy = vm.getattr_str(&Value::Obj(d), "copy")?;
+            vm.call(&copy, &[])?
+        }
+        _ => Value::None,
+    };
+    let copyreg = crate::import::import(vm, "copyreg")?;
+    let slotnames = vm.getattr_str(&copyreg, "_slotnames")?;
+    let names = vm.call(&slotnames, &[Value::Obj(cls)])?;
+    let names = vm.iterate(&names)?;
+    if !names.is_empty() {
+        let slots = Value::Obj(crate::builtins::dict::new_dict());
+        let mut any = false;
+        for n in names {
+            let Some(ns) = crate::str::as_str(&n).map(|s| s.to_string()) else {
+                continue;
+            };
+            if let Some(v) = vm.getattr_opt(obj, &ns)? {
+                vm.setitem(&slots, n, v)?;
+                any = true;
+            }
+        }
+        if any {
+            state = vm.new_tuple(vec![state, slots]);
+        }
+    }
+    Ok(state)
 }
 
 fn object_sizeof(_vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
