@@ -892,7 +892,23 @@ fn textio_write(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
             vm.type_name(&args[1])
         )));
     };
-    if buffer_closed(vm, &buffer)? {
+    write_text(vm, t, &buffer, text)?;
+    Ok(Value::from(text.chars().count()))
+}
+
+/// `file.write(text)` for an exact native TextIOWrapper, without the method call (for
+/// `print` and the VM's own writes); `None` if `file` is anything else.
+pub fn write_str(vm: &Vm, file: &Value, text: &str) -> Option<PyResult<()>> {
+    if !super::is_exact_native(file) {
+        return None;
+    }
+    let t = file.as_obj()?.downcast_native::<TextIO>()?;
+    Some(t.buffer(vm).and_then(|buffer| write_text(vm, t, &buffer, text)))
+}
+
+/// The body of `TextIOWrapper.write`.
+fn write_text(vm: &Vm, t: &TextIO, buffer: &Value, text: &str) -> PyResult<()> {
+    if buffer_closed(vm, buffer)? {
         return Err(closed_error(vm));
     }
     let (data, needflush) = t.with(|s| -> PyResult<(Option<Vec<u8>>, bool)> {
@@ -934,12 +950,12 @@ fn textio_write(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         s.pending.len() >= s.chunk_size || needflush || s.write_through
     });
     if flush_now {
-        write_flush(vm, t, &buffer)?;
+        write_flush(vm, t, buffer)?;
     }
     if needflush {
-        vm.call_method(&buffer, "flush", &[])?;
+        vm.call_method(buffer, "flush", &[])?;
     }
-    Ok(Value::from(text.chars().count()))
+    Ok(())
 }
 
 /// Passes the pending encoded text to the buffer.
