@@ -903,7 +903,10 @@ pub fn write_str(vm: &Vm, file: &Value, text: &str) -> Option<PyResult<()>> {
         return None;
     }
     let t = file.as_obj()?.downcast_native::<TextIO>()?;
-    Some(t.buffer(vm).and_then(|buffer| write_text(vm, t, &buffer, text)))
+    Some(
+        t.buffer(vm)
+            .and_then(|buffer| write_text(vm, t, &buffer, text)),
+    )
 }
 
 /// The body of `TextIOWrapper.write`.
