@@ -25,7 +25,10 @@ enum Target {
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args = match split_short_options(std::env::args().skip(1).collect()) {
+        Ok(a) => a,
+        Err(msg) => return usage_error(&msg),
+    };
     let mut options = rpy_vm::Options::default();
     let mut i = 0;
     let mut target = None;
@@ -96,8 +99,7 @@ fn main() -> ExitCode {
                 break;
             }
             "-B" => options.dont_write_bytecode = true,
-            "-O" => options.optimize = options.optimize.max(1),
-            "-OO" => options.optimize = 2,
+            "-O" => options.optimize = (options.optimize + 1).min(2),
             "-E" => options.ignore_environment = true,
             "-I" => {
                 options.isolated = true;
@@ -121,7 +123,7 @@ fn main() -> ExitCode {
                 i += 1;
             }
             s if s.starts_with('-') && s.len() > 1 => {
-                return usage_error(&format!("unknown option {s}"));
+                return usage_error(&format!("Unknown option: {s}"));
             }
             file => {
                 target = Some(Target::File(file.to_string()));
@@ -323,7 +325,59 @@ thread_local! {
 }
 
 fn usage_error(msg: &str) -> ExitCode {
-    eprintln!("rpy: {msg}");
+    eprintln!("{msg}");
     eprintln!("{USAGE}");
+    eprintln!("Try `rpy -h' for more information.");
     ExitCode::from(2)
+}
+
+/// Options that take an argument (`-c cmd`, `-m mod`, `-W arg`, `-X opt`).
+const WITH_ARGUMENT: &[char] = &['c', 'm', 'W', 'X'];
+
+/// Splits grouped short options as CPython's getopt does: `-Bc code` is `-B -c code`, `-OO`
+/// is `-O -O`, `-Wd` is `-W d`. Stops at the program (a file, `-`, `-c`/`-m` and what
+/// follows them) and leaves long options (`--dis`, `--check-hash-based-pycs`) whole.
+fn split_short_options(args: Vec<String>) -> Result<Vec<String>, String> {
+    let mut out = Vec::new();
+    let mut it = args.into_iter();
+    while let Some(a) = it.next() {
+        if a == "-" || !a.starts_with('-') || a.starts_with("--") {
+            let long_with_value = a == "--check-hash-based-pycs";
+            out.push(a.clone());
+            if long_with_value && let Some(v) = it.next() {
+                out.push(v);
+            }
+            if a == "-" || !a.starts_with('-') || a == "--dis" {
+                out.extend(it);
+                break;
+            }
+            continue;
+        }
+        let chars: Vec<char> = a[1..].chars().collect();
+        let mut i = 0;
+        let mut program_follows = false;
+        while i < chars.len() {
+            let c = chars[i];
+            out.push(format!("-{c}"));
+            if WITH_ARGUMENT.contains(&c) {
+                let rest: String = chars[i + 1..].iter().collect();
+                if !rest.is_empty() {
+                    out.push(rest);
+                } else {
+                    match it.next() {
+                        Some(v) => out.push(v),
+                        None => return Err(format!("Argument expected for the -{c} option")),
+                    }
+                }
+                program_follows = c == 'c' || c == 'm';
+                break;
+            }
+            i += 1;
+        }
+        if program_follows {
+            out.extend(it);
+            break;
+        }
+    }
+    Ok(out)
 }

@@ -601,6 +601,16 @@ pub fn init(vm: &Vm) {
             ("__str__", import_error_str),
         ],
     );
+    // `name`, `path` and `msg` read as None until set (CPython's member descriptors), also on
+    // ImportErrors the import system makes without calling `__init__`.
+    {
+        let td = crate::types::type_data(&e.import_error);
+        let mut d = td.dict_mut();
+        for attr in ["name", "path", "msg"] {
+            let old = d.set_str(vm.intern(attr), Value::None);
+            drop(old);
+        }
+    }
     vm.add_methods(&e.name_error, &[("__init__", name_error_init)]);
     vm.add_methods(&e.attribute_error, &[("__init__", name_error_init)]);
     vm.add_methods(

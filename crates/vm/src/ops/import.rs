@@ -75,7 +75,8 @@ impl Vm {
         let initializing = match self.getattr_opt(m, "__spec__")? {
             Some(spec) if !spec.is_none() => match self.getattr_opt(&spec, "_initializing")? {
                 Some(v) => self.truthy(&v)?,
-                None => false,
+                // rpy's own specs: the import system knows what is being executed.
+                None => crate::import::is_initializing(self, &pkgname_s),
             },
             _ => crate::import::is_initializing(self, &pkgname_s),
         };
