@@ -168,15 +168,13 @@ impl Vm {
         if crate::types::is_subtype(vcls, cls) {
             return Ok(true);
         }
-        // `__class__` is object's data descriptor: only a Python class or a type with its own
-        // `__getattribute__` can make it answer anything but `type(v)`.
+        // Unless the class overrides `__class__` or `__getattribute__`, `v.__class__` is
+        // `type(v)` (object's data descriptor wins over the instance dict).
         let td = type_data(vcls);
-        if td.kind != TypeKind::Heap
-            && td.lookup("__getattribute__").is_some_and(|g| {
-                matches!(g.payload(), Some(Payload::MethodDescriptor(md))
-                    if matches!(md.owner, "object" | "type" | "module"))
-            })
-        {
+        let plain_class = td.lookup("__class__").is_some_and(
+            |c| matches!(c.payload(), Some(Payload::GetSet(g)) if g.owner == "object"),
+        );
+        if plain_class && self.has_generic_getattribute(td) {
             return Ok(false);
         }
         match self.getattr_opt(v, "__class__")? {
