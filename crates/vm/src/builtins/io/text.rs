@@ -28,7 +28,8 @@ enum Family {
     Utf32,
 }
 
-/// Family of an encoding, and whether it detects/writes a BOM (`utf-16`, `utf-32`).
+/// Family of an encoding, whether it detects/writes a BOM (`utf-16`, `utf-32`,
+/// `utf-8-sig`), and its byte order.
 fn family(encoding: &str) -> (Family, bool, bool) {
     let norm: String = encoding
         .trim()
@@ -43,6 +44,7 @@ fn family(encoding: &str) -> (Family, bool, bool) {
         "utf_8" | "utf8" | "u8" | "utf" | "cp65001" | "utf8_ucs2" | "utf8_ucs4" => {
             (Family::Utf8, false, true)
         }
+        "utf_8_sig" | "utf8_sig" => (Family::Utf8, true, true),
         "utf_16" | "utf16" | "u16" => (Family::Utf16, true, little),
         "utf_16_le" | "utf_16le" => (Family::Utf16, false, true),
         "utf_16_be" | "utf_16be" => (Family::Utf16, false, false),
@@ -55,6 +57,7 @@ fn family(encoding: &str) -> (Family, bool, bool) {
 
 fn fixed_codec(f: Family, little: bool) -> &'static str {
     match (f, little) {
+        (Family::Utf8, _) | (Family::Single, _) => "utf-8",
         (Family::Utf16, true) => "utf-16-le",
         (Family::Utf16, false) => "utf-16-be",
         (Family::Utf32, true) => "utf-32-le",
@@ -104,7 +107,7 @@ impl Decoder {
     }
 
     fn codec(&self) -> &str {
-        if self.fixed {
+        if self.fixed || self.family == Family::Utf8 {
             fixed_codec(self.family, self.little)
         } else {
             &self.encoding
@@ -165,7 +168,21 @@ impl Decoder {
         let mut buf = std::mem::take(&mut self.pending);
         buf.extend_from_slice(input);
         let mut start = 0;
-        if self.bom_pending {
+        if self.bom_pending && self.family == Family::Utf8 {
+            const BOM: &[u8] = &[0xEF, 0xBB, 0xBF];
+            if buf.len() < 3 && BOM.starts_with(&buf) {
+                // Maybe a BOM: wait for more (at the end, a lone start of one decodes to
+                // nothing, as CPython's utf-8-sig decoder has it).
+                if !final_ {
+                    self.pending = buf;
+                }
+                return Ok(String::new());
+            }
+            if buf.starts_with(BOM) {
+                start = 3;
+            }
+            self.bom_pending = false;
+        } else if self.bom_pending {
             let w = self.width();
             if buf.len() < w && !final_ {
                 self.pending = buf;
@@ -206,6 +223,9 @@ impl Decoder {
     fn flags(&self) -> i64 {
         if !family(&self.encoding).1 {
             0
+        } else if self.family == Family::Utf8 {
+            // utf-8-sig: 1 until the start of the stream has been seen.
+            self.bom_pending as i64
         } else if self.bom_pending {
             2
         } else if self.little == cfg!(target_endian = "little") {
@@ -219,6 +239,10 @@ impl Decoder {
     fn set_flags(&mut self, flags: i64) {
         self.pending.clear();
         if !family(&self.encoding).1 {
+            return;
+        }
+        if self.family == Family::Utf8 {
+            self.bom_pending = flags == 1;
             return;
         }
         let native = cfg!(target_endian = "little");
@@ -298,7 +322,13 @@ impl Encoder {
 
     fn encode(&mut self, vm: &Vm, s: &str) -> PyResult<Vec<u8>> {
         if self.family == Family::Utf8 {
-            return Ok(s.as_bytes().to_vec());
+            let mut out = Vec::with_capacity(s.len() + 3);
+            if self.bom_pending && !s.is_empty() {
+                out.extend_from_slice(&[0xEF, 0xBB, 0xBF]);
+                self.bom_pending = false;
+            }
+            out.extend_from_slice(s.as_bytes());
+            return Ok(out);
         }
         if self.has_bom() && !self.bom_pending {
             return encode_str(vm, s, fixed_codec(self.family, self.little), &self.errors);
@@ -476,7 +506,7 @@ pub fn check_newline(vm: &Vm, nl: &str) -> PyResult<()> {
 
 /// Checks that the VM has a codec for `encoding` (LookupError otherwise).
 pub fn check_encoding(vm: &Vm, encoding: &str) -> PyResult<()> {
-    if encoding == "locale" {
+    if encoding == "locale" || family(encoding).0 == Family::Utf8 {
         return Ok(());
     }
     encode_str(vm, "", encoding, "strict").map(|_| ())
@@ -929,7 +959,7 @@ fn write_text(vm: &Vm, t: &TextIO, buffer: &Value, text: &str) -> PyResult<()> {
         };
         let needflush = s.line_buffering && (haslf || text_out.contains('\r'));
         // UTF-8 text that needed no translation is written as it is (no copy).
-        let data = if e.family == Family::Utf8 && std::ptr::eq(text_out, text) {
+        let data = if e.family == Family::Utf8 && !e.bom_pending && std::ptr::eq(text_out, text) {
             None
         } else {
             Some(e.encode(vm, text_out)?)
