@@ -180,6 +180,24 @@ except ValueError as e:
     print('ValueError', e)
 b.close()
 
+# reconfigure() of the encoding only before reading.
+with open('r.txt', 'w') as f:
+    f.write('a\nb\n')
+for how in ['none', 'line', 'all', 'iter']:
+    with open('r.txt') as f:
+        if how == 'line':
+            f.readline()
+        elif how == 'all':
+            f.read()
+        elif how == 'iter':
+            for l in f:
+                break
+        try:
+            f.reconfigure(encoding='latin-1')
+            print(how, 'ok', f.encoding)
+        except Exception as e:
+            print(how, type(e).__name__, e)
+
 # Objects close (and flush) their file when they die.
 open('d.txt', 'w').write('written by a dropped file')
 print(open('d.txt').read())

@@ -1462,7 +1462,7 @@ fn textio_reconfigure(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Va
     if let Some(e) = &encoding {
         check_encoding(vm, e)?;
     }
-    let started = t.with(|s| s.decoder.is_some() && s.snapshot.is_some());
+    let started = t.with(|s| s.decoder.is_some() && !s.decoded.is_empty());
     if started && (encoding.is_some() || errors.is_some() || newline.is_some()) {
         return Err(unsupported(
             vm,
