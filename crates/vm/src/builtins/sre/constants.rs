@@ -176,6 +176,7 @@ pub fn is_uni_linebreak(ch: u32) -> bool {
 }
 
 /// Whether `ch` belongs to category `code` (a `CATEGORY_*` number).
+#[inline]
 pub fn category(code: u32, ch: u32) -> bool {
     match code {
         CATEGORY_DIGIT => is_digit(ch),

@@ -39,7 +39,13 @@ pub enum Error {
     State,
     /// SIGINT arrived while matching.
     Interrupted,
+    /// The backtracking stacks outgrew [`MAX_STACK_BYTES`].
+    Memory,
 }
+
+/// How much memory the backtracking stacks may take before the match fails with
+/// MemoryError (CPython's grow until allocation fails).
+const MAX_STACK_BYTES: usize = 1 << 30;
 
 type Res<T> = Result<T, Error>;
 
@@ -129,12 +135,24 @@ enum Flow {
     Exit(bool),
 }
 
+/// A character set whose shape allows a direct test.
+#[derive(Clone, Copy)]
+enum SetKind {
+    Category(u32),
+    /// A 256-bit bitmap at this code position.
+    Bitmap(usize),
+    Range(u32, u32),
+    Literal(u32),
+    /// Any other set, at this code position.
+    General(usize),
+}
+
 /// The matching state over one subject.
 pub struct State<'a, T: Ch> {
     code: &'a [u32],
-    /// The subject up to `endpos` (position 0 is the real beginning of the string).
+    /// The subject up to `endpos` (position 0 is the real beginning of the string); its
+    /// length is the end of the subject for matching.
     s: &'a [T],
-    end: usize,
     /// Where the match starts (set by search).
     pub start: usize,
     /// Where the match ends, after a success.
@@ -161,7 +179,6 @@ impl<'a, T: Ch> State<'a, T> {
         State {
             code,
             s: &s[..end],
-            end,
             start,
             ptr: start,
             marks: vec![NONE; 2 * groups + 2],
@@ -198,6 +215,12 @@ impl<'a, T: Ch> State<'a, T> {
             Some(&c) => c,
             None => FAILURE,
         }
+    }
+
+    /// Where matching must stop (`endpos`).
+    #[inline(always)]
+    fn end(&self) -> usize {
+        self.s.len()
     }
 
     #[inline(always)]
@@ -277,7 +300,7 @@ impl<'a, T: Ch> State<'a, T> {
     // ---- character tests ----
 
     fn at(&self, ptr: usize, code: u32) -> bool {
-        let end = self.end;
+        let end = self.s.len();
         let boundary = |word: fn(u32) -> bool| -> Option<bool> {
             if end == 0 {
                 return None;
@@ -366,6 +389,39 @@ impl<'a, T: Ch> State<'a, T> {
         }
     }
 
+    /// The shape of the set whose items start at `pc`.
+    fn set_kind(&self, pc: usize) -> SetKind {
+        match self.op(pc) {
+            CATEGORY if self.op(pc + 2) == FAILURE => SetKind::Category(self.op(pc + 1)),
+            CHARSET if self.op(pc + 9) == FAILURE => SetKind::Bitmap(pc + 1),
+            RANGE if self.op(pc + 3) == FAILURE => SetKind::Range(self.op(pc + 1), self.op(pc + 2)),
+            LITERAL if self.op(pc + 2) == FAILURE => SetKind::Literal(self.op(pc + 1)),
+            _ => SetKind::General(pc),
+        }
+    }
+
+    #[inline(always)]
+    fn in_set(&self, kind: SetKind, ch: u32) -> bool {
+        match kind {
+            SetKind::Category(c) => category(c, ch),
+            SetKind::Bitmap(at) => {
+                ch < 256 && self.op(at + (ch as usize >> 5)) & (1 << (ch & 31)) != 0
+            }
+            SetKind::Range(lo, hi) => lo <= ch && ch <= hi,
+            SetKind::Literal(c) => ch == c,
+            SetKind::General(pc) => self.charset(pc, ch),
+        }
+    }
+
+    /// The literal the code at `pc` must start with, looking past MARKs (which consume
+    /// nothing).
+    fn first_literal(&self, mut pc: usize) -> Option<u32> {
+        while self.op(pc) == MARK {
+            pc += 2;
+        }
+        (self.op(pc) == LITERAL).then(|| self.op(pc + 1))
+    }
+
     fn charset_loc_ignore(&self, pc: usize, ch: u32) -> bool {
         let lo = lower_locale(ch);
         if self.charset(pc, lo) {
@@ -379,7 +435,7 @@ impl<'a, T: Ch> State<'a, T> {
     /// most `maxcount`.
     fn count(&mut self, pc: usize, maxcount: u32) -> Res<usize> {
         let start = self.ptr;
-        let mut end = self.end;
+        let mut end = self.s.len();
         if maxcount != MAXREPEAT && (maxcount as usize) < end.saturating_sub(start) {
             end = start + maxcount as usize;
         }
@@ -397,9 +453,30 @@ impl<'a, T: Ch> State<'a, T> {
         }
         let arg = self.op(pc + 1);
         match self.op(pc) {
-            IN => scan!(c => self.charset(pc + 2, c)),
-            IN_IGNORE => scan!(c => self.charset(pc + 2, lower_ascii(c))),
-            IN_UNI_IGNORE => scan!(c => self.charset(pc + 2, lower_unicode(c))),
+            IN => match self.set_kind(pc + 2) {
+                SetKind::Category(cat) => match cat {
+                    CATEGORY_UNI_WORD => scan!(c => is_uni_word(c)),
+                    CATEGORY_UNI_NOT_WORD => scan!(c => !is_uni_word(c)),
+                    CATEGORY_WORD => scan!(c => is_word(c)),
+                    CATEGORY_NOT_WORD => scan!(c => !is_word(c)),
+                    CATEGORY_UNI_DIGIT => scan!(c => is_uni_digit(c)),
+                    CATEGORY_DIGIT => scan!(c => is_digit(c)),
+                    CATEGORY_UNI_SPACE => scan!(c => is_uni_space(c)),
+                    CATEGORY_UNI_NOT_SPACE => scan!(c => !is_uni_space(c)),
+                    CATEGORY_SPACE => scan!(c => is_space(c)),
+                    CATEGORY_NOT_SPACE => scan!(c => !is_space(c)),
+                    _ => scan!(c => category(cat, c)),
+                },
+                kind => scan!(c => self.in_set(kind, c)),
+            },
+            IN_IGNORE => {
+                let kind = self.set_kind(pc + 2);
+                scan!(c => self.in_set(kind, lower_ascii(c)))
+            }
+            IN_UNI_IGNORE => {
+                let kind = self.set_kind(pc + 2);
+                scan!(c => self.in_set(kind, lower_unicode(c)))
+            }
             IN_LOC_IGNORE => scan!(c => self.charset_loc_ignore(pc + 2, c)),
             ANY => scan!(c => !is_linebreak(c)),
             ANY_ALL => p = end.max(start),
@@ -438,12 +515,18 @@ impl<'a, T: Ch> State<'a, T> {
         loop {
             flow = match flow {
                 Flow::Enter => {
+                    if self.ctxs.len() * std::mem::size_of::<Ctx>()
+                        + self.data.len() * std::mem::size_of::<usize>()
+                        > MAX_STACK_BYTES
+                    {
+                        return Err(Error::Memory);
+                    }
                     let mut pc = self.ctxs[self.top()].pc;
                     let ptr = self.ptr;
                     if self.op(pc) == INFO {
                         // <INFO> <skip> <flags> <min> ...: give up early on a short subject.
                         let min = self.op(pc + 3) as usize;
-                        if min != 0 && ptr <= self.end && self.end - ptr < min {
+                        if min != 0 && ptr <= self.s.len() && self.s.len() - ptr < min {
                             Flow::Exit(false)
                         } else {
                             pc += self.op(pc + 1) as usize + 1;
@@ -499,7 +582,7 @@ impl<'a, T: Ch> State<'a, T> {
         }
         let mut q = ptr;
         for i in p..e {
-            if q >= self.end || fold(self.ch(q)) != fold(self.ch(i)) {
+            if q >= self.s.len() || fold(self.ch(q)) != fold(self.ch(i)) {
                 return None;
             }
             q += 1;
@@ -510,7 +593,7 @@ impl<'a, T: Ch> State<'a, T> {
     /// Runs opcodes of the current context from `pc` at `ptr` until it must start a child or
     /// end.
     fn dispatch(&mut self, mut pc: usize, mut ptr: usize) -> Res<Flow> {
-        let end = self.end;
+        let end = self.s.len();
         macro_rules! fail {
             () => {
                 return Ok(Flow::Exit(false))
@@ -664,7 +747,7 @@ impl<'a, T: Ch> State<'a, T> {
                     }
                     self.save_marks_if_repeat(t);
                     self.ctxs[t].count = count as isize;
-                    self.ctxs[t].chr = (self.op(tail) == LITERAL).then(|| self.op(tail + 1));
+                    self.ctxs[t].chr = self.first_literal(tail);
                     return Ok(self.repeat_one_next(pc, ptr));
                 }
                 MIN_REPEAT_ONE => {
@@ -694,7 +777,8 @@ impl<'a, T: Ch> State<'a, T> {
                     }
                     self.save_marks_if_repeat(t);
                     self.ctxs[t].count = count as isize;
-                    return Ok(self.min_repeat_one_next(pc, ptr));
+                    self.ctxs[t].chr = self.first_literal(tail);
+                    return self.min_repeat_one_next(pc, ptr);
                 }
                 POSSESSIVE_REPEAT_ONE => {
                     let min = self.op(pc + 1) as usize;
@@ -872,9 +956,9 @@ impl<'a, T: Ch> State<'a, T> {
             // Skip alternatives that cannot start here.
             let first = self.op(pc + 1);
             let viable = if first == LITERAL {
-                ptr < self.end && self.ch(ptr) == self.op(pc + 2)
+                ptr < self.s.len() && self.ch(ptr) == self.op(pc + 2)
             } else if first == IN {
-                ptr < self.end && self.charset(pc + 3, self.ch(ptr))
+                ptr < self.s.len() && self.charset(pc + 3, self.ch(ptr))
             } else {
                 true
             };
@@ -898,7 +982,7 @@ impl<'a, T: Ch> State<'a, T> {
         let mut count = self.ctxs[t].count;
         if let Some(chr) = self.ctxs[t].chr {
             // The tail starts with a literal: skip positions where it cannot match.
-            while count >= min && (ptr >= self.end || self.ch(ptr) != chr) {
+            while count >= min && (ptr >= self.s.len() || self.ch(ptr) != chr) {
                 ptr = ptr.wrapping_sub(1);
                 count -= 1;
             }
@@ -915,19 +999,32 @@ impl<'a, T: Ch> State<'a, T> {
         self.call(Jump::RepeatOne, pc, ptr, tail, None)
     }
 
-    /// The next try of a MIN_REPEAT_ONE at `pc` with `ctx.count` items taken.
-    fn min_repeat_one_next(&mut self, pc: usize, ptr: usize) -> Flow {
+    /// The next try of a MIN_REPEAT_ONE at `pc` with `ctx.count` items taken, ending at
+    /// `ptr`.
+    fn min_repeat_one_next(&mut self, pc: usize, mut ptr: usize) -> Res<Flow> {
         let t = self.top();
         let max = self.op(pc + 2);
-        if max == MAXREPEAT || self.ctxs[t].count <= max as isize {
+        while max == MAXREPEAT || self.ctxs[t].count <= max as isize {
+            if let Some(chr) = self.ctxs[t].chr
+                && (ptr >= self.end() || self.ch(ptr) != chr)
+            {
+                // The tail cannot match here: take one more item without trying it.
+                self.ptr = ptr;
+                if self.count(pc + 3, 1)? == 0 {
+                    break;
+                }
+                ptr += 1;
+                self.ctxs[t].count += 1;
+                continue;
+            }
             self.ptr = ptr;
             let tail = pc + self.op(pc) as usize;
-            return self.call(Jump::MinRepeatOne, pc, ptr, tail, None);
+            return Ok(self.call(Jump::MinRepeatOne, pc, ptr, tail, None));
         }
         if self.ctxs[t].pushed {
             self.mark_discard(self.ctxs[t].lastmark);
         }
-        Flow::Exit(false)
+        Ok(Flow::Exit(false))
     }
 
     /// Matches the tail after a MAX_UNTIL/MIN_UNTIL at `pc`, outside the repeat.
@@ -1014,7 +1111,7 @@ impl<'a, T: Ch> State<'a, T> {
                     return Ok(Flow::Exit(false));
                 }
                 self.ctxs[t].count += 1;
-                self.min_repeat_one_next(pc, ptr + 1)
+                self.min_repeat_one_next(pc, ptr + 1)?
             }
             Jump::Repeat => {
                 let idx = self.ctxs[t].rep;
@@ -1151,7 +1248,7 @@ impl<'a, T: Ch> State<'a, T> {
     /// `pattern.search()` from `self.start`: on success `start..ptr` is the match.
     pub fn search(&mut self) -> Res<bool> {
         let mut ptr = self.start;
-        let end = self.end;
+        let end = self.s.len();
         if ptr > end {
             return Ok(false);
         }
@@ -1209,8 +1306,9 @@ impl<'a, T: Ch> State<'a, T> {
         if let Some(set) = charset {
             // The match starts with a character of a known set.
             self.must_advance = false;
+            let kind = self.set_kind(set);
             loop {
-                while ptr < end && !self.charset(set, self.ch(ptr)) {
+                while ptr < end && !self.in_set(kind, self.ch(ptr)) {
                     ptr += 1;
                 }
                 if ptr >= end {

@@ -29,6 +29,45 @@ const COPYRIGHT: &str = " SRE 2.2.2 Copyright (c) 1997-2002 by Secret Labs AB ";
 
 // ---- the subject string ----
 
+/// Long non-ASCII strings recently matched, with their code points: a tokenizer calling
+/// `pattern.match(text, pos)` in a loop decodes `text` once, not at every call.
+type WideCache = Vec<(std::rc::Weak<crate::object::PyObject>, Rc<[u32]>)>;
+
+thread_local! {
+    static WIDE_CACHE: RefCell<WideCache> = const { RefCell::new(Vec::new()) };
+}
+
+const WIDE_CACHE_SIZE: usize = 4;
+/// Shorter strings are decoded every time.
+const WIDE_CACHE_MIN: usize = 256;
+
+/// The code points of a non-ASCII str.
+fn wide_chars(obj: &Value, d: &crate::str::PyStrData) -> Rc<[u32]> {
+    let decode = || -> Rc<[u32]> { d.as_str().chars().map(u32::from).collect() };
+    let Some(o) = obj.as_obj().filter(|_| d.char_len() >= WIDE_CACHE_MIN) else {
+        return decode();
+    };
+    WIDE_CACHE.with(|c| {
+        let mut cache = c.borrow_mut();
+        if let Some(i) = cache
+            .iter()
+            .position(|(w, _)| std::ptr::eq(w.as_ptr(), Rc::as_ptr(o)))
+        {
+            let hit = cache.remove(i);
+            let chars = hit.1.clone();
+            cache.push(hit);
+            return chars;
+        }
+        let chars = decode();
+        cache.retain(|(w, _)| w.strong_count() > 0);
+        if cache.len() >= WIDE_CACHE_SIZE {
+            cache.remove(0);
+        }
+        cache.push((Rc::downgrade(o), chars.clone()));
+        chars
+    })
+}
+
 /// The characters of a subject.
 enum Chars<'a> {
     Narrow(&'a [u8]),
@@ -39,7 +78,7 @@ enum Text {
     /// An ASCII str: the characters are its bytes.
     AsciiStr,
     /// Any other str, by code point.
-    WideStr(Vec<u32>),
+    WideStr(Rc<[u32]>),
     /// A bytes object: the characters are its payload.
     BytesObj,
     /// A copy of another bytes-like object's buffer, taken for matching (groups are read
@@ -70,7 +109,7 @@ impl Subject {
             let text = if d.is_ascii() {
                 Text::AsciiStr
             } else {
-                Text::WideStr(d.as_str().chars().map(u32::from).collect())
+                Text::WideStr(wide_chars(obj, d))
             };
             return Some(Subject {
                 obj: obj.clone(),
@@ -125,15 +164,14 @@ impl Subject {
         {
             return self.obj.clone();
         }
-        if let Text::Buffer(_) = self.text {
-            // The buffer as it is now (a bytearray may have changed since the match).
-            let now = match self.obj.payload() {
-                Some(Payload::ByteArray(b)) => b.borrow().clone(),
-                _ => buffer_bytes(&self.obj).unwrap_or_default(),
+        if let Some(Payload::ByteArray(b)) = self.obj.payload() {
+            // The bytearray as it is now: it may have changed since the match.
+            let part = {
+                let now = b.borrow();
+                let j = j.min(now.len());
+                now[i.min(j)..j].to_vec()
             };
-            let j = j.min(now.len());
-            let i = i.min(j);
-            return new_bytes(vm, now[i..j].to_vec());
+            return new_bytes(vm, part);
         }
         match self.chars() {
             Chars::Narrow(b) if self.is_bytes() => new_bytes(vm, b[i..j].to_vec()),
@@ -212,6 +250,7 @@ fn engine_error(vm: &Vm, e: engine::Error) -> crate::vm::PyErr {
         engine::Error::Interrupted => {
             vm.new_exception(&vm.types.exceptions.keyboard_interrupt, Vec::new())
         }
+        engine::Error::Memory => vm.new_exception(&vm.types.exceptions.memory_error, Vec::new()),
         _ => vm.runtime_error("internal error in regular expression engine"),
     }
 }
