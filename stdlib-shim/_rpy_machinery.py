@@ -80,41 +80,8 @@ class ModuleSpec:
 ModuleSpec.__module__ = _BOOTSTRAP
 
 
-class BuiltinImporter:
-    """The loader of the modules written in Rust (CPython: those written in C)."""
-
-    _ORIGIN = 'built-in'
-
-    @classmethod
-    def find_spec(cls, fullname, path=None, target=None):
-        if path is not None or not _imp.is_builtin(fullname):
-            return None
-        return ModuleSpec(fullname, cls, origin=cls._ORIGIN)
-
-    @staticmethod
-    def create_module(spec):
-        if spec.name not in sys.builtin_module_names:
-            raise ImportError(f'{spec.name!r} is not a built-in module', name=spec.name)
-        return _imp.create_builtin(spec)
-
-    @staticmethod
-    def exec_module(module):
-        _imp.exec_builtin(module)
-
-    @classmethod
-    def get_code(cls, fullname):
-        return None
-
-    @classmethod
-    def get_source(cls, fullname):
-        return None
-
-    @classmethod
-    def is_package(cls, fullname):
-        return False
-
-
-BuiltinImporter.__module__ = _BOOTSTRAP
+# The loader of the modules written in Rust: the class on sys.meta_path (made in Rust).
+BuiltinImporter = _imp._rpy_builtin_importer()
 
 
 class FileLoader:

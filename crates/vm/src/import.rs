@@ -14,17 +14,29 @@ use crate::vm::{PyResult, Vm};
 /// Modules implemented in Rust (`sys.builtin_module_names`): `builtins` and `sys`, and the
 /// modules `native_modules::make` builds.
 pub const BUILTIN_MODULES: &[&str] = &[
+    "_blake2",
+    "_codecs",
     "_collections",
     "_functools",
     "_imp",
     "_io",
+    "_locale",
+    "_md5",
     "_opcode",
+    "_random",
+    "_sha1",
+    "_sha256",
+    "_sha3",
+    "_sha512",
     "_sre",
     "_stat",
+    "_string",
+    "_struct",
     "_thread",
     "_warnings",
     "_weakref",
     "atexit",
+    "binascii",
     "builtins",
     "errno",
     "gc",
@@ -304,59 +316,139 @@ pub fn import_absolute(vm: &Vm, absname: &str) -> PyResult<Value> {
                 }
             }
         }
-        None => {
-            // Finders a program put on sys.meta_path come before the built-in ones.
-            if let Some(spec) = meta_path_spec(vm, absname, None)? {
-                return load_from_spec(vm, absname, &spec, parent);
-            }
-            if let Some(m) = crate::builtins::native_modules::make(vm, absname)? {
-                vm.setitem(
-                    &Value::Obj(vm.modules.clone()),
-                    vm.new_str(absname),
-                    m.clone(),
-                )?;
-                if let Some(Payload::Module(md)) = m.payload() {
-                    attach_spec(vm, &md.dict, absname, "builtin", None, None)?;
+        None => (path_entries(vm, &vm.sys_attr("path")?)?, None),
+    };
+    // `sys.meta_path` in order: rpy's own BuiltinImporter and PathFinder search natively at
+    // their place; other finders are asked through `find_spec`. Without rpy's finders on the
+    // list (a program replaced it), the native search still follows the program's finders.
+    let meta_path = vm.sys_attr("meta_path")?;
+    let mut native_seen = false;
+    for finder in vm.iterate(&meta_path)? {
+        match crate::builtins::imp::native_finder(vm, &finder) {
+            Some("_frozen_importlib.BuiltinImporter") => {
+                native_seen = true;
+                if parent.is_none()
+                    && let Some(m) = load_builtin(vm, absname)?
+                {
+                    return Ok(m);
                 }
-                return Ok(m);
             }
-            (path_entries(vm, &vm.sys_attr("path")?)?, None)
+            Some(_) => {
+                native_seen = true;
+                if let Some(found) = find_module_with_hooks(vm, &search, absname, short)? {
+                    return load_found(vm, absname, found, parent);
+                }
+            }
+            None => {
+                if let Some(spec) = finder_spec(vm, &finder, absname, parent_path.as_ref())? {
+                    return load_from_spec(vm, absname, &spec, parent);
+                }
+            }
+        }
+    }
+    if !native_seen {
+        if parent.is_none()
+            && let Some(m) = load_builtin(vm, absname)?
+        {
+            return Ok(m);
+        }
+        if let Some(found) = find_module_with_hooks(vm, &search, absname, short)? {
+            return load_found(vm, absname, found, parent);
+        }
+    }
+    Err(module_not_found(vm, absname))
+}
+
+/// A module written in Rust, made and registered (with its spec).
+fn load_builtin(vm: &Vm, name: &str) -> PyResult<Option<Value>> {
+    let Some(m) = crate::builtins::native_modules::make(vm, name)? else {
+        return Ok(None);
+    };
+    vm.setitem(&Value::Obj(vm.modules.clone()), vm.new_str(name), m.clone())?;
+    if let Some(Payload::Module(md)) = m.payload() {
+        attach_spec(vm, &md.dict, name, "builtin", None, None)?;
+    }
+    Ok(Some(m))
+}
+
+/// The spec rpy's machinery gives a module of this kind (`importlib` finders return it).
+pub fn spec_for(
+    vm: &Vm,
+    name: &str,
+    kind: &str,
+    file: Option<&Path>,
+    locations: Option<Value>,
+) -> PyResult<Value> {
+    let Some(m) = machinery(vm) else {
+        return Ok(Value::None);
+    };
+    let f = vm.getattr_str(&m, "module_spec")?;
+    let path = match file {
+        Some(p) => vm.new_string(p.to_string_lossy().to_string()),
+        None => Value::None,
+    };
+    let r = vm.call(
+        &f,
+        &[
+            vm.new_str(name),
+            vm.new_str(kind),
+            path,
+            locations.unwrap_or(Value::None),
+        ],
+    )?;
+    vm.getitem(&r, &Value::Int(0))
+}
+
+/// `PathFinder.find_spec`: the native path search, as a spec (None when nothing is found).
+pub fn path_spec(vm: &Vm, name: &str, path: Option<&Value>) -> PyResult<Value> {
+    let dirs = match path {
+        Some(p) => path_entries(vm, p)?,
+        None => path_entries(vm, &vm.sys_attr("path")?)?,
+    };
+    let short = name.rsplit('.').next().unwrap_or(name);
+    let list_of = |p: &Path| vm.new_list(vec![vm.new_string(p.to_string_lossy().to_string())]);
+    let kind_of = |f: &Path| {
+        if f.extension().is_some_and(|e| e == "pyc") {
+            "sourceless"
+        } else {
+            "source"
         }
     };
-    if parent.is_some()
-        && let Some(spec) = meta_path_spec(vm, absname, parent_path.as_ref())?
-    {
-        return load_from_spec(vm, absname, &spec, parent);
-    }
-    match find_module_with_hooks(vm, &search, absname, short)? {
-        Some(Found::Spec(spec)) => load_from_spec(vm, absname, &spec, parent),
-        Some(found) => load_found(vm, absname, found, parent),
-        None => Err(module_not_found(vm, absname)),
+    match find_module_with_hooks(vm, &dirs, name, short)? {
+        Some(Found::Module(f)) => spec_for(vm, name, kind_of(&f), Some(&f), None),
+        Some(Found::Package { init, dir }) => {
+            spec_for(vm, name, kind_of(&init), Some(&init), Some(list_of(&dir)))
+        }
+        Some(Found::Namespace(dirs)) => {
+            let locs = vm.new_list(
+                dirs.iter()
+                    .map(|d| vm.new_string(d.to_string_lossy().to_string()))
+                    .collect(),
+            );
+            spec_for(vm, name, "namespace", None, Some(locs))
+        }
+        Some(Found::Spec(spec)) => Ok(spec),
+        None => Ok(Value::None),
     }
 }
 
-/// Asks the finders on `sys.meta_path` (`find_spec(name, path, None)`, or the legacy
-/// `find_module(name, path)` whose loader is wrapped in a spec). rpy's own path finder is
-/// not on the list: it runs after them.
-fn meta_path_spec(vm: &Vm, name: &str, path: Option<&Value>) -> PyResult<Option<Value>> {
-    let meta_path = vm.sys_attr("meta_path")?;
-    if let Some(Payload::List(l)) = meta_path.payload()
-        && l.borrow().is_empty()
-    {
-        return Ok(None);
-    }
+/// Asks one finder a program put on `sys.meta_path`: `find_spec(name, path, None)`, or the
+/// legacy `find_module(name, path)` whose loader is wrapped in a spec.
+fn finder_spec(
+    vm: &Vm,
+    finder: &Value,
+    name: &str,
+    path: Option<&Value>,
+) -> PyResult<Option<Value>> {
     let path = path.cloned().unwrap_or(Value::None);
-    for finder in vm.iterate(&meta_path)? {
-        if let Some(find_spec) = vm.getattr_opt(&finder, "find_spec")? {
-            let spec = vm.call(&find_spec, &[vm.new_str(name), path.clone(), Value::None])?;
-            if !spec.is_none() {
-                return Ok(Some(spec));
-            }
-        } else if let Some(find_module) = vm.getattr_opt(&finder, "find_module")? {
-            let loader = vm.call(&find_module, &[vm.new_str(name), path.clone()])?;
-            if !loader.is_none() {
-                return Ok(Some(legacy_spec(vm, name, loader)?));
-            }
+    if let Some(find_spec) = vm.getattr_opt(finder, "find_spec")? {
+        let spec = vm.call(&find_spec, &[vm.new_str(name), path, Value::None])?;
+        return Ok((!spec.is_none()).then_some(spec));
+    }
+    if let Some(find_module) = vm.getattr_opt(finder, "find_module")? {
+        let loader = vm.call(&find_module, &[vm.new_str(name), path])?;
+        if !loader.is_none() {
+            return Ok(Some(legacy_spec(vm, name, loader)?));
         }
     }
     Ok(None)

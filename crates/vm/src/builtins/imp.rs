@@ -244,6 +244,140 @@ fn decode_source(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(vm.new_string(text.replace("\r\n", "\n").replace('\r', "\n")))
 }
 
+// ---- the finders on sys.meta_path ----
+
+/// `sys.meta_path` at start-up: `[BuiltinImporter, PathFinder]`, classes as in CPython, whose
+/// `find_spec` runs rpy's native search. The import system recognizes them and searches
+/// natively at their place in the list, so a finder a program inserts before them is asked
+/// first and one appended after them only when they find nothing.
+pub fn default_meta_path(vm: &Vm) -> Value {
+    let builtin = finder_type(
+        vm,
+        "_frozen_importlib.BuiltinImporter",
+        &[
+            ("find_spec", builtin_find_spec),
+            ("create_module", builtin_create_module),
+            ("exec_module", exec_builtin),
+            ("get_code", returns_none),
+            ("get_source", returns_none),
+            ("is_package", returns_false),
+            ("invalidate_caches", returns_none),
+        ],
+    );
+    let path = finder_type(
+        vm,
+        "_frozen_importlib_external.PathFinder",
+        &[
+            ("find_spec", path_find_spec),
+            ("invalidate_caches", returns_none),
+        ],
+    );
+    vm.new_list(vec![Value::Obj(builtin), Value::Obj(path)])
+}
+
+/// Whether `finder` is one of rpy's own meta-path finders (and which).
+pub fn native_finder(vm: &Vm, finder: &Value) -> Option<&'static str> {
+    let others = vm.types.others.borrow();
+    for name in [
+        "_frozen_importlib.BuiltinImporter",
+        "_frozen_importlib_external.PathFinder",
+    ] {
+        if let Some(t) = others.get(name)
+            && finder.is(&Value::Obj(t.clone()))
+        {
+            return Some(name);
+        }
+    }
+    None
+}
+
+fn finder_type(
+    vm: &Vm,
+    name: &'static str,
+    methods: &[(&'static str, NativeFn)],
+) -> crate::value::PyRef {
+    let (module, short) = name.rsplit_once('.').expect("a dotted name");
+    let t = crate::types::new_type(
+        &vm.types.type_,
+        short,
+        vec![vm.types.object.clone()],
+        crate::dict::DictData::new(),
+        crate::types::TypeKind::Other,
+        crate::types::Layout::Native,
+        0,
+    );
+    crate::types::type_data(&t).set_mro(vec![t.clone(), vm.types.object.clone()]);
+    vm.add_methods_kind(&t, methods, crate::builtins::function::MethodKind::Class);
+    let _ = vm.dict_set_str(
+        &crate::types::type_data(&t).dict,
+        vm.intern("__module__"),
+        vm.new_str(module),
+    );
+    vm.types.others.borrow_mut().insert(name, t.clone());
+    t
+}
+
+/// rpy's `BuiltinImporter` (the loader of the modules written in Rust).
+fn builtin_importer(vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::Obj(
+        vm.types.other("_frozen_importlib.BuiltinImporter"),
+    ))
+}
+
+fn returns_none(_vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+fn returns_false(_vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::Bool(false))
+}
+
+/// `BuiltinImporter.find_spec(fullname, path=None, target=None)`.
+fn builtin_find_spec(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let p = parse_args(
+        vm,
+        "find_spec",
+        &args[1..],
+        kwnames,
+        &["fullname", "path", "target"],
+        0,
+        3,
+        1,
+    )?;
+    let name = crate::str::as_str(p.get(0).expect("required"))
+        .unwrap_or("")
+        .to_string();
+    let path = p.get(1).cloned().unwrap_or(Value::None);
+    if !path.is_none() || !crate::import::is_builtin_module(&name) {
+        return Ok(Value::None);
+    }
+    crate::import::spec_for(vm, &name, "builtin", None, None)
+}
+
+fn builtin_create_module(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    create_builtin(vm, &args[1..], kw)
+}
+
+/// `PathFinder.find_spec(fullname, path=None, target=None)`: rpy's path search (`sys.path`
+/// or the parent package's `__path__`), as a spec.
+fn path_find_spec(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let p = parse_args(
+        vm,
+        "find_spec",
+        &args[1..],
+        kwnames,
+        &["fullname", "path", "target"],
+        0,
+        3,
+        1,
+    )?;
+    let name = crate::str::as_str(p.get(0).expect("required"))
+        .unwrap_or("")
+        .to_string();
+    let path = p.get(1).cloned().filter(|v| !v.is_none());
+    crate::import::path_spec(vm, &name, path.as_ref())
+}
+
 pub fn imp_module(vm: &Vm) -> Value {
     let functions: &[(&'static str, NativeFn)] = &[
         ("source_hash", source_hash),
@@ -270,6 +404,7 @@ pub fn imp_module(vm: &Vm) -> Value {
         ("_rpy_source_code", source_code),
         ("_rpy_sourceless_code", sourceless_code),
         ("_rpy_decode_source", decode_source),
+        ("_rpy_builtin_importer", builtin_importer),
     ];
     let m = vm.new_module("_imp");
     let d = vm.module_dict(&m);

@@ -382,7 +382,7 @@ pub fn init(vm: &Vm) {
                 .collect(),
         ),
     );
-    set("meta_path", vm.new_list(vec![]));
+    set("meta_path", crate::builtins::imp::default_meta_path(vm));
     set("path_hooks", vm.new_list(vec![]));
     set(
         "path_importer_cache",
