@@ -673,3 +673,115 @@ fn namespace_packages() {
     assert_eq!(ours, theirs);
     assert!(t.exists("a/ns/__pycache__/one.rpy-311.pyc"));
 }
+
+/// Lists the pycs under `dir`, relative and with the cache tag masked.
+fn pyc_files(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).expect("list").flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "pyc") {
+                let rel = p
+                    .strip_prefix(dir)
+                    .expect("inside")
+                    .to_string_lossy()
+                    .to_string();
+                out.push(rel.replace("cpython-311", "TAG").replace("rpy-311", "TAG"));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn remove_pycs(dir: &Path) {
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).expect("list").flatten() {
+            let p = e.path();
+            if p.file_name().is_some_and(|n| n == "__pycache__") {
+                std::fs::remove_dir_all(&p).expect("rm");
+            } else if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "pyc") {
+                std::fs::remove_file(&p).expect("rm");
+            }
+        }
+    }
+}
+
+#[test]
+fn py_compile_and_compileall_like_cpython() {
+    let t = TempTree::new("compileall");
+    t.write("a.py", "print('a runs')\n");
+    t.write("d/m.py", "X = 1\n");
+    t.write("d/sub/n.py", "\"\"\"doc\"\"\"\nY = 2\n");
+    t.write("d/bad.py", "def (:\n");
+    // The command lines: same output, status and files (tag aside).
+    for args in [
+        vec!["-m", "py_compile", "a.py"],
+        vec!["-m", "py_compile", "d/bad.py"],
+        vec!["-m", "compileall", "d"],
+        vec!["-m", "compileall", "-q", "-f", "-o", "1", "-o", "2", "d"],
+        vec!["-m", "compileall", "-q", "-b", "d"],
+        vec![
+            "-m",
+            "compileall",
+            "-q",
+            "--invalidation-mode",
+            "checked-hash",
+            "d",
+        ],
+        vec!["-m", "compileall", "-q", "-x", "bad", "d"],
+    ] {
+        let theirs = run_python(&t, &args);
+        let their_files = pyc_files(&t.0);
+        remove_pycs(&t.0);
+        let ours = run_rpy(&t, &args);
+        let our_files = pyc_files(&t.0);
+        assert_eq!(ours.status.code(), theirs.status.code(), "{args:?}");
+        assert_eq!(text(&ours.stdout), text(&theirs.stdout), "{args:?}");
+        assert_eq!(text(&ours.stderr), text(&theirs.stderr), "{args:?}");
+        assert_eq!(our_files, their_files, "{args:?}");
+        if args.contains(&"-b") {
+            // Legacy pycs beside the sources: python3.11 imports rpy's without the source.
+            std::fs::rename(t.path("d/m.py"), t.path("d/m.py.off")).expect("hide");
+            let o = run_python(
+                &t,
+                &[
+                    "-c",
+                    "import sys; sys.path.insert(0, 'd'); import m; print(m.X)",
+                ],
+            );
+            assert_eq!(ok(&o), "1\n");
+            std::fs::rename(t.path("d/m.py.off"), t.path("d/m.py")).expect("restore");
+        }
+        if args.contains(&"checked-hash") {
+            let d = std::fs::read(t.path("d/__pycache__/m.rpy-311.pyc")).expect("pyc");
+            assert_eq!(u32::from_le_bytes(d[4..8].try_into().expect("4")), 3);
+        }
+        remove_pycs(&t.0);
+    }
+    // The py_compile API.
+    let prog = "import py_compile as p, sys\n\
+                print(p.compile('a.py').replace(sys.implementation.cache_tag, 'TAG'))\n\
+                print(p.compile('a.py', cfile='out/a.pyc', dfile='shown.py'))\n\
+                print(p.compile('a.py', optimize=2).replace(sys.implementation.cache_tag, 'TAG'))\n\
+                print(p.compile('d/bad.py'))\n\
+                try:\n    p.compile('d/bad.py', doraise=True)\n\
+                except p.PyCompileError as e:\n    print('PyCompileError', e.exc_type_name, e.file)\n\
+                print(p.compile('a.py', invalidation_mode=p.PycInvalidationMode.UNCHECKED_HASH)\
+                .replace(sys.implementation.cache_tag, 'TAG'))\n";
+    let theirs = run_python(&t, &["-c", prog]);
+    remove_pycs(&t.0);
+    let _ = std::fs::remove_dir_all(t.path("out"));
+    let ours = run_rpy(&t, &["-c", prog]);
+    assert_eq!(text(&ours.stdout), text(&theirs.stdout));
+    assert_eq!(text(&ours.stderr), text(&theirs.stderr));
+    // The dfile shows in the code's filename; python3.11 runs the pyc rpy wrote.
+    let o = run_python(&t, &["out/a.pyc"]);
+    assert_eq!(ok(&o), "a runs\n");
+}
