@@ -987,6 +987,22 @@ impl<'a, T: Ch> State<'a, T> {
                 count -= 1;
             }
         }
+        let tail = pc + self.op(pc) as usize;
+        if self.op(tail) == SUCCESS {
+            // The tail is the end of the pattern: the first position SUCCESS accepts wins
+            // (what a child context for the tail would decide).
+            while count >= min && !self.success_ok(t, ptr) {
+                ptr = ptr.wrapping_sub(1);
+                count -= 1;
+            }
+            if count >= min {
+                if self.ctxs[t].pushed {
+                    self.mark_discard(self.ctxs[t].lastmark);
+                }
+                self.ptr = ptr;
+                return Flow::Exit(true);
+            }
+        }
         self.ctxs[t].count = count;
         if count < min {
             if self.ctxs[t].pushed {
@@ -995,8 +1011,14 @@ impl<'a, T: Ch> State<'a, T> {
             return Flow::Exit(false);
         }
         self.ptr = ptr;
-        let tail = pc + self.op(pc) as usize;
         self.call(Jump::RepeatOne, pc, ptr, tail, None)
+    }
+
+    /// Whether SUCCESS in context `t` accepts a match ending at `ptr`.
+    #[inline]
+    fn success_ok(&self, t: usize, ptr: usize) -> bool {
+        !(self.ctxs[t].toplevel
+            && ((self.match_all && ptr != self.end()) || (self.must_advance && ptr == self.start)))
     }
 
     /// The next try of a MIN_REPEAT_ONE at `pc` with `ctx.count` items taken, ending at
