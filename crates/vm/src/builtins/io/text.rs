@@ -506,10 +506,64 @@ pub fn check_newline(vm: &Vm, nl: &str) -> PyResult<()> {
 
 /// Checks that the VM has a codec for `encoding` (LookupError otherwise).
 pub fn check_encoding(vm: &Vm, encoding: &str) -> PyResult<()> {
-    if encoding == "locale" || family(encoding).0 == Family::Utf8 {
+    if encoding == "locale" || family(encoding).0 != Family::Single || native_single(encoding) {
         return Ok(());
     }
-    encode_str(vm, "", encoding, "strict").map(|_| ())
+    // Another codec: it must exist and be a text encoding (`codecs.lookup`).
+    let codecs =
+        match crate::import::import_module_level(vm, "codecs", &Value::None, &Value::None, 0) {
+            Ok(c) => c,
+            Err(_) => return encode_str(vm, "", encoding, "strict").map(|_| ()),
+        };
+    let info = vm.call_method(&codecs, "lookup", &[vm.new_str(encoding)])?;
+    if let Some(text) = vm.getattr_opt(&info, "_is_text_encoding")?
+        && !vm.truthy(&text)?
+    {
+        return Err(vm.new_exception_msg(
+            &vm.types.exceptions.lookup_error,
+            &format!(
+                "{} is not a text encoding; use codecs.open() to handle arbitrary codecs",
+                vm.repr(&vm.new_str(encoding))?
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Whether `encoding` names one of the VM's own single-byte codecs (Latin-1, ASCII,
+/// cp1252), by CPython's normalization and aliases.
+fn native_single(encoding: &str) -> bool {
+    let norm: String = encoding
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '-' | ' ' => '_',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect();
+    matches!(
+        norm.as_str(),
+        "latin_1"
+            | "latin1"
+            | "latin"
+            | "l1"
+            | "iso_8859_1"
+            | "iso8859_1"
+            | "8859"
+            | "cp819"
+            | "iso_ir_100"
+            | "iso_8859_1:1987"
+            | "ibm819"
+            | "ascii"
+            | "us_ascii"
+            | "646"
+            | "ansi_x3.4_1968"
+            | "us"
+            | "iso646_us"
+            | "cp367"
+            | "cp1252"
+            | "windows_1252"
+    )
 }
 
 fn buffer_closed(vm: &Vm, buffer: &Value) -> PyResult<bool> {
