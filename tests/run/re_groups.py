@@ -105,3 +105,11 @@ print(p.groups, m.lastindex, m.group(n), m.span(n), len(m.groups()))
 p = re.compile(''.join('(?P<g%d>x)?' % i for i in range(60)) + 'y')
 m = p.match('xxy')
 print(m.lastgroup, m.lastindex, sorted(k for k, v in m.groupdict().items() if v))
+
+# matches sharing one subject keep it alive through a collection
+import gc
+mv = memoryview(b'abcabc')
+ms = list(re.finditer(rb'(a)', mv))
+sc = re.compile(rb'b').scanner(mv)
+gc.collect()
+print(mv.tobytes(), [m.group(1) for m in ms], ms[0].string is mv, sc.search().span())

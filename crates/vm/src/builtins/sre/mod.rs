@@ -827,6 +827,9 @@ fn init_pattern(vm: &Vm, t: &PyRef) {
 
 pub struct Match {
     pattern: Value,
+    /// The matched string: this match's own reference, which the cycle collector sees (the
+    /// shared `subject` holds another).
+    string: Value,
     subject: Rc<Subject>,
     /// Start and end of group 0, 1, …; -1 for a group that did not take part.
     marks: Vec<isize>,
@@ -842,7 +845,7 @@ impl NativeData for Match {
     }
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         visit(&self.pattern);
-        visit(&self.subject.obj);
+        visit(&self.string);
         if let Ok(r) = self.regs.try_borrow()
             && let Some(r) = r.as_ref()
         {
@@ -883,6 +886,7 @@ fn new_match(
         vm.types.other(MATCH),
         Match {
             pattern: pattern.clone(),
+            string: subj.obj.clone(),
             subject: subj.clone(),
             marks,
             pos,
@@ -1065,7 +1069,7 @@ fn match_repr(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 }
 
 fn match_string(vm: &Vm, v: &Value) -> PyResult<Value> {
-    Ok(match_of(vm, v)?.subject.obj.clone())
+    Ok(match_of(vm, v)?.string.clone())
 }
 
 fn match_re(vm: &Vm, v: &Value) -> PyResult<Value> {
@@ -1159,6 +1163,8 @@ fn init_match(vm: &Vm, t: &PyRef) {
 
 pub struct Scanner {
     pattern: Value,
+    /// The scanned string (see [`Match::string`]).
+    string: Value,
     subject: Rc<Subject>,
     /// Where the next match may start; None once the scan is over.
     start: Cell<Option<usize>>,
@@ -1173,7 +1179,7 @@ impl NativeData for Scanner {
     }
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         visit(&self.pattern);
-        visit(&self.subject.obj);
+        visit(&self.string);
     }
 }
 
@@ -1182,6 +1188,7 @@ fn new_scanner(vm: &Vm, pattern: &Value, subject: Rc<Subject>, pos: usize, endpo
         vm.types.other(SCANNER),
         Scanner {
             pattern: pattern.clone(),
+            string: subject.obj.clone(),
             subject,
             start: Cell::new(Some(pos)),
             must_advance: Cell::new(false),
