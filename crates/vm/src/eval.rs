@@ -112,6 +112,18 @@ impl Vm {
         }
     }
 
+    /// Pops the running frame as it returns or yields: its resume mode, and its generator
+    /// (an inline-resumed one gives its caller's state back first).
+    fn leave_frame(&self) -> (Box<Frame>, Resume, Option<PyRef>) {
+        let mut frame = self.pop_frame();
+        let resume = frame.resume;
+        let g = frame.generator.as_ref().and_then(|g| g.upgrade());
+        if matches!(resume, Resume::ForIter | Resume::Send) {
+            crate::generator::leave_inline(self, &mut frame, g.as_ref());
+        }
+        (frame, resume, g)
+    }
+
     fn top_frame_ptr(&self) -> *mut Frame {
         let mut frames = self.frames.borrow_mut();
         let top = frames.last_mut().expect("a frame to run");
@@ -556,12 +568,7 @@ impl Vm {
                         }
                         Opcode::ReturnValue => {
                             let v = f.pop();
-                            let mut frame = self.pop_frame();
-                            let resume = frame.resume;
-                            let g = frame.generator.as_ref().and_then(|g| g.upgrade());
-                            if matches!(resume, Resume::ForIter | Resume::Send) {
-                                crate::generator::leave_inline(self, &mut frame, g.as_ref());
-                            }
+                            let (frame, resume, g) = self.leave_frame();
                             match g {
                                 Some(g) => crate::generator::finished(&g, frame),
                                 None => self.recycle_frame(frame),
@@ -607,12 +614,7 @@ impl Vm {
                         }
                         Opcode::YieldValue => {
                             let v = f.pop();
-                            let mut frame = self.pop_frame();
-                            let resume = frame.resume;
-                            let g = frame.generator.as_ref().and_then(|g| g.upgrade());
-                            if matches!(resume, Resume::ForIter | Resume::Send) {
-                                crate::generator::leave_inline(self, &mut frame, g.as_ref());
-                            }
+                            let (frame, resume, g) = self.leave_frame();
                             if let Some(g) = g {
                                 crate::generator::suspend(&g, frame);
                             }

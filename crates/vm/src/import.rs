@@ -379,10 +379,22 @@ pub fn spec_for(
     file: Option<&Path>,
     locations: Option<Value>,
 ) -> PyResult<Value> {
-    let Some(m) = machinery(vm) else {
-        return Ok(Value::None);
-    };
-    let f = vm.getattr_str(&m, "module_spec")?;
+    match machinery(vm) {
+        Some(m) => Ok(module_spec(vm, &m, name, kind, file, locations)?.0),
+        None => Ok(Value::None),
+    }
+}
+
+/// `_rpy_machinery.module_spec(name, kind, path, locations)`: the (spec, loader) pair.
+fn module_spec(
+    vm: &Vm,
+    machinery: &Value,
+    name: &str,
+    kind: &str,
+    file: Option<&Path>,
+    locations: Option<Value>,
+) -> PyResult<(Value, Value)> {
+    let f = vm.getattr_str(machinery, "module_spec")?;
     let path = match file {
         Some(p) => vm.new_string(p.to_string_lossy().to_string()),
         None => Value::None,
@@ -396,7 +408,10 @@ pub fn spec_for(
             locations.unwrap_or(Value::None),
         ],
     )?;
-    vm.getitem(&r, &Value::Int(0))
+    match vm.iterate(&r)?.as_slice() {
+        [s, l] => Ok((s.clone(), l.clone())),
+        _ => Err(vm.type_error("module_spec must return (spec, loader)")),
+    }
 }
 
 /// `PathFinder.find_spec`: the native path search, as a spec (None when nothing is found).
@@ -870,25 +885,7 @@ fn attach_spec_with(
     file: Option<&Path>,
     locations: Option<Value>,
 ) -> PyResult<Value> {
-    let f = vm.getattr_str(machinery, "module_spec")?;
-    let path = match file {
-        Some(p) => vm.new_string(p.to_string_lossy().to_string()),
-        None => Value::None,
-    };
-    let r = vm.call(
-        &f,
-        &[
-            vm.new_str(name),
-            vm.new_str(kind),
-            path,
-            locations.unwrap_or(Value::None),
-        ],
-    )?;
-    let items = vm.iterate(&r)?;
-    let (spec, loader) = match items.as_slice() {
-        [s, l] => (s.clone(), l.clone()),
-        _ => return Err(vm.type_error("module_spec must return (spec, loader)")),
-    };
+    let (spec, loader) = module_spec(vm, machinery, name, kind, file, locations)?;
     if kind == "namespace"
         && let Some(locs) = vm.getattr_opt(&spec, "submodule_search_locations")?
     {
