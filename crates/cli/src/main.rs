@@ -245,6 +245,9 @@ fn run(options: rpy_vm::Options, target: Target) -> i32 {
     let (status, interrupted) = run_target(&vm, target);
     // As Py_FinalizeEx: the atexit callbacks run, then the standard streams are flushed.
     rpy_vm::builtins::atexit::run_exitfuncs(&vm);
+    // Files still open (in module globals, which are never torn down) get their buffers
+    // written, as CPython's finalization does when it destroys them.
+    rpy_vm::builtins::io::flush_at_exit(&vm);
     vm.flush_std_streams();
     if interrupted {
         // CPython reports a KeyboardInterrupt, then dies by SIGINT so that callers see it.
