@@ -252,7 +252,12 @@ fn fast_lt(a: &Value, b: &Value) -> Option<bool> {
 /// only, as `list.sort` does; `reverse` keeps equal items in their original order.
 /// The sort permutes indices (a merge sort: binary-insertion runs, then merges that skip
 /// runs already in order), so comparisons move no objects and touch no reference counts.
-pub fn sort_by_keys(vm: &Vm, keys: &[Value], items: &mut Vec<Value>, reverse: bool) -> PyResult<()> {
+pub fn sort_by_keys(
+    vm: &Vm,
+    keys: &[Value],
+    items: &mut Vec<Value>,
+    reverse: bool,
+) -> PyResult<()> {
     let n = items.len();
     debug_assert_eq!(keys.len(), n);
     let err: RefCell<Option<crate::vm::PyErr>> = RefCell::new(None);
