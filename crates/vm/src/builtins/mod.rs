@@ -4,6 +4,7 @@
 
 pub mod asyncgen;
 pub mod atexit;
+pub mod binascii;
 pub mod boot;
 pub mod bytearray;
 pub mod bytes;
@@ -22,6 +23,7 @@ pub mod function;
 pub mod function_type;
 pub mod functions;
 pub mod functools;
+pub mod hashes;
 pub mod imp;
 pub mod int;
 pub mod io;
@@ -38,10 +40,12 @@ pub mod number_fast;
 pub mod object;
 pub mod opcode_module;
 pub mod posix;
+pub mod random_module;
 pub mod set;
 pub mod sre;
 pub mod stat;
 pub mod str;
+pub mod struct_module;
 pub mod sys;
 pub mod text_err;
 pub mod thread;

@@ -26,6 +26,12 @@ pub fn make(vm: &Vm, name: &str) -> PyResult<Option<Value>> {
         "posix" => Some(crate::builtins::posix::module(vm)?),
         "_io" => Some(crate::builtins::io::module(vm)),
         "_sre" => Some(crate::builtins::sre::module(vm)),
+        "_struct" => Some(crate::builtins::struct_module::module(vm)),
+        "_random" => Some(crate::builtins::random_module::module(vm)),
+        "binascii" => Some(crate::builtins::binascii::module(vm)),
+        "_md5" | "_sha1" | "_sha256" | "_sha512" | "_sha3" | "_blake2" => {
+            Some(crate::builtins::hashes::module(vm, name))
+        }
         _ => None,
     })
 }
