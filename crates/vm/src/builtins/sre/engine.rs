@@ -1304,11 +1304,14 @@ impl<'a, T: Ch> State<'a, T> {
             self.must_advance = false;
             let first = self.op(at);
             while ptr + len <= end {
-                while self.ch(ptr) != first {
-                    ptr += 1;
-                    if ptr + len > end {
-                        return Ok(false);
-                    }
+                // Find the next place the first character occurs.
+                let last_start = end + 1 - len;
+                match self.s[ptr..last_start]
+                    .iter()
+                    .position(|c| c.code() == first)
+                {
+                    Some(i) => ptr += i,
+                    None => return Ok(false),
                 }
                 if (1..len).all(|i| self.ch(ptr + i) == self.op(at + i)) {
                     self.start = ptr;
