@@ -259,10 +259,10 @@ fn md5_block(h: &mut [u32; 8], block: &[u8]) {
         [6, 10, 15, 21],
     ];
     let k = &consts().md5_k;
-    let m: Vec<u32> = block
-        .chunks_exact(4)
-        .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-        .collect();
+    let mut m = [0u32; 16];
+    for (w, c) in m.iter_mut().zip(block.chunks_exact(4)) {
+        *w = u32::from_le_bytes([c[0], c[1], c[2], c[3]]);
+    }
     let (mut a, mut b, mut c, mut d) = (h[0], h[1], h[2], h[3]);
     for i in 0..64 {
         let (f, g) = match i / 16 {
@@ -510,14 +510,12 @@ impl Blake2 {
         };
         let bits = bytes * 8;
         let rotr = |x: u64, n: u32| ((x >> n) | (x << (bits - n))) & mask;
-        let m: Vec<u64> = block
-            .chunks_exact(bytes as usize)
-            .map(|w| {
-                let mut b = [0u8; 8];
-                b[..w.len()].copy_from_slice(w);
-                u64::from_le_bytes(b)
-            })
-            .collect();
+        let mut m = [0u64; 16];
+        for (x, w) in m.iter_mut().zip(block.chunks_exact(bytes as usize)) {
+            let mut b = [0u8; 8];
+            b[..w.len()].copy_from_slice(w);
+            *x = u64::from_le_bytes(b);
+        }
         let mut v = [0u64; 16];
         v[..8].copy_from_slice(&self.h);
         for i in 0..8 {

@@ -620,7 +620,11 @@ fn unpack_one(vm: &Vm, order: Order, code: u8, size: usize, data: &[u8]) -> Valu
             Value::Int(sext(get_uint(data, size, order), size))
         }
         b'B' | b'H' | b'I' | b'L' | b'Q' | b'N' | b'P' => {
-            Value::from_bigint(BigInt::from(get_uint(data, size, order)))
+            let x = get_uint(data, size, order);
+            match i64::try_from(x) {
+                Ok(i) => Value::Int(i),
+                Err(_) => Value::from_bigint(BigInt::from(x)),
+            }
         }
         b'e' => Value::Float(unpack_half(get_uint(data, 2, order) as u16)),
         b'f' => Value::Float(f64::from(f32::from_bits(get_uint(data, 4, order) as u32))),
