@@ -1,6 +1,7 @@
 //! The text codecs built into the VM (UTF-8, UTF-16, UTF-32, ASCII, Latin-1, cp1252) with the
-//! standard error handlers, for `str.encode`, `bytes.decode`, `str(b, encoding)` and
-//! `bytes(s, encoding)`.
+//! standard error handlers and calls into registered ones, for `str.encode`, `bytes.decode`,
+//! `str(b, encoding)`, `bytes(s, encoding)` and the codec functions of `_codecs`; other
+//! encodings go through the codec registry (`codecs_module.rs`).
 //! Counterpart: Objects/unicodeobject.c codecs, Objects/stringlib/codecs.h and
 //! Python/codecs.c error handlers (3.11).
 //!
@@ -12,8 +13,8 @@ use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 
 /// A codec this module implements.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Codec {
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Codec {
     Utf8,
     Ascii,
     Latin1,
@@ -23,15 +24,15 @@ enum Codec {
 }
 
 /// Byte order of UTF-16/32; `Native` means "BOM-detected on decode, BOM written on encode".
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Endian {
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Endian {
     Native,
     Little,
     Big,
 }
 
 /// CPython's `encodings.normalize_encoding` then its alias table, for the codecs we have.
-fn lookup(encoding: &str) -> Option<Codec> {
+pub fn lookup(encoding: &str) -> Option<Codec> {
     let norm: String = encoding
         .trim()
         .chars()
@@ -59,20 +60,6 @@ fn lookup(encoding: &str) -> Option<Codec> {
         "utf_32_be" | "utf_32be" => Codec::Utf32(Endian::Big),
         _ => return None,
     })
-}
-
-fn unknown_encoding(vm: &Vm, encoding: &str) -> PyErr {
-    vm.new_exception_msg(
-        &vm.types.exceptions.lookup_error,
-        &format!("unknown encoding: {encoding}"),
-    )
-}
-
-fn unknown_handler(vm: &Vm, errors: &str) -> PyErr {
-    vm.new_exception_msg(
-        &vm.types.exceptions.lookup_error,
-        &format!("unknown error handler name '{errors}'"),
-    )
 }
 
 /// cp1252 bytes 0x80..0x9F (0 = undefined); the rest is Latin-1.
@@ -105,174 +92,372 @@ fn cp1252_encode(c: char) -> Option<u8> {
 }
 
 // ---------------------------------------------------------------------------------------
-// decoding
+// error handling
 
-/// One decoding failure: the bytes `start..end` and why.
-struct DecodeFail {
+/// The `UnicodeDecodeError` for `data[start..end]` (the attributes are set as well as the
+/// arguments).
+pub fn unicode_decode_error(
+    vm: &Vm,
+    enc: &str,
+    data: &[u8],
     start: usize,
     end: usize,
-    reason: &'static str,
+    reason: &str,
+) -> PyErr {
+    decode_error_with(vm, enc, new_bytes(vm, data.to_vec()), start, end, reason)
 }
 
-/// Decodes `data` with `codec`, calling `on_error` for each failure (it appends a
-/// replacement or fails) and resuming after the failing bytes.
-fn decode_with(
-    codec: Codec,
-    data: &[u8],
-    out: &mut String,
-    mut on_error: impl FnMut(&DecodeFail, &mut String) -> PyResult<()>,
-) -> PyResult<()> {
-    match codec {
-        Codec::Utf8 => {
-            let mut rest = data;
-            let mut base = 0;
-            loop {
-                match std::str::from_utf8(rest) {
-                    Ok(s) => {
-                        out.push_str(s);
-                        return Ok(());
-                    }
-                    Err(e) => {
-                        let good = e.valid_up_to();
-                        out.push_str(std::str::from_utf8(&rest[..good]).unwrap_or(""));
-                        let first = rest[good];
-                        let (len, reason) = match e.error_len() {
-                            None => (rest.len() - good, "unexpected end of data"),
-                            Some(n) if (0x80..0xC2).contains(&first) || first >= 0xF5 => {
-                                (n, "invalid start byte")
-                            }
-                            Some(n) => (n, "invalid continuation byte"),
-                        };
-                        let fail = DecodeFail {
-                            start: base + good,
-                            end: base + good + len,
-                            reason,
-                        };
-                        on_error(&fail, out)?;
-                        rest = &rest[good + len..];
-                        base += good + len;
-                    }
+fn decode_error_with(
+    vm: &Vm,
+    enc: &str,
+    object: Value,
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> PyErr {
+    let e = vm.new_exception(
+        &vm.types.exceptions.unicode_decode_error,
+        vec![
+            vm.new_str(enc),
+            object.clone(),
+            Value::from(start),
+            Value::from(end),
+            vm.new_str(reason),
+        ],
+    );
+    let _ = vm.set_attr_in_dict(&e, "encoding", vm.new_str(enc));
+    let _ = vm.set_attr_in_dict(&e, "object", object);
+    let _ = vm.set_attr_in_dict(&e, "start", Value::from(start));
+    let _ = vm.set_attr_in_dict(&e, "end", Value::from(end));
+    let _ = vm.set_attr_in_dict(&e, "reason", vm.new_str(reason));
+    e
+}
+
+/// The `UnicodeEncodeError` for the code points `start..end` of `s`.
+pub fn unicode_encode_error(
+    vm: &Vm,
+    enc: &str,
+    s: &str,
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> PyErr {
+    encode_error_with(vm, enc, vm.new_str(s), start, end, reason)
+}
+
+fn encode_error_with(
+    vm: &Vm,
+    enc: &str,
+    object: Value,
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> PyErr {
+    let e = vm.new_exception(
+        &vm.types.exceptions.unicode_encode_error,
+        vec![
+            vm.new_str(enc),
+            object.clone(),
+            Value::from(start),
+            Value::from(end),
+            vm.new_str(reason),
+        ],
+    );
+    let _ = vm.set_attr_in_dict(&e, "encoding", vm.new_str(enc));
+    let _ = vm.set_attr_in_dict(&e, "object", object);
+    let _ = vm.set_attr_in_dict(&e, "start", Value::from(start));
+    let _ = vm.set_attr_in_dict(&e, "end", Value::from(end));
+    let _ = vm.set_attr_in_dict(&e, "reason", vm.new_str(reason));
+    e
+}
+
+/// A registered handler's `(replacement, newpos)`, with `newpos` made absolute and checked
+/// against the input length `len`.
+fn handler_result(vm: &Vm, result: &Value, len: usize, encoding: bool) -> PyResult<(Value, usize)> {
+    let bad = || {
+        vm.type_error(if encoding {
+            "encoding error handler must return (str/bytes, int) tuple"
+        } else {
+            "decoding error handler must return (str, int) tuple"
+        })
+    };
+    // `PyArg_ParseTuple(result, "On;...")` (or "Un;..." for decoding): a 2-tuple whose
+    // second item converts with `__index__`.
+    let items = match result.payload() {
+        Some(crate::object::Payload::Tuple(t)) if t.len() == 2 => t.to_vec(),
+        _ => return Err(bad()),
+    };
+    let rep_ok = crate::str::as_str(&items[0]).is_some()
+        || encoding && matches!(items[0].payload(), Some(crate::object::Payload::Bytes(_)));
+    if !rep_ok {
+        return Err(bad());
+    }
+    let pos = vm.index_i64(&items[1])?;
+    let abs = if pos < 0 { pos + len as i64 } else { pos };
+    if abs < 0 || abs > len as i64 {
+        return Err(vm.index_error(format!("position {abs} from error handler out of bounds")));
+    }
+    Ok((items[0].clone(), abs as usize))
+}
+
+/// Decoding failures of one call: the handler named `errors`, and the exception's input
+/// object, made once.
+pub struct DecodeErrors<'a> {
+    pub errors: &'a str,
+    pub encoding: &'a str,
+    pub data: &'a [u8],
+    object: Option<Value>,
+}
+
+impl<'a> DecodeErrors<'a> {
+    pub fn new(errors: &'a str, encoding: &'a str, data: &'a [u8]) -> DecodeErrors<'a> {
+        DecodeErrors {
+            errors,
+            encoding,
+            data,
+            object: None,
+        }
+    }
+
+    /// The exception for `data[start..end]`.
+    pub fn error(&mut self, vm: &Vm, start: usize, end: usize, reason: &str) -> PyErr {
+        let data = self.data;
+        let object = self
+            .object
+            .get_or_insert_with(|| new_bytes(vm, data.to_vec()))
+            .clone();
+        decode_error_with(vm, self.encoding, object, start, end, reason)
+    }
+
+    /// Handles the undecodable bytes `start..end`: appends the replacement to `out` and
+    /// returns where decoding resumes.
+    pub fn fail(
+        &mut self,
+        vm: &Vm,
+        start: usize,
+        end: usize,
+        reason: &str,
+        out: &mut String,
+    ) -> PyResult<usize> {
+        match self.errors {
+            "strict" | "surrogateescape" | "surrogatepass" => {
+                Err(self.error(vm, start, end, reason))
+            }
+            "replace" => {
+                out.push('\u{FFFD}');
+                Ok(end)
+            }
+            "ignore" => Ok(end),
+            "backslashreplace" => {
+                for b in &self.data[start..end] {
+                    out.push_str(&format!("\\x{b:02x}"));
                 }
+                Ok(end)
+            }
+            name => {
+                let handler = crate::builtins::codecs_module::lookup_error(vm, name)?;
+                let exc = self.error(vm, start, end, reason);
+                let r = vm.call(&handler, &[Value::Obj(exc)])?;
+                let (rep, pos) = handler_result(vm, &r, self.data.len(), false)?;
+                out.push_str(crate::str::as_str(&rep).unwrap_or(""));
+                Ok(pos)
             }
         }
-        Codec::Ascii | Codec::Latin1 | Codec::Cp1252 => {
-            for (i, &b) in data.iter().enumerate() {
-                let c = match codec {
-                    Codec::Ascii => (b < 0x80).then_some(b as char),
-                    Codec::Latin1 => Some(b as char),
-                    _ => cp1252_decode(b),
+    }
+}
+
+/// What an encoding error handler gave: text for the codec to encode, or bytes to insert.
+pub enum Replacement {
+    Text(String),
+    Bytes(Vec<u8>),
+}
+
+/// Encoding failures of one call (positions are code-point indices into `chars`).
+pub struct EncodeErrors<'a> {
+    pub errors: &'a str,
+    pub encoding: &'a str,
+    pub s: &'a str,
+    pub chars: &'a [char],
+    object: Option<Value>,
+}
+
+impl<'a> EncodeErrors<'a> {
+    pub fn new(
+        errors: &'a str,
+        encoding: &'a str,
+        s: &'a str,
+        chars: &'a [char],
+    ) -> EncodeErrors<'a> {
+        EncodeErrors {
+            errors,
+            encoding,
+            s,
+            chars,
+            object: None,
+        }
+    }
+
+    /// The exception for the code points `start..end`.
+    pub fn error(&mut self, vm: &Vm, start: usize, end: usize, reason: &str) -> PyErr {
+        let s = self.s;
+        let object = self.object.get_or_insert_with(|| vm.new_str(s)).clone();
+        encode_error_with(vm, self.encoding, object, start, end, reason)
+    }
+
+    /// Handles the unencodable code points `start..end`: the replacement and where encoding
+    /// resumes.
+    pub fn fail(
+        &mut self,
+        vm: &Vm,
+        start: usize,
+        end: usize,
+        reason: &str,
+    ) -> PyResult<(Replacement, usize)> {
+        let run = &self.chars[start..end];
+        let text = match self.errors {
+            "strict" | "surrogateescape" | "surrogatepass" => {
+                return Err(self.error(vm, start, end, reason));
+            }
+            "replace" => "?".repeat(run.len()),
+            "ignore" => String::new(),
+            "backslashreplace" => run.iter().map(|&c| backslash_escape(c)).collect(),
+            "namereplace" => run.iter().map(|&c| name_escape(c)).collect(),
+            "xmlcharrefreplace" => run.iter().map(|&c| format!("&#{};", c as u32)).collect(),
+            name => {
+                let handler = crate::builtins::codecs_module::lookup_error(vm, name)?;
+                let exc = self.error(vm, start, end, reason);
+                let r = vm.call(&handler, &[Value::Obj(exc)])?;
+                let (rep, pos) = handler_result(vm, &r, self.chars.len(), true)?;
+                let rep = match crate::str::as_str(&rep) {
+                    Some(t) => Replacement::Text(t.to_string()),
+                    None => Replacement::Bytes(
+                        crate::builtins::bytes::bytes_of(&rep).unwrap_or_default(),
+                    ),
                 };
-                match c {
-                    Some(c) => out.push(c),
-                    None => {
-                        let reason = if codec == Codec::Ascii {
-                            "ordinal not in range(128)"
-                        } else {
-                            "character maps to <undefined>"
-                        };
-                        on_error(
-                            &DecodeFail {
-                                start: i,
-                                end: i + 1,
-                                reason,
-                            },
-                            out,
-                        )?;
+                return Ok((rep, pos));
+            }
+        };
+        Ok((Replacement::Text(text), end))
+    }
+}
+
+/// `\xNN`, `\uNNNN` or `\UNNNNNNNN` for `c`.
+pub fn backslash_escape(c: char) -> String {
+    let cp = c as u32;
+    if cp < 0x100 {
+        format!("\\x{cp:02x}")
+    } else if cp < 0x10000 {
+        format!("\\u{cp:04x}")
+    } else {
+        format!("\\U{cp:08x}")
+    }
+}
+
+/// `\N{NAME}` for `c`, or its backslash escape when it has no name.
+pub fn name_escape(c: char) -> String {
+    match crate::builtins::codecs_module::char_name(c) {
+        Some(n) => format!("\\N{{{n}}}"),
+        None => backslash_escape(c),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// decoding
+
+/// Where a run of decoding stopped.
+enum Stop {
+    /// All the input is decoded.
+    Done,
+    /// The input ends inside a sequence that starts at this offset.
+    Incomplete(usize, &'static str),
+    /// The bytes `start..end` cannot be decoded.
+    Error(usize, usize, &'static str),
+}
+
+/// Decodes `data[pos..]` into `out` until the end or the first failure.
+fn decode_run(codec: Codec, little: bool, data: &[u8], mut pos: usize, out: &mut String) -> Stop {
+    match codec {
+        Codec::Utf8 => match std::str::from_utf8(&data[pos..]) {
+            Ok(s) => {
+                out.push_str(s);
+                Stop::Done
+            }
+            Err(e) => {
+                let good = e.valid_up_to();
+                out.push_str(std::str::from_utf8(&data[pos..pos + good]).unwrap_or(""));
+                let at = pos + good;
+                let first = data[at];
+                match e.error_len() {
+                    None => Stop::Incomplete(at, "unexpected end of data"),
+                    Some(n) if (0x80..0xC2).contains(&first) || first >= 0xF5 => {
+                        Stop::Error(at, at + n, "invalid start byte")
                     }
+                    Some(n) => Stop::Error(at, at + n, "invalid continuation byte"),
                 }
             }
-            Ok(())
+        },
+        Codec::Ascii => {
+            let rest = &data[pos..];
+            let n = rest.iter().position(|&b| b >= 0x80).unwrap_or(rest.len());
+            out.push_str(std::str::from_utf8(&rest[..n]).unwrap_or(""));
+            if n == rest.len() {
+                Stop::Done
+            } else {
+                Stop::Error(pos + n, pos + n + 1, "ordinal not in range(128)")
+            }
         }
-        Codec::Utf16(endian) => {
-            let (little, mut i) = bom_order(data, endian, &[0xFF, 0xFE], &[0xFE, 0xFF]);
+        Codec::Latin1 => {
+            out.extend(data[pos..].iter().map(|&b| b as char));
+            Stop::Done
+        }
+        Codec::Cp1252 => {
+            for (i, &b) in data.iter().enumerate().skip(pos) {
+                match cp1252_decode(b) {
+                    Some(c) => out.push(c),
+                    None => return Stop::Error(i, i + 1, "character maps to <undefined>"),
+                }
+            }
+            Stop::Done
+        }
+        Codec::Utf16(_) => {
             let unit = |i: usize| -> u16 {
-                let (a, b) = (data[i], data[i + 1]);
+                let pair = [data[i], data[i + 1]];
                 if little {
-                    u16::from_le_bytes([a, b])
+                    u16::from_le_bytes(pair)
                 } else {
-                    u16::from_be_bytes([a, b])
+                    u16::from_be_bytes(pair)
                 }
             };
-            while i < data.len() {
-                if i + 1 >= data.len() {
-                    on_error(
-                        &DecodeFail {
-                            start: i,
-                            end: data.len(),
-                            reason: "truncated data",
-                        },
-                        out,
-                    )?;
-                    break;
-                }
-                let u = unit(i);
+            while pos + 1 < data.len() {
+                let u = unit(pos);
                 if !(0xD800..0xE000).contains(&u) {
                     out.push(char::from_u32(u as u32).unwrap_or('\u{FFFD}'));
-                    i += 2;
+                    pos += 2;
                     continue;
                 }
                 if u >= 0xDC00 {
-                    on_error(
-                        &DecodeFail {
-                            start: i,
-                            end: i + 2,
-                            reason: "illegal encoding",
-                        },
-                        out,
-                    )?;
-                    i += 2;
-                    continue;
+                    return Stop::Error(pos, pos + 2, "illegal encoding");
                 }
-                if i + 3 >= data.len() {
-                    let reason = if i + 2 >= data.len() {
-                        "unexpected end of data"
-                    } else {
-                        "truncated data"
-                    };
-                    on_error(
-                        &DecodeFail {
-                            start: i,
-                            end: data.len(),
-                            reason,
-                        },
-                        out,
-                    )?;
-                    break;
+                if pos + 4 > data.len() {
+                    return Stop::Incomplete(pos, "unexpected end of data");
                 }
-                let lo = unit(i + 2);
+                let lo = unit(pos + 2);
                 if !(0xDC00..0xE000).contains(&lo) {
-                    on_error(
-                        &DecodeFail {
-                            start: i,
-                            end: i + 2,
-                            reason: "illegal UTF-16 surrogate",
-                        },
-                        out,
-                    )?;
-                    i += 2;
-                    continue;
+                    return Stop::Error(pos, pos + 2, "illegal UTF-16 surrogate");
                 }
                 let cp = 0x10000 + (((u as u32) - 0xD800) << 10) + ((lo as u32) - 0xDC00);
                 out.push(char::from_u32(cp).unwrap_or('\u{FFFD}'));
-                i += 4;
+                pos += 4;
             }
-            Ok(())
+            if pos < data.len() {
+                Stop::Incomplete(pos, "truncated data")
+            } else {
+                Stop::Done
+            }
         }
-        Codec::Utf32(endian) => {
-            let (little, mut i) = bom_order(data, endian, &[0xFF, 0xFE, 0, 0], &[0, 0, 0xFE, 0xFF]);
-            while i < data.len() {
-                if i + 3 >= data.len() {
-                    on_error(
-                        &DecodeFail {
-                            start: i,
-                            end: data.len(),
-                            reason: "truncated data",
-                        },
-                        out,
-                    )?;
-                    break;
-                }
-                let q = [data[i], data[i + 1], data[i + 2], data[i + 3]];
+        Codec::Utf32(_) => {
+            while pos + 4 <= data.len() {
+                let q = [data[pos], data[pos + 1], data[pos + 2], data[pos + 3]];
                 let cp = if little {
                     u32::from_le_bytes(q)
                 } else {
@@ -286,136 +471,106 @@ fn decode_with(
                         } else {
                             "code point not in range(0x110000)"
                         };
-                        on_error(
-                            &DecodeFail {
-                                start: i,
-                                end: i + 4,
-                                reason,
-                            },
-                            out,
-                        )?;
+                        return Stop::Error(pos, pos + 4, reason);
                     }
                 }
-                i += 4;
+                pos += 4;
             }
-            Ok(())
-        }
-    }
-}
-
-/// The byte order to decode with and where the data starts after any BOM.
-fn bom_order(data: &[u8], endian: Endian, le_bom: &[u8], be_bom: &[u8]) -> (bool, usize) {
-    match endian {
-        Endian::Little => (true, 0),
-        Endian::Big => (false, 0),
-        Endian::Native => {
-            if data.starts_with(le_bom) {
-                (true, le_bom.len())
-            } else if data.starts_with(be_bom) {
-                (false, be_bom.len())
+            if pos < data.len() {
+                Stop::Incomplete(pos, "truncated data")
             } else {
-                (cfg!(target_endian = "little"), 0)
+                Stop::Done
             }
         }
     }
 }
 
 /// The codec's name in Unicode errors (CPython names the concrete byte order).
-fn error_name(codec: Codec, data_bom_le: bool) -> &'static str {
+fn error_name(codec: Codec, little: bool) -> &'static str {
     match codec {
         Codec::Utf8 => "utf-8",
         Codec::Ascii => "ascii",
         Codec::Latin1 => "latin-1",
         Codec::Cp1252 => "charmap",
-        Codec::Utf16(Endian::Big) => "utf-16-be",
-        Codec::Utf16(Endian::Little) => "utf-16-le",
-        Codec::Utf16(Endian::Native) => {
-            if data_bom_le {
-                "utf-16-le"
-            } else {
-                "utf-16-be"
+        Codec::Utf16(_) if little => "utf-16-le",
+        Codec::Utf16(_) => "utf-16-be",
+        Codec::Utf32(_) if little => "utf-32-le",
+        Codec::Utf32(_) => "utf-32-be",
+    }
+}
+
+/// Decodes `data` with `codec`: the text and the number of bytes consumed. Unless `final_`,
+/// an incomplete sequence at the end is left unconsumed. For `utf-16`/`utf-32` with
+/// `Endian::Native`, `byteorder` is CPython's (0: look for a BOM, which is skipped and
+/// sets it to -1 for little-endian or 1 for big-endian; -1/1: that order).
+pub fn decode(
+    vm: &Vm,
+    codec: Codec,
+    data: &[u8],
+    errors: &str,
+    final_: bool,
+    byteorder: &mut i32,
+) -> PyResult<(String, usize)> {
+    let mut pos = 0;
+    let native_little = cfg!(target_endian = "little");
+    let little = match codec {
+        Codec::Utf16(e) | Codec::Utf32(e) => match e {
+            Endian::Little => true,
+            Endian::Big => false,
+            Endian::Native => {
+                let (le_bom, be_bom): (&[u8], &[u8]) = if matches!(codec, Codec::Utf16(_)) {
+                    (&[0xFF, 0xFE], &[0xFE, 0xFF])
+                } else {
+                    (&[0xFF, 0xFE, 0, 0], &[0, 0, 0xFE, 0xFF])
+                };
+                if *byteorder == 0 && data.len() >= le_bom.len() {
+                    if data.starts_with(le_bom) {
+                        pos = le_bom.len();
+                        *byteorder = -1;
+                    } else if data.starts_with(be_bom) {
+                        pos = be_bom.len();
+                        *byteorder = 1;
+                    }
+                }
+                match *byteorder {
+                    0 => native_little,
+                    b => b < 0,
+                }
+            }
+        },
+        _ => true,
+    };
+    let mut errs = DecodeErrors::new(errors, error_name(codec, little), data);
+    let mut out = String::with_capacity(data.len());
+    loop {
+        match decode_run(codec, little, data, pos, &mut out) {
+            Stop::Done => return Ok((out, data.len())),
+            Stop::Incomplete(at, _) if !final_ => return Ok((out, at)),
+            Stop::Incomplete(at, reason) => {
+                pos = errs.fail(vm, at, data.len(), reason, &mut out)?
+            }
+            Stop::Error(start, end, reason) => {
+                pos = errs.fail(vm, start, end, reason, &mut out)?;
             }
         }
-        Codec::Utf32(Endian::Big) => "utf-32-be",
-        Codec::Utf32(Endian::Little) => "utf-32-le",
-        Codec::Utf32(Endian::Native) => {
-            if data_bom_le {
-                "utf-32-le"
-            } else {
-                "utf-32-be"
-            }
+        if pos >= data.len() {
+            return Ok((out, data.len()));
         }
     }
 }
 
-fn unicode_decode_error(
-    vm: &Vm,
-    enc: &str,
-    data: &[u8],
-    start: usize,
-    end: usize,
-    reason: &str,
-) -> PyErr {
-    let e = vm.new_exception(
-        &vm.types.exceptions.unicode_decode_error,
-        vec![
-            vm.new_str(enc),
-            new_bytes(vm, data.to_vec()),
-            Value::from(start),
-            Value::from(end),
-            vm.new_str(reason),
-        ],
-    );
-    let _ = vm.set_attr_in_dict(&e, "encoding", vm.new_str(enc));
-    let _ = vm.set_attr_in_dict(&e, "object", new_bytes(vm, data.to_vec()));
-    let _ = vm.set_attr_in_dict(&e, "start", Value::from(start));
-    let _ = vm.set_attr_in_dict(&e, "end", Value::from(end));
-    let _ = vm.set_attr_in_dict(&e, "reason", vm.new_str(reason));
-    e
-}
-
-/// `bytes.decode(encoding, errors)`.
+/// `bytes.decode(encoding, errors)`: the VM's codecs, else the codec registry.
 pub fn decode_bytes(vm: &Vm, data: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
-    let codec = lookup(encoding).ok_or_else(|| unknown_encoding(vm, encoding))?;
-    let le = match codec {
-        Codec::Utf16(_) => bom_order(data, Endian::Native, &[0xFF, 0xFE], &[0xFE, 0xFF]).0,
-        Codec::Utf32(_) => {
-            bom_order(
-                data,
-                Endian::Native,
-                &[0xFF, 0xFE, 0, 0],
-                &[0, 0, 0xFE, 0xFF],
-            )
-            .0
-        }
-        _ => true,
-    };
-    let name = error_name(codec, le);
-    let mut out = String::with_capacity(data.len());
-    decode_with(codec, data, &mut out, |f, out| match errors {
-        "strict" | "surrogateescape" | "surrogatepass" => Err(unicode_decode_error(
-            vm, name, data, f.start, f.end, f.reason,
-        )),
-        "replace" => {
-            out.push('\u{FFFD}');
-            Ok(())
-        }
-        "ignore" => Ok(()),
-        "backslashreplace" => {
-            for b in &data[f.start..f.end] {
-                out.push_str(&format!("\\x{b:02x}"));
-            }
-            Ok(())
-        }
-        _ => Err(unknown_handler(vm, errors)),
-    })?;
-    Ok(out)
+    match lookup(encoding) {
+        Some(codec) => Ok(decode(vm, codec, data, errors, true, &mut 0)?.0),
+        None => crate::builtins::codecs_module::decode_text(vm, data, encoding, errors),
+    }
 }
 
 // ---------------------------------------------------------------------------------------
 // encoding
 
-/// The bytes of `c` in a single-byte codec, or `None` if it has none.
+/// The byte of `c` in a single-byte codec, or `None` if it has none.
 fn encode_char(codec: Codec, c: char) -> Option<u8> {
     match codec {
         Codec::Ascii => (c.is_ascii()).then_some(c as u8),
@@ -425,59 +580,26 @@ fn encode_char(codec: Codec, c: char) -> Option<u8> {
     }
 }
 
-/// `\N{NAME}` is not available without the Unicode name database; `namereplace` falls back
-/// to the `backslashreplace` escape.
-fn backslash_escape(c: char, out: &mut Vec<u8>) {
-    let cp = c as u32;
-    let s = if cp < 0x100 {
-        format!("\\x{cp:02x}")
-    } else if cp < 0x10000 {
-        format!("\\u{cp:04x}")
-    } else {
-        format!("\\U{cp:08x}")
-    };
-    out.extend_from_slice(s.as_bytes());
-}
-
-fn unicode_encode_error(
-    vm: &Vm,
-    enc: &str,
-    s: &str,
-    start: usize,
-    end: usize,
-    reason: &str,
-) -> PyErr {
-    let e = vm.new_exception(
-        &vm.types.exceptions.unicode_encode_error,
-        vec![
-            vm.new_str(enc),
-            vm.new_str(s),
-            Value::from(start),
-            Value::from(end),
-            vm.new_str(reason),
-        ],
-    );
-    let _ = vm.set_attr_in_dict(&e, "encoding", vm.new_str(enc));
-    let _ = vm.set_attr_in_dict(&e, "object", vm.new_str(s));
-    let _ = vm.set_attr_in_dict(&e, "start", Value::from(start));
-    let _ = vm.set_attr_in_dict(&e, "end", Value::from(end));
-    let _ = vm.set_attr_in_dict(&e, "reason", vm.new_str(reason));
-    e
-}
-
-/// `str.encode(encoding, errors)`.
-pub fn encode_str(vm: &Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
-    let codec = lookup(encoding).ok_or_else(|| unknown_encoding(vm, encoding))?;
+/// Encodes `s` with `codec`. UTF-16/32 with `byteorder` 0 write a BOM and the native order;
+/// -1 is little-endian, 1 big-endian (for `Endian::Native`; the other variants fix it).
+pub fn encode(vm: &Vm, codec: Codec, s: &str, errors: &str, byteorder: i32) -> PyResult<Vec<u8>> {
     let mut out = Vec::with_capacity(s.len());
+    let order = |e: Endian| -> (bool, bool) {
+        match e {
+            Endian::Little => (true, false),
+            Endian::Big => (false, false),
+            Endian::Native => match byteorder {
+                0 => (cfg!(target_endian = "little"), true),
+                b => (b < 0, false),
+            },
+        }
+    };
     match codec {
         Codec::Utf8 => out.extend_from_slice(s.as_bytes()),
         Codec::Utf16(endian) => {
-            let little = endian != Endian::Big
-                && (endian == Endian::Little || cfg!(target_endian = "little"));
-            if endian == Endian::Native {
-                out.extend_from_slice(if little { &[0xFF, 0xFE] } else { &[0xFE, 0xFF] });
-            }
-            for u in s.encode_utf16() {
+            let (little, bom) = order(endian);
+            out.reserve(s.len());
+            for u in bom.then_some(0xFEFF).into_iter().chain(s.encode_utf16()) {
                 out.extend_from_slice(&if little {
                     u.to_le_bytes()
                 } else {
@@ -486,17 +608,10 @@ pub fn encode_str(vm: &Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Ve
             }
         }
         Codec::Utf32(endian) => {
-            let little = endian != Endian::Big
-                && (endian == Endian::Little || cfg!(target_endian = "little"));
-            if endian == Endian::Native {
-                out.extend_from_slice(if little {
-                    &[0xFF, 0xFE, 0, 0]
-                } else {
-                    &[0, 0, 0xFE, 0xFF]
-                });
-            }
-            for c in s.chars() {
-                let cp = c as u32;
+            let (little, bom) = order(endian);
+            out.reserve(s.len() * 3);
+            let bom = bom.then_some(0xFEFF_u32);
+            for cp in bom.into_iter().chain(s.chars().map(|c| c as u32)) {
                 out.extend_from_slice(&if little {
                     cp.to_le_bytes()
                 } else {
@@ -505,6 +620,9 @@ pub fn encode_str(vm: &Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Ve
             }
         }
         Codec::Ascii | Codec::Latin1 | Codec::Cp1252 => {
+            if s.is_ascii() {
+                return Ok(s.as_bytes().to_vec());
+            }
             let name = match codec {
                 Codec::Ascii => "ascii",
                 Codec::Latin1 => "latin-1",
@@ -516,6 +634,7 @@ pub fn encode_str(vm: &Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Ve
                 _ => "character maps to <undefined>",
             };
             let chars: Vec<char> = s.chars().collect();
+            let mut errs = EncodeErrors::new(errors, name, s, &chars);
             let mut i = 0;
             while i < chars.len() {
                 if let Some(b) = encode_char(codec, chars[i]) {
@@ -528,29 +647,31 @@ pub fn encode_str(vm: &Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Ve
                 while end < chars.len() && encode_char(codec, chars[end]).is_none() {
                     end += 1;
                 }
-                match errors {
-                    "strict" | "surrogateescape" | "surrogatepass" => {
-                        return Err(unicode_encode_error(vm, name, s, i, end, reason));
-                    }
-                    "replace" => out.extend(std::iter::repeat_n(b'?', end - i)),
-                    "ignore" => {}
-                    "backslashreplace" | "namereplace" => {
-                        chars[i..end]
-                            .iter()
-                            .for_each(|&c| backslash_escape(c, &mut out));
-                    }
-                    "xmlcharrefreplace" => {
-                        for &c in &chars[i..end] {
-                            out.extend_from_slice(format!("&#{};", c as u32).as_bytes());
+                let (rep, next) = errs.fail(vm, i, end, reason)?;
+                match rep {
+                    Replacement::Bytes(b) => out.extend_from_slice(&b),
+                    Replacement::Text(t) => {
+                        for c in t.chars() {
+                            match encode_char(codec, c) {
+                                Some(b) => out.push(b),
+                                None => return Err(errs.error(vm, i, end, reason)),
+                            }
                         }
                     }
-                    _ => return Err(unknown_handler(vm, errors)),
                 }
-                i = end;
+                i = next;
             }
         }
     }
     Ok(out)
+}
+
+/// `str.encode(encoding, errors)`: the VM's codecs, else the codec registry.
+pub fn encode_str(vm: &Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
+    match lookup(encoding) {
+        Some(codec) => encode(vm, codec, s, errors, 0),
+        None => crate::builtins::codecs_module::encode_text(vm, s, encoding, errors),
+    }
 }
 
 #[cfg(test)]
@@ -579,5 +700,33 @@ mod tests {
             .collect();
         assert_eq!(undefined, [0x81, 0x8D, 0x8F, 0x90, 0x9D]);
         assert_eq!(cp1252_encode('\u{20ac}'), Some(0x80));
+    }
+
+    #[test]
+    fn runs_stop_where_python_does() {
+        let mut out = String::new();
+        // A high surrogate and one more byte: the end of data, not "truncated data".
+        assert!(matches!(
+            decode_run(
+                Codec::Utf16(Endian::Little),
+                true,
+                b"\x00\xd8\x00",
+                0,
+                &mut out
+            ),
+            Stop::Incomplete(0, "unexpected end of data")
+        ));
+        assert!(matches!(
+            decode_run(Codec::Utf16(Endian::Little), true, b"a\x00b", 0, &mut out),
+            Stop::Incomplete(2, "truncated data")
+        ));
+        assert!(matches!(
+            decode_run(Codec::Utf8, true, b"ab\xe2\x82", 0, &mut out),
+            Stop::Incomplete(2, "unexpected end of data")
+        ));
+        assert!(matches!(
+            decode_run(Codec::Utf8, true, b"\xe0\x80", 0, &mut out),
+            Stop::Error(0, 1, "invalid continuation byte")
+        ));
     }
 }
