@@ -150,7 +150,8 @@ pub struct LookupCache {
     entries: std::collections::HashMap<usize, (Box<str>, Option<Value>), BuildPtrHasher>,
 }
 
-/// A hasher for pointer-sized keys (the standard SipHash would cost more than the lookup).
+/// A hasher for pointer-sized keys and short strings (the standard SipHash would cost more
+/// than the lookup; none of these tables is keyed by data a program controls the hash of).
 #[derive(Default, Clone, Copy)]
 pub struct BuildPtrHasher;
 

@@ -89,7 +89,8 @@ pub struct Vm {
     pub recursion_limit: Cell<usize>,
     /// Python frames plus native re-entries currently on the stack.
     pub(crate) depth: Cell<usize>,
-    interned: RefCell<HashMap<Box<str>, PyRef>>,
+    /// Interned strs (every name of every code object goes through here: a fast hasher).
+    interned: RefCell<HashMap<Box<str>, PyRef, crate::types::BuildPtrHasher>>,
     pub options: Options,
     /// `sys.modules`.
     pub modules: PyRef,
@@ -129,7 +130,7 @@ impl Vm {
             handled: RefCell::new(Value::None),
             recursion_limit: Cell::new(1000),
             depth: Cell::new(0),
-            interned: RefCell::new(HashMap::new()),
+            interned: RefCell::new(HashMap::default()),
             options,
             modules,
             graveyard: RefCell::new(Vec::new()),
