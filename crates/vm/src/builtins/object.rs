@@ -444,7 +444,8 @@ fn reduce_newobj(vm: &Vm, obj: &Value, copyreg: &Value) -> PyResult<Value> {
 fn get_state(vm: &Vm, obj: &Value, required: bool) -> PyResult<Value> {
     let cls = vm.class_of(obj).clone();
     match type_data(&cls).lookup("__getstate__") {
-        Some(g) if !matches!(g.payload(), Some(Payload::MethodDescriptor(md)) if md.owner == "object") => {
+        Some(g) if !matches!(g.payload(), Some(Payload::MethodDescriptor(md)) if md.owner == "object") =>
+        {
             let bound = vm.getattr_str(obj, "__getstate__")?;
             vm.call(&bound, &[])
         }
@@ -463,9 +464,18 @@ fn object_getstate(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 fn default_state(vm: &Vm, obj: &Value, required: bool) -> PyResult<Value> {
     let cannot = || vm.type_error(format!("cannot pickle '{}' object", vm.type_name(obj)));
     let Value::Obj(o) = obj else {
-        return if required { Err(cannot()) } else { Ok(Value::None) };
+        return if required {
+            Err(cannot())
+        } else {
+            Ok(Value::None)
+        };
     };
-    if required && !matches!(o.payload, Payload::Object | Payload::List(_) | Payload::Dict(_)) {
+    if required
+        && !matches!(
+            o.payload,
+            Payload::Object | Payload::List(_) | Payload::Dict(_)
+        )
+    {
         return Err(cannot());
     }
     // A `__slots__` class without `__dict__` keeps its slot values in the object's store: they
