@@ -153,3 +153,13 @@ for name in ("strict", "ignore", "replace", "backslashreplace", "xmlcharrefrepla
         if name == "strict" and exc is te:
             continue
         show(f"  {name}({type(exc).__name__})", h, exc, attrs=False)
+for f, args, kw in [(_codecs.register, (), {}), (_codecs.lookup_error, (), {}),
+                    (_codecs.register_error, ("x",), {}), (_codecs.charmap_build, (), {}),
+                    (_codecs.escape_decode, (1,), {}), (_codecs.readbuffer_encode, (1,), {}),
+                    (_codecs.unicode_escape_decode, (1,), {}), (_codecs.escape_encode, ("a",), {}),
+                    (_codecs.utf_16_ex_decode, (b"", None, "x"), {}), (_codecs.utf_7_encode, (b"",), {}),
+                    (_codecs.decode, (b"x", "utf-8", "strict", 1), {}),
+                    (_codecs.encode, ("x",), {"bogus": 1}),
+                    (_codecs.charmap_encode, ("a", None, 5), {}),
+                    (_codecs.charmap_decode, (b"a", None, 5), {})]:
+    show(f.__name__, lambda: f(*args, **kw))

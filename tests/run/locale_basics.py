@@ -49,3 +49,14 @@ print(locale.nl_langinfo(locale.CODESET), _locale.getencoding(), locale.getencod
 print(locale.getpreferredencoding(False).lower().replace("-", ""), locale.getpreferredencoding().lower().replace("-", ""))
 print(locale.getlocale())
 print(_locale.textdomain(None), _locale.gettext("hello"), _locale.dgettext(None, "x"))
+
+# Argument errors.
+show("setlocale no args", _locale.setlocale)
+show("setlocale keyword", _locale.setlocale, 1, locale="C")
+show("localeconv arg", _locale.localeconv, 1)
+show("nl_langinfo no args", _locale.nl_langinfo)
+show("strcoll one arg", _locale.strcoll, "a")
+show("strxfrm int", _locale.strxfrm, 1)
+show("getencoding arg", _locale.getencoding, 1)
+show("gettext int", _locale.gettext, 1)
+show("textdomain int", _locale.textdomain, 1)

@@ -59,3 +59,8 @@ print(Upper().format("{0} {magic:.5} {x}", "hello", x="world"))
 t = string.Template("$who likes ${what}!")
 print(t.substitute(who="tim", what="kung pao"), t.safe_substitute(who="x"))
 print(string.capwords("hello   world  foo"), string.ascii_letters, string.punctuation)
+
+# Argument errors.
+show("parser no args", _string.formatter_parser)
+show("parser keyword", _string.formatter_parser, "a", x=1)
+show("split two args", _string.formatter_field_name_split, "a", "b")

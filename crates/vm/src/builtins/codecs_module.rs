@@ -374,16 +374,11 @@ fn buffer_arg(vm: &Vm, v: &Value) -> PyResult<Vec<u8>> {
 }
 
 /// A str (taken as UTF-8) or bytes-like argument.
-fn text_or_buffer_arg(vm: &Vm, fname: &str, v: &Value) -> PyResult<Vec<u8>> {
-    if let Some(s) = crate::str::as_str(v) {
-        return Ok(s.as_bytes().to_vec());
+fn text_or_buffer_arg(vm: &Vm, v: &Value) -> PyResult<Vec<u8>> {
+    match crate::str::as_str(v) {
+        Some(s) => Ok(s.as_bytes().to_vec()),
+        None => buffer_arg(vm, v),
     }
-    buffer_bytes(v).ok_or_else(|| {
-        vm.type_error(format!(
-            "{fname}() argument 1 must be str or bytes-like object, not {}",
-            vm.type_name(v)
-        ))
-    })
 }
 
 /// The `errors` argument: a str, or None / absent for "strict".
@@ -1141,7 +1136,7 @@ fn octal_escape(data: &[u8], i: &mut usize, first: &mut Option<InvalidEscape>) -
 /// `escape_decode(data, errors=None)`: bytes-literal escapes to bytes.
 fn escape_decode(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     positional(vm, "escape_decode", args, kw, 1, 2)?;
-    let data = text_or_buffer_arg(vm, "escape_decode", &args[0])?;
+    let data = text_or_buffer_arg(vm, &args[0])?;
     let errors = errors_arg(vm, "escape_decode", 2, args.get(1))?;
     let n = data.len();
     let mut out = Vec::with_capacity(n);
@@ -1473,7 +1468,7 @@ fn escape_decode_fn(
     raw: bool,
 ) -> PyResult<Value> {
     positional(vm, name, args, kw, 1, 3)?;
-    let data = text_or_buffer_arg(vm, name, &args[0])?;
+    let data = text_or_buffer_arg(vm, &args[0])?;
     let errors = errors_arg(vm, name, 2, args.get(1))?;
     let final_ = match args.get(2) {
         Some(v) => int_arg(vm, v)? != 0,
@@ -1540,7 +1535,7 @@ fn raw_unicode_escape_encode(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<
 /// `readbuffer_encode(data, errors=None)`: the bytes of a buffer (or of a str's UTF-8).
 fn readbuffer_encode(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     positional(vm, "readbuffer_encode", args, kw, 1, 2)?;
-    let data = text_or_buffer_arg(vm, "readbuffer_encode", &args[0])?;
+    let data = text_or_buffer_arg(vm, &args[0])?;
     errors_arg(vm, "readbuffer_encode", 2, args.get(1))?;
     let n = data.len();
     Ok(pair(vm, new_bytes(vm, data), n))

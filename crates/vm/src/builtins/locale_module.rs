@@ -177,6 +177,15 @@ fn c_int(vm: &Vm, v: &Value) -> PyResult<i32> {
     }
 }
 
+/// "argument N" in messages, or "argument" for the only one (`pos` 0).
+fn arg_name(pos: usize) -> String {
+    if pos == 0 {
+        "argument".into()
+    } else {
+        format!("argument {pos}")
+    }
+}
+
 /// A str argument as a C string (`"s"`/`"z"`): ValueError for an embedded NUL.
 fn c_str_arg(
     vm: &Vm,
@@ -190,7 +199,8 @@ fn c_str_arg(
     }
     let Some(s) = crate::str::as_str(v) else {
         return Err(vm.type_error(format!(
-            "{fname}() argument {pos} must be str{}, not {}",
+            "{fname}() {} must be str{}, not {}",
+            arg_name(pos),
             if none_ok { " or None" } else { "" },
             vm.type_name(v)
         )));
@@ -204,7 +214,7 @@ fn no_kw(vm: &Vm, fname: &str, kw: &[Value]) -> PyResult<()> {
     if kw.is_empty() {
         Ok(())
     } else {
-        Err(vm.type_error(format!("{fname}() takes no keyword arguments")))
+        Err(vm.type_error(format!("_locale.{fname}() takes no keyword arguments")))
     }
 }
 
@@ -267,7 +277,7 @@ fn localeconv(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     no_kw(vm, "localeconv", kw)?;
     if !args.is_empty() {
         return Err(vm.type_error(format!(
-            "localeconv() takes no arguments ({} given)",
+            "_locale.localeconv() takes no arguments ({} given)",
             args.len()
         )));
     }
@@ -306,7 +316,7 @@ fn nl_langinfo(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     no_kw(vm, "nl_langinfo", kw)?;
     if args.len() != 1 {
         return Err(vm.type_error(format!(
-            "nl_langinfo() takes exactly one argument ({} given)",
+            "_locale.nl_langinfo() takes exactly one argument ({} given)",
             args.len()
         )));
     }
@@ -338,7 +348,7 @@ fn getencoding(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     no_kw(vm, "getencoding", kw)?;
     if !args.is_empty() {
         return Err(vm.type_error(format!(
-            "getencoding() takes no arguments ({} given)",
+            "_locale.getencoding() takes no arguments ({} given)",
             args.len()
         )));
     }
@@ -349,7 +359,8 @@ fn getencoding(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 fn wide_arg(vm: &Vm, fname: &str, pos: usize, v: &Value) -> PyResult<Vec<libc::wchar_t>> {
     let Some(s) = crate::str::as_str(v) else {
         return Err(vm.type_error(format!(
-            "{fname}() argument {pos} must be str, not {}",
+            "{fname}() {} must be str, not {}",
+            arg_name(pos),
             vm.type_name(v)
         )));
     };
@@ -376,11 +387,11 @@ fn strxfrm(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     no_kw(vm, "strxfrm", kw)?;
     if args.len() != 1 {
         return Err(vm.type_error(format!(
-            "strxfrm() takes exactly one argument ({} given)",
+            "_locale.strxfrm() takes exactly one argument ({} given)",
             args.len()
         )));
     }
-    let s = wide_arg(vm, "strxfrm", 1, &args[0])?;
+    let s = wide_arg(vm, "strxfrm", 0, &args[0])?;
     // SAFETY: `s` is NUL-terminated; a zero-size call only measures, and the second call
     // writes at most `n + 1` wide characters into a buffer of that size.
     let out = unsafe {
@@ -409,7 +420,7 @@ fn text_result(vm: &Vm, p: *const libc::c_char) -> PyResult<Value> {
 fn gettext_fn(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     no_kw(vm, "gettext", kw)?;
     check_positional(vm, "gettext", args.len(), 1, 1)?;
-    let msg = c_str_arg(vm, "gettext", 1, &args[0], false)?.unwrap_or_default();
+    let msg = c_str_arg(vm, "gettext", 0, &args[0], false)?.unwrap_or_default();
     // SAFETY: a NUL-terminated message id.
     text_result(vm, unsafe { gettext(msg.as_ptr()) })
 }
@@ -450,7 +461,7 @@ fn dcgettext_fn(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 fn textdomain_fn(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     no_kw(vm, "textdomain", kw)?;
     check_positional(vm, "textdomain", args.len(), 1, 1)?;
-    let domain = c_str_arg(vm, "textdomain", 1, &args[0], true)?;
+    let domain = c_str_arg(vm, "textdomain", 0, &args[0], true)?;
     // SAFETY: a NUL-terminated string or null.
     text_result(vm, unsafe {
         textdomain(domain.as_ref().map_or(std::ptr::null(), |d| d.as_ptr()))

@@ -88,11 +88,11 @@ fn fieldname_iter_type(vm: &Vm) -> crate::value::PyRef {
 
 fn str_arg<'a>(vm: &Vm, fname: &str, args: &'a [Value], kw: &[Value]) -> PyResult<&'a str> {
     if !kw.is_empty() {
-        return Err(vm.type_error(format!("{fname}() takes no keyword arguments")));
+        return Err(vm.type_error(format!("_string.{fname}() takes no keyword arguments")));
     }
     if args.len() != 1 {
         return Err(vm.type_error(format!(
-            "{fname}() takes exactly one argument ({} given)",
+            "_string.{fname}() takes exactly one argument ({} given)",
             args.len()
         )));
     }
