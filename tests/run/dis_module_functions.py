@@ -70,3 +70,21 @@ except TypeError as e:
     print("TypeError:", e)
 show("x = [a ** 2 for a in range(10) if a % 2]")
 print(dis.Bytecode(loop).info())
+
+# disassemble() with a current instruction, and distb() of a traceback through a call.
+import sys
+
+
+def divide(a, b=2):
+    return a / b
+
+
+dis.disassemble(divide.__code__, lasti=4)
+try:
+    divide(1, 0)
+except ZeroDivisionError:
+    tb = sys.exc_info()[2]
+    print(tb.tb_lasti > 0, tb.tb_next.tb_lasti)
+    buf = io.StringIO()
+    dis.distb(tb, file=buf)
+    print(buf.getvalue().count("-->"))

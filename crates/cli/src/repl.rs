@@ -181,7 +181,7 @@ fn is_compound_header(line: &str) -> bool {
         word.as_str(),
         "if" | "for" | "while" | "def" | "class" | "with" | "try" | "async" | "match"
     ) && code[word.len()..].starts_with([' ', '(', ':', '\t'])
-        && !(word == "match" && !code.ends_with(':'))
+        && (word != "match" || code.ends_with(':'))
 }
 
 struct Scan {

@@ -1069,6 +1069,9 @@ impl Vm {
             switch_frame!();
             let mut exc = err;
             let mut first = true;
+            // Whether the frame being unwound now was waiting in a CALL of a Python function
+            // (the frame above it was pushed by that CALL).
+            let mut in_python_call = false;
             loop {
                 // SAFETY: as at the top of the dispatch loop.
                 let f = unsafe { &mut *fp };
@@ -1076,7 +1079,7 @@ impl Vm {
                     if first {
                         self.chain_context(&exc);
                     }
-                    self.add_traceback(&exc, f);
+                    self.add_traceback(&exc, f, in_python_call);
                 }
                 first = false;
                 // The handler is chosen by the instruction that raised (the one before `pc`),
@@ -1095,6 +1098,7 @@ impl Vm {
                 }
                 let mut frame = self.pop_frame();
                 let resume = frame.resume;
+                in_python_call = resume == Resume::Push;
                 let g = frame.generator.as_ref().and_then(|g| g.upgrade());
                 if matches!(resume, Resume::ForIter | Resume::Send) {
                     crate::generator::leave_inline(self, &mut frame, g.as_ref());
@@ -1144,10 +1148,19 @@ impl Vm {
     }
 
     /// Prepends this frame's entry to the exception's traceback.
-    fn add_traceback(&self, exc: &PyRef, f: &mut Frame) {
+    /// Adds `f` to the exception's traceback. A frame that was calling a Python function
+    /// reports, as CPython's `tb_lasti` does, the last cache unit of its CALL (CPython moves
+    /// past the caches before entering the callee); the line is the CALL's either way.
+    fn add_traceback(&self, exc: &PyRef, f: &mut Frame, in_python_call: bool) {
         let frame_obj = crate::builtins::frame::frame_object(self, f);
         let lineno = f.code.line_of(f.lasti());
-        let lasti = f.code.byte_offset(f.lasti());
+        let mut lasti = f.code.byte_offset(f.lasti());
+        if in_python_call
+            && let Some(instr) = f.code.instrs.get(f.lasti())
+            && instr.op == Opcode::Call
+        {
+            lasti += 2 * rpy_marshal::opcode::info(Opcode::Call as u8).caches as u32;
+        }
         crate::exceptions::push_traceback(self, exc, frame_obj, lasti, lineno);
     }
 
