@@ -44,6 +44,33 @@ pub fn is_container(p: &Payload) -> bool {
     )
 }
 
+/// Whether a new object of class `class` is an exact tuple of values that can never reach a
+/// cycle (numbers, strs, bytes, None, and such tuples): it is immutable, so it never needs
+/// tracking (CPython untracks such tuples during collections; rpy never tracks them).
+pub fn is_atomic_tuple(class: &PyRef, p: &Payload) -> bool {
+    match p {
+        Payload::Tuple(items) => {
+            crate::types::type_data(class).kind == crate::types::TypeKind::Tuple
+                && items.iter().all(|v| is_atomic(v, 0))
+        }
+        _ => false,
+    }
+}
+
+fn is_atomic(v: &Value, depth: usize) -> bool {
+    match v {
+        Value::Obj(o) => match &o.payload {
+            Payload::Tuple(items) => {
+                depth < 4
+                    && crate::types::kind_of(o) == crate::types::TypeKind::Tuple
+                    && items.iter().all(|i| is_atomic(i, depth + 1))
+            }
+            p => !is_container(p) && o.dict.borrow().is_none(),
+        },
+        _ => true,
+    }
+}
+
 /// Registers a new container object.
 pub fn track(o: &PyRef) {
     TRACKED.with(|t| t.borrow_mut().push(Rc::downgrade(o)));

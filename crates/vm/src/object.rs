@@ -132,7 +132,8 @@ pub struct SeqIter {
 
 impl PyObject {
     pub fn new(class: PyRef, payload: Payload) -> PyRef {
-        let track = crate::gc::is_container(&payload);
+        let track =
+            crate::gc::is_container(&payload) && !crate::gc::is_atomic_tuple(&class, &payload);
         let o = Rc::new(PyObject {
             class: UnsafeCell::new(Some(class)),
             dict: RefCell::new(None),
