@@ -217,15 +217,11 @@ impl Vm {
         crate::import::sys_modules_get(self, name)
     }
 
-    /// Writes text to a file object (fast path for the standard streams).
+    /// Writes text to a file object (an exact `TextIOWrapper`, such as the standard streams,
+    /// without a method call).
     pub fn write_to(&self, file: &Value, text: &str) -> PyResult<()> {
-        if let Some(s) = file
-            .as_obj()
-            .and_then(|o| o.downcast_native::<crate::builtins::sys::StdStream>())
-            && s.fd != 0
-        {
-            s.write(text);
-            return Ok(());
+        if let Some(r) = crate::builtins::io::text::write_str(self, file, text) {
+            return r;
         }
         self.call_method(file, "write", &[self.new_str(text)])?;
         Ok(())

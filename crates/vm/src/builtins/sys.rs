@@ -1,60 +1,12 @@
 //! The `sys` module, the standard streams (made by the `_io` module), and struct sequences (`sys.version_info`, …).
 //! Counterpart: Python/sysmodule.c, Objects/structseq.c (3.11).
 
-use std::cell::RefCell;
-use std::io::Write;
 
 use crate::builtins::function::{NativeFn, check_count};
 use crate::object::{NativeData, Payload, PyObject};
 use crate::types::type_data;
 use crate::value::{PyRef, Value};
 use crate::vm::{PyResult, Vm};
-
-/// A minimal text sink over descriptor 1 or 2 (`vm.write_to` writes to one directly). The
-/// standard streams themselves are `_io.TextIOWrapper` objects (see `io::std_stream`).
-pub struct StdStream {
-    pub fd: i32,
-    /// Pending output (flushed on newline for ttys, on `flush()`, and at exit).
-    pub pending: RefCell<Vec<u8>>,
-    pub line_buffered: bool,
-    /// Buffered input for `readline()` on stdin.
-    pub input: RefCell<Vec<u8>>,
-    pub eof: std::cell::Cell<bool>,
-}
-
-impl NativeData for StdStream {
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
-}
-
-impl StdStream {
-    pub fn write(&self, s: &str) {
-        let mut p = self.pending.borrow_mut();
-        p.extend_from_slice(s.as_bytes());
-        if p.len() > 8192 || (self.line_buffered && s.contains('\n')) {
-            drop(p);
-            self.flush();
-        }
-    }
-
-    pub fn flush(&self) {
-        let data = std::mem::take(&mut *self.pending.borrow_mut());
-        if data.is_empty() {
-            return;
-        }
-        let _ = match self.fd {
-            2 => {
-                let mut e = std::io::stderr().lock();
-                e.write_all(&data).and_then(|_| e.flush())
-            }
-            _ => {
-                let mut o = std::io::stdout().lock();
-                o.write_all(&data).and_then(|_| o.flush())
-            }
-        };
-    }
-}
 
 // ---- struct sequences ----
 
