@@ -1,7 +1,6 @@
 //! The `sys` module, the standard streams (made by the `_io` module), and struct sequences (`sys.version_info`, …).
 //! Counterpart: Python/sysmodule.c, Objects/structseq.c (3.11).
 
-
 use crate::builtins::function::{NativeFn, check_count};
 use crate::object::{NativeData, Payload, PyObject};
 use crate::types::type_data;
