@@ -958,7 +958,8 @@ pub fn reload(vm: &Vm, module: &Value) -> PyResult<()> {
     Ok(())
 }
 
-fn path_entries(vm: &Vm, path: &Value) -> PyResult<Vec<String>> {
+/// The str entries of a path list (`sys.path`, a package `__path__`).
+pub(crate) fn path_entries(vm: &Vm, path: &Value) -> PyResult<Vec<String>> {
     Ok(vm
         .iterate(path)?
         .iter()

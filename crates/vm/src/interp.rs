@@ -617,11 +617,7 @@ pub fn run_module(vm: &Vm, name: &str) -> PyResult<Value> {
                 }
             };
             match vm.getattr_opt(&pm, "__path__")? {
-                Some(path) => vm
-                    .iterate(&path)?
-                    .iter()
-                    .filter_map(|p| crate::str::as_str(p).map(|s| s.to_string()))
-                    .collect(),
+                Some(path) => crate::import::path_entries(vm, &path)?,
                 None => {
                     return Err(fail(format!(
                         "Error while finding module specification for {} \
@@ -634,13 +630,7 @@ pub fn run_module(vm: &Vm, name: &str) -> PyResult<Value> {
                 }
             }
         }
-        None => {
-            let sys_path = vm.sys_attr("path")?;
-            vm.iterate(&sys_path)?
-                .iter()
-                .filter_map(|p| crate::str::as_str(p).map(|s| s.to_string()))
-                .collect()
-        }
+        None => crate::import::path_entries(vm, &vm.sys_attr("path")?)?,
     };
     let (file, is_package) = match crate::import::find_module(vm, &search, short) {
         Some(crate::import::Found::Module(file)) => (file, false),
@@ -703,11 +693,7 @@ pub fn run_module(vm: &Vm, name: &str) -> PyResult<Value> {
 fn module_path_of(vm: &Vm, name: &str) -> PyResult<Vec<String>> {
     let m = crate::import::import_absolute(vm, name)?;
     Ok(match vm.getattr_opt(&m, "__path__")? {
-        Some(path) => vm
-            .iterate(&path)?
-            .iter()
-            .filter_map(|p| crate::str::as_str(p).map(|s| s.to_string()))
-            .collect(),
+        Some(path) => crate::import::path_entries(vm, &path)?,
         None => Vec::new(),
     })
 }

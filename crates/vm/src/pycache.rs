@@ -101,12 +101,6 @@ fn path_repr(p: &Path) -> String {
     quoted(&p.to_string_lossy())
 }
 
-/// Why a cached pyc was not used.
-enum Stale {
-    /// Not a valid pyc, or out of date: recompile (and rewrite).
-    Recompile,
-}
-
 /// The code of a source module, from its cache when valid; compiles (and caches) otherwise.
 /// Returns the code and the pyc path (`__cached__`).
 pub fn source_code(vm: &Vm, fullname: &str, source_path: &Path) -> PyResult<(Rc<Code>, PathBuf)> {
@@ -123,7 +117,7 @@ pub fn source_code(vm: &Vm, fullname: &str, source_path: &Path) -> PyResult<(Rc<
     let mut source_bytes: Option<Vec<u8>> = None;
     let mut hash_based: Option<bool> = None; // Some(check_source) for a hash-based pyc
     if let Ok(data) = std::fs::read(&bytecode_path) {
-        match validate(
+        let valid = validate(
             vm,
             fullname,
             &data,
@@ -132,24 +126,20 @@ pub fn source_code(vm: &Vm, fullname: &str, source_path: &Path) -> PyResult<(Rc<
             size,
             &mut source_bytes,
             &mut hash_based,
-        ) {
-            Ok(()) => {
-                verbose(
-                    vm,
-                    1,
-                    &format!(
-                        "{} matches {}",
-                        bytecode_path.display(),
-                        source_path.display()
-                    ),
-                );
-                if let Some(code) =
-                    code_from_pyc_body(vm, &data[16..], &bytecode_path, source_path)?
-                {
-                    return Ok((code, bytecode_path));
-                }
+        );
+        if valid {
+            verbose(
+                vm,
+                1,
+                &format!(
+                    "{} matches {}",
+                    bytecode_path.display(),
+                    source_path.display()
+                ),
+            );
+            if let Some(code) = code_from_pyc_body(vm, &data[16..], &bytecode_path, source_path)? {
+                return Ok((code, bytecode_path));
             }
-            Err(Stale::Recompile) => {}
         }
     }
     let source_bytes = match source_bytes {
@@ -181,7 +171,8 @@ pub fn source_code(vm: &Vm, fullname: &str, source_path: &Path) -> PyResult<(Rc<
     Ok((code, bytecode_path))
 }
 
-/// Checks a cached pyc's header against the source (`_classify_pyc` and the validators).
+/// Whether a cached pyc's header is valid and matches the source (`_classify_pyc` and the
+/// validators); false means recompile.
 #[expect(
     clippy::too_many_arguments,
     reason = "the state get_code threads through"
@@ -195,21 +186,25 @@ fn validate(
     size: u64,
     source_bytes: &mut Option<Vec<u8>>,
     hash_based: &mut Option<bool>,
-) -> Result<(), Stale> {
-    let header = classify(vm, fullname, data).map_err(|_| Stale::Recompile)?;
+) -> bool {
+    let Ok(header) = classify(vm, fullname, data) else {
+        return false;
+    };
     match header.invalidation {
         Invalidation::Hash { hash, check_source } => {
             *hash_based = Some(check_source);
             let mode = vm.options.check_hash_based_pycs.as_str();
             if mode != "never" && (check_source || mode == "always") {
-                let src = std::fs::read(source_path).map_err(|_| Stale::Recompile)?;
+                let Ok(src) = std::fs::read(source_path) else {
+                    return false;
+                };
                 let ok = rpy_marshal::pyc::source_hash(&src) == hash;
                 *source_bytes = Some(src);
                 if !ok {
-                    return Err(Stale::Recompile);
+                    return false;
                 }
             }
-            Ok(())
+            true
         }
         Invalidation::Timestamp {
             mtime: pyc_mtime,
@@ -221,12 +216,12 @@ fn validate(
                     1,
                     &format!("bytecode is stale for {}", quoted(fullname)),
                 );
-                return Err(Stale::Recompile);
+                return false;
             }
             if source_size != size as u32 {
-                return Err(Stale::Recompile);
+                return false;
             }
-            Ok(())
+            true
         }
     }
 }

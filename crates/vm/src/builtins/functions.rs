@@ -657,12 +657,6 @@ fn b_eval(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     crate::interp::builtin_exec(vm, args, kwnames, true)
 }
 
-fn b_open(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let io = crate::import::import_module_level(vm, "io", &Value::None, &Value::None, 0)?;
-    let open = vm.getattr_str(&io, "open")?;
-    vm.call_with_kwnames(&open, args, kwnames)
-}
-
 fn b_build_class(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     crate::builtins::type_::build_class(vm, args, kwnames)
 }
@@ -715,7 +709,6 @@ pub fn init(vm: &Vm) {
         ("compile", b_compile),
         ("exec", b_exec),
         ("eval", b_eval),
-        ("open", b_open),
         ("__build_class__", b_build_class),
         ("breakpoint", b_breakpoint),
     ];
