@@ -23,9 +23,18 @@ thread_local! {
     static ENABLED: Cell<bool> = const { Cell::new(true) };
     static THRESHOLD: Cell<usize> = const { Cell::new(700) };
     static COLLECTING: Cell<bool> = const { Cell::new(false) };
-    /// Containers that survived the last collection.
+    /// `TRACKED[..OLD]` survived a collection (the old generation); the rest is young.
+    static OLD: Cell<usize> = const { Cell::new(0) };
+    /// Young collections since the last full one.
+    static YOUNG_RUNS: Cell<usize> = const { Cell::new(0) };
+    /// Containers that survived the last full collection.
     static SURVIVORS: Cell<usize> = const { Cell::new(0) };
+    /// Containers promoted to the old generation since the last full collection.
+    static PROMOTED: Cell<usize> = const { Cell::new(0) };
 }
+
+/// Young collections between two full ones, at least (CPython's thresholds 1 and 2 are 10).
+const YOUNG_PER_FULL: usize = 10;
 
 /// Whether objects with this payload can hold references (and so be part of a cycle).
 pub fn is_container(p: &Payload) -> bool {
@@ -80,14 +89,26 @@ pub fn track(o: &PyRef) {
 /// Whether enough containers were made since the last collection to run one.
 #[inline]
 pub fn due() -> bool {
-    // A full collection costs time proportional to every tracked object, so, like CPython's
-    // oldest generation, wait until the new containers are a quarter of the survivors.
-    let limit = THRESHOLD
-        .with(|t| t.get())
-        .max(SURVIVORS.with(|s| s.get()) / 4);
-    ALLOCATED.with(|a| a.get()) > limit
+    ALLOCATED.with(|a| a.get()) > THRESHOLD.with(|t| t.get())
         && ENABLED.with(|e| e.get())
         && !COLLECTING.with(|c| c.get())
+}
+
+/// The collection `due()` asked for: usually of the young generation only (the containers
+/// made since the last collection); a full one when enough young ones ran and the
+/// containers promoted since the last full collection are a quarter of its survivors — so
+/// the time spent in full collections stays proportional to the containers made, as with
+/// CPython's oldest generation.
+pub fn collect_scheduled(vm: &Vm) {
+    let runs = YOUNG_RUNS.with(|r| r.get());
+    let full =
+        runs >= YOUNG_PER_FULL && PROMOTED.with(|p| p.get()) > SURVIVORS.with(|s| s.get()) / 4;
+    if full {
+        collect(vm);
+    } else {
+        YOUNG_RUNS.with(|r| r.set(runs + 1));
+        collect_from(vm, OLD.with(|o| o.get()));
+    }
 }
 
 pub fn set_enabled(on: bool) {
@@ -351,14 +372,27 @@ fn clear(o: &PyObject) {
 
 /// Runs a full collection; returns the number of unreachable objects found.
 pub fn collect(vm: &Vm) -> usize {
+    YOUNG_RUNS.with(|r| r.set(0));
+    PROMOTED.with(|p| p.set(0));
+    let n = collect_from(vm, 0);
+    SURVIVORS.with(|s| s.set(OLD.with(|o| o.get())));
+    n
+}
+
+/// Collects the containers `TRACKED[start..]`; references to them from older containers
+/// count as references from outside, so an old object keeps what it holds alive. The
+/// survivors join the old generation. Returns the number of unreachable objects found.
+fn collect_from(vm: &Vm, start: usize) -> usize {
     if COLLECTING.with(|c| c.replace(true)) {
         return 0;
     }
     ALLOCATED.with(|a| a.set(0));
     let objects: Vec<PyRef> = TRACKED.with(|t| {
         let mut t = t.borrow_mut();
-        t.retain(|w| w.strong_count() > 0);
-        t.iter().filter_map(|w| w.upgrade()).collect()
+        let start = start.min(t.len());
+        let mut young = t.split_off(start);
+        young.retain(|w| w.strong_count() > 0);
+        young.iter().filter_map(|w| w.upgrade()).collect()
     });
     // Each tracked object knows its index for the duration of the collection (CPython keeps
     // gc_refs in the object header for the same reason): no side table to probe.
@@ -413,7 +447,28 @@ pub fn collect(vm: &Vm) -> usize {
     for o in &objects {
         o.gc_slot.set(u32::MAX);
     }
-    SURVIVORS.with(|s| s.set(reachable.iter().filter(|r| **r).count()));
+    // The survivors become old; the garbage stays young (a finalizer may resurrect some of
+    // it), as does whatever the finalizers below make.
+    TRACKED.with(|t| {
+        let mut t = t.borrow_mut();
+        let before = t.len();
+        t.extend(
+            objects
+                .iter()
+                .zip(&reachable)
+                .filter(|(_, r)| **r)
+                .map(|(o, _)| Rc::downgrade(o)),
+        );
+        PROMOTED.with(|p| p.set(p.get() + t.len() - before));
+        OLD.with(|o| o.set(t.len()));
+        t.extend(
+            objects
+                .iter()
+                .zip(&reachable)
+                .filter(|(_, r)| !**r)
+                .map(|(o, _)| Rc::downgrade(o)),
+        );
+    });
     let garbage: Vec<PyRef> = objects
         .iter()
         .zip(&reachable)

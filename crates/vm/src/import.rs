@@ -678,11 +678,12 @@ pub fn find_module(vm: &Vm, dirs: &[String], short: &str) -> Option<Found> {
     for dir in dirs {
         // FileFinder: '' and '.' mean the current directory, other relative entries are
         // joined to it (not normalized).
-        let cwd = std::env::current_dir().unwrap_or_default();
         let base = if dir.is_empty() || dir == "." {
-            cwd
+            std::env::current_dir().unwrap_or_default()
+        } else if Path::new(dir).is_absolute() {
+            PathBuf::from(dir)
         } else {
-            cwd.join(dir)
+            std::env::current_dir().unwrap_or_default().join(dir)
         };
         crate::pycache::verbose(vm, 2, &format!("trying {}", base.join(short).display()));
         let pkg_dir = base.join(short);

@@ -204,8 +204,21 @@ pub fn value_from_marshal(vm: &Vm, v: &rpy_marshal::Value) -> PyResult<Value> {
         M::Float(f) => Value::Float(*f),
         M::Complex(re, im) => crate::builtins::complex::new_complex(vm, *re, *im),
         M::Str(s) => {
-            let text = s.to_string_lossy();
-            Value::Obj(vm.intern(&text))
+            // As CPython: strings made of name characters (identifiers, attribute names,
+            // keyword names) are interned; other constants (docstrings, messages) are not.
+            let lossy;
+            let text = match s.as_str() {
+                Some(t) => t,
+                None => {
+                    lossy = s.to_string_lossy();
+                    &lossy
+                }
+            };
+            if s.is_interned() || is_name_like(text) {
+                Value::Obj(vm.intern(text))
+            } else {
+                vm.new_str(text)
+            }
         }
         M::Bytes(b) => crate::builtins::bytes::new_bytes(vm, b.to_vec()),
         M::Tuple(items) => {
@@ -247,30 +260,40 @@ pub fn value_from_marshal(vm: &Vm, v: &rpy_marshal::Value) -> PyResult<Value> {
     })
 }
 
+/// Whether a constant string consists of ASCII name characters only (CPython's
+/// `all_name_chars`, the test for interning code constants).
+fn is_name_like(s: &str) -> bool {
+    s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
+/// A marshalled name as an interned str (no copy when it is valid UTF-8).
+fn intern_name(vm: &Vm, s: &rpy_marshal::value::PyStr) -> PyRef {
+    match s.as_str() {
+        Some(t) => vm.intern(t),
+        None => vm.intern(&s.to_string_lossy()),
+    }
+}
+
 /// Translates a marshalled code object (and its nested ones) into VM code.
 pub fn load_code(vm: &Vm, co: &Rc<CodeObject>) -> PyResult<Rc<Code>> {
     let mut consts = Vec::with_capacity(co.consts.len());
     for c in co.consts.iter() {
         consts.push(value_from_marshal(vm, c)?);
     }
-    let names: Vec<PyRef> = co
-        .names
-        .iter()
-        .map(|n| vm.intern(&n.to_string_lossy()))
-        .collect();
+    let names: Vec<PyRef> = co.names.iter().map(|n| intern_name(vm, n)).collect();
     let lp: Vec<PyRef> = co
         .localsplusnames
         .iter()
-        .map(|n| vm.intern(&n.to_string_lossy()))
+        .map(|n| intern_name(vm, n))
         .collect();
     let code = crate::code::translate(
         co.clone(),
         consts.into_boxed_slice(),
         names.into_boxed_slice(),
         lp.into_boxed_slice(),
-        vm.intern(&co.name.to_string_lossy()),
-        vm.intern(&co.qualname.to_string_lossy()),
-        vm.intern(&co.filename.to_string_lossy()),
+        intern_name(vm, &co.name),
+        intern_name(vm, &co.qualname),
+        intern_name(vm, &co.filename),
     )
     .map_err(|e| vm.system_error(e.0))?;
     Ok(Rc::new(code))

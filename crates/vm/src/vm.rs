@@ -305,7 +305,7 @@ impl Vm {
     #[inline]
     pub fn maybe_collect(&self) {
         if crate::gc::due() {
-            crate::gc::collect(self);
+            crate::gc::collect_scheduled(self);
         }
     }
 
