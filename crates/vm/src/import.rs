@@ -11,46 +11,25 @@ use crate::object::Payload;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
-/// Modules implemented in Rust (`sys.builtin_module_names`): `builtins` and `sys`, and the
-/// modules `native_modules::make` builds.
-pub const BUILTIN_MODULES: &[&str] = &[
-    "_blake2",
-    "_codecs",
-    "_collections",
-    "_functools",
-    "_imp",
-    "_io",
-    "_locale",
-    "_md5",
-    "_opcode",
-    "_random",
-    "_sha1",
-    "_sha256",
-    "_sha3",
-    "_sha512",
-    "_sre",
-    "_stat",
-    "_string",
-    "_struct",
-    "_thread",
-    "_warnings",
-    "_weakref",
-    "atexit",
-    "binascii",
-    "builtins",
-    "errno",
-    "gc",
-    "itertools",
-    "marshal",
-    "math",
-    "posix",
-    "sys",
-    "time",
-];
+/// Modules implemented in Rust (`sys.builtin_module_names`), sorted: `builtins` and `sys`,
+/// and the modules `native_modules::make` builds.
+pub fn builtin_module_names() -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = crate::builtins::native_modules::MODULES
+        .iter()
+        .map(|(n, _)| *n)
+        .chain(["builtins", "sys"])
+        .collect();
+    names.sort_unstable();
+    names
+}
 
 /// Whether `name` is a module implemented in Rust.
 pub fn is_builtin_module(name: &str) -> bool {
-    BUILTIN_MODULES.contains(&name)
+    name == "builtins"
+        || name == "sys"
+        || crate::builtins::native_modules::MODULES
+            .iter()
+            .any(|(n, _)| *n == name)
 }
 
 thread_local! {

@@ -1,42 +1,82 @@
-//! Modules implemented in Rust, made on first import: `gc` (more join as they are written).
+//! The table of modules implemented in Rust, each made on its first import, and `gc`.
 //! Counterpart: the `_PyImport_Inittab` of Modules/config.c (3.11).
 
 use crate::builtins::function::{NativeFn, check_count};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
+/// Builds one native module.
+type Maker = fn(&Vm) -> PyResult<Value>;
+
+/// Every module implemented in Rust apart from `builtins` and `sys` (which exist from the
+/// start), sorted by name: `sys.builtin_module_names` and the import system read this list.
+pub const MODULES: &[(&str, Maker)] = &[
+    ("_blake2", |vm| {
+        Ok(crate::builtins::hashes::module(vm, "_blake2"))
+    }),
+    ("_codecs", |vm| {
+        Ok(crate::builtins::codecs_module::module(vm))
+    }),
+    ("_collections", |vm| {
+        Ok(crate::builtins::collections::module(vm))
+    }),
+    ("_functools", |vm| {
+        Ok(crate::builtins::functools::module(vm))
+    }),
+    ("_imp", |vm| Ok(crate::builtins::imp::imp_module(vm))),
+    ("_io", |vm| Ok(crate::builtins::io::module(vm))),
+    ("_locale", |vm| crate::builtins::locale_module::module(vm)),
+    ("_md5", |vm| Ok(crate::builtins::hashes::module(vm, "_md5"))),
+    ("_opcode", |vm| {
+        Ok(crate::builtins::opcode_module::module(vm))
+    }),
+    ("_random", |vm| {
+        Ok(crate::builtins::random_module::module(vm))
+    }),
+    ("_sha1", |vm| {
+        Ok(crate::builtins::hashes::module(vm, "_sha1"))
+    }),
+    ("_sha256", |vm| {
+        Ok(crate::builtins::hashes::module(vm, "_sha256"))
+    }),
+    ("_sha3", |vm| {
+        Ok(crate::builtins::hashes::module(vm, "_sha3"))
+    }),
+    ("_sha512", |vm| {
+        Ok(crate::builtins::hashes::module(vm, "_sha512"))
+    }),
+    ("_sre", |vm| Ok(crate::builtins::sre::module(vm))),
+    ("_stat", |vm| Ok(crate::builtins::stat::module(vm))),
+    ("_string", |vm| {
+        Ok(crate::builtins::string_module::module(vm))
+    }),
+    ("_struct", |vm| {
+        Ok(crate::builtins::struct_module::module(vm))
+    }),
+    ("_thread", |vm| Ok(crate::builtins::thread::module(vm))),
+    ("_warnings", |vm| {
+        Ok(crate::builtins::imp::warnings_module(vm))
+    }),
+    ("_weakref", |vm| Ok(crate::builtins::weakref::module(vm))),
+    ("atexit", |vm| Ok(crate::builtins::atexit::module(vm))),
+    ("binascii", |vm| Ok(crate::builtins::binascii::module(vm))),
+    ("errno", |vm| Ok(crate::builtins::errno::module(vm))),
+    ("gc", |vm| Ok(gc_module(vm))),
+    ("itertools", |vm| Ok(crate::builtins::itertools::module(vm))),
+    ("marshal", |vm| {
+        Ok(crate::builtins::marshal_module::module(vm))
+    }),
+    ("math", |vm| Ok(crate::builtins::math::module(vm))),
+    ("posix", |vm| crate::builtins::posix::module(vm)),
+    ("time", |vm| crate::builtins::time::module(vm)),
+];
+
 /// Makes the native module `name`, if there is one.
 pub fn make(vm: &Vm, name: &str) -> PyResult<Option<Value>> {
-    Ok(match name {
-        "gc" => Some(gc_module(vm)),
-        "atexit" => Some(crate::builtins::atexit::module(vm)),
-        "math" => Some(crate::builtins::math::module(vm)),
-        "marshal" => Some(crate::builtins::marshal_module::module(vm)),
-        "errno" => Some(crate::builtins::errno::module(vm)),
-        "_stat" => Some(crate::builtins::stat::module(vm)),
-        "time" => Some(crate::builtins::time::module(vm)?),
-        "itertools" => Some(crate::builtins::itertools::module(vm)),
-        "_collections" => Some(crate::builtins::collections::module(vm)),
-        "_functools" => Some(crate::builtins::functools::module(vm)),
-        "_weakref" => Some(crate::builtins::weakref::module(vm)),
-        "_imp" => Some(crate::builtins::imp::imp_module(vm)),
-        "_opcode" => Some(crate::builtins::opcode_module::module(vm)),
-        "_thread" => Some(crate::builtins::thread::module(vm)),
-        "_warnings" => Some(crate::builtins::imp::warnings_module(vm)),
-        "posix" => Some(crate::builtins::posix::module(vm)?),
-        "_io" => Some(crate::builtins::io::module(vm)),
-        "_sre" => Some(crate::builtins::sre::module(vm)),
-        "_codecs" => Some(crate::builtins::codecs_module::module(vm)),
-        "_string" => Some(crate::builtins::string_module::module(vm)),
-        "_locale" => Some(crate::builtins::locale_module::module(vm)?),
-        "_struct" => Some(crate::builtins::struct_module::module(vm)),
-        "_random" => Some(crate::builtins::random_module::module(vm)),
-        "binascii" => Some(crate::builtins::binascii::module(vm)),
-        "_md5" | "_sha1" | "_sha256" | "_sha512" | "_sha3" | "_blake2" => {
-            Some(crate::builtins::hashes::module(vm, name))
-        }
-        _ => None,
-    })
+    match MODULES.iter().find(|(n, _)| *n == name) {
+        Some((_, make)) => make(vm).map(Some),
+        None => Ok(None),
+    }
 }
 
 fn module_with(vm: &Vm, name: &str, functions: &[(&'static str, NativeFn)]) -> crate::value::PyRef {

@@ -410,8 +410,8 @@ pub fn init(vm: &Vm) {
     set(
         "builtin_module_names",
         vm.new_tuple(
-            crate::import::BUILTIN_MODULES
-                .iter()
+            crate::import::builtin_module_names()
+                .into_iter()
                 .map(|m| vm.new_str(m))
                 .collect(),
         ),
