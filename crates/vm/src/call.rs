@@ -318,6 +318,19 @@ impl Vm {
                 let Some(call) = crate::types::type_data(o.class()).lookup("__call__") else {
                     return Err(self.not_callable(callable));
                 };
+                let binds_by_prepending = match call.payload() {
+                    Some(Payload::Function(_)) => true,
+                    Some(Payload::MethodDescriptor(md)) => {
+                        md.kind == crate::builtins::function::MethodKind::Instance
+                    }
+                    _ => false,
+                };
+                if !binds_by_prepending {
+                    // Any other object: bound as a descriptor, if it is one (`__call__ = dict`
+                    // in a class body is called as is).
+                    let bound = self.descr_get(&call, Some(callable), o.class())?;
+                    return self.call_with_kwnames(&bound, args, kwnames);
+                }
                 let mut full = Vec::with_capacity(args.len() + 1);
                 full.push(callable.clone());
                 full.extend_from_slice(args);

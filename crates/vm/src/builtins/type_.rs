@@ -38,7 +38,7 @@ pub fn init(vm: &Vm) {
             ("__name__", get_name, Some(set_name)),
             ("__qualname__", get_qualname, Some(set_qualname)),
             ("__module__", get_module, Some(set_module)),
-            ("__bases__", get_bases, None),
+            ("__bases__", get_bases, Some(set_bases)),
             ("__base__", get_base, None),
             ("__mro__", get_mro, None),
             ("__dict__", get_dict, None),
@@ -256,9 +256,6 @@ pub fn type_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
             );
         }
     }
-    if dict.get_str("__doc__").is_none() {
-        let _ = dict.set_str(vm.intern("__doc__"), Value::None);
-    }
     // A class that defines __eq__ but not __hash__ is unhashable.
     if dict.get_str("__eq__").is_some() && dict.get_str("__hash__").is_none() {
         let _ = dict.set_str(vm.intern("__hash__"), Value::None);
@@ -309,6 +306,11 @@ pub fn type_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
                 crate::builtins::misc::new_member_descriptor(vm, n, &name),
             );
         }
+    }
+    // `__doc__` defaults to None after the slots are made (as `type_ready` does): a slot
+    // may be named `__doc__`.
+    if dict.get_str("__doc__").is_none() {
+        let _ = dict.set_str(vm.intern("__doc__"), Value::None);
     }
     // Instances with a __dict__ get the `__dict__` descriptor (unless a base provides it).
     let base_has_dict_descr = base_types.iter().any(|b| {
@@ -697,6 +699,102 @@ fn set_module(vm: &Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
 fn get_bases(vm: &Vm, v: &Value) -> PyResult<Value> {
     let td = type_data(the_type(vm, v)?);
     Ok(vm.new_tuple(td.bases.borrow().iter().cloned().map(Value::Obj).collect()))
+}
+
+/// `cls.__bases__ = (...)` (`type_set_bases`): the MROs of the class and of its subclasses
+/// are recomputed; on a conflict everything is put back.
+fn set_bases(vm: &Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
+    let t = the_type(vm, v)?;
+    let td = type_data(t);
+    let name = td.name.borrow().clone();
+    if !td.has_flag(flags::HEAPTYPE) {
+        return Err(vm.type_error(format!(
+            "cannot set '__bases__' attribute of immutable type '{name}'"
+        )));
+    }
+    let Some(new) = new else {
+        return Err(vm.type_error(format!(
+            "cannot delete '__bases__' attribute of type '{name}'"
+        )));
+    };
+    let items = match new.payload() {
+        Some(Payload::Tuple(items)) => items.to_vec(),
+        _ => {
+            return Err(vm.type_error(format!(
+                "can only assign tuple to {name}.__bases__, not {}",
+                vm.type_name(&new)
+            )));
+        }
+    };
+    if items.is_empty() {
+        return Err(vm.type_error(format!(
+            "can only assign non-empty tuple to {name}.__bases__, not ()"
+        )));
+    }
+    let mut bases = Vec::with_capacity(items.len());
+    for b in &items {
+        let Some(bt) = vm.is_type(b) else {
+            return Err(vm.type_error(format!(
+                "{name}.__bases__ must be tuple of classes, not '{}'",
+                vm.type_name(b)
+            )));
+        };
+        if type_data(&bt).mro.borrow().iter().any(|m| Rc::ptr_eq(m, t)) {
+            return Err(vm.type_error("a __bases__ item causes an inheritance cycle"));
+        }
+        bases.push(bt);
+    }
+    let layout = bases
+        .iter()
+        .map(|b| type_data(b).layout)
+        .find(|l| *l != crate::types::Layout::Object)
+        .unwrap_or(crate::types::Layout::Object);
+    if layout != td.layout {
+        let old_base = td
+            .bases
+            .borrow()
+            .first()
+            .map(|b| type_data(b).name.borrow().clone());
+        return Err(vm.type_error(format!(
+            "__bases__ assignment: '{}' object layout differs from '{}'",
+            type_data(&bases[0]).name.borrow(),
+            old_base.unwrap_or_default()
+        )));
+    }
+    let old = std::mem::replace(&mut *td.bases.borrow_mut(), bases.clone());
+    // This class and every subclass below it get new MROs; any conflict undoes them all.
+    let mut changed: Vec<(PyRef, Vec<PyRef>)> = Vec::new();
+    let mut pending = vec![t.clone()];
+    while let Some(c) = pending.pop() {
+        match crate::types::compute_mro(&c) {
+            Ok(mro) => {
+                let cd = type_data(&c);
+                let previous = std::mem::replace(&mut *cd.mro.borrow_mut(), mro);
+                changed.push((c.clone(), previous));
+                pending.extend(crate::builtins::misc::subclasses_of(&c));
+            }
+            Err(m) => {
+                for (c, previous) in changed.into_iter().rev() {
+                    *type_data(&c).mro.borrow_mut() = previous;
+                }
+                *td.bases.borrow_mut() = old;
+                return Err(vm.type_error(m));
+            }
+        }
+    }
+    for b in &old {
+        type_data(b)
+            .subclasses
+            .borrow_mut()
+            .retain(|w| !std::ptr::eq(w.as_ptr(), Rc::as_ptr(t)));
+    }
+    for b in &bases {
+        crate::builtins::misc::register_subclass(b, t);
+    }
+    td.modified();
+    drop(changed);
+    drop(old);
+    Ok(())
 }
 
 fn get_base(vm: &Vm, v: &Value) -> PyResult<Value> {

@@ -48,6 +48,14 @@ impl Vm {
                         let f = self.descr_get(&cg, None, o)?;
                         return self.call(&f, std::slice::from_ref(k));
                     }
+                    // `type[int]`: `PyObject_GetItem` special-cases `type` itself.
+                    if std::rc::Rc::ptr_eq(o, &self.types.type_) {
+                        return crate::builtins::misc::generic_alias(
+                            self,
+                            &[c.clone(), k.clone()],
+                            &[],
+                        );
+                    }
                     return Err(self.type_error(format!(
                         "type '{}' is not subscriptable",
                         type_data(o).name.borrow()
