@@ -100,6 +100,12 @@ pub struct Vm {
     repr_stack: RefCell<Vec<i64>>,
     /// `object.__getattribute__`, `type.__getattribute__`, `module.__getattribute__`.
     pub(crate) generic_getattributes: std::cell::OnceCell<[Value; 3]>,
+    /// The current `contextvars.Context` (`None` until one is needed): rpy runs one thread,
+    /// so one per VM (CPython's `PyThreadState.context`).
+    pub context: RefCell<Value>,
+    /// The Python-level signal handlers by signal number (`signal.signal`); empty until the
+    /// `_signal` module is made (see signals.rs).
+    pub signal_handlers: RefCell<Vec<Value>>,
 }
 
 impl Drop for Vm {
@@ -136,6 +142,8 @@ impl Vm {
             graveyard: RefCell::new(Vec::new()),
             repr_stack: RefCell::new(Vec::new()),
             generic_getattributes: std::cell::OnceCell::new(),
+            context: RefCell::new(Value::None),
+            signal_handlers: RefCell::new(Vec::new()),
         });
         CURRENT_VM.with(|c| c.set(Rc::as_ptr(&vm)));
         crate::builtins::boot::populate(&vm);

@@ -13,6 +13,7 @@ pub mod codecs;
 pub mod codecs_module;
 pub mod collections;
 pub mod complex;
+pub mod contextvars;
 pub mod dict;
 pub mod errno;
 pub mod exc_group;

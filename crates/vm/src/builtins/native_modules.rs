@@ -20,6 +20,9 @@ pub const MODULES: &[(&str, Maker)] = &[
     ("_collections", |vm| {
         Ok(crate::builtins::collections::module(vm))
     }),
+    ("_contextvars", |vm| {
+        Ok(crate::builtins::contextvars::module(vm))
+    }),
     ("_functools", |vm| {
         Ok(crate::builtins::functools::module(vm))
     }),
