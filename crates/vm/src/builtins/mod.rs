@@ -57,3 +57,4 @@ pub mod time;
 pub mod tuple;
 pub mod type_;
 pub mod weakref;
+pub mod zlib;

@@ -72,6 +72,7 @@ pub const MODULES: &[(&str, Maker)] = &[
     ("math", |vm| Ok(crate::builtins::math::module(vm))),
     ("posix", |vm| crate::builtins::posix::module(vm)),
     ("time", |vm| crate::builtins::time::module(vm)),
+    ("zlib", |vm| Ok(crate::builtins::zlib::module(vm))),
 ];
 
 /// Makes the native module `name`, if there is one.
