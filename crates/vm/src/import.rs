@@ -466,17 +466,37 @@ fn find_module_with_hooks(
     let hooks = vm.sys_attr("path_hooks")?;
     let no_hooks = matches!(hooks.payload(), Some(Payload::List(l)) if l.borrow().is_empty());
     if no_hooks {
-        return Ok(find_module(vm, dirs, short));
+        let found = find_module(vm, dirs, short);
+        // Archives on the path (CPython's first path hook, `zipimporter`): only looked at
+        // when the directories do not have the module.
+        if !matches!(found, None | Some(Found::Namespace(_)))
+            || !dirs.iter().any(|d| is_archive_entry(d))
+        {
+            return Ok(found);
+        }
     }
     let cache = vm.sys_attr("path_importer_cache")?;
     let mut portions = Vec::new();
     for dir in dirs {
+        if no_hooks && !is_archive_entry(dir) {
+            match find_module(vm, std::slice::from_ref(dir), short) {
+                Some(Found::Namespace(mut p)) => portions.append(&mut p),
+                Some(found) => return Ok(Some(found)),
+                None => {}
+            }
+            continue;
+        }
         let key = vm.new_str(dir);
         let finder = match vm.getitem(&cache, &key) {
             Ok(f) => f,
             Err(_) => {
                 let mut finder = Value::None;
-                for hook in vm.iterate(&hooks)? {
+                let mut hooks = vm.iterate(&hooks)?;
+                if is_archive_entry(dir) {
+                    let zipimport = import(vm, "zipimport")?;
+                    hooks.push(vm.getattr(&zipimport, &vm.intern("zipimporter"))?);
+                }
+                for hook in hooks {
                     match vm.call(&hook, std::slice::from_ref(&key)) {
                         Ok(f) => {
                             finder = f;
@@ -519,6 +539,24 @@ fn find_module_with_hooks(
         }
     }
     Ok((!portions.is_empty()).then_some(Found::Namespace(portions)))
+}
+
+thread_local! {
+    /// Path entries known to be directories (or missing): no zip archive to look into.
+    static NOT_ARCHIVES: RefCell<std::collections::HashSet<String>> =
+        RefCell::new(std::collections::HashSet::new());
+}
+
+/// Whether a path entry is a file (a zip archive for `zipimport`) rather than a directory.
+fn is_archive_entry(dir: &str) -> bool {
+    if dir.is_empty() || NOT_ARCHIVES.with(|n| n.borrow().contains(dir)) {
+        return false;
+    }
+    let file = Path::new(dir).is_file();
+    if !file {
+        NOT_ARCHIVES.with(|n| n.borrow_mut().insert(dir.to_string()));
+    }
+    file
 }
 
 /// Loads a module from a spec a Python finder returned (`_bootstrap._load_unlocked`).

@@ -407,6 +407,7 @@ pub fn init(vm: &Vm) {
     set("exec_prefix", vm.new_string(prefix.clone()));
     set("base_exec_prefix", vm.new_string(prefix));
     set("platlibdir", vm.new_str("lib"));
+    set("abiflags", vm.new_str(""));
     set(
         "builtin_module_names",
         vm.new_tuple(

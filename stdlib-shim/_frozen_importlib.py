@@ -1,0 +1,7 @@
+"""`_frozen_importlib`: in CPython, the frozen `importlib._bootstrap` that start-up
+installs; in rpy, that same module as `importlib` sets it up over the native import."""
+
+import sys
+import importlib
+
+sys.modules[__name__] = importlib._bootstrap
