@@ -15,6 +15,7 @@
 
 use std::cell::UnsafeCell;
 
+use crate::builtins::misc::Member;
 use crate::frame::Frame;
 use crate::object::{Payload, PyObject};
 use crate::protocol::attr::{Descr, str_of};
@@ -389,7 +390,9 @@ impl Vm {
                 if let Some(d) = &descr
                     && matches!(self.descr_kind(d), Descr::Data)
                 {
-                    if matches!(d.payload(), Some(Payload::Property(_) | Payload::GetSet(_))) {
+                    if matches!(d.payload(), Some(Payload::Property(_) | Payload::GetSet(_)))
+                        || is_member(d)
+                    {
                         Cache::DataDescr {
                             ty,
                             descr: Held::new(d.clone()),
@@ -516,13 +519,24 @@ impl Vm {
         cell: &CacheCell,
     ) -> PyResult<()> {
         let mut value = value;
+        let mut member = None;
         let hint = match obj {
             Value::Obj(o) => cell.with(|c| match c {
                 Cache::InstanceDict { ty, hint } if ty.contains(&class_version(o)) => Some(*hint),
+                Cache::DataDescr { ty, descr } if class_version(o) == *ty => {
+                    member = descr.get();
+                    None
+                }
                 _ => None,
             }),
             _ => None,
         };
+        if let Some(m) = member
+            .as_ref()
+            .and_then(|d| d.as_obj()?.downcast_native::<Member>())
+        {
+            return m.set(self, obj, Some(value));
+        }
         if let Some(hint) = hint
             && let Value::Obj(o) = obj
             && let Some(d) = o.dict.borrow().clone()
@@ -557,6 +571,13 @@ impl Vm {
         if let Some(d) = td.lookup(str_of(name))
             && !matches!(self.descr_kind(&d), Descr::Plain | Descr::NonData)
         {
+            // A `__slots__` member: set through it directly.
+            if is_member(&d) {
+                cell.store(Cache::DataDescr {
+                    ty: td.version(),
+                    descr: Held::new(d),
+                });
+            }
             return;
         }
         let ix = o.dict.borrow().as_ref().and_then(|d| match &d.payload {
@@ -570,6 +591,12 @@ impl Vm {
             });
         }
     }
+}
+
+/// Whether `d` is a `__slots__` member descriptor.
+fn is_member(d: &Value) -> bool {
+    d.as_obj()
+        .is_some_and(|o| o.downcast_native::<Member>().is_some())
 }
 
 /// Entry `index` of module `o`'s namespace, if its keys version is still `keys`.

@@ -561,6 +561,8 @@ fn proxy_new(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 pub struct Member {
     pub name: String,
     pub owner: String,
+    /// The key the value is kept under in the instance's store (`"\0slot:NAME"`, interned).
+    key: PyRef,
 }
 
 impl NativeData for Member {
@@ -575,14 +577,14 @@ pub fn new_member_descriptor(vm: &Vm, name: &str, owner: &str) -> Value {
         Payload::Native(Box::new(Member {
             name: name.to_string(),
             owner: owner.to_string(),
+            key: vm.intern(&format!("\0slot:{name}")),
         })),
     ))
 }
 
-fn member_of(vm: &Vm, v: &Value) -> PyResult<(String, String)> {
+fn member_of<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a Member> {
     v.as_obj()
         .and_then(|o| o.downcast_native::<Member>())
-        .map(|m| (m.name.clone(), m.owner.clone()))
         .ok_or_else(|| vm.type_error("expected a member descriptor"))
 }
 
@@ -594,62 +596,81 @@ fn slot_store(vm: &Vm, obj: &Value) -> PyResult<PyRef> {
     Ok(vm.instance_dict(o))
 }
 
+impl Member {
+    /// `obj.NAME` through this slot.
+    pub fn get(&self, vm: &Vm, obj: &Value) -> PyResult<Value> {
+        let store = slot_store(vm, obj)?;
+        match &store.payload {
+            Payload::Dict(d) => {
+                let d = d.borrow();
+                d.index_of_name(&self.key)
+                    .and_then(|ix| d.value_at(ix))
+                    .cloned()
+            }
+            _ => None,
+        }
+        .ok_or_else(|| {
+            vm.attribute_error(format!(
+                "'{}' object has no attribute '{}'",
+                vm.type_name(obj),
+                self.name
+            ))
+        })
+    }
+
+    /// `obj.NAME = value`, or `del obj.NAME` when `value` is `None`.
+    pub fn set(&self, vm: &Vm, obj: &Value, value: Option<Value>) -> PyResult<()> {
+        let store = slot_store(vm, obj)?;
+        let Payload::Dict(d) = &store.payload else {
+            return Ok(());
+        };
+        match value {
+            Some(v) => {
+                let old = d.borrow_mut().set_str(self.key.clone(), v);
+                drop(old);
+                Ok(())
+            }
+            None => {
+                let removed = match &self.key.payload {
+                    Payload::Str(key) => d.borrow_mut().remove_str(key.as_str()),
+                    _ => None,
+                };
+                match removed {
+                    Some(old) => {
+                        drop(old);
+                        Ok(())
+                    }
+                    // CPython's message for an unset slot is just its name.
+                    None => Err(vm.attribute_error(self.name.clone())),
+                }
+            }
+        }
+    }
+}
+
 fn member_get(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let (name, owner) = member_of(vm, &args[0])?;
-    let obj = args.get(1).cloned().unwrap_or(Value::None);
-    if obj.is_none() {
-        return Ok(args[0].clone());
+    let m = member_of(vm, &args[0])?;
+    match args.get(1) {
+        Some(obj) if !obj.is_none() => m.get(vm, obj),
+        _ => Ok(args[0].clone()),
     }
-    let store = slot_store(vm, &obj)?;
-    let key = format!("\0slot:{name}");
-    match &store.payload {
-        Payload::Dict(d) => d.borrow().get_str(&key).cloned(),
-        _ => None,
-    }
-    .ok_or_else(|| {
-        let _ = &owner;
-        vm.attribute_error(format!(
-            "'{}' object has no attribute '{}'",
-            vm.type_name(&obj),
-            name
-        ))
-    })
 }
 
 fn member_set(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "__set__", &args[1..], kw, 2, 2)?;
-    let (name, _) = member_of(vm, &args[0])?;
-    let store = slot_store(vm, &args[1])?;
-    if let Payload::Dict(d) = &store.payload {
-        let old = d
-            .borrow_mut()
-            .set_str(vm.intern(&format!("\0slot:{name}")), args[2].clone());
-        drop(old);
-    }
+    member_of(vm, &args[0])?.set(vm, &args[1], Some(args[2].clone()))?;
     Ok(Value::None)
 }
 
 fn member_delete(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "__delete__", &args[1..], kw, 1, 1)?;
-    let (name, _) = member_of(vm, &args[0])?;
-    let store = slot_store(vm, &args[1])?;
-    let removed = match &store.payload {
-        Payload::Dict(d) => d.borrow_mut().remove_str(&format!("\0slot:{name}")),
-        _ => None,
-    };
-    match removed {
-        Some(_) => Ok(Value::None),
-        None => Err(vm.attribute_error(format!(
-            "'{}' object has no attribute '{}'",
-            vm.type_name(&args[1]),
-            name
-        ))),
-    }
+    member_of(vm, &args[0])?.set(vm, &args[1], None)?;
+    Ok(Value::None)
 }
 
 fn member_repr(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let (name, owner) = member_of(vm, &args[0])?;
-    Ok(vm.new_string(format!("<member '{name}' of '{owner}' objects>")))
+    let m = member_of(vm, &args[0])?;
+    Ok(vm.new_string(format!("<member '{}' of '{}' objects>", m.name, m.owner)))
 }
 
 // ---- GenericAlias and unions ----

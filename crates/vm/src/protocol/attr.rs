@@ -6,6 +6,7 @@
 use std::rc::Rc;
 
 use crate::builtins::function::{BuiltinFn, MethodKind};
+use crate::builtins::misc::Member;
 use crate::object::{Payload, PyObject};
 use crate::types::{TypeKind, type_data};
 use crate::value::{PyRef, Value};
@@ -35,6 +36,9 @@ impl Vm {
                 // helper types (member descriptors, …) and user classes may be.
                 if crate::types::is_builtin_exact(o) && !matches!(p, Payload::Native(_)) {
                     return Descr::Plain;
+                }
+                if o.downcast_native::<Member>().is_some() {
+                    return Descr::Data;
                 }
                 let t = type_data(o.class());
                 if t.lookup("__set__").is_some() || t.lookup("__delete__").is_some() {
@@ -110,6 +114,12 @@ impl Vm {
             },
             Some(_) => {
                 let d = descr.as_obj().expect("object");
+                if let Some(m) = d.downcast_native::<Member>() {
+                    return match obj {
+                        Some(o) => m.get(self, o),
+                        None => Ok(descr.clone()),
+                    };
+                }
                 match type_data(d.class()).lookup("__get__") {
                     Some(get) => {
                         let inst = obj.cloned().unwrap_or(Value::None);
@@ -427,6 +437,10 @@ impl Vm {
                             name_s, g.owner
                         ))),
                     };
+                }
+                Some(Payload::Native(n)) if n.as_any().is::<Member>() => {
+                    let m = d.as_obj().and_then(|o| o.downcast_native::<Member>());
+                    return m.expect("a member").set(self, obj, value);
                 }
                 _ => {
                     if let Descr::Data = self.descr_kind(d) {
