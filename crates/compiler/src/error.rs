@@ -97,6 +97,9 @@ pub struct SrcRange {
 #[derive(Debug)]
 pub struct SourceMap {
     line_starts: Vec<u32>,
+    /// For a tree made from `ast` objects rather than parsed: an offset is an index in this
+    /// sorted table of (line, column) positions.
+    positions: Vec<(i32, i32)>,
 }
 
 impl SourceMap {
@@ -107,10 +110,26 @@ impl SourceMap {
                 line_starts.push(i as u32 + 1);
             }
         }
-        SourceMap { line_starts }
+        SourceMap {
+            line_starts,
+            positions: Vec::new(),
+        }
+    }
+
+    /// A map for a tree without source text, whose offsets index `positions` (sorted, so
+    /// that offsets compare as the positions do).
+    pub fn from_positions(positions: Vec<(i32, i32)>) -> SourceMap {
+        SourceMap {
+            line_starts: vec![0],
+            positions,
+        }
     }
 
     fn line_col(&self, offset: u32) -> (i32, i32) {
+        if !self.positions.is_empty() {
+            let i = (offset as usize).min(self.positions.len() - 1);
+            return self.positions[i];
+        }
         let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
         (line as i32, (offset - self.line_starts[line - 1]) as i32)
     }

@@ -23,8 +23,8 @@ use rpy_marshal::CodeObject;
 use rpy_marshal::code::flags;
 use rustpython_parser::ast::{self, Mod, Ranged, Stmt};
 
-pub use error::{CompileError, CompileResult, ErrorType};
-use error::{SourceMap, SrcRange};
+use error::SrcRange;
+pub use error::{CompileError, CompileResult, ErrorType, SourceMap};
 
 /// `compile()`'s mode.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -397,9 +397,30 @@ fn compile_on_stack(
     mode: Mode,
     opts: &CompileOptions,
 ) -> CompileResult<(Rc<CodeObject>, Vec<CompileWarning>)> {
-    let map = SourceMap::new(source);
     let surrogates_needed = surrogates::needed(source);
     let _surrogates = surrogates::activate(surrogates_needed);
+    let (module, map) = parse_on_stack(source, filename, mode)?;
+    let surrogate_source = surrogates_needed.then(|| source.into());
+    compile_parsed(
+        module,
+        &map,
+        filename,
+        mode,
+        opts,
+        surrogate_source,
+        source.len(),
+    )
+}
+
+/// Parses `source` as `compile()` does before compiling (what `ast.parse` returns): the
+/// tree, and the map from its byte offsets to lines and columns. Syntax errors found later
+/// (by the symbol table or code generation) are not reported here.
+pub fn parse(source: &str, filename: &str, mode: Mode) -> CompileResult<(Mod, SourceMap)> {
+    stacker::maybe_grow(1 << 20, 8 << 20, || parse_on_stack(source, filename, mode))
+}
+
+fn parse_on_stack(source: &str, filename: &str, mode: Mode) -> CompileResult<(Mod, SourceMap)> {
+    let map = SourceMap::new(source);
     let parse_mode = match mode {
         Mode::Exec => rustpython_parser::Mode::Module,
         Mode::Eval => rustpython_parser::Mode::Expression,
@@ -419,22 +440,47 @@ fn compile_on_stack(
         Mod::Interactive(m) => fix_match_subjects(&mut m.body, source),
         _ => {}
     }
+    Ok((module, map))
+}
+
+/// Compiles a tree that did not come from source text (`compile()` of an `ast` object):
+/// `map` gives the positions its offsets stand for, `size` bounds its depth.
+pub fn compile_tree(
+    module: Mod,
+    map: &SourceMap,
+    filename: &str,
+    mode: Mode,
+    opts: &CompileOptions,
+    size: usize,
+) -> CompileResult<(Rc<CodeObject>, Vec<CompileWarning>)> {
+    stacker::maybe_grow(1 << 20, 8 << 20, || {
+        compile_parsed(module, map, filename, mode, opts, None, size)
+    })
+}
+
+fn compile_parsed(
+    mut module: Mod,
+    map: &SourceMap,
+    filename: &str,
+    mode: Mode,
+    opts: &CompileOptions,
+    surrogate_source: Option<Rc<str>>,
+    size: usize,
+) -> CompileResult<(Rc<CodeObject>, Vec<CompileWarning>)> {
     let with_filename = |mut e: CompileError| {
         e.filename = filename.to_string();
         e
     };
     {
         let (future, _) = match &module {
-            Mod::Module(m) => future_features(&m.body, &map).map_err(with_filename)?,
+            Mod::Module(m) => future_features(&m.body, map).map_err(with_filename)?,
             _ => (0, 0),
         };
         let mut folder = ast_opt::Folder::new(
             opts.optimize,
             (future | opts.flags) & flags::FUTURE_ANNOTATIONS != 0,
         );
-        if surrogates_needed {
-            folder.surrogate_source = Some(source.into());
-        }
+        folder.surrogate_source = surrogate_source;
         let folded = match &mut module {
             Mod::Module(m) => folder.body(&mut m.body),
             Mod::Interactive(m) => m.body.iter_mut().try_for_each(|s| folder.stmt(s)),
@@ -442,7 +488,7 @@ fn compile_on_stack(
             Mod::FunctionType(_) => Ok(()),
         };
         if let Err(e) = folded {
-            drop_deep(module, source.len());
+            drop_deep(module, size);
             return Err(with_filename(e));
         }
     }
@@ -454,18 +500,18 @@ fn compile_on_stack(
             return Err(CompileError::syntax("invalid syntax", SrcRange::default()));
         }
     };
-    let (future, future_lineno) = future_features(body, &map).map_err(with_filename)?;
+    let (future, future_lineno) = future_features(body, map).map_err(with_filename)?;
     let future = future | opts.flags;
     let st = symtable::build(
         body,
         expression,
         future & flags::FUTURE_ANNOTATIONS != 0,
-        &map,
+        map,
     )
     .map_err(with_filename)?;
     let mut c = codegen::Compiler {
         st,
-        map: &map,
+        map,
         filename: filename.to_string(),
         optimize: opts.optimize,
         interactive: mode == Mode::Single,

@@ -646,6 +646,10 @@ fn b_import(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
 }
 
 fn b_compile(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    // Trees (an `ast` object to compile, or `PyCF_ONLY_AST`) are the `_ast` module's.
+    if let Some(r) = crate::builtins::ast::compile(vm, args, kwnames)? {
+        return Ok(r);
+    }
     crate::interp::builtin_compile(vm, args, kwnames)
 }
 

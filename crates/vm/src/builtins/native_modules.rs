@@ -11,6 +11,7 @@ type Maker = fn(&Vm) -> PyResult<Value>;
 /// Every module implemented in Rust apart from `builtins` and `sys` (which exist from the
 /// start), sorted by name: `sys.builtin_module_names` and the import system read this list.
 pub const MODULES: &[(&str, Maker)] = &[
+    ("_ast", |vm| crate::builtins::ast::module(vm)),
     ("_blake2", |vm| {
         Ok(crate::builtins::hashes::module(vm, "_blake2"))
     }),
