@@ -55,8 +55,21 @@ pub fn init(vm: &Vm) {
 
 /// `cls(*args, **kwargs)` for a class whose metaclass is `type`.
 pub fn type_call(vm: &Vm, cls: &PyRef, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    if Rc::ptr_eq(cls, &vm.types.type_) && args.len() == 1 && kwnames.is_empty() {
-        return Ok(vm.type_value(&args[0]));
+    if args.len() == 1 && kwnames.is_empty() {
+        // The one-argument calls of immutable built-in types that programs make in loops.
+        if Rc::ptr_eq(cls, &vm.types.type_) {
+            return Ok(vm.type_value(&args[0]));
+        }
+        if Rc::ptr_eq(cls, &vm.types.str) {
+            return vm.str_obj(&args[0]);
+        }
+        if Rc::ptr_eq(cls, &vm.types.int) {
+            match &args[0] {
+                Value::Int(_) => return Ok(args[0].clone()),
+                Value::Bool(b) => return Ok(Value::Int(*b as i64)),
+                _ => {}
+            }
+        }
     }
     let td = type_data(cls);
     let Some(new) = td.lookup("__new__") else {

@@ -37,6 +37,14 @@ impl Vm {
         if let Some(r) = crate::builtins::number_fast::binary(self, a, b, op as u32) {
             return r;
         }
+        if op == NB_ADD as usize
+            && let (Some(x), Some(y)) = (crate::str::exact_str(a), crate::str::exact_str(b))
+        {
+            let mut s = String::with_capacity(x.len() + y.len());
+            s.push_str(x);
+            s.push_str(y);
+            return Ok(self.new_string(s));
+        }
         self.enter_native(|| {
             if inplace
                 && let Some(m) = type_data(self.class_of(a)).lookup(NB[op].3)
