@@ -57,5 +57,6 @@ pub mod thread;
 pub mod time;
 pub mod tuple;
 pub mod type_;
+pub mod unicodedata;
 pub mod weakref;
 pub mod zlib;

@@ -73,6 +73,9 @@ pub const MODULES: &[(&str, Maker)] = &[
     ("math", |vm| Ok(crate::builtins::math::module(vm))),
     ("posix", |vm| crate::builtins::posix::module(vm)),
     ("time", |vm| crate::builtins::time::module(vm)),
+    ("unicodedata", |vm| {
+        Ok(crate::builtins::unicodedata::module(vm))
+    }),
     ("zlib", |vm| Ok(crate::builtins::zlib::module(vm))),
 ];
 
