@@ -10,6 +10,7 @@ pub mod boot;
 pub mod bytearray;
 pub mod bytes;
 pub mod cell;
+pub mod cmath;
 pub mod codecs;
 pub mod codecs_module;
 pub mod collections;

@@ -64,6 +64,7 @@ pub const MODULES: &[(&str, Maker)] = &[
     ("_weakref", |vm| Ok(crate::builtins::weakref::module(vm))),
     ("atexit", |vm| Ok(crate::builtins::atexit::module(vm))),
     ("binascii", |vm| Ok(crate::builtins::binascii::module(vm))),
+    ("cmath", |vm| Ok(crate::builtins::cmath::module(vm))),
     ("errno", |vm| Ok(crate::builtins::errno::module(vm))),
     ("gc", |vm| Ok(gc_module(vm))),
     ("itertools", |vm| Ok(crate::builtins::itertools::module(vm))),
