@@ -225,7 +225,7 @@ fn fix_match_subjects(body: &mut [Stmt], source: &str) {
     }
 }
 
-fn parse_error(e: rustpython_parser::ParseError, map: &SourceMap) -> CompileError {
+fn parse_error(e: rustpython_parser::ParseError, map: &SourceMap, source: &str) -> CompileError {
     use rustpython_parser::ParseErrorType as P;
     use rustpython_parser::lexer::LexicalErrorType as L;
     let r = map.range(rustpython_parser::text_size::TextRange::new(
@@ -271,6 +271,9 @@ fn parse_error(e: rustpython_parser::ParseError, map: &SourceMap) -> CompileErro
             ),
             _ => (ErrorType::SyntaxError, "invalid syntax".to_string()),
         },
+        P::UnrecognizedToken(rustpython_parser::Tok::Indent, _) => {
+            (ErrorType::IndentationError, "unexpected indent".to_string())
+        }
         _ => (ErrorType::SyntaxError, "invalid syntax".to_string()),
     };
     let mut err = CompileError::syntax(
@@ -283,6 +286,18 @@ fn parse_error(e: rustpython_parser::ParseError, map: &SourceMap) -> CompileErro
         },
     );
     err.error_type = error_type;
+    if matches!(
+        e.error,
+        P::UnrecognizedToken(rustpython_parser::Tok::Indent, _)
+    ) {
+        // The tokenizer's report: the offset is the indentation's width, no end.
+        let line = source
+            .get(usize::from(e.offset)..)
+            .and_then(|rest| rest.split('\n').next())
+            .unwrap_or("");
+        err.offset = (line.len() - line.trim_start_matches([' ', '\t', '\x0c']).len()) as i32;
+        err.end_offset = -1;
+    }
     err
 }
 
@@ -431,7 +446,7 @@ fn parse_on_stack(source: &str, filename: &str, mode: Mode) -> CompileResult<(Mo
         e
     })?;
     let mut module = rustpython_parser::parse(source, parse_mode, filename).map_err(|e| {
-        let mut err = parse_error(e, &map);
+        let mut err = parse_error(e, &map, source);
         err.filename = filename.to_string();
         err
     })?;

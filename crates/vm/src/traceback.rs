@@ -265,7 +265,10 @@ fn format_exception_only(vm: &Vm, e: &Value, out: &mut String) {
             let lead = raw.chars().count() - stripped.chars().count();
             let line = stripped.trim_end();
             out.push_str(&format!("    {line}\n"));
-            if let Value::Int(off) = get("offset") {
+            // No caret when the offset falls in the stripped indentation (or before it).
+            if let Value::Int(off) = get("offset")
+                && off - 1 - lead as i64 >= 0
+            {
                 let mut end = match get("end_offset") {
                     Value::Int(x) => x,
                     _ => off,

@@ -50,6 +50,8 @@ pub fn compile(
         by_class: st.by_class(),
         positions: Vec::new(),
         nodes: 0,
+        depth: vm.depth.get(),
+        limit: vm.recursion_limit.get(),
     };
     let (module, cmode) = stacker::maybe_grow(1 << 20, 8 << 20, || c.module(tree, mode))?;
     stacker::maybe_grow(1 << 20, 8 << 20, || validate_mod(vm, &module))?;
@@ -57,15 +59,11 @@ pub fn compile(
     table.sort_unstable();
     table.dedup();
     let size = c.nodes;
-    // The folder recurses without bound: give it a stack as deep as the tree can be.
-    let stack = size.saturating_mul(2048).clamp(1 << 20, 1 << 32);
-    let module = stacker::grow(stack, || {
-        let mut ranger = Ranger { table: &table };
-        match ranger.fold_mod(module) {
-            Ok(m) => m,
-            Err(never) => match never {},
-        }
-    });
+    let mut ranger = Ranger { table: &table };
+    let module = match ranger.fold_mod(module) {
+        Ok(m) => m,
+        Err(never) => match never {},
+    };
     let map = rpy_compiler::SourceMap::from_positions(table);
     let opts = rpy_compiler::CompileOptions {
         optimize,
@@ -116,6 +114,19 @@ impl Fold<Pos> for Ranger<'_> {
         let end = self.index(user.end).max(start);
         Ok(TextRange::new(start, end))
     }
+
+    // The recursive kinds, each on enough stack.
+    fn fold_stmt(&mut self, node: Stmt) -> Result<ast::Stmt, Self::Error> {
+        stacker::maybe_grow(64 * 1024, 1 << 20, || ast::fold::fold_stmt(self, node))
+    }
+
+    fn fold_expr(&mut self, node: Expr) -> Result<ast::Expr, Self::Error> {
+        stacker::maybe_grow(64 * 1024, 1 << 20, || ast::fold::fold_expr(self, node))
+    }
+
+    fn fold_pattern(&mut self, node: Pattern) -> Result<ast::Pattern, Self::Error> {
+        stacker::maybe_grow(64 * 1024, 1 << 20, || ast::fold::fold_pattern(self, node))
+    }
 }
 
 impl AstState {
@@ -135,6 +146,9 @@ struct FromPy<'a> {
     /// Every position met (sorted into the offset table afterwards).
     positions: Vec<(i32, i32)>,
     nodes: usize,
+    /// Nesting of the object being read, against the recursion limit (`obj2ast`'s check).
+    depth: usize,
+    limit: usize,
 }
 
 fn name_of(n: N) -> &'static str {
@@ -142,6 +156,20 @@ fn name_of(n: N) -> &'static str {
 }
 
 impl FromPy<'_> {
+    /// Runs `f` one level deeper, on enough stack; a RecursionError past the limit.
+    fn nested<T>(&mut self, what: &str, f: impl FnOnce(&mut Self) -> PyResult<T>) -> PyResult<T> {
+        if self.depth >= self.limit {
+            return Err(self.vm.new_exception_msg(
+                &self.vm.types.exceptions.recursion_error,
+                &format!("maximum recursion depth exceeded while traversing '{what}' node"),
+            ));
+        }
+        self.depth += 1;
+        let r = stacker::maybe_grow(64 * 1024, 1 << 20, || f(self));
+        self.depth -= 1;
+        r
+    }
+
     // ---- reading attributes ----
 
     /// The attribute, or None when missing (`_PyObject_LookupAttr`).
@@ -410,7 +438,7 @@ impl FromPy<'_> {
     }
 
     fn stmt(&mut self, obj: &Value) -> PyResult<Option<Stmt>> {
-        stacker::maybe_grow(64 * 1024, 1 << 20, || self.stmt_inner(obj))
+        self.nested("stmt", |c| c.stmt_inner(obj))
     }
 
     fn stmt_inner(&mut self, obj: &Value) -> PyResult<Option<Stmt>> {
@@ -746,6 +774,10 @@ impl FromPy<'_> {
     }
 
     fn arg(&mut self, obj: &Value) -> PyResult<ast::Arg<Pos>> {
+        self.nested("arg", |c| c.arg_inner(obj))
+    }
+
+    fn arg_inner(&mut self, obj: &Value) -> PyResult<ast::Arg<Pos>> {
         if !self.st.is_instance(self.vm, obj, N::Arg) {
             return Err(self.wrong_kind(obj, "arg"));
         }
@@ -980,7 +1012,7 @@ impl FromPy<'_> {
     }
 
     fn expr(&mut self, obj: &Value) -> PyResult<Option<Expr>> {
-        stacker::maybe_grow(64 * 1024, 1 << 20, || self.expr_inner(obj))
+        self.nested("expr", |c| c.expr_inner(obj))
     }
 
     fn expr_inner(&mut self, obj: &Value) -> PyResult<Option<Expr>> {
@@ -1252,7 +1284,7 @@ impl FromPy<'_> {
     }
 
     fn pattern(&mut self, obj: &Value) -> PyResult<Option<Pattern>> {
-        stacker::maybe_grow(64 * 1024, 1 << 20, || self.pattern_inner(obj))
+        self.nested("pattern", |c| c.pattern_inner(obj))
     }
 
     fn pattern_inner(&mut self, obj: &Value) -> PyResult<Option<Pattern>> {

@@ -3,7 +3,7 @@
 //! byte columns).
 //! Counterpart: the `ast2obj_*` functions of Python/Python-ast.c (3.11).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use rpy_compiler::{CompileError, SourceMap};
 use rustpython_parser::ast::{self, Ranged};
@@ -22,12 +22,7 @@ pub fn parse(vm: &Vm, text: &str, filename: &str, mode: Mode) -> PyResult<Value>
     let syntax = |e: CompileError| crate::interp::compile_error(vm, &e, text);
     if mode == Mode::FuncType {
         let (argtypes, returns, map) = parse_func_type(text, filename).map_err(syntax)?;
-        let c = ToPy {
-            vm,
-            st,
-            map: &map,
-            source: text,
-        };
+        let c = ToPy::new(vm, st, &map, text);
         let argtypes = c.exprs(&argtypes)?;
         let returns = c.expr(&returns)?;
         return c.node(N::FunctionType, vec![argtypes, returns], None);
@@ -38,15 +33,11 @@ pub fn parse(vm: &Vm, text: &str, filename: &str, mode: Mode) -> PyResult<Value>
         _ => rpy_compiler::Mode::Single,
     };
     let (module, map) = rpy_compiler::parse(text, filename, cmode).map_err(syntax)?;
-    let c = ToPy {
-        vm,
-        st,
-        map: &map,
-        source: text,
-    };
+    let c = ToPy::new(vm, st, &map, text);
     let r = stacker::maybe_grow(1 << 20, 8 << 20, || c.module(&module));
-    // A deep tree's destructor recurses as deeply as the conversion did.
-    stacker::maybe_grow(1 << 20, 8 << 20, move || drop(module));
+    // A deep tree's destructor recurses as deeply as the source allows.
+    let stack = text.len().saturating_mul(512).clamp(1 << 20, 1 << 36);
+    stacker::grow(stack, move || drop(module));
     r
 }
 
@@ -108,11 +99,41 @@ struct ToPy<'a> {
     st: &'a AstState,
     map: &'a SourceMap,
     source: &'a str,
+    /// Nesting of the node being made, against CPython's limit for building a tree: three
+    /// times the recursion limit, the Python frames below counting three each.
+    depth: Cell<usize>,
+    limit: usize,
 }
 
 type R = PyResult<Value>;
 
-impl ToPy<'_> {
+impl<'a> ToPy<'a> {
+    fn new(vm: &'a Vm, st: &'a AstState, map: &'a SourceMap, source: &'a str) -> ToPy<'a> {
+        ToPy {
+            vm,
+            st,
+            map,
+            source,
+            depth: Cell::new(vm.depth.get().saturating_mul(3)),
+            limit: vm.recursion_limit.get().saturating_mul(3),
+        }
+    }
+
+    /// Runs `f` one level deeper (`ast2obj`'s recursion check), on enough stack.
+    fn nested(&self, f: impl FnOnce() -> R) -> R {
+        let d = self.depth.get() + 1;
+        if d > self.limit {
+            return Err(self.vm.new_exception_msg(
+                &self.vm.types.exceptions.recursion_error,
+                "maximum recursion depth exceeded during ast construction",
+            ));
+        }
+        self.depth.set(d);
+        let r = stacker::maybe_grow(64 * 1024, 1 << 20, f);
+        self.depth.set(d - 1);
+        r
+    }
+
     /// A node of class `n`: its fields in `_fields` order, then its position, if it has one.
     fn node(&self, n: N, fields: Vec<Value>, range: Option<TextRange>) -> R {
         self.node_at(n, fields, range.map(|r| self.position(r)))
@@ -223,12 +244,31 @@ impl ToPy<'_> {
     }
 
     fn stmt(&self, s: &ast::Stmt) -> R {
-        stacker::maybe_grow(64 * 1024, 1 << 20, || self.stmt_inner(s))
+        self.nested(|| self.stmt_inner(s))
     }
 
     fn stmt_inner(&self, s: &ast::Stmt) -> R {
         use ast::Stmt as S;
-        let range = Some(s.range());
+        let compound = matches!(
+            s,
+            S::FunctionDef(_)
+                | S::AsyncFunctionDef(_)
+                | S::ClassDef(_)
+                | S::For(_)
+                | S::AsyncFor(_)
+                | S::While(_)
+                | S::If(_)
+                | S::With(_)
+                | S::AsyncWith(_)
+                | S::Match(_)
+                | S::Try(_)
+                | S::TryStar(_)
+        );
+        let range = Some(if compound {
+            self.block_range(s.range())
+        } else {
+            s.range()
+        });
         match s {
             S::FunctionDef(f) => {
                 if !f.type_params.is_empty() {
@@ -364,12 +404,14 @@ impl ToPy<'_> {
                     .cases
                     .iter()
                     .map(|c| {
-                        let fields = vec![
-                            self.pattern(&c.pattern)?,
-                            self.opt_expr(&c.guard)?,
-                            self.stmts(&c.body)?,
-                        ];
-                        self.node(N::MatchCase, fields, None)
+                        self.nested(|| {
+                            let fields = vec![
+                                self.pattern(&c.pattern)?,
+                                self.opt_expr(&c.guard)?,
+                                self.stmts(&c.body)?,
+                            ];
+                            self.node(N::MatchCase, fields, None)
+                        })
                     })
                     .collect::<PyResult<Vec<_>>>()?;
                 let fields = vec![self.expr(&m.subject)?, self.list(cases)?];
@@ -436,13 +478,15 @@ impl ToPy<'_> {
         let items = hs
             .iter()
             .map(|h| {
-                let ast::ExceptHandler::ExceptHandler(h) = h;
-                let fields = vec![
-                    self.opt_expr(&h.type_)?,
-                    self.opt_ident(&h.name),
-                    self.stmts(&h.body)?,
-                ];
-                self.node(N::ExceptHandler, fields, Some(h.range))
+                self.nested(|| {
+                    let ast::ExceptHandler::ExceptHandler(h) = h;
+                    let fields = vec![
+                        self.opt_expr(&h.type_)?,
+                        self.opt_ident(&h.name),
+                        self.stmts(&h.body)?,
+                    ];
+                    self.node(N::ExceptHandler, fields, Some(self.block_range(h.range)))
+                })
             })
             .collect::<PyResult<Vec<_>>>()?;
         self.list(items)
@@ -452,11 +496,13 @@ impl ToPy<'_> {
         let items = items
             .iter()
             .map(|w| {
-                let fields = vec![
-                    self.expr(&w.context_expr)?,
-                    self.opt_expr(&w.optional_vars)?,
-                ];
-                self.node(N::Withitem, fields, None)
+                self.nested(|| {
+                    let fields = vec![
+                        self.expr(&w.context_expr)?,
+                        self.opt_expr(&w.optional_vars)?,
+                    ];
+                    self.node(N::Withitem, fields, None)
+                })
             })
             .collect::<PyResult<Vec<_>>>()?;
         self.list(items)
@@ -466,8 +512,10 @@ impl ToPy<'_> {
         let items = names
             .iter()
             .map(|a| {
-                let fields = vec![self.ident(&a.name), self.opt_ident(&a.asname)];
-                self.node(N::Alias, fields, Some(a.range))
+                self.nested(|| {
+                    let fields = vec![self.ident(&a.name), self.opt_ident(&a.asname)];
+                    self.node(N::Alias, fields, Some(a.range))
+                })
             })
             .collect::<PyResult<Vec<_>>>()?;
         self.list(items)
@@ -477,14 +525,20 @@ impl ToPy<'_> {
         let items = kws
             .iter()
             .map(|k| {
-                let fields = vec![self.opt_ident(&k.arg), self.expr(&k.value)?];
-                self.node(N::Keyword, fields, Some(k.range))
+                self.nested(|| {
+                    let fields = vec![self.opt_ident(&k.arg), self.expr(&k.value)?];
+                    self.node(N::Keyword, fields, Some(k.range))
+                })
             })
             .collect::<PyResult<Vec<_>>>()?;
         self.list(items)
     }
 
     fn arg(&self, a: &ast::Arg) -> R {
+        self.nested(|| self.arg_inner(a))
+    }
+
+    fn arg_inner(&self, a: &ast::Arg) -> R {
         let fields = vec![
             self.ident(&a.arg),
             self.opt_expr(&a.annotation)?,
@@ -503,6 +557,10 @@ impl ToPy<'_> {
     /// The parser keeps each default with its parameter; CPython lists the positional
     /// defaults apart (for the last parameters) and the keyword-only ones with None holes.
     fn arguments(&self, a: &ast::Arguments) -> R {
+        self.nested(|| self.arguments_inner(a))
+    }
+
+    fn arguments_inner(&self, a: &ast::Arguments) -> R {
         let args_of = |list: &[ast::ArgWithDefault]| -> R {
             let items = list
                 .iter()
@@ -596,20 +654,22 @@ impl ToPy<'_> {
         let items = gens
             .iter()
             .map(|g| {
-                let fields = vec![
-                    self.expr(&g.target)?,
-                    self.expr(&g.iter)?,
-                    self.exprs(&g.ifs)?,
-                    Value::Int(g.is_async as i64),
-                ];
-                self.node(N::Comprehension, fields, None)
+                self.nested(|| {
+                    let fields = vec![
+                        self.expr(&g.target)?,
+                        self.expr(&g.iter)?,
+                        self.exprs(&g.ifs)?,
+                        Value::Int(g.is_async as i64),
+                    ];
+                    self.node(N::Comprehension, fields, None)
+                })
             })
             .collect::<PyResult<Vec<_>>>()?;
         self.list(items)
     }
 
     fn expr(&self, e: &ast::Expr) -> R {
-        stacker::maybe_grow(64 * 1024, 1 << 20, || self.expr_inner(e))
+        self.nested(|| self.expr_inner(e))
     }
 
     fn expr_inner(&self, e: &ast::Expr) -> R {
@@ -796,6 +856,21 @@ impl ToPy<'_> {
         }
     }
 
+    /// A statement with a block ends where its last statement does, with the `;` that may
+    /// follow it (CPython's end is the block's last token).
+    fn block_range(&self, r: TextRange) -> TextRange {
+        let bytes = self.source.as_bytes();
+        let mut at = usize::from(r.end());
+        while at < bytes.len() && matches!(bytes[at], b' ' | b'\t' | b'\x0c') {
+            at += 1;
+        }
+        if bytes.get(at) == Some(&b';') {
+            TextRange::new(r.start(), TextSize::new(at as u32 + 1))
+        } else {
+            r
+        }
+    }
+
     /// A generator expression's position includes its parentheses; the parser leaves out
     /// those of a sole argument (`f(x for x in y)`, which CPython gives the call's) and
     /// sometimes those of a parenthesized argument.
@@ -857,7 +932,7 @@ impl ToPy<'_> {
     }
 
     fn pattern(&self, p: &ast::Pattern) -> R {
-        stacker::maybe_grow(64 * 1024, 1 << 20, || self.pattern_inner(p))
+        self.nested(|| self.pattern_inner(p))
     }
 
     fn pattern_inner(&self, p: &ast::Pattern) -> R {
