@@ -44,7 +44,8 @@ pub fn buffer_bytes(v: &Value) -> Option<Vec<u8>> {
     match v.payload() {
         Some(Payload::Bytes(b)) => Some(b.to_vec()),
         Some(Payload::ByteArray(b)) => Some(b.borrow().clone()),
-        Some(Payload::Native(_)) => crate::builtins::memoryview::view_bytes(v),
+        Some(Payload::Native(_)) => crate::builtins::memoryview::view_bytes(v)
+            .or_else(|| crate::builtins::array::array_bytes(v)),
         _ => None,
     }
 }

@@ -3,6 +3,7 @@
 //! Counterpart: Objects/*object.c and Python/bltinmodule.c, Python/sysmodule.c (3.11).
 
 pub mod ast;
+pub mod array;
 pub mod asyncgen;
 pub mod atexit;
 pub mod binascii;

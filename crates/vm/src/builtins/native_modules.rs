@@ -62,6 +62,7 @@ pub const MODULES: &[(&str, Maker)] = &[
         Ok(crate::builtins::imp::warnings_module(vm))
     }),
     ("_weakref", |vm| Ok(crate::builtins::weakref::module(vm))),
+    ("array", |vm| Ok(crate::builtins::array::module(vm))),
     ("atexit", |vm| Ok(crate::builtins::atexit::module(vm))),
     ("binascii", |vm| Ok(crate::builtins::binascii::module(vm))),
     ("cmath", |vm| Ok(crate::builtins::cmath::module(vm))),

@@ -499,7 +499,7 @@ fn math_error(vm: &Vm, e: Errno) -> PyErr {
 
 /// A real-number argument (`double` converter): a float, an int, `__float__` or
 /// `__index__`.
-fn real_arg(vm: &Vm, v: &Value) -> PyResult<f64> {
+pub(crate) fn real_arg(vm: &Vm, v: &Value) -> PyResult<f64> {
     if let Some(n) = num_of(v, false) {
         return int_to_f64(vm, &n);
     }
