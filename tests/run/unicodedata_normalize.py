@@ -54,3 +54,8 @@ err(ud.is_normalized, "NFC")
 err(ud.is_normalized, "NFX", "a")
 err(ud.is_normalized, "NFC", None)
 err(old.normalize, "bad", "a")
+
+# IDNA and stringprep read the 3.2.0 database
+import stringprep
+print("b\u00fccher.example".encode("idna"), b"xn--bcher-kva.example".decode("idna"))
+print(stringprep.in_table_b1("\u00ad"), stringprep.map_table_b2("\u00df"), stringprep.in_table_a1("\u0221"))
