@@ -75,7 +75,29 @@ fn parse_func_type(
     if !left.trim_start().starts_with('(') {
         return Err(invalid(TextSize::new(0)));
     }
-    let args = ast::Expr::parse_starts_at(left, filename, TextSize::new(0))
+    // `*T` and `**T` stand for the types of `*args` and `**kwargs`: CPython keeps just `T`.
+    // Blanking the stars leaves an expression with the same positions.
+    let mut blanked = left.as_bytes().to_vec();
+    let (mut depth, mut after_open_or_comma) = (0usize, false);
+    for token in rustpython_parser::lexer::lex(left, rustpython_parser::Mode::Expression) {
+        let Ok((tok, range)) = token else { break };
+        let starts_item = after_open_or_comma;
+        after_open_or_comma = false;
+        match tok {
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace => {
+                depth += 1;
+                after_open_or_comma = depth == 1;
+            }
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth = depth.saturating_sub(1),
+            Tok::Comma => after_open_or_comma = depth == 1,
+            Tok::Star | Tok::DoubleStar if depth == 1 && starts_item => {
+                blanked[usize::from(range.start())..usize::from(range.end())].fill(b' ');
+            }
+            _ => {}
+        }
+    }
+    let left = String::from_utf8(blanked).unwrap_or_else(|_| left.to_string());
+    let args = ast::Expr::parse_starts_at(&left, filename, TextSize::new(0))
         .map_err(|e| invalid(e.offset))?;
     let open = TextSize::of(&left[..left.len() - left.trim_start().len()]);
     let argtypes = match args {
