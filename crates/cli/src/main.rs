@@ -180,6 +180,9 @@ fn main() -> ExitCode {
         .stack_size(256 << 20)
         .spawn(move || run(options, target))
         .expect("spawn the interpreter thread");
+    // Process-directed signals then go to the interpreter thread (whose blocking calls they
+    // interrupt), not to this one, idle in `join`.
+    rpy_vm::signals::block_signals_in_this_thread();
     match child.join() {
         Ok(status) => ExitCode::from((status & 0xFF) as u8),
         Err(p) => {

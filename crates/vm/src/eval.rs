@@ -552,6 +552,9 @@ impl Vm {
                             switch_frame!();
                             // SAFETY: as at the top of the dispatch loop.
                             unsafe { &mut *fp }.push(r);
+                            // Signals that arrived during the call (`os.kill` of ourselves)
+                            // are handled before the next instruction, as CPython's CALL does.
+                            tri!('op, self.check_signals());
                             continue 'dispatch;
                         }
                         Opcode::CallFunctionEx => {
@@ -564,6 +567,7 @@ impl Vm {
                             switch_frame!();
                             // SAFETY: as at the top of the dispatch loop.
                             unsafe { &mut *fp }.push(r);
+                            tri!('op, self.check_signals());
                             continue 'dispatch;
                         }
                         Opcode::ReturnValue => {

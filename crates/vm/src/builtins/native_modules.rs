@@ -34,6 +34,9 @@ pub const MODULES: &[(&str, Maker)] = &[
     ("_opcode", |vm| {
         Ok(crate::builtins::opcode_module::module(vm))
     }),
+    ("_posixsubprocess", |vm| {
+        Ok(crate::builtins::posixsubprocess::module(vm))
+    }),
     ("_random", |vm| {
         Ok(crate::builtins::random_module::module(vm))
     }),
@@ -49,6 +52,7 @@ pub const MODULES: &[(&str, Maker)] = &[
     ("_sha512", |vm| {
         Ok(crate::builtins::hashes::module(vm, "_sha512"))
     }),
+    ("_signal", crate::builtins::signal_module::module),
     ("_sre", |vm| Ok(crate::builtins::sre::module(vm))),
     ("_stat", |vm| Ok(crate::builtins::stat::module(vm))),
     ("_string", |vm| {
@@ -74,6 +78,7 @@ pub const MODULES: &[(&str, Maker)] = &[
     }),
     ("math", |vm| Ok(crate::builtins::math::module(vm))),
     ("posix", |vm| crate::builtins::posix::module(vm)),
+    ("select", crate::builtins::select_module::module),
     ("time", |vm| crate::builtins::time::module(vm)),
     ("unicodedata", |vm| {
         Ok(crate::builtins::unicodedata::module(vm))

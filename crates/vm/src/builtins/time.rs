@@ -402,7 +402,22 @@ fn t_sleep(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     if ns < 0 {
         return Err(vm.value_error("sleep length must be non-negative"));
     }
-    std::thread::sleep(std::time::Duration::from_nanos(ns as u64));
+    // Interrupted by a signal, the handlers run (an exception they raise ends the sleep),
+    // then the sleep goes on for the time left (PEP 475).
+    let deadline = crate::builtins::oscall::monotonic_ns().saturating_add(ns);
+    let mut left = ns;
+    while left > 0 {
+        let ts = libc::timespec {
+            tv_sec: left / NS_PER_SEC,
+            tv_nsec: left % NS_PER_SEC,
+        };
+        // SAFETY: a valid request; the remainder is not needed (the deadline is used).
+        if unsafe { libc::nanosleep(&ts, std::ptr::null_mut()) } == 0 {
+            break;
+        }
+        vm.check_signals()?;
+        left = deadline - crate::builtins::oscall::monotonic_ns();
+    }
     Ok(Value::None)
 }
 

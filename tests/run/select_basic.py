@@ -1,0 +1,46 @@
+# select: select(), poll and epoll objects on a pipe; constants; argument errors.
+import select, os
+for f in [lambda: select.select([], [], [], 'a'), lambda: select.select([], [], [], -1), lambda: select.select(1, [], []), lambda: select.select(['a'], [], [], 0), lambda: select.select([-1], [], [], 0), lambda: select.select([5000], [], [], 0),
+  lambda: select.poll().poll('a'), lambda: select.poll().modify(0, 1), lambda: select.poll().unregister(0), lambda: select.poll().register(0, -1), lambda: select.poll().register(0, 70000), lambda: select.epoll(0), lambda: select.epoll(flags=5), lambda: select.epoll().poll(maxevents=0), lambda: select.epoll().register(99999), lambda: select.poll().register(1.5), lambda: select.select([], [], [], float('nan')),
+  lambda: select.select([], [], [], 10**30), lambda: select.poll().poll(10**30), lambda: select.poll().poll(2**31), lambda: select.poll().poll(2.0**31), lambda: select.select([], [], [], 1e300), lambda: select.poll().poll(1e300), lambda: select.epoll().poll('x'), lambda: type(select.poll())(), lambda: select.poll(1), lambda: select.select([]), lambda: select.epoll(1, 2, 3)]:
+  try: print(repr(f()))
+  except BaseException as e: print(type(e).__name__, e)
+e = select.epoll(); e.close(); print(e.closed)
+try: e.fileno()
+except ValueError as x: print(x)
+e.close()
+with select.epoll() as e: print(e.closed)
+print(e.closed)
+print(select.error, select.poll, type(select.poll()), select.epoll)
+print(sorted((n, getattr(select, n)) for n in dir(select) if n.isupper()))
+r, w = os.pipe()
+print(select.select([r], [w], [], 0) == ([], [w], []))
+os.write(w, b"x")
+print(select.select([r], [], [], 1.5) == ([r], [], []))
+class F:
+    def __init__(s, fd): s.fd = fd
+    def fileno(s): return s.fd
+fr = F(r)
+res = select.select([fr], [], [], None)
+print(res[0][0] is fr)
+p = select.poll()
+p.register(r, select.POLLIN); p.register(w)
+print(sorted(p.poll(0)))
+p.modify(w, select.POLLIN)
+print(p.poll(10))
+p.unregister(w)
+ep = select.epoll()
+ep.register(r, select.EPOLLIN)
+ep.register(w, select.EPOLLOUT)
+print(sorted(ep.poll(0)))
+ep.modify(w, select.EPOLLIN)
+print(ep.poll(timeout=0.01, maxevents=5))
+ep.unregister(r)
+print(ep.poll(0))
+try: ep.register(w)
+except FileExistsError as x: print(x)
+ep.close()
+os.read(r, 1)
+print(select.select([r], [], [], 0.01), p.poll(5))
+os.close(w)
+print(p.poll(0))
