@@ -52,6 +52,7 @@ pub mod random_module;
 pub mod select_module;
 pub mod set;
 pub mod signal_module;
+pub mod socket_module;
 pub mod sre;
 pub mod stat;
 pub mod str;

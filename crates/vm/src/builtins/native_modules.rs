@@ -53,6 +53,7 @@ pub const MODULES: &[(&str, Maker)] = &[
         Ok(crate::builtins::hashes::module(vm, "_sha512"))
     }),
     ("_signal", crate::builtins::signal_module::module),
+    ("_socket", crate::builtins::socket_module::module),
     ("_sre", |vm| Ok(crate::builtins::sre::module(vm))),
     ("_stat", |vm| Ok(crate::builtins::stat::module(vm))),
     ("_string", |vm| {

@@ -1,0 +1,15 @@
+# _socket: address conversions, hton*, name services on localhost, socket argument errors and their messages, closed sockets.
+import _socket as s, socket
+for f in [lambda: s.htons(-1), lambda: s.htons(70000), lambda: s.htonl(-1), lambda: s.htonl(2**32), lambda: s.htons('a'), lambda: s.ntohs(1.0), lambda: s.htons(1), lambda: s.htonl(1), lambda: s.ntohl(2**31),
+ lambda: s.inet_aton('x'), lambda: s.inet_aton('1.2.3'), lambda: s.inet_ntoa(b'12'), lambda: s.inet_pton(s.AF_INET, '1.2'), lambda: s.inet_pton(99, '1'), lambda: s.inet_ntop(s.AF_INET, b'1'), lambda: s.inet_ntop(99, b'1234'), lambda: s.inet_pton(s.AF_INET6, '::1'), lambda: s.inet_ntop(s.AF_INET6, bytes(16)), lambda: s.inet_ntoa(b'\x7f\0\0\x01'), lambda: s.inet_ntop(s.AF_INET6, b'\0'*10 + b'\xff\xff\x01\x02\x03\x04'),
+ lambda: s.socket(99), lambda: s.socket(s.AF_INET, 99), lambda: s.socket().bind(1), lambda: s.socket().bind(('x',)), lambda: s.socket().bind(('127.0.0.1', 70000)), lambda: s.socket().bind(('127.0.0.1', 'a')), lambda: s.socket(s.AF_UNIX).bind(1), lambda: s.socket(s.AF_UNIX).bind('x'*200),
+ lambda: repr(s.socket())[:30], lambda: s.socket().getsockopt(s.SOL_SOCKET, s.SO_TYPE), lambda: s.socket().gettimeout(), lambda: s.getdefaulttimeout(), lambda: s.setdefaulttimeout(-2), lambda: s.socket().getpeername(), lambda: s.socket().getsockname(), lambda: s.socket(s.AF_UNIX).getsockname(), lambda: s.socketpair()[0].getsockname(), lambda: s.socket().connect(('127.0.0.1', 1)), lambda: s.socket().connect_ex(('127.0.0.1', 1)), lambda: s.socket().send(b'x'), lambda: s.socket().listen(), lambda: s.getservbyname('http', 'tcp'), lambda: s.getservbyport(80), lambda: s.getprotobyname('tcp'), lambda: s.gethostbyname('localhost'), lambda: s.getnameinfo(('127.0.0.1', 80), 0), lambda: s.getnameinfo(('127.0.0.1', 80), s.NI_NUMERICHOST|s.NI_NUMERICSERV), lambda: s.socket().setsockopt(s.SOL_SOCKET, s.SO_REUSEADDR, 1), lambda: s.socket().getsockopt(s.SOL_SOCKET, s.SO_LINGER, 8), lambda: s.socket().getsockopt(s.SOL_SOCKET, s.SO_LINGER, 2000),
+ lambda: s.socket().recv(), lambda: s.socket().recv(1, 2, 3), lambda: s.socket().sendto(b'x'), lambda: s.socket().setsockopt(1, 2), lambda: s.socket().setsockopt(1, 2, 'a'), lambda: s.socket(fileno=-1), lambda: s.socket(fileno=0), lambda: s.socket().recv_into(b'x'), lambda: s.socket().recv_into(bytearray(1), 5), lambda: s.gethostbyname_ex('localhost'), lambda: s.socket(s.AF_INET6).bind(('::1', 0, 2**21)), lambda: s.socket().bind((1, 2)), lambda: s.socket().bind(('a\0b', 2))]:
+  try: print(repr(f()))
+  except BaseException as e: print(type(e).__name__, e)
+x = s.socket(); x.close(); 
+for f in [lambda: x.fileno(), lambda: x.recv(1), lambda: x.close(), lambda: x.send(b'1'), lambda: x.getsockname(), lambda: x.family, lambda: x.timeout, lambda: x.detach()]:
+  try: print(repr(f()))
+  except BaseException as e: print(type(e).__name__, e)
+print(s.error, s.gaierror, s.gaierror.__mro__, s.herror, s.timeout, s.SocketType, s.has_ipv6)
+print(len([n for n in dir(s) if n.isupper()]) > 200)
