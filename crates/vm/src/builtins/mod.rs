@@ -2,8 +2,8 @@
 //! `gc` modules.
 //! Counterpart: Objects/*object.c and Python/bltinmodule.c, Python/sysmodule.c (3.11).
 
-pub mod ast;
 pub mod array;
+pub mod ast;
 pub mod asyncgen;
 pub mod atexit;
 pub mod binascii;
