@@ -45,6 +45,7 @@ pub mod native_modules;
 pub mod number_fast;
 pub mod object;
 pub mod opcode_module;
+pub mod operator_module;
 pub mod oscall;
 pub mod posix;
 pub mod posixsubprocess;

@@ -34,6 +34,7 @@ pub const MODULES: &[(&str, Maker)] = &[
     ("_opcode", |vm| {
         Ok(crate::builtins::opcode_module::module(vm))
     }),
+    ("_operator", crate::builtins::operator_module::module),
     ("_posixsubprocess", |vm| {
         Ok(crate::builtins::posixsubprocess::module(vm))
     }),
