@@ -532,10 +532,7 @@ fn attr_strings(vm: &Vm, g: &AttrGetter) -> Vec<Value> {
     g.attrs
         .iter()
         .map(|parts| {
-            let joined: Vec<&str> = parts
-                .iter()
-                .map(crate::protocol::attr::str_of)
-                .collect();
+            let joined: Vec<&str> = parts.iter().map(crate::protocol::attr::str_of).collect();
             vm.new_string(joined.join("."))
         })
         .collect()
