@@ -309,6 +309,35 @@ impl Vm {
                             continue 'dispatch;
                         }
                         Opcode::BinaryOp => {
+                            // Two small ints or two floats: the result replaces them in place
+                            // (neither owns anything, so nothing is dropped).
+                            let len = f.slots.len();
+                            if len >= f.stack_base() + 2 {
+                                // SAFETY: `len - 2 >= base`: both operands are on the stack.
+                                let (a, b) = unsafe {
+                                    (
+                                        f.slots.get_unchecked(len - 2),
+                                        f.slots.get_unchecked(len - 1),
+                                    )
+                                };
+                                let r = match (a, b) {
+                                    (Value::Int(x), Value::Int(y)) => {
+                                        crate::builtins::int::small_binop(*x, *y, arg)
+                                    }
+                                    (Value::Float(x), Value::Float(y)) => {
+                                        crate::builtins::float::small_binop(*x, *y, arg)
+                                    }
+                                    _ => None,
+                                };
+                                if let Some(r) = r {
+                                    // SAFETY: as above; the slots hold plain numbers.
+                                    unsafe {
+                                        f.slots.as_mut_ptr().add(len - 2).write(r);
+                                        f.slots.set_len(len - 1);
+                                    }
+                                    continue 'dispatch;
+                                }
+                            }
                             let b = f.pop();
                             let a = f.pop();
                             let r = match (&a, &b) {
@@ -331,6 +360,32 @@ impl Vm {
                             continue 'dispatch;
                         }
                         Opcode::CompareOp => {
+                            let len = f.slots.len();
+                            if len >= f.stack_base() + 2 {
+                                // SAFETY: `len - 2 >= base`: both operands are on the stack.
+                                let (a, b) = unsafe {
+                                    (
+                                        f.slots.get_unchecked(len - 2),
+                                        f.slots.get_unchecked(len - 1),
+                                    )
+                                };
+                                if let (Value::Int(x), Value::Int(y)) = (a, b) {
+                                    let r = Value::Bool(match arg {
+                                        0 => x < y,
+                                        1 => x <= y,
+                                        2 => x == y,
+                                        3 => x != y,
+                                        4 => x > y,
+                                        _ => x >= y,
+                                    });
+                                    // SAFETY: as above; the slots hold plain ints.
+                                    unsafe {
+                                        f.slots.as_mut_ptr().add(len - 2).write(r);
+                                        f.slots.set_len(len - 1);
+                                    }
+                                    continue 'dispatch;
+                                }
+                            }
                             let b = f.pop();
                             let a = f.pop();
                             let r = match (&a, &b) {
@@ -545,13 +600,22 @@ impl Vm {
                                 switch_frame!();
                                 continue 'dispatch;
                             }
-                            let args: Vec<Value> = f.slots[first..].to_vec();
-                            f.slots.truncate(len - n - 2);
-                            let r = tri!('op, self.call_with_kwnames(&callable, &args, kw));
+                            // The arguments stay on this frame's stack during the call (which
+                            // keeps them alive, as in CPython) and are passed in place.
+                            // SAFETY: nothing but this loop, suspended in the call, changes the
+                            // slots of this frame: nested calls run on frames of their own, and
+                            // the frame stays on the frame stack (its Box does not move).
+                            let args: &[Value] = unsafe {
+                                std::slice::from_raw_parts(f.slots.as_ptr().add(first), len - first)
+                            };
+                            let r = self.call_with_kwnames(&callable, args, kw);
                             // A native call may have pushed and popped frames: reload.
                             switch_frame!();
                             // SAFETY: as at the top of the dispatch loop.
-                            unsafe { &mut *fp }.push(r);
+                            let f = unsafe { &mut *fp };
+                            f.slots.truncate(len - n - 2);
+                            let r = tri!('op, r);
+                            f.push(r);
                             // Signals that arrived during the call (`os.kill` of ourselves)
                             // are handled before the next instruction, as CPython's CALL does.
                             tri!('op, self.check_signals());

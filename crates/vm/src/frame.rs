@@ -202,6 +202,12 @@ impl Frame {
         }
     }
 
+    /// Where the value stack starts in `slots` (`code.nlocalsplus`).
+    #[inline]
+    pub fn stack_base(&self) -> usize {
+        self.base
+    }
+
     #[inline]
     pub fn stack_len(&self) -> usize {
         self.slots.len() - self.base
