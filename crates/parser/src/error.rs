@@ -1,0 +1,39 @@
+//! Syntax errors of the parser: a message, the kind of `SyntaxError` (CPython raises
+//! `IndentationError` and `TabError` for some) and the byte offset they point at.
+//!
+//! Counterpart: Parser/pegen_errors.c (3.11).
+
+use std::fmt;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorKind {
+    Syntax,
+    Indentation,
+    Tab,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseError {
+    pub kind: ErrorKind,
+    pub message: String,
+    /// Byte offset into the source.
+    pub offset: u32,
+}
+
+impl ParseError {
+    pub fn new(kind: ErrorKind, message: &str, offset: u32) -> Self {
+        Self {
+            kind,
+            message: message.to_string(),
+            offset,
+        }
+    }
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} at byte {}", self.message, self.offset)
+    }
+}
+
+impl std::error::Error for ParseError {}

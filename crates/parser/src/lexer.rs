@@ -1,0 +1,725 @@
+//! The tokenizer: turns source text into one `Vec` of compact tokens (kind, string flags, byte
+//! range). Values (names, numbers, string bodies) are not copied: the parser reads them back
+//! from the source through the token's range. Indentation becomes `Indent`/`Dedent` tokens,
+//! newlines inside brackets and after a backslash are dropped, comments are skipped.
+//!
+//! Counterpart: Parser/tokenizer.c (3.11), with rustpython-parser 0.4's token boundaries
+//! (which the produced ranges must match).
+
+use crate::error::{ErrorKind, ParseError};
+
+/// Token kinds. Keywords are their own kinds; the soft keywords (`match`, `case`, `type`) are
+/// `Name`s, told apart by the parser.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(u8)]
+pub enum T {
+    Name,
+    Int,
+    Float,
+    Complex,
+    Str,
+    Newline,
+    Indent,
+    Dedent,
+    EndOfFile,
+    Lpar,
+    Rpar,
+    Lsqb,
+    Rsqb,
+    Lbrace,
+    Rbrace,
+    Colon,
+    Comma,
+    Semi,
+    Plus,
+    Minus,
+    Star,
+    Slash,
+    Vbar,
+    Amper,
+    Less,
+    Greater,
+    Equal,
+    Dot,
+    Percent,
+    EqEqual,
+    NotEqual,
+    LessEqual,
+    GreaterEqual,
+    Tilde,
+    CircumFlex,
+    LeftShift,
+    RightShift,
+    DoubleStar,
+    DoubleStarEqual,
+    PlusEqual,
+    MinusEqual,
+    StarEqual,
+    SlashEqual,
+    PercentEqual,
+    AmperEqual,
+    VbarEqual,
+    CircumflexEqual,
+    LeftShiftEqual,
+    RightShiftEqual,
+    DoubleSlash,
+    DoubleSlashEqual,
+    ColonEqual,
+    At,
+    AtEqual,
+    Rarrow,
+    Ellipsis,
+    False,
+    None,
+    True,
+    And,
+    As,
+    Assert,
+    Async,
+    Await,
+    Break,
+    Class,
+    Continue,
+    Def,
+    Del,
+    Elif,
+    Else,
+    Except,
+    Finally,
+    For,
+    From,
+    Global,
+    If,
+    Import,
+    In,
+    Is,
+    Lambda,
+    Nonlocal,
+    Not,
+    Or,
+    Pass,
+    Raise,
+    Return,
+    Try,
+    While,
+    With,
+    Yield,
+}
+
+/// String prefix flags kept in `Token::flags` for `T::Str`.
+pub const S_RAW: u8 = 1;
+pub const S_BYTES: u8 = 2;
+pub const S_FSTRING: u8 = 4;
+pub const S_UNICODE: u8 = 8;
+pub const S_TRIPLE: u8 = 16;
+
+#[derive(Clone, Copy, Debug)]
+pub struct Token {
+    pub kind: T,
+    /// For strings: the `S_*` flags; for strings the prefix length is in the upper bits.
+    pub flags: u8,
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Token {
+    /// Length of a string token's prefix (`rb` is 2).
+    pub fn prefix_len(&self) -> u32 {
+        u32::from(self.flags >> 5)
+    }
+    pub fn quote_len(&self) -> u32 {
+        if self.flags & S_TRIPLE != 0 { 3 } else { 1 }
+    }
+}
+
+fn keyword(name: &[u8]) -> Option<T> {
+    Some(match name {
+        b"False" => T::False,
+        b"None" => T::None,
+        b"True" => T::True,
+        b"and" => T::And,
+        b"as" => T::As,
+        b"assert" => T::Assert,
+        b"async" => T::Async,
+        b"await" => T::Await,
+        b"break" => T::Break,
+        b"class" => T::Class,
+        b"continue" => T::Continue,
+        b"def" => T::Def,
+        b"del" => T::Del,
+        b"elif" => T::Elif,
+        b"else" => T::Else,
+        b"except" => T::Except,
+        b"finally" => T::Finally,
+        b"for" => T::For,
+        b"from" => T::From,
+        b"global" => T::Global,
+        b"if" => T::If,
+        b"import" => T::Import,
+        b"in" => T::In,
+        b"is" => T::Is,
+        b"lambda" => T::Lambda,
+        b"nonlocal" => T::Nonlocal,
+        b"not" => T::Not,
+        b"or" => T::Or,
+        b"pass" => T::Pass,
+        b"raise" => T::Raise,
+        b"return" => T::Return,
+        b"try" => T::Try,
+        b"while" => T::While,
+        b"with" => T::With,
+        b"yield" => T::Yield,
+        _ => return None,
+    })
+}
+
+/// Indentation as counts of tabs and spaces, compared the strict way: a level is only known
+/// to be deeper when both counts agree.
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+struct Indent {
+    tabs: u32,
+    spaces: u32,
+}
+
+impl Indent {
+    fn cmp(self, other: Indent) -> Option<std::cmp::Ordering> {
+        use std::cmp::Ordering::*;
+        match self.tabs.cmp(&other.tabs) {
+            Less if self.spaces <= other.spaces => Some(Less),
+            Greater if self.spaces >= other.spaces => Some(Greater),
+            Equal => Some(self.spaces.cmp(&other.spaces)),
+            _ => None,
+        }
+    }
+}
+
+struct Lexer<'a> {
+    src: &'a [u8],
+    text: &'a str,
+    pos: usize,
+    base: u32,
+    nesting: u32,
+    at_line_start: bool,
+    indents: Vec<Indent>,
+    toks: Vec<Token>,
+}
+
+/// Tokenizes `text`; every range is shifted by `base` (for f-string expressions, which are
+/// parsed from a copy of part of the source).
+pub fn tokenize(text: &str, base: u32) -> Result<Vec<Token>, ParseError> {
+    let mut lx = Lexer {
+        src: text.as_bytes(),
+        text,
+        pos: 0,
+        base,
+        nesting: 0,
+        at_line_start: true,
+        indents: Vec::new(),
+        toks: Vec::with_capacity(text.len() / 5 + 8),
+    };
+    if text.starts_with('\u{feff}') {
+        lx.pos = 3;
+    }
+    lx.run()?;
+    Ok(lx.toks)
+}
+
+#[inline]
+fn is_id_continue_ascii(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+impl<'a> Lexer<'a> {
+    #[inline]
+    fn at(&self, i: usize) -> u8 {
+        *self.src.get(i).unwrap_or(&0)
+    }
+
+    #[inline]
+    fn push(&mut self, kind: T, flags: u8, start: usize, end: usize) {
+        self.toks.push(Token {
+            kind,
+            flags,
+            start: start as u32 + self.base,
+            end: end as u32 + self.base,
+        });
+    }
+
+    fn err(&self, msg: &str, at: usize) -> ParseError {
+        ParseError::new(ErrorKind::Syntax, msg, at as u32 + self.base)
+    }
+
+    fn run(&mut self) -> Result<(), ParseError> {
+        loop {
+            if self.at_line_start {
+                self.indentation()?;
+            }
+            if self.pos >= self.src.len() {
+                break;
+            }
+            self.token()?;
+        }
+        // End of input.
+        let end = self.src.len();
+        if self.nesting > 0 {
+            return Err(self.err("unexpected EOF while parsing", end));
+        }
+        if !self.at_line_start {
+            self.at_line_start = true;
+            self.push(T::Newline, 0, end, end);
+        }
+        while self.indents.pop().is_some() {
+            self.push(T::Dedent, 0, end, end);
+        }
+        self.push(T::EndOfFile, 0, end, end);
+        Ok(())
+    }
+
+    /// At a line start: measures the indentation of the next non-blank line and emits
+    /// `Indent`/`Dedent` tokens.
+    fn indentation(&mut self) -> Result<(), ParseError> {
+        let (mut tabs, mut spaces) = (0u32, 0u32);
+        loop {
+            match self.at(self.pos) {
+                b' ' => {
+                    spaces += 1;
+                    self.pos += 1;
+                }
+                b'\t' => {
+                    if spaces != 0 {
+                        let mut e = self.err(
+                            "inconsistent use of tabs and spaces in indentation",
+                            self.pos,
+                        );
+                        e.kind = ErrorKind::Tab;
+                        return Err(e);
+                    }
+                    tabs += 1;
+                    self.pos += 1;
+                }
+                b'#' => {
+                    self.skip_comment();
+                    tabs = 0;
+                    spaces = 0;
+                }
+                b'\x0c' => {
+                    self.pos += 1;
+                    tabs = 0;
+                    spaces = 0;
+                }
+                b'\n' | b'\r' => {
+                    self.eat_newline();
+                    tabs = 0;
+                    spaces = 0;
+                }
+                0 if self.pos >= self.src.len() => return Ok(()),
+                _ => {
+                    self.at_line_start = false;
+                    break;
+                }
+            }
+        }
+        if self.nesting != 0 {
+            return Ok(());
+        }
+        let level = Indent { tabs, spaces };
+        let current = self.indents.last().copied().unwrap_or_default();
+        let tab_error = |lx: &Self| {
+            let mut e = lx.err("inconsistent use of tabs and spaces in indentation", lx.pos);
+            e.kind = ErrorKind::Tab;
+            e
+        };
+        use std::cmp::Ordering::*;
+        match level.cmp(current) {
+            None => return Err(tab_error(self)),
+            Some(Equal) => {}
+            Some(Greater) => {
+                self.indents.push(level);
+                let n = (tabs + spaces) as usize;
+                self.push(T::Indent, 0, self.pos - n, self.pos);
+            }
+            Some(Less) => loop {
+                let current = self.indents.last().copied().unwrap_or_default();
+                match level.cmp(current) {
+                    None => return Err(tab_error(self)),
+                    Some(Less) => {
+                        self.indents.pop();
+                        self.push(T::Dedent, 0, self.pos, self.pos);
+                    }
+                    Some(Equal) => break,
+                    Some(Greater) => {
+                        let mut e = self.err(
+                            "unindent does not match any outer indentation level",
+                            self.pos,
+                        );
+                        e.kind = ErrorKind::Indentation;
+                        return Err(e);
+                    }
+                }
+            },
+        }
+        Ok(())
+    }
+
+    fn skip_comment(&mut self) {
+        while self.pos < self.src.len() && !matches!(self.src[self.pos], b'\n' | b'\r') {
+            self.pos += 1;
+        }
+    }
+
+    /// Consumes `\n`, `\r\n` or `\r`.
+    #[inline]
+    fn eat_newline(&mut self) {
+        if self.src[self.pos] == b'\r' && self.at(self.pos + 1) == b'\n' {
+            self.pos += 2;
+        } else {
+            self.pos += 1;
+        }
+    }
+
+    #[inline]
+    fn op(&mut self, kind: T, len: usize) {
+        let start = self.pos;
+        self.pos += len;
+        self.push(kind, 0, start, self.pos);
+    }
+
+    fn token(&mut self) -> Result<(), ParseError> {
+        let c = self.src[self.pos];
+        let n1 = self.at(self.pos + 1);
+        match c {
+            b'a'..=b'z' | b'A'..=b'Z' | b'_' => self.name_or_string(),
+            b'0'..=b'9' => self.number(),
+            b'.' if n1.is_ascii_digit() => self.number(),
+            b' ' | b'\t' | b'\x0c' => {
+                self.pos += 1;
+                while matches!(self.at(self.pos), b' ' | b'\t' | b'\x0c') {
+                    self.pos += 1;
+                }
+                Ok(())
+            }
+            b'#' => {
+                self.skip_comment();
+                Ok(())
+            }
+            b'\n' | b'\r' => {
+                let start = self.pos;
+                self.eat_newline();
+                if self.nesting == 0 {
+                    self.at_line_start = true;
+                    self.push(T::Newline, 0, start, self.pos);
+                }
+                Ok(())
+            }
+            b'"' | b'\'' => self.string(0, 0),
+            b'\\' => {
+                self.pos += 1;
+                match self.at(self.pos) {
+                    b'\n' | b'\r' => self.eat_newline(),
+                    _ => {
+                        return Err(self.err(
+                            "unexpected character after line continuation character",
+                            self.pos,
+                        ));
+                    }
+                }
+                if self.pos >= self.src.len() {
+                    return Err(self.err("unexpected EOF while parsing", self.pos));
+                }
+                Ok(())
+            }
+            _ => {
+                self.operator(c, n1)?;
+                Ok(())
+            }
+        }
+    }
+
+    fn operator(&mut self, c: u8, n1: u8) -> Result<(), ParseError> {
+        let n2 = self.at(self.pos + 2);
+        match c {
+            b'(' | b'[' | b'{' => {
+                self.nesting += 1;
+                self.op(
+                    match c {
+                        b'(' => T::Lpar,
+                        b'[' => T::Lsqb,
+                        _ => T::Lbrace,
+                    },
+                    1,
+                );
+            }
+            b')' | b']' | b'}' => {
+                self.op(
+                    match c {
+                        b')' => T::Rpar,
+                        b']' => T::Rsqb,
+                        _ => T::Rbrace,
+                    },
+                    1,
+                );
+                if self.nesting == 0 {
+                    return Err(self.err(&format!("unmatched '{}'", c as char), self.pos - 1));
+                }
+                self.nesting -= 1;
+            }
+            b':' if n1 == b'=' => self.op(T::ColonEqual, 2),
+            b':' => self.op(T::Colon, 1),
+            b',' => self.op(T::Comma, 1),
+            b';' => self.op(T::Semi, 1),
+            b'+' if n1 == b'=' => self.op(T::PlusEqual, 2),
+            b'+' => self.op(T::Plus, 1),
+            b'-' if n1 == b'=' => self.op(T::MinusEqual, 2),
+            b'-' if n1 == b'>' => self.op(T::Rarrow, 2),
+            b'-' => self.op(T::Minus, 1),
+            b'*' if n1 == b'*' && n2 == b'=' => self.op(T::DoubleStarEqual, 3),
+            b'*' if n1 == b'*' => self.op(T::DoubleStar, 2),
+            b'*' if n1 == b'=' => self.op(T::StarEqual, 2),
+            b'*' => self.op(T::Star, 1),
+            b'/' if n1 == b'/' && n2 == b'=' => self.op(T::DoubleSlashEqual, 3),
+            b'/' if n1 == b'/' => self.op(T::DoubleSlash, 2),
+            b'/' if n1 == b'=' => self.op(T::SlashEqual, 2),
+            b'/' => self.op(T::Slash, 1),
+            b'|' if n1 == b'=' => self.op(T::VbarEqual, 2),
+            b'|' => self.op(T::Vbar, 1),
+            b'&' if n1 == b'=' => self.op(T::AmperEqual, 2),
+            b'&' => self.op(T::Amper, 1),
+            b'^' if n1 == b'=' => self.op(T::CircumflexEqual, 2),
+            b'^' => self.op(T::CircumFlex, 1),
+            b'%' if n1 == b'=' => self.op(T::PercentEqual, 2),
+            b'%' => self.op(T::Percent, 1),
+            b'@' if n1 == b'=' => self.op(T::AtEqual, 2),
+            b'@' => self.op(T::At, 1),
+            b'=' if n1 == b'=' => self.op(T::EqEqual, 2),
+            b'=' => self.op(T::Equal, 1),
+            b'!' if n1 == b'=' => self.op(T::NotEqual, 2),
+            b'<' if n1 == b'<' && n2 == b'=' => self.op(T::LeftShiftEqual, 3),
+            b'<' if n1 == b'<' => self.op(T::LeftShift, 2),
+            b'<' if n1 == b'=' => self.op(T::LessEqual, 2),
+            b'<' => self.op(T::Less, 1),
+            b'>' if n1 == b'>' && n2 == b'=' => self.op(T::RightShiftEqual, 3),
+            b'>' if n1 == b'>' => self.op(T::RightShift, 2),
+            b'>' if n1 == b'=' => self.op(T::GreaterEqual, 2),
+            b'>' => self.op(T::Greater, 1),
+            b'~' => self.op(T::Tilde, 1),
+            b'.' if n1 == b'.' && n2 == b'.' => self.op(T::Ellipsis, 3),
+            b'.' => self.op(T::Dot, 1),
+            _ if c >= 0x80 => return self.unicode_name(),
+            _ => {
+                let ch = self.text[self.pos..].chars().next().unwrap_or('\0');
+                return Err(self.err(
+                    &format!("invalid character '{ch}' (U+{:04X})", ch as u32),
+                    self.pos,
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// A name starting with a non-ASCII character.
+    fn unicode_name(&mut self) -> Result<(), ParseError> {
+        let start = self.pos;
+        let ch = self.text[start..].chars().next().unwrap_or('\0');
+        if unic_ucd_ident::is_xid_start(ch) {
+            self.pos += ch.len_utf8();
+            self.name_rest();
+            self.push(T::Name, 0, start, self.pos);
+            return Ok(());
+        }
+        if unic_emoji_char::is_emoji_presentation(ch) {
+            self.pos += ch.len_utf8();
+            self.push(T::Name, 0, start, self.pos);
+            return Ok(());
+        }
+        Err(self.err(
+            &format!("invalid character '{ch}' (U+{:04X})", ch as u32),
+            start,
+        ))
+    }
+
+    #[inline]
+    fn name_rest(&mut self) {
+        loop {
+            let b = self.at(self.pos);
+            if is_id_continue_ascii(b) {
+                self.pos += 1;
+            } else if b >= 0x80 {
+                let ch = self.text[self.pos..].chars().next().unwrap_or('\0');
+                if unic_ucd_ident::is_xid_continue(ch) {
+                    self.pos += ch.len_utf8();
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+    }
+
+    fn name_or_string(&mut self) -> Result<(), ParseError> {
+        let start = self.pos;
+        let c0 = self.src[start];
+        let c1 = self.at(start + 1);
+        if c1 == b'"' || c1 == b'\'' {
+            let f = match c0 | 0x20 {
+                b'r' => S_RAW,
+                b'f' => S_FSTRING,
+                b'u' => S_UNICODE,
+                b'b' => S_BYTES,
+                _ => 0xff,
+            };
+            if f != 0xff {
+                return self.string(f, 1);
+            }
+        } else if matches!(self.at(start + 2), b'"' | b'\'') {
+            let f = match (c0 | 0x20, c1 | 0x20) {
+                (b'r', b'f') | (b'f', b'r') => S_RAW | S_FSTRING,
+                (b'r', b'b') | (b'b', b'r') => S_RAW | S_BYTES,
+                _ => 0xff,
+            };
+            if f != 0xff {
+                return self.string(f, 2);
+            }
+        }
+        self.pos += 1;
+        self.name_rest();
+        let kind = keyword(&self.src[start..self.pos]).unwrap_or(T::Name);
+        self.push(kind, 0, start, self.pos);
+        Ok(())
+    }
+
+    fn string(&mut self, flags: u8, prefix: usize) -> Result<(), ParseError> {
+        let start = self.pos;
+        self.pos += prefix;
+        let q = self.src[self.pos];
+        self.pos += 1;
+        let triple = self.at(self.pos) == q && self.at(self.pos + 1) == q;
+        if triple {
+            self.pos += 2;
+        }
+        let src = self.src;
+        loop {
+            let Some(&c) = src.get(self.pos) else {
+                return Err(if triple {
+                    self.err("unterminated triple-quoted string literal", start)
+                } else {
+                    self.err("unterminated string literal", start)
+                });
+            };
+            if c == b'\\' {
+                if self.pos + 1 < src.len() {
+                    self.pos += 1;
+                    if src[self.pos] == b'\r' && self.at(self.pos + 1) == b'\n' {
+                        self.pos += 2;
+                    } else {
+                        self.pos += 1;
+                    }
+                    continue;
+                }
+                self.pos += 1;
+                continue;
+            }
+            if (c == b'\n' || c == b'\r') && !triple {
+                return Err(self.err("unterminated string literal", start));
+            }
+            self.pos += 1;
+            if c == q {
+                if !triple {
+                    break;
+                }
+                if self.at(self.pos) == q && self.at(self.pos + 1) == q {
+                    self.pos += 2;
+                    break;
+                }
+            }
+        }
+        let flags = flags | if triple { S_TRIPLE } else { 0 } | ((prefix as u8) << 5);
+        self.push(T::Str, flags, start, self.pos);
+        Ok(())
+    }
+
+    fn digits(&mut self, ok: fn(u8) -> bool) {
+        loop {
+            let b = self.at(self.pos);
+            if ok(b) {
+                self.pos += 1;
+            } else if b == b'_' && ok(self.at(self.pos + 1)) {
+                self.pos += 1;
+            } else {
+                break;
+            }
+        }
+    }
+
+    fn number(&mut self) -> Result<(), ParseError> {
+        let start = self.pos;
+        let c0 = self.src[start];
+        let c1 = self.at(start + 1) | 0x20;
+        if c0 == b'0' && matches!(c1, b'x' | b'o' | b'b') {
+            self.pos += 2;
+            let digits_start = self.pos;
+            self.digits(match c1 {
+                b'x' => |b: u8| b.is_ascii_hexdigit(),
+                b'o' => |b: u8| matches!(b, b'0'..=b'7'),
+                _ => |b: u8| matches!(b, b'0' | b'1'),
+            });
+            if self.pos == digits_start {
+                return Err(self.err("invalid number literal", start));
+            }
+            self.push(T::Int, 0, start, self.pos);
+            return Ok(());
+        }
+        let dec = |b: u8| b.is_ascii_digit();
+        self.digits(dec);
+        let int_end = self.pos;
+        let mut is_float = false;
+        if self.at(self.pos) == b'.' {
+            if self.at(self.pos + 1) == b'_' {
+                return Err(self.err("invalid decimal literal", self.pos));
+            }
+            is_float = true;
+            self.pos += 1;
+            self.digits(dec);
+        }
+        let e = self.at(self.pos);
+        if e == b'e' || e == b'E' {
+            let s = self.at(self.pos + 1);
+            let exp = if s == b'+' || s == b'-' {
+                self.at(self.pos + 2).is_ascii_digit()
+            } else {
+                s.is_ascii_digit()
+            };
+            if exp || is_float {
+                if is_float && !exp {
+                    // `1.e` / `1.e_`: the exponent has no digits.
+                    return Err(self.err("invalid decimal literal", self.pos));
+                }
+                is_float = true;
+                self.pos += if s == b'+' || s == b'-' { 2 } else { 1 };
+                self.digits(dec);
+            }
+        }
+        if matches!(self.at(self.pos), b'j' | b'J') {
+            self.pos += 1;
+            self.push(T::Complex, 0, start, self.pos);
+            return Ok(());
+        }
+        if is_float {
+            self.push(T::Float, 0, start, self.pos);
+            return Ok(());
+        }
+        // Leading zeros are only allowed in zero.
+        if c0 == b'0'
+            && self.src[start..int_end]
+                .iter()
+                .any(|&b| b != b'0' && b != b'_')
+        {
+            return Err(self.err(
+                "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
+                start,
+            ));
+        }
+        self.push(T::Int, 0, start, self.pos);
+        Ok(())
+    }
+}
