@@ -384,7 +384,7 @@ impl Vm {
     }
 
     fn not_callable(&self, v: &Value) -> crate::vm::PyErr {
-        self.type_error(format!("'{}' object is not callable", self.type_name(v)))
+        self.type_error(format!("'{}' object is not callable", self.tp_name(v)))
     }
 
     /// `f(*args, **kwargs)` (CALL_FUNCTION_EX).

@@ -363,11 +363,28 @@ impl Vm {
     }
 
     /// `type(v).__name__`.
+    /// The short name of a value's type (`__name__`, CPython's `_PyType_Name`).
     pub fn type_name(&self, v: &Value) -> String {
         crate::types::type_data(self.class_of(v))
             .name
             .borrow()
             .clone()
+    }
+
+    /// The name CPython's generic error messages give a value's type: `tp_name`, which for
+    /// a type written in Rust outside `builtins` includes its module (`collections.deque`).
+    pub fn tp_name(&self, v: &Value) -> String {
+        let td = crate::types::type_data(self.class_of(v));
+        let name = td.name.borrow();
+        if !td.has_flag(crate::types::flags::HEAPTYPE)
+            && !name.contains('.')
+            && let Some(m) = td.own("__module__")
+            && let Some(m) = crate::str::as_str(&m)
+            && m != "builtins"
+        {
+            return format!("{m}.{name}");
+        }
+        name.clone()
     }
 
     /// Runs a module-level code object in `globals`.

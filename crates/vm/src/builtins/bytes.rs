@@ -656,7 +656,7 @@ pub fn hex_impl(vm: &Vm, data: &[u8], args: &[Value], kwnames: &[Value]) -> PyRe
                 (b.len(), true, b.first().copied())
             } else {
                 return Err(
-                    vm.type_error(format!("object of type '{}' has no len()", vm.type_name(s)))
+                    vm.type_error(format!("object of type '{}' has no len()", vm.tp_name(s)))
                 );
             };
             if len != 1 {

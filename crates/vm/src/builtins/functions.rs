@@ -238,8 +238,8 @@ fn b_divmod(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     }
     Err(vm.type_error(format!(
         "unsupported operand type(s) for divmod(): '{}' and '{}'",
-        vm.type_name(a),
-        vm.type_name(b)
+        vm.tp_name(a),
+        vm.tp_name(b)
     )))
 }
 
@@ -342,7 +342,7 @@ fn b_next(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     {
         return Err(vm.type_error(format!(
             "'{}' object is not an iterator",
-            vm.type_name(&args[0])
+            vm.tp_name(&args[0])
         )));
     }
     // Generators and __next__ methods raise StopIteration with a value; keep it.
@@ -450,9 +450,9 @@ fn b_pow(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
                 Some(r) if !vm.is_not_implemented(&r) => Ok(r),
                 _ => Err(vm.type_error(format!(
                     "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
-                    vm.type_name(&base),
-                    vm.type_name(&exp),
-                    vm.type_name(m)
+                    vm.tp_name(&base),
+                    vm.tp_name(&exp),
+                    vm.tp_name(m)
                 ))),
             }
         }

@@ -612,7 +612,7 @@ impl Member {
         .ok_or_else(|| {
             vm.attribute_error(format!(
                 "'{}' object has no attribute '{}'",
-                vm.type_name(obj),
+                vm.tp_name(obj),
                 self.name
             ))
         })

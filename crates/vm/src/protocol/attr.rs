@@ -274,7 +274,7 @@ impl Vm {
     pub fn no_attribute(&self, obj: &Value, name: &str) -> crate::vm::PyErr {
         let e = self.attribute_error(format!(
             "'{}' object has no attribute '{}'",
-            self.type_name(obj),
+            self.tp_name(obj),
             name
         ));
         let _ = self.set_attr_in_dict(&e, "name", self.new_str(name));

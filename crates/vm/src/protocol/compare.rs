@@ -50,8 +50,8 @@ impl Vm {
             _ => Err(self.type_error(format!(
                 "'{}' not supported between instances of '{}' and '{}'",
                 op.symbol(),
-                self.type_name(a),
-                self.type_name(b)
+                self.tp_name(a),
+                self.tp_name(b)
             ))),
         }
     }
@@ -152,7 +152,7 @@ impl Vm {
     }
 
     pub fn unhashable(&self, v: &Value) -> crate::vm::PyErr {
-        self.type_error(format!("unhashable type: '{}'", self.type_name(v)))
+        self.type_error(format!("unhashable type: '{}'", self.tp_name(v)))
     }
 
     pub fn hash_tuple(&self, items: &[Value]) -> PyResult<i64> {

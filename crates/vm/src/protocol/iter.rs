@@ -48,7 +48,7 @@ impl Vm {
     }
 
     pub fn not_iterable(&self, v: &Value) -> crate::vm::PyErr {
-        self.type_error(format!("'{}' object is not iterable", self.type_name(v)))
+        self.type_error(format!("'{}' object is not iterable", self.tp_name(v)))
     }
 
     pub fn new_seq_iter(&self, seq: Value, reversed: bool) -> Value {
@@ -99,10 +99,9 @@ impl Vm {
             }
         }
         let Some(m) = self.lookup_special(it, "__next__") else {
-            return Err(self.type_error(format!(
-                "'{}' object is not an iterator",
-                self.type_name(it)
-            )));
+            return Err(
+                self.type_error(format!("'{}' object is not an iterator", self.tp_name(it)))
+            );
         };
         match self.call(&m, std::slice::from_ref(it)) {
             Ok(v) => Ok(Some(v)),

@@ -148,14 +148,14 @@ impl Vm {
         if op == NB_POWER as usize && !inplace {
             return self.type_error(format!(
                 "unsupported operand type(s) for ** or pow(): '{}' and '{}'",
-                self.type_name(a),
-                self.type_name(b)
+                self.tp_name(a),
+                self.tp_name(b)
             ));
         }
         self.type_error(format!(
             "unsupported operand type(s) for {sym}: '{}' and '{}'",
-            self.type_name(a),
-            self.type_name(b)
+            self.tp_name(a),
+            self.tp_name(b)
         ))
     }
 

@@ -289,10 +289,9 @@ impl Vm {
             }
         }
         let Some(m) = self.lookup_special(v, "__len__") else {
-            return Err(self.type_error(format!(
-                "object of type '{}' has no len()",
-                self.type_name(v)
-            )));
+            return Err(
+                self.type_error(format!("object of type '{}' has no len()", self.tp_name(v)))
+            );
         };
         let r = self.call(&m, std::slice::from_ref(v))?;
         let n = self.index_value(&r).map_err(|_| {

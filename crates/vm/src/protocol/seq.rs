@@ -66,10 +66,7 @@ impl Vm {
         }
         match self.lookup_special(c, "__getitem__") {
             Some(m) if !m.is_none() => self.enter_native(|| self.call(&m, &[c.clone(), k.clone()])),
-            _ => Err(self.type_error(format!(
-                "'{}' object is not subscriptable",
-                self.type_name(c)
-            ))),
+            _ => Err(self.type_error(format!("'{}' object is not subscriptable", self.tp_name(c)))),
         }
     }
 
@@ -102,7 +99,7 @@ impl Vm {
                 .map(|_| ()),
             _ => Err(self.type_error(format!(
                 "'{}' object does not support item assignment",
-                self.type_name(c)
+                self.tp_name(c)
             ))),
         }
     }
@@ -121,10 +118,7 @@ impl Vm {
             Some(m) if !m.is_none() => self.call(&m, &[c.clone(), k.clone()]).map(|_| ()),
             _ => Err(
                 self.type_error(if self.lookup_special(c, "__getitem__").is_some() {
-                    format!(
-                        "'{}' object doesn't support item deletion",
-                        self.type_name(c)
-                    )
+                    format!("'{}' object doesn't support item deletion", self.tp_name(c))
                 } else {
                     format!(
                         "'{}' object does not support item deletion",
