@@ -151,6 +151,39 @@ fn can_start_expr(k: T) -> bool {
     )
 }
 
+/// Can token `k`, after a primary, continue the expression as an operator (up to the
+/// conditional expression level)?
+fn continues_operand(k: T) -> bool {
+    matches!(
+        k,
+        T::DoubleStar
+            | T::Vbar
+            | T::CircumFlex
+            | T::Amper
+            | T::LeftShift
+            | T::RightShift
+            | T::Plus
+            | T::Minus
+            | T::Star
+            | T::Slash
+            | T::DoubleSlash
+            | T::Percent
+            | T::At
+            | T::EqEqual
+            | T::NotEqual
+            | T::Less
+            | T::LessEqual
+            | T::Greater
+            | T::GreaterEqual
+            | T::In
+            | T::Not
+            | T::Is
+            | T::And
+            | T::Or
+            | T::If
+    )
+}
+
 fn aug_op(k: T) -> Option<Operator> {
     Some(match k {
         T::PlusEqual => Operator::Add,
@@ -1937,11 +1970,20 @@ impl<'a> Parser<'a> {
     }
 
     fn test(&mut self) -> R<Expr> {
-        if self.kind() == T::Lambda {
-            return self.lambda();
-        }
         let start = self.start();
-        let body = self.or_test()?;
+        let body = match self.kind() {
+            T::Lambda => return self.lambda(),
+            T::Not | T::Minus | T::Plus | T::Tilde | T::Await => self.or_test()?,
+            _ => {
+                // Most expressions are a lone primary: parse it first and climb the
+                // operator levels only when an operator follows.
+                let p = self.primary()?;
+                if !continues_operand(self.kind()) {
+                    return Ok(p);
+                }
+                self.or_test_from(start, Some(p))?
+            }
+        };
         if self.kind() != T::If {
             return Ok(body);
         }
@@ -1977,7 +2019,12 @@ impl<'a> Parser<'a> {
 
     fn or_test(&mut self) -> R<Expr> {
         let start = self.start();
-        let first = self.and_test()?;
+        self.or_test_from(start, None)
+    }
+
+    /// `or_test` whose first primary (starting at `start`) may already be parsed.
+    fn or_test_from(&mut self, start: u32, seed: Option<Expr>) -> R<Expr> {
+        let first = self.and_test_from(start, seed)?;
         if self.kind() != T::Or {
             return Ok(first);
         }
@@ -1994,7 +2041,14 @@ impl<'a> Parser<'a> {
 
     fn and_test(&mut self) -> R<Expr> {
         let start = self.start();
-        let first = self.not_test()?;
+        self.and_test_from(start, None)
+    }
+
+    fn and_test_from(&mut self, start: u32, seed: Option<Expr>) -> R<Expr> {
+        let first = match seed {
+            Some(p) => self.comparison_from(start, Some(p))?,
+            None => self.not_test()?,
+        };
         if self.kind() != T::And {
             return Ok(first);
         }
@@ -2041,7 +2095,11 @@ impl<'a> Parser<'a> {
 
     fn comparison(&mut self) -> R<Expr> {
         let start = self.start();
-        let left = self.expr()?;
+        self.comparison_from(start, None)
+    }
+
+    fn comparison_from(&mut self, start: u32, seed: Option<Expr>) -> R<Expr> {
+        let left = self.binary_from(1, start, seed)?;
         let Some((op, n)) = self.comp_op() else {
             return Ok(left);
         };
@@ -2070,81 +2128,48 @@ impl<'a> Parser<'a> {
         })
     }
 
-    /// `|` level (rustpython's Expression).
+    /// `|` level (rustpython's Expression): the binary operators, by precedence climbing.
     fn expr(&mut self) -> R<Expr> {
-        let start = self.start();
-        let mut e = self.xor_expr()?;
-        while self.eat(T::Vbar) {
-            let r = self.xor_expr()?;
-            e = self.binop(e, Operator::BitOr, r, start);
-        }
-        Ok(e)
+        self.binary(1)
     }
 
-    fn xor_expr(&mut self) -> R<Expr> {
+    /// Binary operators of precedence `min` or more (1 `|`, 2 `^`, 3 `&`, 4 shifts,
+    /// 5 `+ -`, 6 `* / // % @`), all left-associative.
+    fn binary(&mut self, min: u8) -> R<Expr> {
         let start = self.start();
-        let mut e = self.and_expr()?;
-        while self.eat(T::CircumFlex) {
-            let r = self.and_expr()?;
-            e = self.binop(e, Operator::BitXor, r, start);
-        }
-        Ok(e)
+        self.binary_from(min, start, None)
     }
 
-    fn and_expr(&mut self) -> R<Expr> {
-        let start = self.start();
-        let mut e = self.shift_expr()?;
-        while self.eat(T::Amper) {
-            let r = self.shift_expr()?;
-            e = self.binop(e, Operator::BitAnd, r, start);
-        }
-        Ok(e)
-    }
-
-    fn shift_expr(&mut self) -> R<Expr> {
-        let start = self.start();
-        let mut e = self.arith()?;
+    fn binary_from(&mut self, min: u8, start: u32, seed: Option<Expr>) -> R<Expr> {
+        let mut e = match seed {
+            Some(p) => self.power_from(start, p)?,
+            None => self.factor()?,
+        };
         loop {
-            let op = match self.kind() {
-                T::LeftShift => Operator::LShift,
-                T::RightShift => Operator::RShift,
+            let (op, prec) = match self.kind() {
+                T::Vbar => (Operator::BitOr, 1),
+                T::CircumFlex => (Operator::BitXor, 2),
+                T::Amper => (Operator::BitAnd, 3),
+                T::LeftShift => (Operator::LShift, 4),
+                T::RightShift => (Operator::RShift, 4),
+                T::Plus => (Operator::Add, 5),
+                T::Minus => (Operator::Sub, 5),
+                T::Star => (Operator::Mult, 6),
+                T::Slash => (Operator::Div, 6),
+                T::DoubleSlash => (Operator::FloorDiv, 6),
+                T::Percent => (Operator::Mod, 6),
+                T::At => (Operator::MatMult, 6),
                 _ => return Ok(e),
             };
+            if prec < min {
+                return Ok(e);
+            }
             self.bump();
-            let r = self.arith()?;
-            e = self.binop(e, op, r, start);
-        }
-    }
-
-    fn arith(&mut self) -> R<Expr> {
-        let start = self.start();
-        let mut e = self.term()?;
-        loop {
-            let op = match self.kind() {
-                T::Plus => Operator::Add,
-                T::Minus => Operator::Sub,
-                _ => return Ok(e),
+            let r = if prec == 6 {
+                self.factor()?
+            } else {
+                self.binary(prec + 1)?
             };
-            self.bump();
-            let r = self.term()?;
-            e = self.binop(e, op, r, start);
-        }
-    }
-
-    fn term(&mut self) -> R<Expr> {
-        let start = self.start();
-        let mut e = self.factor()?;
-        loop {
-            let op = match self.kind() {
-                T::Star => Operator::Mult,
-                T::Slash => Operator::Div,
-                T::DoubleSlash => Operator::FloorDiv,
-                T::Percent => Operator::Mod,
-                T::At => Operator::MatMult,
-                _ => return Ok(e),
-            };
-            self.bump();
-            let r = self.factor()?;
             e = self.binop(e, op, r, start);
         }
     }
@@ -2178,6 +2203,11 @@ impl<'a> Parser<'a> {
         } else {
             self.primary()?
         };
+        self.power_from(start, e)
+    }
+
+    /// After the operand `e` of a power (starting at `start`): `** factor`, if present.
+    fn power_from(&mut self, start: u32, e: Expr) -> R<Expr> {
         if self.eat(T::DoubleStar) {
             let r = self.factor()?;
             return Ok(self.binop(e, Operator::Pow, r, start));
