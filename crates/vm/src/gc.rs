@@ -146,6 +146,11 @@ pub fn traverse(o: &PyObject, visit: &mut dyn FnMut(&Value)) {
                 l.iter().for_each(&mut *visit);
             }
         }
+        Payload::Slots(s) => {
+            if let Ok(s) = s.try_borrow() {
+                s.iter().for_each(&mut *visit);
+            }
+        }
         Payload::Dict(d) => {
             if let Ok(d) = d.try_borrow() {
                 d.traverse(visit);
@@ -273,6 +278,13 @@ fn clear(o: &PyObject) {
             if let Ok(mut l) = l.try_borrow_mut() {
                 let old = std::mem::take(&mut *l);
                 drop(l);
+                drop(old);
+            }
+        }
+        Payload::Slots(s) => {
+            if let Ok(mut s) = s.try_borrow_mut() {
+                let old: Vec<Value> = s.iter_mut().map(std::mem::take).collect();
+                drop(s);
                 drop(old);
             }
         }

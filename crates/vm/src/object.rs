@@ -44,6 +44,9 @@ pub struct PyObject {
 pub enum Payload {
     /// A plain instance (`object()`, most user classes).
     Object,
+    /// An instance of a class with `__slots__` (over a plain-object base): the slot values by
+    /// their `Member::index`, `Null` when unset.
+    Slots(RefCell<Box<[Value]>>),
     /// An int outside i64, or an instance of an int subclass (bool included for subclasses).
     Int(BigInt),
     /// An instance of a float subclass (exact floats are `Value::Float`).

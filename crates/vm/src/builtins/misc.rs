@@ -561,8 +561,30 @@ fn proxy_new(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 pub struct Member {
     pub name: String,
     pub owner: String,
-    /// The key the value is kept under in the instance's store (`"\0slot:NAME"`, interned).
+    /// The slot's place in the instance's slot array (`Payload::Slots`).
+    index: usize,
+    /// The key the value is kept under in the hidden store of instances without a slot
+    /// array (slotted subclasses of built-in containers) (`"\0slot:NAME"`, interned).
     key: PyRef,
+}
+
+/// The number of slots an instance of `t` has: the `__slots__` names along its MRO.
+pub fn slot_count(t: &PyRef) -> usize {
+    let td = crate::types::type_data(t);
+    td.mro
+        .borrow()
+        .iter()
+        .map(|c| crate::types::type_data(c).slots.borrow().len())
+        .sum()
+}
+
+/// The nearest class in `t`'s MRO that declares slots (its slot layout), if any.
+pub fn slotted_base(t: &PyRef) -> Option<PyRef> {
+    let td = crate::types::type_data(t);
+    let mro = td.mro.borrow();
+    mro.iter()
+        .find(|c| !crate::types::type_data(c).slots.borrow().is_empty())
+        .cloned()
 }
 
 impl NativeData for Member {
@@ -571,12 +593,13 @@ impl NativeData for Member {
     }
 }
 
-pub fn new_member_descriptor(vm: &Vm, name: &str, owner: &str) -> Value {
+pub fn new_member_descriptor(vm: &Vm, name: &str, owner: &str, index: usize) -> Value {
     Value::Obj(PyObject::new(
         vm.types.other("member_descriptor"),
         Payload::Native(Box::new(Member {
             name: name.to_string(),
             owner: owner.to_string(),
+            index,
             key: vm.intern(&format!("\0slot:{name}")),
         })),
     ))
@@ -599,6 +622,19 @@ fn slot_store(vm: &Vm, obj: &Value) -> PyResult<PyRef> {
 impl Member {
     /// `obj.NAME` through this slot.
     pub fn get(&self, vm: &Vm, obj: &Value) -> PyResult<Value> {
+        if let Value::Obj(o) = obj
+            && let Payload::Slots(slots) = &o.payload
+            && let Some(v) = slots.borrow().get(self.index)
+        {
+            return match v {
+                Value::Null => Err(vm.attribute_error(format!(
+                    "'{}' object has no attribute '{}'",
+                    vm.tp_name(obj),
+                    self.name
+                ))),
+                v => Ok(v.clone()),
+            };
+        }
         let store = slot_store(vm, obj)?;
         match &store.payload {
             Payload::Dict(d) => {
@@ -620,6 +656,28 @@ impl Member {
 
     /// `obj.NAME = value`, or `del obj.NAME` when `value` is `None`.
     pub fn set(&self, vm: &Vm, obj: &Value, value: Option<Value>) -> PyResult<()> {
+        if let Value::Obj(o) = obj
+            && let Payload::Slots(slots) = &o.payload
+            && self.index < slots.borrow().len()
+        {
+            let old = {
+                let mut slots = slots.borrow_mut();
+                let slot = &mut slots[self.index];
+                if value.is_none() && slot.is_null() {
+                    None
+                } else {
+                    Some(std::mem::replace(slot, value.unwrap_or(Value::Null)))
+                }
+            };
+            // The old value is dropped after the borrow ends (its `__del__` may run).
+            return match old {
+                Some(old) => {
+                    drop(old);
+                    Ok(())
+                }
+                None => Err(vm.attribute_error(self.name.clone())),
+            };
+        }
         let store = slot_store(vm, obj)?;
         let Payload::Dict(d) = &store.payload else {
             return Ok(());

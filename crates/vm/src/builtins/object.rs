@@ -1,6 +1,8 @@
 //! `object`: the root of every class.
 //! Counterpart: Objects/typeobject.c `object_*` functions (3.11).
 
+use std::cell::RefCell;
+
 use crate::builtins::function::check_count;
 use crate::object::{Payload, PyObject};
 use crate::protocol::CmpOp;
@@ -120,7 +122,13 @@ pub fn object_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value>
             td.name.borrow()
         )));
     }
-    Ok(Value::Obj(new_instance(vm, &cls, Payload::Object)))
+    let n = crate::builtins::misc::slot_count(&cls);
+    let payload = if n == 0 {
+        Payload::Object
+    } else {
+        Payload::Slots(RefCell::new(vec![Value::Null; n].into_boxed_slice()))
+    };
+    Ok(Value::Obj(new_instance(vm, &cls, payload)))
 }
 
 /// An instance of `cls` with `payload`, with a `__dict__` if the class gives instances one.
@@ -473,7 +481,7 @@ fn default_state(vm: &Vm, obj: &Value, required: bool) -> PyResult<Value> {
     if required
         && !matches!(
             o.payload,
-            Payload::Object | Payload::List(_) | Payload::Dict(_)
+            Payload::Object | Payload::Slots(_) | Payload::List(_) | Payload::Dict(_)
         )
     {
         return Err(cannot());

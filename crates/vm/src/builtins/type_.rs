@@ -273,6 +273,21 @@ pub fn type_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     if dict.get_str("__eq__").is_some() && dict.get_str("__hash__").is_none() {
         let _ = dict.set_str(vm.intern("__hash__"), Value::None);
     }
+    // The slots of the bases come first in an instance's slot array; at most one layout of
+    // slots can be inherited (CPython's "solid base").
+    let mut solid: Option<PyRef> = None;
+    for b in &base_types {
+        let Some(s) = crate::builtins::misc::slotted_base(b) else {
+            continue;
+        };
+        match &solid {
+            None => solid = Some(s),
+            Some(cur) if is_subtype(&s, cur) => solid = Some(s),
+            Some(cur) if is_subtype(cur, &s) => {}
+            Some(_) => return Err(vm.type_error("multiple bases have instance lay-out conflict")),
+        }
+    }
+    let first_slot = solid.map_or(0, |s| crate::builtins::misc::slot_count(&s));
     // __slots__.
     let mut slot_names: Vec<String> = Vec::new();
     // How often `__slots__` lists `__weakref__` (`None`: no `__slots__`).
@@ -300,12 +315,19 @@ pub fn type_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
                 weakref_slots = weakref_slots.map(|c| c + 1);
                 continue;
             }
-            if dict.get_str(n).is_some() {
+            // Private names are mangled, as in the class body (`__x` → `_C__x`).
+            let stripped = name.trim_start_matches('_');
+            let n = if n.starts_with("__") && !n.ends_with("__") && !stripped.is_empty() {
+                format!("_{stripped}{n}")
+            } else {
+                n.to_string()
+            };
+            if dict.get_str(&n).is_some() {
                 return Err(
                     vm.value_error(format!("'{n}' in __slots__ conflicts with class variable"))
                 );
             }
-            slot_names.push(n.to_string());
+            slot_names.push(n);
         }
         let bases_have_dict = base_types
             .iter()
@@ -313,10 +335,10 @@ pub fn type_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         if !has_dict && !bases_have_dict {
             fl &= !flags::HAS_DICT;
         }
-        for n in &slot_names {
+        for (i, n) in slot_names.iter().enumerate() {
             let _ = dict.set_str(
                 vm.intern(n),
-                crate::builtins::misc::new_member_descriptor(vm, n, &name),
+                crate::builtins::misc::new_member_descriptor(vm, n, &name, first_slot + i),
             );
         }
     }
