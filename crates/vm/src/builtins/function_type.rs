@@ -1127,7 +1127,16 @@ pub fn init(vm: &Vm) {
             ("co_lines", code_lines),
             ("_varname_from_oparg", code_varname_from_oparg),
             ("__repr__", code_repr),
+            ("replace", crate::builtins::code_type::code_replace),
+            ("__eq__", crate::builtins::code_type::code_eq),
+            ("__ne__", crate::builtins::code_type::code_ne),
+            ("__hash__", crate::builtins::code_type::code_hash),
         ],
+    );
+    vm.add_methods_kind(
+        t,
+        &[("__new__", crate::builtins::code_type::code_new)],
+        MethodKind::Static,
     );
     vm.add_getsets(
         t,

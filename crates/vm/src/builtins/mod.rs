@@ -12,6 +12,7 @@ pub mod bytearray;
 pub mod bytes;
 pub mod cell;
 pub mod cmath;
+pub mod code_type;
 pub mod codecs;
 pub mod codecs_module;
 pub mod collections;
