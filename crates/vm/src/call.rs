@@ -265,7 +265,7 @@ impl Vm {
             }
             Payload::BuiltinFunction(bf) => match &bf.self_ {
                 Some(s) => {
-                    self.check_arity(bf.name, bf.arity, args.len(), kwnames)?;
+                    self.check_arity(bf.name, bf.owner, bf.arity, args.len(), kwnames)?;
                     let mut full = Vec::with_capacity(args.len() + 1);
                     full.push(s.clone());
                     full.extend_from_slice(args);
@@ -301,7 +301,7 @@ impl Vm {
                     }));
                 }
                 if md.kind == crate::builtins::function::MethodKind::Instance {
-                    self.check_arity(md.name, md.arity, args.len() - 1, kwnames)?;
+                    self.check_arity(md.name, Some(md.owner), md.arity, args.len() - 1, kwnames)?;
                 }
                 self.call_native(md.func, args, kwnames)
             }
@@ -343,6 +343,7 @@ impl Vm {
     fn check_arity(
         &self,
         name: &str,
+        owner: Option<&str>,
         arity: (u8, u8),
         given: usize,
         kwnames: &[Value],
@@ -351,11 +352,15 @@ impl Vm {
             return Ok(());
         }
         if !kwnames.is_empty() {
-            return Err(self.type_error(format!("{name}() takes no keyword arguments")));
+            let qual = match owner {
+                Some(o) => format!("{o}.{name}"),
+                None => name.to_string(),
+            };
+            return Err(self.type_error(format!("{qual}() takes no keyword arguments")));
         }
         if given < arity.0 as usize || given > arity.1 as usize {
             return Err(crate::builtins::function::arity_error(
-                self, name, arity, given,
+                self, name, owner, arity, given,
             ));
         }
         Ok(())

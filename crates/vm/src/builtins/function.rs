@@ -331,28 +331,57 @@ pub fn dunder_arity(name: &str) -> (u8, u8) {
     }
 }
 
-/// CPython's message for a slot wrapper called with the wrong number of arguments.
-pub fn arity_error(vm: &Vm, name: &str, arity: (u8, u8), given: usize) -> crate::vm::PyErr {
+/// CPython's message for a method called with the wrong number of positional arguments:
+/// `list.copy() takes no arguments (1 given)` and `list.append() takes exactly one argument
+/// (0 given)` for its METH_NOARGS and METH_O methods, `insert expected 2 arguments, got 0`
+/// and the like for the others.
+pub fn arity_error(
+    vm: &Vm,
+    name: &str,
+    owner: Option<&str>,
+    arity: (u8, u8),
+    given: usize,
+) -> crate::vm::PyErr {
     let (min, max) = (arity.0 as usize, arity.1 as usize);
-    if min == max {
-        if min == 0 {
-            return vm.type_error(format!("expected 0 arguments, got {given}"));
-        }
+    let qual = || match owner {
+        Some(o) => format!("{o}.{name}"),
+        None => name.to_string(),
+    };
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    // Special methods that are slot wrappers in CPython check their count with a message
+    // that names nothing.
+    let slot_wrapper = is_slot_wrapper(name)
+        && !(matches!(
+            name,
+            "__format__"
+                | "__reversed__"
+                | "__sizeof__"
+                | "__getnewargs__"
+                | "__instancecheck__"
+                | "__subclasscheck__"
+        ) || matches!(
+            (owner.unwrap_or(""), name),
+            ("list" | "dict", "__getitem__") | ("dict" | "set" | "frozenset", "__contains__")
+        ));
+    if slot_wrapper && min == max {
         return vm.type_error(format!(
             "expected {min} argument{}, got {given}",
-            if min == 1 { "" } else { "s" }
+            plural(min)
         ));
     }
-    let _ = name;
-    if given < min {
-        vm.type_error(format!(
-            "expected at least {min} argument{}, got {given}",
-            if min == 1 { "" } else { "s" }
-        ))
-    } else {
-        vm.type_error(format!(
-            "expected at most {max} argument{}, got {given}",
-            if max == 1 { "" } else { "s" }
-        ))
-    }
+    // (And, for a range, with an empty name: " expected at least 1 argument, got 0".)
+    let name = if slot_wrapper { "" } else { name };
+    vm.type_error(match (min, max) {
+        (0, 0) => format!("{}() takes no arguments ({given} given)", qual()),
+        (1, 1) => format!("{}() takes exactly one argument ({given} given)", qual()),
+        _ if min == max => format!("{name} expected {min} argument{}, got {given}", plural(min)),
+        _ if given < min => format!(
+            "{name} expected at least {min} argument{}, got {given}",
+            plural(min)
+        ),
+        _ => format!(
+            "{name} expected at most {max} argument{}, got {given}",
+            plural(max)
+        ),
+    })
 }
