@@ -116,16 +116,19 @@ impl Vm {
             3 => self.new_string(crate::builtins::str::ascii_escape(&self.repr(&v)?)),
             _ => v,
         };
-        let spec_s = spec
-            .as_ref()
-            .and_then(|s| crate::str::as_str(s).map(|s| s.to_string()));
-        if spec_s.as_deref().unwrap_or("").is_empty()
-            && let Some(s) = crate::str::exact_str(&v)
-        {
-            let _ = s;
-            return Ok(v);
+        let spec_s = spec.as_ref().and_then(crate::str::as_str).unwrap_or("");
+        // Exact ints, floats and strs format without looking up and calling `__format__`
+        // (their `__format__` cannot be replaced).
+        let plain =
+            matches!(v, Value::Int(_) | Value::Float(_)) || crate::str::exact_str(&v).is_some();
+        if plain {
+            return if spec_s.is_empty() {
+                self.str_obj(&v)
+            } else {
+                crate::builtins::format::format_value(self, &v, spec_s)
+            };
         }
-        self.format(&v, spec_s.as_deref().unwrap_or(""))
+        self.format(&v, spec_s)
     }
 
     /// `format(v, spec)`.
