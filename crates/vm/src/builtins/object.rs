@@ -470,7 +470,7 @@ fn object_getstate(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 }
 
 fn default_state(vm: &Vm, obj: &Value, required: bool) -> PyResult<Value> {
-    let cannot = || vm.type_error(format!("cannot pickle '{}' object", vm.type_name(obj)));
+    let cannot = || vm.type_error(format!("cannot pickle '{}' object", vm.tp_name(obj)));
     let Value::Obj(o) = obj else {
         return if required {
             Err(cannot())

@@ -1,6 +1,7 @@
 //! The `_thread` module for a single-threaded VM: locks that keep CPython's state rules
 //! (`release` of an unlocked lock is an error, `RLock` counts its owner's acquisitions), the
-//! thread identity functions, and `start_new_thread` refusing to start a thread.
+//! thread identity functions, `start_new_thread` refusing to start a thread, and `_local`
+//! (with one thread, an object whose attributes live in its own `__dict__`).
 //! Counterpart: Modules/_threadmodule.c (3.11). rpy runs Python code on one thread; see
 //! docs/differences.md.
 
@@ -250,6 +251,125 @@ fn interrupt_main(_vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+// ---- _local: thread-local data (one thread: the instance's own __dict__) ----
+
+/// `_local.__new__(cls, *args, **kwargs)`: arguments are for a subclass's `__init__`; the
+/// base class takes none.
+fn local_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let Some(cls) = args.first().and_then(|c| vm.is_type(c)) else {
+        return Err(vm.type_error("_local.__new__(X): X is not a type object"));
+    };
+    if args.len() > 1 {
+        let own_init = crate::types::type_data(&cls)
+            .lookup("__init__")
+            .is_some_and(|i| !matches!(i.payload(), Some(Payload::MethodDescriptor(md)) if md.owner == "object"));
+        if !own_init {
+            return Err(vm.type_error("Initialization arguments are not supported"));
+        }
+    }
+    let _ = kwnames;
+    let dflt = crate::types::type_data(&cls).has_flag(crate::types::flags::ABSTRACT);
+    if dflt {
+        return crate::builtins::object::object_new(vm, &args[..1], &[]);
+    }
+    // A payload of its own: like CPython's (larger) local objects, they cannot be pickled.
+    Ok(Value::Obj(PyObject::new(
+        cls,
+        Payload::Native(Box::new(LocalData)),
+    )))
+}
+
+/// The payload of `_local` instances (their data is the instance dict).
+struct LocalData;
+
+impl NativeData for LocalData {
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// The attribute name argument of `__getattribute__`/`__setattr__`/`__delattr__`.
+fn attr_name<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a PyRef> {
+    match v {
+        Value::Obj(n) if crate::str::as_str(v).is_some() => Ok(n),
+        _ => Err(vm.type_error(format!(
+            "attribute name must be string, not '{}'",
+            vm.type_name(v)
+        ))),
+    }
+}
+
+/// `_local.__getattribute__`: `__dict__` is the instance's own dict; the rest is generic.
+fn local_getattribute(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    crate::builtins::function::check_count(vm, "__getattribute__", &args[1..], kw, 1, 1)?;
+    let name = attr_name(vm, &args[1])?;
+    if crate::str::as_str(&args[1]) == Some("__dict__")
+        && let Some(o) = args[0].as_obj()
+    {
+        return Ok(Value::Obj(vm.instance_dict(o)));
+    }
+    vm.generic_getattr(&args[0], name)
+}
+
+/// `__setattr__`/`__delattr__`: `__dict__` cannot be replaced or deleted.
+fn local_set_or_delete(
+    vm: &Vm,
+    obj: &Value,
+    name: &Value,
+    value: Option<Value>,
+) -> PyResult<Value> {
+    let n = attr_name(vm, name)?;
+    if crate::str::as_str(name) == Some("__dict__") {
+        return Err(vm.attribute_error(format!(
+            "'{}' object attribute '__dict__' is read-only",
+            vm.tp_name(obj)
+        )));
+    }
+    vm.generic_setattr(obj, n, value)?;
+    Ok(Value::None)
+}
+
+fn local_setattr(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    crate::builtins::function::check_count(vm, "__setattr__", &args[1..], kw, 2, 2)?;
+    local_set_or_delete(vm, &args[0], &args[1], Some(args[2].clone()))
+}
+
+fn local_delattr(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    crate::builtins::function::check_count(vm, "__delattr__", &args[1..], kw, 1, 1)?;
+    local_set_or_delete(vm, &args[0], &args[1], None)
+}
+
+fn local_class(vm: &Vm) -> PyRef {
+    use crate::types::flags;
+    let t = crate::types::new_type(
+        &vm.types.type_,
+        "_local",
+        vec![vm.types.object.clone()],
+        crate::dict::DictData::new(),
+        crate::types::TypeKind::Other,
+        crate::types::Layout::Object,
+        flags::BASETYPE | flags::HAS_DICT | flags::WEAKREFABLE,
+    );
+    crate::types::type_data(&t).set_mro(vec![t.clone(), vm.types.object.clone()]);
+    vm.add_methods_kind(
+        &t,
+        &[("__new__", local_new)],
+        crate::builtins::function::MethodKind::Static,
+    );
+    vm.add_methods(
+        &t,
+        &[
+            ("__getattribute__", local_getattribute),
+            ("__setattr__", local_setattr),
+            ("__delattr__", local_delattr),
+        ],
+    );
+    let d = &crate::types::type_data(&t).dict;
+    let _ = vm.dict_set_str(d, vm.intern("__module__"), vm.new_str("_thread"));
+    let _ = vm.dict_set_str(d, vm.intern("__doc__"), vm.new_str("Thread-local data"));
+    t
+}
+
 fn native_class(vm: &Vm, name: &'static str, methods: &[(&'static str, NativeFn)]) -> PyRef {
     let short = name.rsplit('.').next().unwrap_or(name);
     let t = crate::types::new_type(
@@ -330,6 +450,7 @@ pub fn module(vm: &Vm) -> Value {
     };
     set("LockType", Value::Obj(lock_t));
     set("RLock", Value::Obj(rlock_t));
+    set("_local", Value::Obj(local_class(vm)));
     set(
         "error",
         Value::Obj(vm.types.exceptions.runtime_error.clone()),
