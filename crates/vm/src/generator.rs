@@ -44,6 +44,10 @@ pub struct GenData {
     pub returned: RefCell<Option<Value>>,
     /// Async generators: whether a running `asend`/`athrow` is in progress.
     pub running_async: Cell<bool>,
+    /// Async generators: whether `sys.set_asyncgen_hooks`' hooks were applied (at the first
+    /// `__anext__`/`asend`/`athrow`/`aclose`), and the finalizer they captured.
+    pub hooks_inited: Cell<bool>,
+    pub finalizer: RefCell<Option<Value>>,
 }
 
 pub enum SendResult {
@@ -89,6 +93,8 @@ pub fn new_generator(vm: &Vm, mut frame: Box<Frame>) -> Value {
             exc_state: RefCell::new(Value::None),
             returned: RefCell::new(None),
             running_async: Cell::new(false),
+            hooks_inited: Cell::new(false),
+            finalizer: RefCell::new(None),
         })),
     );
     frame.generator = Some(Rc::downgrade(&g));

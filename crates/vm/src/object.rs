@@ -296,7 +296,8 @@ impl Drop for PyObject {
             {
                 f.generator = Some(Rc::downgrade(&obj));
             }
-            if let Err(e) = crate::generator::gen_close(vm, &obj) {
+            // (An async generator with a finalizer hook is handed to it instead.)
+            if let Err(e) = crate::builtins::asyncgen::finalize(vm, &obj) {
                 let what = Value::Obj(obj.clone());
                 crate::traceback::print_unraisable(vm, &e, "Exception ignored in", &what);
             }

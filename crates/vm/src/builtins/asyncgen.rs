@@ -1,6 +1,8 @@
-//! Generator, coroutine and async generator objects' methods, and the awaitables that
-//! `asend()`/`athrow()`/`aclose()` return.
-//! Counterpart: Objects/genobject.c (3.11).
+//! Generator, coroutine and async generator objects' methods, the awaitables that
+//! `asend()`/`athrow()`/`aclose()` return, and the async generator hooks
+//! (`sys.set_asyncgen_hooks`: `firstiter` is called when an async generator is first
+//! iterated, `finalizer` gets a suspended one that dies instead of it being closed).
+//! Counterpart: Objects/genobject.c, Python/sysmodule.c (asyncgen hooks) (3.11).
 
 use std::cell::{Cell, RefCell};
 
@@ -251,6 +253,133 @@ fn cw_close(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     g_close(vm, &[c], &[])
 }
 
+// ---- async generator hooks ----
+
+thread_local! {
+    /// `sys.set_asyncgen_hooks`' (firstiter, finalizer): the VM runs Python code on one
+    /// thread, so these are CPython's per-thread-state hooks.
+    static HOOKS: RefCell<(Option<Value>, Option<Value>)> = const { RefCell::new((None, None)) };
+}
+
+/// The first `__anext__`/`asend`/`athrow`/`aclose` of an async generator: it keeps the
+/// current finalizer and is passed to the current `firstiter` (CPython's
+/// `async_gen_init_hooks`).
+fn init_hooks(vm: &Vm, g: &PyRef) -> PyResult<()> {
+    let Some(gd) = gen_data(g) else {
+        return Ok(());
+    };
+    if gd.hooks_inited.get() {
+        return Ok(());
+    }
+    gd.hooks_inited.set(true);
+    let (firstiter, finalizer) = HOOKS.with(|h| h.borrow().clone());
+    let old = gd.finalizer.replace(finalizer);
+    drop(old);
+    if let Some(f) = firstiter {
+        vm.call(&f, &[Value::Obj(g.clone())])?;
+    }
+    Ok(())
+}
+
+/// A suspended generator being destroyed: an async generator whose hooks gave it a
+/// finalizer is passed to it (asyncio then schedules its `aclose()`); anything else is
+/// closed here.
+pub fn finalize(vm: &Vm, g: &PyRef) -> PyResult<Value> {
+    let finalizer = gen_data(g).and_then(|gd| gd.finalizer.borrow_mut().take());
+    match finalizer {
+        Some(f) => vm.call(&f, &[Value::Obj(g.clone())]),
+        None => gen_close(vm, g),
+    }
+}
+
+/// `sys.get_asyncgen_hooks()`: `asyncgen_hooks(firstiter=..., finalizer=...)`.
+pub fn sys_get_asyncgen_hooks(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_count(vm, "sys.get_asyncgen_hooks", args, kw, 0, 0)?;
+    let t = {
+        let known = vm.types.others.borrow().get("asyncgen_hooks").cloned();
+        match known {
+            Some(t) => t,
+            None => {
+                let t = crate::builtins::sys::structseq_type(
+                    vm,
+                    "builtins",
+                    "asyncgen_hooks",
+                    &["firstiter", "finalizer"],
+                );
+                vm.types
+                    .others
+                    .borrow_mut()
+                    .insert("asyncgen_hooks", t.clone());
+                t
+            }
+        }
+    };
+    let (firstiter, finalizer) = HOOKS.with(|h| h.borrow().clone());
+    Ok(crate::builtins::sys::structseq_new(
+        &t,
+        vec![
+            firstiter.unwrap_or(Value::None),
+            finalizer.unwrap_or(Value::None),
+        ],
+    ))
+}
+
+/// `sys.set_asyncgen_hooks([firstiter] [, finalizer])`: None clears a hook, an omitted one
+/// stays.
+pub fn sys_set_asyncgen_hooks(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let npos = args.len() - kwnames.len();
+    if npos > 2 {
+        return Err(vm.type_error(format!(
+            "function takes at most 2 arguments ({} given)",
+            args.len()
+        )));
+    }
+    let mut given: [Option<Value>; 2] = [args.first().cloned(), args.get(1).cloned()];
+    given[npos..].fill(None);
+    for (k, v) in kwnames.iter().zip(&args[npos..]) {
+        let i = match crate::str::as_str(k) {
+            Some("firstiter") => 0,
+            Some("finalizer") => 1,
+            other => {
+                return Err(vm.type_error(format!(
+                    "'{}' is an invalid keyword argument for this function",
+                    other.unwrap_or("")
+                )));
+            }
+        };
+        if given[i].is_some() {
+            return Err(vm.type_error(format!(
+                "argument for function given by name ('{}') and position ({})",
+                ["firstiter", "finalizer"][i],
+                i + 1
+            )));
+        }
+        given[i] = Some(v.clone());
+    }
+    for (i, name) in [(1, "finalizer"), (0, "firstiter")] {
+        if let Some(v) = &given[i]
+            && !v.is_none()
+            && !crate::builtins::itertools::is_callable(vm, v)
+        {
+            return Err(vm.type_error(format!("callable {name} expected, got {}", vm.tp_name(v))));
+        }
+    }
+    let old = HOOKS.with(|h| {
+        let mut h = h.borrow_mut();
+        let h = &mut *h;
+        let mut old = Vec::new();
+        for (i, slot) in [&mut h.0, &mut h.1].into_iter().enumerate() {
+            if let Some(v) = given[i].take() {
+                let new = if v.is_none() { None } else { Some(v) };
+                old.push(std::mem::replace(slot, new));
+            }
+        }
+        old
+    });
+    drop(old);
+    Ok(Value::None)
+}
+
 // ---- async generators ----
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -411,23 +540,27 @@ fn new_op(
 
 fn ag_anext(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let g = gen_of(vm, &args[0])?;
+    init_hooks(vm, &g)?;
     Ok(new_op(vm, g, Value::None, None, false))
 }
 
 fn ag_asend(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "asend", &args[1..], kw, 1, 1)?;
     let g = gen_of(vm, &args[0])?;
+    init_hooks(vm, &g)?;
     Ok(new_op(vm, g, args[1].clone(), None, false))
 }
 
 fn ag_athrow(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "athrow", &args[1..], kw, 1, 3)?;
     let g = gen_of(vm, &args[0])?;
+    init_hooks(vm, &g)?;
     Ok(new_op(vm, g, Value::None, Some(args[1..].to_vec()), false))
 }
 
 fn ag_aclose(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let g = gen_of(vm, &args[0])?;
+    init_hooks(vm, &g)?;
     let exit = Value::Obj(vm.types.exceptions.generator_exit.clone());
     Ok(new_op(vm, g, Value::None, Some(vec![exit]), true))
 }

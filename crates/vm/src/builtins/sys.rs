@@ -298,6 +298,14 @@ pub fn init(vm: &Vm) {
         ("set_int_max_str_digits", sys_set_int_max_str_digits),
         ("is_finalizing", sys_is_finalizing),
         ("audit", sys_audit),
+        (
+            "get_asyncgen_hooks",
+            crate::builtins::asyncgen::sys_get_asyncgen_hooks,
+        ),
+        (
+            "set_asyncgen_hooks",
+            crate::builtins::asyncgen::sys_set_asyncgen_hooks,
+        ),
     ];
     for (name, f) in functions {
         set(name, vm.new_builtin_function(name, *f));
