@@ -2168,6 +2168,32 @@ fn p_waitpid(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     wait_for(vm, pid, options)
 }
 
+/// `os.pidfd_open(pid, flags=0)`: a file descriptor referring to the process (what asyncio's
+/// `PidfdChildWatcher` waits on).
+fn p_pidfd_open(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let p = kw_args(vm, "pidfd_open", args, kw, &["pid", "flags"], 2, 1)?;
+    let pid = c_int(vm, p.get(0).unwrap_or(&Value::None))?;
+    let flags = match p.get(1) {
+        None => 0u32,
+        Some(f) => {
+            let n = vm.index_i64(f)?;
+            u32::try_from(n).map_err(|_| {
+                if n < 0 {
+                    vm.value_error("value must be positive")
+                } else {
+                    vm.overflow_error("Python int too large to convert to C unsigned long")
+                }
+            })?
+        }
+    };
+    // SAFETY: the pidfd_open system call takes a pid and flags and touches no memory.
+    let fd = unsafe { libc::syscall(libc::SYS_pidfd_open, pid, flags) };
+    if fd < 0 {
+        return Err(os_error(vm, errno(), None, None));
+    }
+    Ok(Value::Int(fd as i64))
+}
+
 fn p_wait(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "posix.wait", args, kw, 0, 0)?;
     wait_for(vm, -1, 0)
@@ -2655,6 +2681,7 @@ pub fn module(vm: &Vm) -> PyResult<Value> {
         ("fspath", p_fspath),
         ("kill", p_kill),
         ("waitpid", p_waitpid),
+        ("pidfd_open", p_pidfd_open),
         ("wait", p_wait),
         ("WIFEXITED", p_wifexited),
         ("WIFSIGNALED", p_wifsignaled),
