@@ -445,11 +445,21 @@ fn parse_on_stack(source: &str, filename: &str, mode: Mode) -> CompileResult<(Mo
         e.filename = filename.to_string();
         e
     })?;
-    let mut module = rustpython_parser::parse(source, parse_mode, filename).map_err(|e| {
-        let mut err = parse_error(e, &map, source);
-        err.filename = filename.to_string();
-        err
-    })?;
+    // rpy's own parser builds the same tree several times faster; the LALRPOP parser runs
+    // only when it reports an error, for the messages rpy gives today.
+    let own_mode = match mode {
+        Mode::Exec => rpy_parser::Mode::Module,
+        Mode::Eval => rpy_parser::Mode::Expression,
+        Mode::Single => rpy_parser::Mode::Interactive,
+    };
+    let mut module = match rpy_parser::parse(source, own_mode) {
+        Ok(module) => module,
+        Err(_) => rustpython_parser::parse(source, parse_mode, filename).map_err(|e| {
+            let mut err = parse_error(e, &map, source);
+            err.filename = filename.to_string();
+            err
+        })?,
+    };
     match &mut module {
         Mod::Module(m) => fix_match_subjects(&mut m.body, source),
         Mod::Interactive(m) => fix_match_subjects(&mut m.body, source),
