@@ -38,7 +38,9 @@ fn visit(stmts: &[ast::Stmt], src: &str, out: &mut Vec<String>) {
 fn main() {
     let (mut eq, mut bad, mut n) = (0, 0, 0);
     for path in std::env::args().skip(1) {
-        let Ok(src) = std::fs::read_to_string(&path) else { continue };
+        let Ok(src) = std::fs::read_to_string(&path) else {
+            continue;
+        };
         let a = rustpython_parser::parse(&src, rustpython_parser::Mode::Interactive, "<x>");
         let b = rpy_parser::parse(&src, rpy_parser::Mode::Interactive);
         n += 1;
@@ -50,7 +52,9 @@ fn main() {
                 println!("single mode differs: {path}");
             }
         }
-        let Ok(ast::Mod::Interactive(m)) = b else { continue };
+        let Ok(ast::Mod::Interactive(m)) = b else {
+            continue;
+        };
         let mut texts = Vec::new();
         visit(&m.body, &src, &mut texts);
         for t in texts {
@@ -63,7 +67,11 @@ fn main() {
                 _ => {
                     bad += 1;
                     if bad < 20 {
-                        println!("eval mode differs on {t:?} ({path}): {:?} / {:?}", a.is_ok(), b.is_ok());
+                        println!(
+                            "eval mode differs on {t:?} ({path}): {:?} / {:?}",
+                            a.is_ok(),
+                            b.is_ok()
+                        );
                     }
                 }
             }

@@ -6,10 +6,16 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
-    let step: usize = std::env::var("RPY_STEP").ok().and_then(|s| s.parse().ok()).unwrap_or(7);
-    let (mut n, mut eq, mut both_fail, mut ours_only, mut theirs_only, mut differ) = (0, 0, 0, 0, 0, 0);
+    let step: usize = std::env::var("RPY_STEP")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(7);
+    let (mut n, mut eq, mut both_fail, mut ours_only, mut theirs_only, mut differ) =
+        (0, 0, 0, 0, 0, 0);
     for path in std::env::args().skip(1) {
-        let Ok(src) = std::fs::read_to_string(&path) else { continue };
+        let Ok(src) = std::fs::read_to_string(&path) else {
+            continue;
+        };
         let ends: Vec<usize> = src.match_indices('\n').map(|(i, _)| i + 1).collect();
         for (k, &end) in ends.iter().enumerate() {
             if k % step != step - 1 {

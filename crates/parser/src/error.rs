@@ -10,6 +10,8 @@ pub enum ErrorKind {
     Syntax,
     Indentation,
     Tab,
+    /// Nesting too deep for the parser (CPython raises `MemoryError`).
+    Memory,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

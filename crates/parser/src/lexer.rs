@@ -641,9 +641,7 @@ impl<'a> Lexer<'a> {
     fn digits(&mut self, ok: fn(u8) -> bool) {
         loop {
             let b = self.at(self.pos);
-            if ok(b) {
-                self.pos += 1;
-            } else if b == b'_' && ok(self.at(self.pos + 1)) {
+            if ok(b) || (b == b'_' && ok(self.at(self.pos + 1))) {
                 self.pos += 1;
             } else {
                 break;
@@ -663,14 +661,29 @@ impl<'a> Lexer<'a> {
                 b'o' => |b: u8| matches!(b, b'0'..=b'7'),
                 _ => |b: u8| matches!(b, b'0' | b'1'),
             });
-            if self.pos == digits_start {
-                return Err(self.err("invalid number literal", start));
+            let what = match c1 {
+                b'x' => "hexadecimal",
+                b'o' => "octal",
+                _ => "binary",
+            };
+            let next = self.at(self.pos);
+            if self.pos == digits_start || next == b'_' {
+                return Err(self.err(&format!("invalid {what} literal"), start));
+            }
+            if next.is_ascii_digit() {
+                return Err(self.err(
+                    &format!("invalid digit '{}' in {what} literal", next as char),
+                    self.pos,
+                ));
             }
             self.push(T::Int, 0, start, self.pos);
             return Ok(());
         }
         let dec = |b: u8| b.is_ascii_digit();
         self.digits(dec);
+        if self.at(self.pos) == b'_' {
+            return Err(self.err("invalid decimal literal", start));
+        }
         let int_end = self.pos;
         let mut is_float = false;
         if self.at(self.pos) == b'.' {

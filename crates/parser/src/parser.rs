@@ -30,7 +30,12 @@ pub(crate) struct Parser<'a> {
     base: u32,
     toks: Vec<Token>,
     pos: usize,
+    /// Nesting of the recursive rules (see `guard`).
+    depth: u32,
 }
+
+/// How deeply the recursive rules may nest (CPython's parser gives up at a similar depth).
+const MAX_DEPTH: u32 = 6000;
 
 #[inline]
 fn rng(a: u32, b: u32) -> TextRange {
@@ -220,6 +225,7 @@ pub(crate) fn parse_fstring_expr(src: &str, at: u32) -> R<Expr> {
         base,
         toks,
         pos: 0,
+        depth: 0,
     };
     p.expression_mode().map_err(|mut e| {
         if !e.message.starts_with("f-string") {
@@ -236,6 +242,7 @@ pub fn parse(source: &str, mode: Mode) -> R<ast::Mod> {
         base: 0,
         toks,
         pos: 0,
+        depth: 0,
     };
     match mode {
         Mode::Module => {
@@ -264,6 +271,26 @@ pub fn parse(source: &str, mode: Mode) -> R<ast::Mod> {
 }
 
 impl<'a> Parser<'a> {
+    /// Runs a recursive rule one level deeper: fails past `MAX_DEPTH`, and makes sure there
+    /// is stack for the next levels.
+    #[inline]
+    fn guard<X>(&mut self, rule: impl FnOnce(&mut Self) -> R<X>) -> R<X> {
+        self.depth += 1;
+        let r = if !self.depth.is_multiple_of(16) {
+            rule(self)
+        } else if self.depth > MAX_DEPTH {
+            Err(ParseError::new(
+                ErrorKind::Memory,
+                "too complex to parse",
+                self.start(),
+            ))
+        } else {
+            stacker::maybe_grow(1 << 20, 8 << 20, || rule(self))
+        };
+        self.depth -= 1;
+        r
+    }
+
     // ----- token access -----
 
     #[inline]
@@ -315,6 +342,15 @@ impl<'a> Parser<'a> {
     fn cur_text(&self) -> &'a str {
         self.tok_text(&self.toks[self.pos])
     }
+    /// The 1-based line number of byte `at`.
+    fn line_of(&self, at: u32) -> usize {
+        let at = ((at - self.base) as usize).min(self.text.len());
+        1 + self.text.as_bytes()[..at]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+    }
+
     fn span(&self, start: u32) -> TextRange {
         rng(start, self.prev_end())
     }
@@ -430,6 +466,10 @@ impl<'a> Parser<'a> {
     }
 
     fn statement(&mut self, out: &mut Vec<Stmt>) -> R<()> {
+        self.guard(|p| p.statement_inner(out))
+    }
+
+    fn statement_inner(&mut self, out: &mut Vec<Stmt>) -> R<()> {
         let s = match self.kind() {
             T::If => self.if_stmt()?,
             T::While => self.while_stmt()?,
@@ -483,13 +523,18 @@ impl<'a> Parser<'a> {
     }
 
     /// A block: simple statements on the same line, or an indented suite.
-    fn block(&mut self) -> R<Vec<Stmt>> {
+    /// `what` (e.g. "'if' statement") starting at byte `at` names the statement for the
+    /// error about a missing indented block.
+    fn block(&mut self, what: &str, at: u32) -> R<Vec<Stmt>> {
         let mut body = Vec::new();
         if self.eat(T::Newline) {
             if !self.eat(T::Indent) {
                 return Err(ParseError::new(
                     ErrorKind::Indentation,
-                    "expected an indented block",
+                    &format!(
+                        "expected an indented block after {what} on line {}",
+                        self.line_of(at)
+                    ),
                     self.start(),
                 ));
             }
@@ -529,7 +574,9 @@ impl<'a> Parser<'a> {
             T::Return => {
                 self.bump();
                 let value = if can_start_expr(self.kind()) {
-                    Some(boxed(self.test_list()?))
+                    let v = self.test_list()?;
+                    self.no_bare_star(&v)?;
+                    Some(boxed(v))
                 } else {
                     None
                 };
@@ -617,6 +664,24 @@ impl<'a> Parser<'a> {
         })
     }
 
+    /// A lone starred expression where a value is needed (`x = *a`, `return *a`).
+    fn no_bare_star(&self, e: &Expr) -> R<()> {
+        if let Expr::Starred(s) = e {
+            return Err(self.error_at(
+                "can't use starred expression here",
+                s.range.start().to_u32(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Is `e` parenthesized (the token before its first one is a `(`)?
+    fn parenthesized(&self, e: &Expr) -> bool {
+        let at = ast::Ranged::start(e).to_u32();
+        let i = self.toks.partition_point(|t| t.start < at);
+        i > 0 && self.toks[i - 1].kind == T::Lpar
+    }
+
     fn check_target(&self, e: &Expr, kind: Target) -> R<()> {
         if let Some(bad) = invalid_target(e, kind) {
             let what = expr_name(bad);
@@ -647,19 +712,38 @@ impl<'a> Parser<'a> {
         if k == T::Equal {
             let mut exprs = vec![first];
             while self.eat(T::Equal) {
-                exprs.push(self.test_list_or_yield()?);
+                exprs.push(if self.kind() == T::Yield {
+                    self.yield_expr()?
+                } else {
+                    self.test_list()?
+                });
             }
-            let value = boxed(exprs.pop().unwrap_or_else(|| unreachable_expr()));
-            for t in &mut exprs {
-                if let Expr::Starred(_) = t {
-                    return Err(self.error_at(
-                        "starred assignment target must be in a list or tuple",
-                        ast::Ranged::start(t).to_u32(),
-                    ));
+            let value = exprs.pop().unwrap_or_else(unreachable_expr);
+            self.no_bare_star(&value)?;
+            let single = exprs.len() == 1;
+            for (i, t) in exprs.iter_mut().enumerate() {
+                match t {
+                    Expr::Starred(_) => {
+                        return Err(self.error_at(
+                            "starred assignment target must be in a list or tuple",
+                            ast::Ranged::start(t).to_u32(),
+                        ));
+                    }
+                    Expr::Yield(_) | Expr::YieldFrom(_) if i > 0 => {
+                        return Err(self.error_at(
+                            "assignment to yield expression not possible",
+                            ast::Ranged::start(t).to_u32(),
+                        ));
+                    }
+                    _ => {}
+                }
+                if single {
+                    self.check_single_target(t, bare_tuple)?;
                 }
                 self.check_target(t, Target::Assign)?;
                 set_context(t, ExprContext::Store);
             }
+            let value = boxed(value);
             return Ok(Stmt::Assign(ast::StmtAssign {
                 targets: exprs,
                 value,
@@ -727,10 +811,67 @@ impl<'a> Parser<'a> {
                 range: self.span(start),
             }));
         }
+        self.no_bare_star(&first)?;
+        if let Expr::Name(n) = &first {
+            let name = n.id.as_str();
+            if (name == "print" || name == "exec")
+                && can_start_expr(self.kind())
+                && self.kind() != T::Lpar
+            {
+                return Err(self.error_at(
+                    &format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?"),
+                    start,
+                ));
+            }
+        }
         Ok(Stmt::Expr(ast::StmtExpr {
             value: boxed(first),
             range: self.span(start),
         }))
+    }
+
+    /// CPython's "cannot assign to X here. Maybe you meant '==' instead of '='?": for an
+    /// invalid target right before the `=` of a single assignment (the whole target or the
+    /// last item of a bare tuple) that is an operand-level expression.
+    fn check_single_target(&self, t: &Expr, bare_tuple: bool) -> R<()> {
+        let last = match t {
+            Expr::Tuple(tup) if bare_tuple => match tup.elts.last() {
+                Some(e) => e,
+                None => return Ok(()),
+            },
+            other => other,
+        };
+        let operand = match last {
+            Expr::Call(_)
+            | Expr::BinOp(_)
+            | Expr::Await(_)
+            | Expr::JoinedStr(_)
+            | Expr::Dict(_)
+            | Expr::Set(_)
+            | Expr::ListComp(_)
+            | Expr::SetComp(_)
+            | Expr::DictComp(_) => true,
+            Expr::UnaryOp(u) => u.op != UnaryOp::Not || self.parenthesized(last),
+            Expr::Constant(c) => !matches!(c.value, Constant::None | Constant::Bool(_)),
+            Expr::Yield(_)
+            | Expr::YieldFrom(_)
+            | Expr::IfExp(_)
+            | Expr::Lambda(_)
+            | Expr::Compare(_)
+            | Expr::BoolOp(_)
+            | Expr::NamedExpr(_) => self.parenthesized(last),
+            _ => false,
+        };
+        if operand {
+            return Err(self.error_at(
+                &format!(
+                    "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                    expr_name(last)
+                ),
+                ast::Ranged::start(last).to_u32(),
+            ));
+        }
+        Ok(())
     }
 
     fn type_alias(&mut self) -> R<Stmt> {
@@ -923,23 +1064,17 @@ impl<'a> Parser<'a> {
         self.bump();
         let test = self.named_test()?;
         self.expect(T::Colon)?;
-        let body = self.block()?;
+        let body = self.block("'if' statement", start)?;
         let mut elifs = Vec::new();
         while self.kind() == T::Elif {
             let s = self.start();
             self.bump();
             let t = self.named_test()?;
             self.expect(T::Colon)?;
-            let b = self.block()?;
+            let b = self.block("'elif' statement", s)?;
             elifs.push((s, t, b));
         }
-        let mut orelse = if self.kind() == T::Else {
-            self.bump();
-            self.expect(T::Colon)?;
-            self.block()?
-        } else {
-            Vec::new()
-        };
+        let mut orelse = self.else_block()?;
         let end = if !orelse.is_empty() {
             end_of(&orelse)
         } else if let Some((_, _, b)) = elifs.last() {
@@ -965,9 +1100,10 @@ impl<'a> Parser<'a> {
 
     fn else_block(&mut self) -> R<Vec<Stmt>> {
         if self.kind() == T::Else {
+            let at = self.start();
             self.bump();
             self.expect(T::Colon)?;
-            self.block()
+            self.block("'else' statement", at)
         } else {
             Ok(Vec::new())
         }
@@ -978,7 +1114,7 @@ impl<'a> Parser<'a> {
         self.bump();
         let test = self.named_test()?;
         self.expect(T::Colon)?;
-        let body = self.block()?;
+        let body = self.block("'while' statement", start)?;
         let orelse = self.else_block()?;
         let end = if orelse.is_empty() {
             end_of(&body)
@@ -1000,8 +1136,9 @@ impl<'a> Parser<'a> {
         set_context(&mut target, ExprContext::Store);
         self.expect(T::In)?;
         let iter = self.test_list()?;
+        self.no_bare_star(&iter)?;
         self.expect(T::Colon)?;
-        let body = self.block()?;
+        let body = self.block("'for' statement", start)?;
         let orelse = self.else_block()?;
         let end = if orelse.is_empty() {
             end_of(&body)
@@ -1034,7 +1171,7 @@ impl<'a> Parser<'a> {
         let start = self.start();
         self.bump();
         self.expect(T::Colon)?;
-        let body = self.block()?;
+        let body = self.block("'try' statement", start)?;
         let mut handlers = Vec::new();
         let mut star: Option<bool> = None;
         while self.kind() == T::Except {
@@ -1049,14 +1186,22 @@ impl<'a> Parser<'a> {
             }
             star = Some(is_star);
             let (mut type_, mut name) = (None, None);
-            if self.kind() != T::Colon || is_star {
+            if is_star && self.kind() == T::Colon {
+                return Err(self.error_at("expected one or more exception types", self.start()));
+            }
+            if self.kind() != T::Colon {
                 type_ = Some(boxed(self.test()?));
                 if self.eat(T::As) {
                     name = Some(self.ident()?);
                 }
             }
             self.expect(T::Colon)?;
-            let b = self.block()?;
+            let what = if is_star {
+                "'except*' statement"
+            } else {
+                "'except' statement"
+            };
+            let b = self.block(what, hs)?;
             let range = rng(hs, end_of(&b));
             handlers.push(ast::ExceptHandler::ExceptHandler(
                 ast::ExceptHandlerExceptHandler {
@@ -1073,9 +1218,10 @@ impl<'a> Parser<'a> {
             Vec::new()
         };
         let finalbody = if self.kind() == T::Finally {
+            let at = self.start();
             self.bump();
             self.expect(T::Colon)?;
-            self.block()?
+            self.block("'finally' statement", at)?
         } else {
             Vec::new()
         };
@@ -1166,7 +1312,7 @@ impl<'a> Parser<'a> {
             }
         };
         self.expect(T::Colon)?;
-        let body = self.block()?;
+        let body = self.block("'with' statement", start)?;
         let range = rng(start, end_of(&body));
         Ok(if is_async {
             Stmt::AsyncWith(ast::StmtAsyncWith {
@@ -1278,7 +1424,7 @@ impl<'a> Parser<'a> {
             None
         };
         self.expect(T::Colon)?;
-        let body = self.block()?;
+        let body = self.block("function definition", start)?;
         let range = rng(start, end_of(&body));
         let args = Box::new(args);
         Ok(if is_async {
@@ -1316,12 +1462,12 @@ impl<'a> Parser<'a> {
             Vec::new()
         };
         let (bases, keywords) = if self.eat(T::Lpar) {
-            self.call_args()?
+            self.call_args(true)?
         } else {
             (Vec::new(), Vec::new())
         };
         self.expect(T::Colon)?;
-        let body = self.block()?;
+        let body = self.block("class definition", start)?;
         let range = rng(start, end_of(&body));
         Ok(Stmt::ClassDef(ast::StmtClassDef {
             name,
@@ -1381,16 +1527,23 @@ impl<'a> Parser<'a> {
                     kwarg = Some(Box::new(self.arg(typed, false)?));
                     state = 2;
                 }
+                T::Name | T::Star | T::Slash | T::DoubleStar if state == 2 => {
+                    return Err(
+                        self.error_at("arguments cannot follow var-keyword argument", self.start())
+                    );
+                }
                 _ => return Err(self.unexpected()),
             }
             if !self.eat(T::Comma) || self.kind() == close {
                 break;
             }
         }
-        if let Some(at) = star_at {
-            if vararg.is_none() && kwonlyargs.is_empty() && kwarg.is_none() {
-                return Err(self.error_at("named arguments must follow bare *", at));
-            }
+        if let Some(at) = star_at
+            && vararg.is_none()
+            && kwonlyargs.is_empty()
+            && kwarg.is_none()
+        {
+            return Err(self.error_at("named arguments must follow bare *", at));
         }
         let a = ast::Arguments {
             posonlyargs,
@@ -1471,10 +1624,9 @@ impl<'a> Parser<'a> {
                 }
             }
             self.expect(T::Colon)?;
-            self.expect(T::Newline)?;
-            self.expect(T::Indent)?;
+            self.match_block(start)?;
             let cases = self.cases()?;
-            let end = end_of(&cases.last().map_or(&[][..], |c| &c.body[..]));
+            let end = end_of(cases.last().map_or(&[][..], |c| &c.body[..]));
             let subject = Expr::Tuple(ast::ExprTuple {
                 elts,
                 ctx: ExprContext::Load,
@@ -1487,15 +1639,29 @@ impl<'a> Parser<'a> {
             }));
         }
         self.expect(T::Colon)?;
-        self.expect(T::Newline)?;
-        self.expect(T::Indent)?;
+        self.match_block(start)?;
         let cases = self.cases()?;
-        let end = end_of(&cases.last().map_or(&[][..], |c| &c.body[..]));
+        let end = end_of(cases.last().map_or(&[][..], |c| &c.body[..]));
         Ok(Stmt::Match(ast::StmtMatch {
             subject: boxed(first),
             cases,
             range: rng(start, end),
         }))
+    }
+
+    fn match_block(&mut self, start: u32) -> R<()> {
+        self.expect(T::Newline)?;
+        if !self.eat(T::Indent) {
+            return Err(ParseError::new(
+                ErrorKind::Indentation,
+                &format!(
+                    "expected an indented block after 'match' statement on line {}",
+                    self.line_of(start)
+                ),
+                self.start(),
+            ));
+        }
+        Ok(())
     }
 
     fn cases(&mut self) -> R<Vec<ast::MatchCase>> {
@@ -1513,7 +1679,7 @@ impl<'a> Parser<'a> {
                 None
             };
             self.expect(T::Colon)?;
-            let body = self.block()?;
+            let body = self.block("'case' statement", start)?;
             cases.push(ast::MatchCase {
                 pattern,
                 guard,
@@ -1653,6 +1819,10 @@ impl<'a> Parser<'a> {
     }
 
     fn closed_pattern(&mut self) -> R<Pattern> {
+        self.guard(Self::closed_pattern_inner)
+    }
+
+    fn closed_pattern_inner(&mut self) -> R<Pattern> {
         let start = self.start();
         match self.kind() {
             T::None | T::True | T::False => {
@@ -1867,7 +2037,9 @@ impl<'a> Parser<'a> {
         if self.kind() == T::Yield {
             self.yield_expr()
         } else {
-            self.test_list()
+            let v = self.test_list()?;
+            self.no_bare_star(&v)?;
+            Ok(v)
         }
     }
 
@@ -1938,7 +2110,9 @@ impl<'a> Parser<'a> {
             }));
         }
         let value = if can_start_expr(self.kind()) {
-            Some(boxed(self.test_list()?))
+            let v = self.test_list()?;
+            self.no_bare_star(&v)?;
+            Some(boxed(v))
         } else {
             None
         };
@@ -1970,6 +2144,10 @@ impl<'a> Parser<'a> {
     }
 
     fn test(&mut self) -> R<Expr> {
+        self.guard(Self::test_inner)
+    }
+
+    fn test_inner(&mut self) -> R<Expr> {
         let start = self.start();
         let body = match self.kind() {
             T::Lambda => return self.lambda(),
@@ -1989,7 +2167,9 @@ impl<'a> Parser<'a> {
         }
         self.bump();
         let test = self.or_test()?;
-        self.expect(T::Else)?;
+        if !self.eat(T::Else) {
+            return Err(self.error_at("expected 'else' after 'if' expression", start));
+        }
         let orelse = self.test()?;
         Ok(Expr::IfExp(ast::ExprIfExp {
             test: boxed(test),
@@ -2064,6 +2244,10 @@ impl<'a> Parser<'a> {
     }
 
     fn not_test(&mut self) -> R<Expr> {
+        self.guard(Self::not_test_inner)
+    }
+
+    fn not_test_inner(&mut self) -> R<Expr> {
         if self.kind() == T::Not {
             let start = self.start();
             self.bump();
@@ -2175,6 +2359,10 @@ impl<'a> Parser<'a> {
     }
 
     fn factor(&mut self) -> R<Expr> {
+        self.guard(Self::factor_inner)
+    }
+
+    fn factor_inner(&mut self) -> R<Expr> {
         let op = match self.kind() {
             T::Plus => UnaryOp::UAdd,
             T::Minus => UnaryOp::USub,
@@ -2232,7 +2420,7 @@ impl<'a> Parser<'a> {
                 }
                 T::Lpar => {
                     self.bump();
-                    let (args, keywords) = self.call_args()?;
+                    let (args, keywords) = self.call_args(false)?;
                     e = Expr::Call(ast::ExprCall {
                         func: boxed(e),
                         args,
@@ -2257,12 +2445,15 @@ impl<'a> Parser<'a> {
     }
 
     /// Arguments of a call or class definition, after the `(`, through the `)`.
-    fn call_args(&mut self) -> R<(Vec<Expr>, Vec<ast::Keyword>)> {
+    /// (A generator expression as the sole argument is allowed in calls, not in class
+    /// definitions: `class_def` is true there.)
+    fn call_args(&mut self, class_def: bool) -> R<(Vec<Expr>, Vec<ast::Keyword>)> {
         let mut args = Vec::new();
         let mut keywords: Vec<ast::Keyword> = Vec::new();
         let mut double_starred = false;
         let mut bare_genexp = None;
         let mut count = 0;
+        let mut trailing_comma = false;
         while self.kind() != T::Rpar {
             let start = self.start();
             count += 1;
@@ -2338,9 +2529,13 @@ impl<'a> Parser<'a> {
             if !self.eat(T::Comma) {
                 break;
             }
+            trailing_comma = self.kind() == T::Rpar;
         }
         if let Some(at) = bare_genexp {
-            if count > 1 {
+            if class_def {
+                return Err(self.error_at("invalid syntax", at));
+            }
+            if count > 1 || trailing_comma {
                 return Err(self.error_at("Generator expression must be parenthesized", at));
             }
         }
@@ -2627,6 +2822,16 @@ impl<'a> Parser<'a> {
         }))
     }
 
+    fn dict_value(&mut self) -> R<Expr> {
+        if self.kind() == T::Star {
+            return Err(self.error_at(
+                "cannot use a starred expression in a dictionary value",
+                self.start(),
+            ));
+        }
+        self.test()
+    }
+
     fn brace_atom(&mut self) -> R<Expr> {
         let start = self.start();
         self.bump();
@@ -2675,7 +2880,7 @@ impl<'a> Parser<'a> {
                 return Err(self.unexpected());
             }
             self.bump();
-            let value = self.test()?;
+            let value = self.dict_value()?;
             if self.at_comp_for() {
                 let generators = self.comp_for()?;
                 self.expect(T::Rbrace)?;
@@ -2699,7 +2904,7 @@ impl<'a> Parser<'a> {
             } else {
                 keys.push(Some(self.test()?));
                 self.expect(T::Colon)?;
-                values.push(self.test()?);
+                values.push(self.dict_value()?);
             }
         }
         self.expect(T::Rbrace)?;

@@ -82,10 +82,8 @@ fn run() {
             .unwrap()
             .to_string_lossy()
             .into_owned();
-        if let Some(o) = &only {
-            if !rel.contains(o.as_str()) {
-                continue;
-            }
+        if only.as_ref().is_some_and(|o| !rel.contains(o.as_str())) {
+            continue;
         }
         // Files in another encoding are read as Latin-1: both parsers see the same text.
         let src = match String::from_utf8(std::fs::read(path).unwrap()) {
