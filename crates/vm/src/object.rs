@@ -273,7 +273,9 @@ impl Drop for PyObject {
             return;
         }
         if let Payload::Generator(g) = &self.payload
-            && g.state.get() == crate::generator::GenState::Suspended
+            && (g.state.get() == crate::generator::GenState::Suspended
+                || g.state.get() == crate::generator::GenState::Created
+                    && g.kind == crate::generator::GenKind::Coroutine)
             && g.frame.borrow().is_some()
             && let Some(vm) = crate::vm::current_vm()
         {
@@ -296,7 +298,8 @@ impl Drop for PyObject {
             {
                 f.generator = Some(Rc::downgrade(&obj));
             }
-            // (An async generator with a finalizer hook is handed to it instead.)
+            // (An async generator with a finalizer hook is handed to it instead; a coroutine
+            // that never started gets the "never awaited" warning.)
             if let Err(e) = crate::builtins::asyncgen::finalize(vm, &obj) {
                 let what = Value::Obj(obj.clone());
                 crate::traceback::print_unraisable(vm, &e, "Exception ignored in", &what);

@@ -205,6 +205,13 @@ fn g_yieldfrom(vm: &Vm, v: &Value) -> PyResult<Value> {
     }
 }
 
+/// `cr_origin`: where the coroutine was created, recorded only under
+/// `sys.set_coroutine_origin_tracking_depth` (never, here): None.
+fn g_origin(vm: &Vm, v: &Value) -> PyResult<Value> {
+    gen_of(vm, v)?;
+    Ok(Value::None)
+}
+
 fn coro_await(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let g = gen_of(vm, &args[0])?;
     Ok(Value::Obj(PyObject::new(
@@ -281,15 +288,48 @@ fn init_hooks(vm: &Vm, g: &PyRef) -> PyResult<()> {
     Ok(())
 }
 
-/// A suspended generator being destroyed: an async generator whose hooks gave it a
-/// finalizer is passed to it (asyncio then schedules its `aclose()`); anything else is
-/// closed here.
+/// A suspended generator (or a coroutine never started) being destroyed: an async generator
+/// whose hooks gave it a finalizer is passed to it (asyncio then schedules its `aclose()`),
+/// a coroutine never awaited is warned about, anything else is closed here.
 pub fn finalize(vm: &Vm, g: &PyRef) -> PyResult<Value> {
     let finalizer = gen_data(g).and_then(|gd| gd.finalizer.borrow_mut().take());
-    match finalizer {
-        Some(f) => vm.call(&f, &[Value::Obj(g.clone())]),
-        None => gen_close(vm, g),
+    if let Some(f) = finalizer {
+        return vm.call(&f, &[Value::Obj(g.clone())]);
     }
+    if let Some(gd) = gen_data(g)
+        && gd.kind == crate::generator::GenKind::Coroutine
+        && gd.state.get() == GenState::Created
+    {
+        let warned = warn_unawaited(vm, g);
+        // Closed whatever the warning did, so that it is not finalized again.
+        gen_close(vm, g)?;
+        return warned.map(|_| Value::None);
+    }
+    gen_close(vm, g)
+}
+
+/// "coroutine '...' was never awaited" (a RuntimeWarning located at the Python code running
+/// when the coroutine dies). CPython calls `warnings._warn_unawaited_coroutine(coro)`, which
+/// passes the coroutine as the warning's `source`; the pure-Python `warn_explicit` that
+/// `Lib/warnings.py` falls back on without a native `_warnings` mishandles a source (it
+/// becomes the output file), so while `warnings.warn` is that Python function the warning
+/// is issued without it (and without CPython's "Enable tracemalloc" note).
+fn warn_unawaited(vm: &Vm, g: &PyRef) -> PyResult<Value> {
+    let warnings = crate::import::import(vm, "warnings")?;
+    let warn = vm.getattr_str(&warnings, "warn")?;
+    if matches!(warn.payload(), Some(Payload::BuiltinFunction(_))) {
+        let f = vm.getattr_str(&warnings, "_warn_unawaited_coroutine")?;
+        return vm.call(&f, &[Value::Obj(g.clone())]);
+    }
+    let qualname = gen_data(g)
+        .map(|gd| gd.qualname.borrow().clone())
+        .unwrap_or(Value::None);
+    let msg = vm.new_string(format!(
+        "coroutine '{}' was never awaited",
+        crate::str::as_str(&qualname).unwrap_or("?")
+    ));
+    let category = Value::Obj(vm.types.exceptions.runtime_warning.clone());
+    vm.call(&warn, &[msg, category, Value::Int(1)])
 }
 
 /// `sys.get_asyncgen_hooks()`: `asyncgen_hooks(firstiter=..., finalizer=...)`.
@@ -677,6 +717,7 @@ pub fn init(vm: &Vm) {
             ("cr_code", g_code, None),
             ("cr_frame", g_frame, None),
             ("cr_await", g_yieldfrom, None),
+            ("cr_origin", g_origin, None),
         ],
     );
     let cw = vm.types.other("coroutine_wrapper");
