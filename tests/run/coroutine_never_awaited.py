@@ -39,4 +39,4 @@ with warnings.catch_warnings(record=True) as caught:
     m = None
     [job(i) for i in range(2)]
 for w in caught:
-    print(w.category.__name__, str(w.message), w.lineno, w.filename == __file__)
+    print(w.category.__name__, str(w.message), w.lineno, w.filename.endswith('coroutine_never_awaited.py'))
