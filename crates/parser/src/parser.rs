@@ -384,8 +384,8 @@ impl<'a> Parser<'a> {
 
     /// Is the soft keyword at the current token (a `Name` at the start of a logical line)
     /// used as a keyword? Decided as rustpython-parser does: `match`/`case` when a `:`
-    /// follows on the line outside brackets (and not a lambda's), `type` when `NAME [...] =`
-    /// follows.
+    /// follows on the line outside brackets (and not a lambda's). (`type` statements are
+    /// Python 3.12 syntax: `type` is always a name.)
     fn soft_keyword(&self) -> Option<&'static str> {
         if self.kind() != T::Name {
             return None;
@@ -401,26 +401,8 @@ impl<'a> Parser<'a> {
         let word = match self.cur_text() {
             "match" => "match",
             "case" => "case",
-            "type" => "type",
             _ => return None,
         };
-        if word == "type" {
-            if self.peek(1) != T::Name {
-                return None;
-            }
-            let mut depth = 0i32;
-            for t in &self.toks[self.pos + 2..] {
-                match t.kind {
-                    T::Newline | T::EndOfFile => break,
-                    T::Equal if depth == 0 => return Some(word),
-                    T::Lsqb => depth += 1,
-                    T::Rsqb => depth -= 1,
-                    _ if depth > 0 => {}
-                    _ => break,
-                }
-            }
-            return None;
-        }
         let (mut depth, mut first, mut lambda) = (0i32, true, false);
         for t in &self.toks[self.pos + 1..] {
             match t.kind {
@@ -659,7 +641,6 @@ impl<'a> Parser<'a> {
                     range: self.span(start),
                 })
             }
-            T::Name if self.soft_keyword() == Some("type") => self.type_alias()?,
             _ => self.expr_stmt()?,
         })
     }
@@ -683,6 +664,14 @@ impl<'a> Parser<'a> {
     }
 
     fn check_target(&self, e: &Expr, kind: Target) -> R<()> {
+        if kind == Target::Star
+            && let Expr::Starred(s) = e
+        {
+            return Err(self.error_at(
+                "starred assignment target must be in a list or tuple",
+                s.range.start().to_u32(),
+            ));
+        }
         if let Some(bad) = invalid_target(e, kind) {
             let what = expr_name(bad);
             let at = ast::Ranged::start(bad).to_u32();
@@ -872,76 +861,6 @@ impl<'a> Parser<'a> {
             ));
         }
         Ok(())
-    }
-
-    fn type_alias(&mut self) -> R<Stmt> {
-        let start = self.start();
-        self.bump();
-        let nstart = self.start();
-        let id = self.ident()?;
-        let name = Expr::Name(ast::ExprName {
-            id,
-            ctx: ExprContext::Store,
-            range: self.span(nstart),
-        });
-        let type_params = if self.kind() == T::Lsqb {
-            self.type_params()?
-        } else {
-            Vec::new()
-        };
-        self.expect(T::Equal)?;
-        let value = self.test()?;
-        Ok(Stmt::TypeAlias(ast::StmtTypeAlias {
-            name: boxed(name),
-            type_params,
-            value: boxed(value),
-            range: self.span(start),
-        }))
-    }
-
-    fn type_params(&mut self) -> R<Vec<ast::TypeParam>> {
-        self.expect(T::Lsqb)?;
-        let mut out = Vec::new();
-        loop {
-            let start = self.start();
-            let p = match self.kind() {
-                T::Star => {
-                    self.bump();
-                    let name = self.ident()?;
-                    ast::TypeParam::TypeVarTuple(ast::TypeParamTypeVarTuple {
-                        name,
-                        range: self.span(start),
-                    })
-                }
-                T::DoubleStar => {
-                    self.bump();
-                    let name = self.ident()?;
-                    ast::TypeParam::ParamSpec(ast::TypeParamParamSpec {
-                        name,
-                        range: self.span(start),
-                    })
-                }
-                _ => {
-                    let name = self.ident()?;
-                    let bound = if self.eat(T::Colon) {
-                        Some(boxed(self.test()?))
-                    } else {
-                        None
-                    };
-                    ast::TypeParam::TypeVar(ast::TypeParamTypeVar {
-                        name,
-                        bound,
-                        range: self.span(start),
-                    })
-                }
-            };
-            out.push(p);
-            if !self.eat(T::Comma) || self.kind() == T::Rsqb {
-                break;
-            }
-        }
-        self.expect(T::Rsqb)?;
-        Ok(out)
     }
 
     fn dotted_name(&mut self) -> R<Identifier> {
@@ -1403,11 +1322,11 @@ impl<'a> Parser<'a> {
         let is_async = self.eat(T::Async);
         self.expect(T::Def)?;
         let name = self.ident()?;
-        let type_params = if self.kind() == T::Lsqb {
-            self.type_params()?
-        } else {
-            Vec::new()
-        };
+        if self.kind() == T::Lsqb {
+            // Type parameters are Python 3.12 syntax.
+            return Err(self.error_at("expected '('", self.start()));
+        }
+        let type_params = Vec::new();
         let pstart = self.start();
         self.expect(T::Lpar)?;
         let args = if self.kind() == T::Rpar {
@@ -1456,11 +1375,10 @@ impl<'a> Parser<'a> {
         let start = self.start();
         self.bump();
         let name = self.ident()?;
-        let type_params = if self.kind() == T::Lsqb {
-            self.type_params()?
-        } else {
-            Vec::new()
-        };
+        if self.kind() == T::Lsqb {
+            return Err(self.unexpected());
+        }
+        let type_params = Vec::new();
         let (bases, keywords) = if self.eat(T::Lpar) {
             self.call_args(true)?
         } else {
@@ -1541,7 +1459,6 @@ impl<'a> Parser<'a> {
         if let Some(at) = star_at
             && vararg.is_none()
             && kwonlyargs.is_empty()
-            && kwarg.is_none()
         {
             return Err(self.error_at("named arguments must follow bare *", at));
         }
@@ -1696,8 +1613,12 @@ impl<'a> Parser<'a> {
 
     fn patterns(&mut self) -> R<Pattern> {
         let start = self.start();
-        let p = self.pattern()?;
+        let star = self.kind() == T::Star;
+        let p = self.seq_item()?;
         if self.kind() != T::Comma {
+            if star {
+                return Err(self.error_at("invalid syntax", start));
+            }
             return Ok(p);
         }
         let mut patterns = vec![p];
@@ -1705,10 +1626,24 @@ impl<'a> Parser<'a> {
             if matches!(self.kind(), T::Colon | T::If) {
                 break;
             }
-            patterns.push(self.pattern()?);
+            patterns.push(self.seq_item()?);
         }
         Ok(Pattern::MatchSequence(ast::PatternMatchSequence {
             patterns,
+            range: self.span(start),
+        }))
+    }
+
+    /// An item of a sequence pattern: a pattern or a star pattern.
+    fn seq_item(&mut self) -> R<Pattern> {
+        if self.kind() != T::Star {
+            return self.pattern();
+        }
+        let start = self.start();
+        self.bump();
+        let name = self.ident()?;
+        Ok(Pattern::MatchStar(ast::PatternMatchStar {
+            name: (name.as_str() != "_").then_some(name),
             range: self.span(start),
         }))
     }
@@ -1779,7 +1714,13 @@ impl<'a> Parser<'a> {
             T::Minus => Operator::Sub,
             _ => return Ok(left),
         };
+        if self.toks[self.pos - 1].kind == T::Complex {
+            return Err(self.error_at("real number required in complex literal", start));
+        }
         self.bump();
+        if self.kind() != T::Complex {
+            return Err(self.error_at("imaginary number required in complex literal", self.start()));
+        }
         let right = self.const_atom()?;
         Ok(Expr::BinOp(ast::ExprBinOp {
             left: boxed(left),
@@ -1787,6 +1728,19 @@ impl<'a> Parser<'a> {
             right: boxed(right),
             range: self.span(start),
         }))
+    }
+
+    /// Strings in patterns, which cannot be f-strings.
+    fn pattern_strings(&mut self) -> R<Expr> {
+        let start = self.start();
+        let e = self.strings()?;
+        if let Expr::JoinedStr(_) = e {
+            return Err(self.error_at(
+                "patterns may only match literals and attribute lookups",
+                start,
+            ));
+        }
+        Ok(e)
     }
 
     fn strings(&mut self) -> R<Expr> {
@@ -1845,17 +1799,9 @@ impl<'a> Parser<'a> {
                 }))
             }
             T::Str => {
-                let value = self.strings()?;
+                let value = self.pattern_strings()?;
                 Ok(Pattern::MatchValue(ast::PatternMatchValue {
                     value: boxed(value),
-                    range: self.span(start),
-                }))
-            }
-            T::Star => {
-                self.bump();
-                let name = self.ident()?;
-                Ok(Pattern::MatchStar(ast::PatternMatchStar {
-                    name: (name.as_str() != "_").then_some(name),
                     range: self.span(start),
                 }))
             }
@@ -1885,8 +1831,13 @@ impl<'a> Parser<'a> {
                         range: self.span(start),
                     }));
                 }
-                let p = self.pattern()?;
-                if self.eat(T::Rpar) {
+                let star = self.kind() == T::Star;
+                let p = self.seq_item()?;
+                if self.kind() == T::Rpar {
+                    if star {
+                        return Err(self.unexpected());
+                    }
+                    self.bump();
                     return Ok(p);
                 }
                 let mut patterns = vec![p];
@@ -1894,7 +1845,7 @@ impl<'a> Parser<'a> {
                     if self.kind() == T::Rpar {
                         break;
                     }
-                    patterns.push(self.pattern()?);
+                    patterns.push(self.seq_item()?);
                 }
                 self.expect(T::Rpar)?;
                 Ok(Pattern::MatchSequence(ast::PatternMatchSequence {
@@ -1906,7 +1857,7 @@ impl<'a> Parser<'a> {
                 self.bump();
                 let mut patterns = Vec::new();
                 while self.kind() != T::Rsqb {
-                    patterns.push(self.pattern()?);
+                    patterns.push(self.seq_item()?);
                     if !self.eat(T::Comma) {
                         break;
                     }
@@ -1933,6 +1884,9 @@ impl<'a> Parser<'a> {
                 break;
             }
             if self.eat(T::DoubleStar) {
+                if self.cur_text() == "_" {
+                    return Err(self.unexpected());
+                }
                 rest = Some(self.ident()?);
                 self.eat(T::Comma);
                 break;
@@ -1940,7 +1894,7 @@ impl<'a> Parser<'a> {
             let kstart = self.start();
             let key = match self.kind() {
                 T::Minus | T::Int | T::Float | T::Complex => self.signed_number()?,
-                T::Str => self.strings()?,
+                T::Str => self.pattern_strings()?,
                 T::None | T::True | T::False => {
                     let value = match self.kind() {
                         T::None => Constant::None,
