@@ -127,6 +127,8 @@ pub struct PyStr {
     bytes: Rc<[u8]>,
     /// Whether marshal marked it interned (`t`, `A`, `Z`); not part of the value.
     interned: bool,
+    /// Whether the bytes are plain UTF-8 (no lone surrogate): checked once, when made.
+    utf8: bool,
 }
 
 impl PyStr {
@@ -134,6 +136,7 @@ impl PyStr {
         PyStr {
             bytes: Rc::from(s.as_bytes()),
             interned: false,
+            utf8: true,
         }
     }
 
@@ -141,17 +144,20 @@ impl PyStr {
         PyStr {
             bytes: Rc::from(s.as_bytes()),
             interned: true,
+            utf8: true,
         }
     }
 
     /// Builds a string from surrogatepass UTF-8; `None` if the bytes are not such UTF-8.
     pub fn from_wtf8(bytes: &[u8], interned: bool) -> Option<PyStr> {
-        if std::str::from_utf8(bytes).is_err() && !is_surrogatepass_utf8(bytes) {
+        let utf8 = std::str::from_utf8(bytes).is_ok();
+        if !utf8 && !is_surrogatepass_utf8(bytes) {
             return Option::None;
         }
         Some(PyStr {
             bytes: Rc::from(bytes),
             interned,
+            utf8,
         })
     }
 
@@ -161,12 +167,14 @@ impl PyStr {
             return PyStr {
                 bytes: Rc::from(bytes),
                 interned,
+                utf8: true,
             };
         }
         let s: String = bytes.iter().map(|&b| char::from(b)).collect();
         PyStr {
             bytes: Rc::from(s.as_bytes()),
             interned,
+            utf8: true,
         }
     }
 
@@ -176,9 +184,11 @@ impl PyStr {
         for cp in points {
             push_code_point(&mut out, cp);
         }
+        let utf8 = std::str::from_utf8(&out).is_ok();
         PyStr {
             bytes: Rc::from(out),
             interned,
+            utf8,
         }
     }
 
@@ -189,7 +199,13 @@ impl PyStr {
 
     /// The text as `&str`, unless it holds a lone surrogate.
     pub fn as_str(&self) -> Option<&str> {
-        std::str::from_utf8(&self.bytes).ok()
+        if self.utf8 {
+            // SAFETY: `utf8` is set only for bytes checked (or built) to be UTF-8, and the
+            // bytes never change.
+            Some(unsafe { std::str::from_utf8_unchecked(&self.bytes) })
+        } else {
+            None
+        }
     }
 
     /// The text, with any lone surrogate replaced by U+FFFD.

@@ -608,15 +608,13 @@ fn load_from_spec(vm: &Vm, name: &str, spec: &Value, parent: Option<&str>) -> Py
         return Err(e);
     }
     let module = sys_modules_get(vm, name).unwrap_or(module);
-    crate::pycache::verbose(
-        vm,
-        1,
-        &format!(
+    crate::pycache::verbose_lazy(vm, 1, || {
+        format!(
             "import {} # {}",
             crate::builtins::str::repr_str(name),
             vm.repr(&loader).unwrap_or_default()
-        ),
-    );
+        )
+    });
     bind_in_parent(vm, name, parent, &module);
     Ok(module)
 }
@@ -702,7 +700,7 @@ pub fn find_module(vm: &Vm, dirs: &[String], short: &str) -> Option<Found> {
         } else {
             std::env::current_dir().unwrap_or_default().join(dir)
         };
-        crate::pycache::verbose(vm, 2, &format!("trying {}", base.join(short).display()));
+        crate::pycache::verbose_lazy(vm, 2, || format!("trying {}", base.join(short).display()));
         let pkg_dir = base.join(short);
         if pkg_dir.is_dir() {
             let init = ["__init__.py", "__init__.pyc"]
@@ -720,11 +718,9 @@ pub fn find_module(vm: &Vm, dirs: &[String], short: &str) -> Option<Found> {
             }
         }
         if pkg_dir.is_dir() {
-            crate::pycache::verbose(
-                vm,
-                1,
-                &format!("possible namespace for {}", pkg_dir.display()),
-            );
+            crate::pycache::verbose_lazy(vm, 1, || {
+                format!("possible namespace for {}", pkg_dir.display())
+            });
             portions.push(pkg_dir);
         }
     }
@@ -757,11 +753,9 @@ fn load_found(vm: &Vm, name: &str, found: Found, parent: Option<&str>) -> PyResu
                 vm.new_str(name),
                 mv.clone(),
             )?;
-            crate::pycache::verbose(
-                vm,
-                1,
-                &format!("namespace module loaded with path {}", display_list(&dirs)),
-            );
+            crate::pycache::verbose_lazy(vm, 1, || {
+                format!("namespace module loaded with path {}", display_list(&dirs))
+            });
             bind_in_parent(vm, name, parent, &mv);
             return Ok(mv);
         }
@@ -821,11 +815,9 @@ fn load_found(vm: &Vm, name: &str, found: Found, parent: Option<&str>) -> PyResu
     // (The machinery module itself gets its loader only once it has run.)
     if vm.options.verbose > 0 && !loader.is_none() {
         let loader = vm.repr(&loader).unwrap_or_default();
-        crate::pycache::verbose(
-            vm,
-            1,
-            &format!("import {} # {loader}", crate::builtins::str::repr_str(name)),
-        );
+        crate::pycache::verbose_lazy(vm, 1, || {
+            format!("import {} # {loader}", crate::builtins::str::repr_str(name))
+        });
     }
     // The module may have replaced itself in sys.modules.
     let final_mod = sys_modules_get(vm, name).unwrap_or(mv);

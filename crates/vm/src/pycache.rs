@@ -78,6 +78,14 @@ pub fn cache_from_source(source: &Path, optimize: u8, prefix: Option<&Path>) -> 
     }
 }
 
+/// `verbose` with the message made only when it is printed (imports call this on every
+/// search step).
+pub fn verbose_lazy(vm: &Vm, level: u8, msg: impl FnOnce() -> String) {
+    if vm.options.verbose >= level {
+        verbose(vm, level, &msg());
+    }
+}
+
 /// Prints an import-tracing message when `sys.flags.verbose >= level` (`_verbose_message`).
 pub fn verbose(vm: &Vm, level: u8, msg: &str) {
     if vm.options.verbose < level {
@@ -128,15 +136,13 @@ pub fn source_code(vm: &Vm, fullname: &str, source_path: &Path) -> PyResult<(Rc<
             &mut hash_based,
         );
         if valid {
-            verbose(
-                vm,
-                1,
-                &format!(
+            verbose_lazy(vm, 1, || {
+                format!(
                     "{} matches {}",
                     bytecode_path.display(),
                     source_path.display()
-                ),
-            );
+                )
+            });
             if let Some(code) = code_from_pyc_body(vm, &data[16..], &bytecode_path, source_path)? {
                 return Ok((code, bytecode_path));
             }
@@ -154,11 +160,9 @@ pub fn source_code(vm: &Vm, fullname: &str, source_path: &Path) -> PyResult<(Rc<
         rpy_compiler::Mode::Exec,
         vm.options.optimize as u32,
     )?;
-    verbose(
-        vm,
-        1,
-        &format!("code object from {}", source_path.display()),
-    );
+    verbose_lazy(vm, 1, || {
+        format!("code object from {}", source_path.display())
+    });
     if !vm.dont_write_bytecode() {
         let header = match hash_based {
             Some(check_source) => PycHeader::hash_based(&source_bytes, check_source),
@@ -211,11 +215,9 @@ fn validate(
             source_size,
         } => {
             if pyc_mtime != mtime as u32 {
-                verbose(
-                    vm,
-                    1,
-                    &format!("bytecode is stale for {}", quoted(fullname)),
-                );
+                verbose_lazy(vm, 1, || {
+                    format!("bytecode is stale for {}", quoted(fullname))
+                });
                 return false;
             }
             if source_size != size as u32 {
@@ -274,11 +276,9 @@ fn code_from_pyc_body(
     let Ok(rpy_marshal::Value::Code(co)) = rpy_marshal::loads(body) else {
         return Ok(None);
     };
-    verbose(
-        vm,
-        1,
-        &format!("code object from {}", path_repr(bytecode_path)),
-    );
+    verbose_lazy(vm, 1, || {
+        format!("code object from {}", path_repr(bytecode_path))
+    });
     let co = rpy_marshal::code::with_filename(&co, &source_path.to_string_lossy());
     match crate::interp::load_code(vm, &co) {
         Ok(code) => Ok(Some(code)),
@@ -310,7 +310,7 @@ pub fn sourceless_code(vm: &Vm, fullname: &str, path: &Path) -> PyResult<Rc<Code
             return Err(vm.new_exception_msg(t, &msg));
         }
     };
-    verbose(vm, 1, &format!("code object from {}", path_repr(path)));
+    verbose_lazy(vm, 1, || format!("code object from {}", path_repr(path)));
     crate::interp::load_code(vm, &co)
 }
 
@@ -337,11 +337,9 @@ fn cache_bytecode(vm: &Vm, source_path: &Path, bytecode_path: &Path, data: &[u8]
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
             Err(e) => {
-                verbose(
-                    vm,
-                    1,
-                    &format!("could not create {}: {}", path_repr(dir), os_error_repr(&e)),
-                );
+                verbose_lazy(vm, 1, || {
+                    format!("could not create {}: {}", path_repr(dir), os_error_repr(&e))
+                });
                 return;
             }
         }
@@ -363,18 +361,16 @@ fn cache_bytecode(vm: &Vm, source_path: &Path, bytecode_path: &Path, data: &[u8]
         .and_then(|mut f| f.write_all(data))
         .and_then(|()| std::fs::rename(&tmp, bytecode_path));
     match written {
-        Ok(()) => verbose(vm, 1, &format!("created {}", path_repr(bytecode_path))),
+        Ok(()) => verbose_lazy(vm, 1, || format!("created {}", path_repr(bytecode_path))),
         Err(e) => {
             let _ = std::fs::remove_file(&tmp);
-            verbose(
-                vm,
-                1,
-                &format!(
+            verbose_lazy(vm, 1, || {
+                format!(
                     "could not create {}: {}",
                     path_repr(bytecode_path),
                     os_error_repr(&e)
-                ),
-            );
+                )
+            });
         }
     }
 }
