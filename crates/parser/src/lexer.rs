@@ -199,6 +199,8 @@ struct Lexer<'a> {
     pos: usize,
     base: u32,
     nesting: u32,
+    /// The open brackets: (the bracket, its offset).
+    brackets: Vec<(u8, usize)>,
     at_line_start: bool,
     indents: Vec<Indent>,
     toks: Vec<Token>,
@@ -213,6 +215,7 @@ pub fn tokenize(text: &str, base: u32) -> Result<Vec<Token>, ParseError> {
         pos: 0,
         base,
         nesting: 0,
+        brackets: Vec::new(),
         at_line_start: true,
         indents: Vec::new(),
         toks: Vec::with_capacity(text.len() / 5 + 8),
@@ -261,8 +264,8 @@ impl<'a> Lexer<'a> {
         }
         // End of input.
         let end = self.src.len();
-        if self.nesting > 0 {
-            return Err(self.err("unexpected EOF while parsing", end));
+        if let Some(&(b, at)) = self.brackets.last() {
+            return Err(self.err(&format!("'{}' was never closed", b as char), at));
         }
         if !self.at_line_start {
             self.at_line_start = true;
@@ -440,6 +443,7 @@ impl<'a> Lexer<'a> {
         match c {
             b'(' | b'[' | b'{' => {
                 self.nesting += 1;
+                self.brackets.push((c, self.pos));
                 self.op(
                     match c {
                         b'(' => T::Lpar,
@@ -458,8 +462,22 @@ impl<'a> Lexer<'a> {
                     },
                     1,
                 );
-                if self.nesting == 0 {
+                let Some((open, _)) = self.brackets.pop() else {
                     return Err(self.err(&format!("unmatched '{}'", c as char), self.pos - 1));
+                };
+                let expected = match open {
+                    b'(' => b')',
+                    b'[' => b']',
+                    _ => b'}',
+                };
+                if c != expected {
+                    return Err(self.err(
+                        &format!(
+                            "closing parenthesis '{}' does not match opening parenthesis '{}'",
+                            c as char, open as char
+                        ),
+                        self.pos - 1,
+                    ));
                 }
                 self.nesting -= 1;
             }

@@ -415,7 +415,10 @@ impl FParser<'_> {
                         Some('a') => ConversionFlag::Ascii,
                         Some('r') => ConversionFlag::Repr,
                         Some(_) => {
-                            return Err(err("f-string: invalid conversion character", self.pos()));
+                            return Err(err(
+                                "f-string: invalid conversion character: expected 's', 'r', or 'a'",
+                                self.pos(),
+                            ));
                         }
                         None => return Err(err("f-string: expecting '}'", self.pos())),
                     };
