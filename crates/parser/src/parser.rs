@@ -557,7 +557,6 @@ impl<'a> Parser<'a> {
                 self.bump();
                 let value = if can_start_expr(self.kind()) {
                     let v = self.test_list()?;
-                    self.no_bare_star(&v)?;
                     Some(boxed(v))
                 } else {
                     None
@@ -645,17 +644,6 @@ impl<'a> Parser<'a> {
         })
     }
 
-    /// A lone starred expression where a value is needed (`x = *a`, `return *a`).
-    fn no_bare_star(&self, e: &Expr) -> R<()> {
-        if let Expr::Starred(s) = e {
-            return Err(self.error_at(
-                "can't use starred expression here",
-                s.range.start().to_u32(),
-            ));
-        }
-        Ok(())
-    }
-
     /// Is `e` parenthesized (the token before its first one is a `(`)?
     fn parenthesized(&self, e: &Expr) -> bool {
         let at = ast::Ranged::start(e).to_u32();
@@ -664,14 +652,6 @@ impl<'a> Parser<'a> {
     }
 
     fn check_target(&self, e: &Expr, kind: Target) -> R<()> {
-        if kind == Target::Star
-            && let Expr::Starred(s) = e
-        {
-            return Err(self.error_at(
-                "starred assignment target must be in a list or tuple",
-                s.range.start().to_u32(),
-            ));
-        }
         if let Some(bad) = invalid_target(e, kind) {
             let what = expr_name(bad);
             let at = ast::Ranged::start(bad).to_u32();
@@ -708,16 +688,9 @@ impl<'a> Parser<'a> {
                 });
             }
             let value = exprs.pop().unwrap_or_else(unreachable_expr);
-            self.no_bare_star(&value)?;
             let single = exprs.len() == 1;
             for (i, t) in exprs.iter_mut().enumerate() {
                 match t {
-                    Expr::Starred(_) => {
-                        return Err(self.error_at(
-                            "starred assignment target must be in a list or tuple",
-                            ast::Ranged::start(t).to_u32(),
-                        ));
-                    }
                     Expr::Yield(_) | Expr::YieldFrom(_) if i > 0 => {
                         return Err(self.error_at(
                             "assignment to yield expression not possible",
@@ -800,7 +773,6 @@ impl<'a> Parser<'a> {
                 range: self.span(start),
             }));
         }
-        self.no_bare_star(&first)?;
         if let Expr::Name(n) = &first {
             let name = n.id.as_str();
             if (name == "print" || name == "exec")
@@ -1055,7 +1027,6 @@ impl<'a> Parser<'a> {
         set_context(&mut target, ExprContext::Store);
         self.expect(T::In)?;
         let iter = self.test_list()?;
-        self.no_bare_star(&iter)?;
         self.expect(T::Colon)?;
         let body = self.block("'for' statement", start)?;
         let orelse = self.else_block()?;
@@ -1470,26 +1441,6 @@ impl<'a> Parser<'a> {
             kwarg,
             range: self.span(start),
         };
-        // Duplicate names.
-        let mut seen: Vec<&str> = Vec::new();
-        for arg in a
-            .posonlyargs
-            .iter()
-            .chain(&a.args)
-            .chain(&a.kwonlyargs)
-            .map(|x| &x.def)
-            .chain(a.vararg.as_deref())
-            .chain(a.kwarg.as_deref())
-        {
-            let n = arg.arg.as_str();
-            if seen.contains(&n) {
-                return Err(self.error_at(
-                    &format!("duplicate argument '{n}' in function definition"),
-                    arg.range.start().to_u32(),
-                ));
-            }
-            seen.push(n);
-        }
         Ok(a)
     }
 
@@ -1730,19 +1681,6 @@ impl<'a> Parser<'a> {
         }))
     }
 
-    /// Strings in patterns, which cannot be f-strings.
-    fn pattern_strings(&mut self) -> R<Expr> {
-        let start = self.start();
-        let e = self.strings()?;
-        if let Expr::JoinedStr(_) = e {
-            return Err(self.error_at(
-                "patterns may only match literals and attribute lookups",
-                start,
-            ));
-        }
-        Ok(e)
-    }
-
     fn strings(&mut self) -> R<Expr> {
         let first = self.pos;
         while self.kind() == T::Str {
@@ -1799,7 +1737,7 @@ impl<'a> Parser<'a> {
                 }))
             }
             T::Str => {
-                let value = self.pattern_strings()?;
+                let value = self.strings()?;
                 Ok(Pattern::MatchValue(ast::PatternMatchValue {
                     value: boxed(value),
                     range: self.span(start),
@@ -1894,7 +1832,7 @@ impl<'a> Parser<'a> {
             let kstart = self.start();
             let key = match self.kind() {
                 T::Minus | T::Int | T::Float | T::Complex => self.signed_number()?,
-                T::Str => self.pattern_strings()?,
+                T::Str => self.strings()?,
                 T::None | T::True | T::False => {
                     let value = match self.kind() {
                         T::None => Constant::None,
@@ -1992,7 +1930,6 @@ impl<'a> Parser<'a> {
             self.yield_expr()
         } else {
             let v = self.test_list()?;
-            self.no_bare_star(&v)?;
             Ok(v)
         }
     }
@@ -2065,7 +2002,6 @@ impl<'a> Parser<'a> {
         }
         let value = if can_start_expr(self.kind()) {
             let v = self.test_list()?;
-            self.no_bare_star(&v)?;
             Some(boxed(v))
         } else {
             None
@@ -2426,15 +2362,6 @@ impl<'a> Parser<'a> {
                     let name = self.ident()?;
                     self.bump();
                     let value = self.test()?;
-                    if keywords
-                        .iter()
-                        .any(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == name.as_str()))
-                    {
-                        return Err(self.error_at(
-                            &format!("keyword argument repeated: {}", name.as_str()),
-                            start,
-                        ));
-                    }
                     keywords.push(ast::Keyword {
                         arg: Some(name),
                         value,
