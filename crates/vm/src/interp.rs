@@ -409,8 +409,13 @@ pub fn run_string(vm: &Vm, source: &str, filename: &str) -> PyResult<Value> {
     vm.run_code(code, globals)
 }
 
-/// `compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1)`.
-pub fn builtin_compile(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+/// `compile()`'s arguments: the parsed set, the source and the filename (shared with the
+/// `ast` path of `compile`, builtins/ast).
+pub(crate) fn compile_args(
+    vm: &Vm,
+    args: &[Value],
+    kwnames: &[Value],
+) -> PyResult<(crate::builtins::function::Parsed, Value, String)> {
     let p = crate::builtins::function::parse_args(
         vm,
         "compile",
@@ -445,6 +450,12 @@ pub fn builtin_compile(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<V
         },
         None => "<string>".into(),
     };
+    Ok((p, source, filename))
+}
+
+/// `compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1)`.
+pub fn builtin_compile(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let (p, source, filename) = compile_args(vm, args, kwnames)?;
     let mode_s = p
         .get(2)
         .and_then(crate::str::as_str)

@@ -255,40 +255,7 @@ pub fn compile(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Option<Va
     if !source_is_ast && !only_ast {
         return Ok(None);
     }
-    let p = crate::builtins::function::parse_args(
-        vm,
-        "compile",
-        args,
-        kwnames,
-        &[
-            "source",
-            "filename",
-            "mode",
-            "flags",
-            "dont_inherit",
-            "optimize",
-            "_feature_version",
-        ],
-        0,
-        7,
-        3,
-    )?;
-    let source = p.get(0).cloned().unwrap_or(Value::None);
-    let filename = match p.get(1) {
-        Some(f) => match crate::str::as_str(f) {
-            Some(s) => s.to_string(),
-            None => match crate::builtins::bytes::bytes_of(f) {
-                Some(b) => String::from_utf8_lossy(&b).to_string(),
-                None => {
-                    return Err(vm.type_error(format!(
-                        "compile() argument 'filename' must be str, not {}",
-                        vm.type_name(f)
-                    )));
-                }
-            },
-        },
-        None => "<string>".into(),
-    };
+    let (p, source, filename) = crate::interp::compile_args(vm, args, kwnames)?;
     let flags = match p.get(3) {
         Some(f) => vm.index_i64(f)?,
         None => 0,
