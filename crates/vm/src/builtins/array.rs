@@ -905,30 +905,14 @@ fn compare(vm: &Vm, args: &[Value], op: CmpOp) -> PyResult<Value> {
     }))
 }
 
-macro_rules! cmp_methods {
-    ($($name:ident => $op:expr;)*) => {
-        $(
-            fn $name(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-                compare(vm, args, $op)
-            }
-        )*
-    };
-}
-
-cmp_methods! {
+crate::builtins::cmp_methods! {
+    compare:
     m_lt => CmpOp::Lt;
     m_le => CmpOp::Le;
     m_eq => CmpOp::Eq;
     m_ne => CmpOp::Ne;
     m_gt => CmpOp::Gt;
     m_ge => CmpOp::Ge;
-}
-
-/// Whether `v` has a reflected operator written in Python, which gets its chance before the
-/// sequence operation fails.
-fn reflected_in_python(vm: &Vm, v: &Value, name: &str) -> bool {
-    vm.lookup_special(v, name)
-        .is_some_and(|m| !matches!(m.payload(), Some(Payload::MethodDescriptor(_))))
 }
 
 fn m_add(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -941,7 +925,7 @@ fn m_add(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
         }
         Some(_) => Err(vm.type_error("bad argument type for built-in operation")),
         None => {
-            if reflected_in_python(vm, &args[1], "__radd__") {
+            if crate::builtins::misc::reflected_in_python(vm, &args[1], "__radd__") {
                 return Ok(vm.not_implemented());
             }
             Err(vm.type_error(format!(
@@ -995,7 +979,7 @@ fn repeated(vm: &Vm, d: &[u8], n: i64) -> PyResult<Vec<u8>> {
 fn m_mul(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let a = this(vm, &args[0])?;
     let Some(n) = repeat_count(vm, &args[1])? else {
-        if reflected_in_python(vm, &args[1], "__rmul__") {
+        if crate::builtins::misc::reflected_in_python(vm, &args[1], "__rmul__") {
             return Ok(vm.not_implemented());
         }
         return Err(vm.type_error(format!(

@@ -596,17 +596,8 @@ fn deque_compare(vm: &Vm, args: &[Value], op: CmpOp) -> PyResult<Value> {
     }))
 }
 
-macro_rules! cmp_methods {
-    ($($name:ident => $op:expr;)*) => {
-        $(
-            fn $name(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-                deque_compare(vm, args, $op)
-            }
-        )*
-    };
-}
-
-cmp_methods! {
+crate::builtins::cmp_methods! {
+    deque_compare:
     deque_lt => CmpOp::Lt;
     deque_le => CmpOp::Le;
     deque_eq => CmpOp::Eq;
@@ -615,16 +606,9 @@ cmp_methods! {
     deque_ge => CmpOp::Ge;
 }
 
-/// Whether `v` has a reflected operator written in Python, which gets its chance before the
-/// sequence operation fails (the number slots run first in CPython).
-fn reflected_in_python(vm: &Vm, v: &Value, name: &str) -> bool {
-    vm.lookup_special(v, name)
-        .is_some_and(|m| !matches!(m.payload(), Some(Payload::MethodDescriptor(_))))
-}
-
 fn deque_add(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     if as_deque(&args[1]).is_none() {
-        if reflected_in_python(vm, &args[1], "__radd__") {
+        if crate::builtins::misc::reflected_in_python(vm, &args[1], "__radd__") {
             return Ok(vm.not_implemented());
         }
         return Err(vm.type_error(format!(
@@ -692,7 +676,7 @@ fn inplace_repeat(vm: &Vm, d: &Deque, n: i64) -> PyResult<()> {
 
 fn deque_mul(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let Some(n) = repeat_count(vm, &args[1])? else {
-        if reflected_in_python(vm, &args[1], "__rmul__") {
+        if crate::builtins::misc::reflected_in_python(vm, &args[1], "__rmul__") {
             return Ok(vm.not_implemented());
         }
         return Err(vm.type_error(format!(

@@ -99,17 +99,8 @@ fn keywrapper_compare(vm: &Vm, args: &[Value], op: CmpOp) -> PyResult<Value> {
     vm.rich_compare(&r, &Value::Int(0), op)
 }
 
-macro_rules! cmp_methods {
-    ($($name:ident => $op:expr;)*) => {
-        $(
-            fn $name(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-                keywrapper_compare(vm, args, $op)
-            }
-        )*
-    };
-}
-
-cmp_methods! {
+crate::builtins::cmp_methods! {
+    keywrapper_compare:
     key_lt => CmpOp::Lt;
     key_le => CmpOp::Le;
     key_eq => CmpOp::Eq;

@@ -1105,3 +1105,10 @@ pub fn init(vm: &Vm) {
         vm.types.others.borrow_mut().insert(name, t);
     }
 }
+
+/// Whether `v` has a reflected operator written in Python, which gets its chance before a
+/// native sequence operation fails (the number slots run first in CPython).
+pub fn reflected_in_python(vm: &Vm, v: &Value, name: &str) -> bool {
+    vm.lookup_special(v, name)
+        .is_some_and(|m| !matches!(m.payload(), Some(Payload::MethodDescriptor(_))))
+}

@@ -2,6 +2,23 @@
 //! `gc` modules.
 //! Counterpart: Objects/*object.c and Python/bltinmodule.c, Python/sysmodule.c (3.11).
 
+/// The six rich-comparison methods of a native type, each calling `$compare(vm, args, op)`:
+/// `cmp_methods!(compare: lt_fn => CmpOp::Lt; …)`.
+macro_rules! cmp_methods {
+    ($compare:path: $($name:ident => $op:expr;)*) => {
+        $(
+            fn $name(
+                vm: &crate::vm::Vm,
+                args: &[crate::value::Value],
+                _kw: &[crate::value::Value],
+            ) -> crate::vm::PyResult<crate::value::Value> {
+                $compare(vm, args, $op)
+            }
+        )*
+    };
+}
+pub(crate) use cmp_methods;
+
 pub mod array;
 pub mod ast;
 pub mod asyncgen;
