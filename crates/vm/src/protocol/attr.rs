@@ -235,10 +235,49 @@ impl Vm {
 
     /// `getattr(obj, name, None)`-like: `None` when the attribute is missing.
     pub fn getattr_opt(&self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        if self.surely_missing(obj, name) {
+            return Ok(None);
+        }
         match self.getattr_str(obj, name) {
             Ok(v) => Ok(Some(v)),
             Err(e) if self.exc_matches(&e, &self.types.exceptions.attribute_error) => Ok(None),
             Err(e) => Err(e),
+        }
+    }
+
+    /// Whether looking `name` up on `obj` would certainly raise AttributeError: the lookup
+    /// is the generic one (no `__getattribute__` or `__getattr__` of its own) and neither the
+    /// type, nor the metatype for a class, nor the instance dict has the name. Lets
+    /// `getattr_opt` answer without building the exception (`__mro_entries__`, `__prepare__`
+    /// and other optional hooks are probed this way on every class statement).
+    fn surely_missing(&self, obj: &Value, name: &str) -> bool {
+        let td = type_data(self.class_of(obj));
+        if !self.has_generic_getattribute(td) || td.lookup("__getattr__").is_some() {
+            return false;
+        }
+        if td.lookup(name).is_some() {
+            return false;
+        }
+        match obj {
+            Value::Obj(o) => match &o.payload {
+                // A module: its namespace, then PEP 562's `__getattr__` there.
+                Payload::Module(m) => match &m.dict.payload {
+                    Payload::Dict(d) => {
+                        let d = d.borrow();
+                        name != "__dict__"
+                            && d.get_str(name).is_none()
+                            && d.get_str("__getattr__").is_none()
+                    }
+                    _ => false,
+                },
+                Payload::Type(t) => t.lookup(name).is_none(),
+                _ => match o.dict.borrow().as_ref().map(|d| &d.payload) {
+                    Some(Payload::Dict(d)) => d.borrow().get_str(name).is_none(),
+                    Some(_) => false,
+                    None => true,
+                },
+            },
+            _ => true,
         }
     }
 
