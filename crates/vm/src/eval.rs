@@ -340,22 +340,7 @@ impl Vm {
                             }
                             let b = f.pop();
                             let a = f.pop();
-                            let r = match (&a, &b) {
-                                (Value::Int(x), Value::Int(y)) => {
-                                    match crate::builtins::int::small_binop(*x, *y, arg) {
-                                        Some(r) => Ok(r),
-                                        None => self.binary_op(&a, &b, arg),
-                                    }
-                                }
-                                (Value::Float(x), Value::Float(y)) => {
-                                    match crate::builtins::float::small_binop(*x, *y, arg) {
-                                        Some(r) => Ok(r),
-                                        None => self.binary_op(&a, &b, arg),
-                                    }
-                                }
-                                _ => self.binary_op(&a, &b, arg),
-                            };
-                            let r = tri!('op, r);
+                            let r = tri!('op, self.binary_op(&a, &b, arg));
                             f.push(r);
                             continue 'dispatch;
                         }
@@ -388,19 +373,8 @@ impl Vm {
                             }
                             let b = f.pop();
                             let a = f.pop();
-                            let r = match (&a, &b) {
-                                (Value::Int(x), Value::Int(y)) => Value::Bool(match arg {
-                                    0 => x < y,
-                                    1 => x <= y,
-                                    2 => x == y,
-                                    3 => x != y,
-                                    4 => x > y,
-                                    _ => x >= y,
-                                }),
-                                _ => {
-                                    tri!('op, self.rich_compare(&a, &b, crate::protocol::CmpOp::from_arg(arg)))
-                                }
-                            };
+                            let op = crate::protocol::CmpOp::from_arg(arg);
+                            let r = tri!('op, self.rich_compare(&a, &b, op));
                             f.push(r);
                             continue 'dispatch;
                         }
@@ -1164,12 +1138,9 @@ impl Vm {
                     f.kwnames = None;
                     break;
                 }
-                let mut frame = self.pop_frame();
-                let resume = frame.resume;
+                let (frame, resume, g) = self.leave_frame();
                 in_python_call = resume == Resume::Push;
-                let g = frame.generator.as_ref().and_then(|g| g.upgrade());
                 if matches!(resume, Resume::ForIter | Resume::Send) {
-                    crate::generator::leave_inline(self, &mut frame, g.as_ref());
                     // PEP 479: StopIteration leaving a generator becomes RuntimeError.
                     exc = crate::generator::stop_iteration_escaped(self, exc, g.as_ref());
                 }
@@ -1215,7 +1186,6 @@ impl Vm {
         }
     }
 
-    /// Prepends this frame's entry to the exception's traceback.
     /// Adds `f` to the exception's traceback. A frame that was calling a Python function
     /// reports, as CPython's `tb_lasti` does, the last cache unit of its CALL (CPython moves
     /// past the caches before entering the callee); the line is the CALL's either way.

@@ -362,7 +362,6 @@ impl Vm {
         }
     }
 
-    /// `type(v).__name__`.
     /// The short name of a value's type (`__name__`, CPython's `_PyType_Name`).
     pub fn type_name(&self, v: &Value) -> String {
         crate::types::type_data(self.class_of(v))
@@ -376,15 +375,13 @@ impl Vm {
     pub fn tp_name(&self, v: &Value) -> String {
         let td = crate::types::type_data(self.class_of(v));
         let name = td.name.borrow();
-        if !td.has_flag(crate::types::flags::HEAPTYPE)
-            && !name.contains('.')
-            && let Some(m) = td.own("__module__")
-            && let Some(m) = crate::str::as_str(&m)
-            && m != "builtins"
-        {
-            return format!("{m}.{name}");
+        if td.has_flag(crate::types::flags::HEAPTYPE) || name.contains('.') {
+            return name.clone();
         }
-        name.clone()
+        match crate::builtins::type_::type_module_name(td) {
+            Some(m) if m != "builtins" => format!("{m}.{name}"),
+            _ => name.clone(),
+        }
     }
 
     /// Runs a module-level code object in `globals`.
