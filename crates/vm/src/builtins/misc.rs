@@ -627,11 +627,7 @@ impl Member {
             && let Some(v) = slots.borrow().get(self.index)
         {
             return match v {
-                Value::Null => Err(vm.attribute_error(format!(
-                    "'{}' object has no attribute '{}'",
-                    vm.tp_name(obj),
-                    self.name
-                ))),
+                Value::Null => Err(self.unset(vm, obj)),
                 v => Ok(v.clone()),
             };
         }
@@ -645,13 +641,16 @@ impl Member {
             }
             _ => None,
         }
-        .ok_or_else(|| {
-            vm.attribute_error(format!(
-                "'{}' object has no attribute '{}'",
-                vm.tp_name(obj),
-                self.name
-            ))
-        })
+        .ok_or_else(|| self.unset(vm, obj))
+    }
+
+    /// The AttributeError for reading this slot while it is unset.
+    fn unset(&self, vm: &Vm, obj: &Value) -> crate::vm::PyErr {
+        vm.attribute_error(format!(
+            "'{}' object has no attribute '{}'",
+            vm.tp_name(obj),
+            self.name
+        ))
     }
 
     /// `obj.NAME = value`, or `del obj.NAME` when `value` is `None`.
