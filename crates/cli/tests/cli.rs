@@ -182,6 +182,49 @@ fn bad_files_give_clear_errors() {
     }
 }
 
+/// A pyc (made by python3.11, its operands then broken) whose function loads a constant that
+/// is not there: the module runs, and the call raises SystemError; a broken module body
+/// raises it at once. Never a panic.
+#[test]
+fn out_of_range_operands_raise_system_error() {
+    let dir = temp_dir("cli-bad-operands");
+    let make = r#"
+import importlib.util, marshal, sys
+src = "def f():\n    return 12345\nprint('defined')\nf()\n"
+co = compile(src, 'bad.py', 'exec')
+consts = list(co.co_consts)
+i = next(i for i, c in enumerate(consts) if hasattr(c, 'co_code'))
+consts[i] = consts[i].replace(co_consts=(None,))
+nested = co.replace(co_consts=tuple(consts))
+top = compile("x = 1\n", 'bad.py', 'exec').replace(co_consts=())
+for name, code in (('nested', nested), ('top', top)):
+    with open(f'{sys.argv[1]}/{name}.pyc', 'wb') as f:
+        f.write(importlib.util.MAGIC_NUMBER + bytes(12) + marshal.dumps(code))
+"#;
+    let status = Command::new(python())
+        .args(["-c", make])
+        .arg(&dir)
+        .status()
+        .expect("python3.11 is required");
+    assert!(status.success());
+    let nested = rpy(&[dir.join("nested.pyc").to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&nested.stderr);
+    assert_eq!(String::from_utf8_lossy(&nested.stdout), "defined\n");
+    assert_eq!(nested.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("SystemError: code: LOAD_CONST operand 1 out of range"),
+        "{err}"
+    );
+    let top = rpy(&[dir.join("top.pyc").to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&top.stderr);
+    assert_eq!(top.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("SystemError: code: LOAD_CONST operand"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+}
+
 #[test]
 fn usage_errors_exit_2() {
     for args in [&["--dis"][..], &["--bogus"], &["--dis", "a", "b"]] {

@@ -95,7 +95,7 @@ impl Vm {
             .unwrap_or("?")
             .to_string();
         let name_of = |i: usize| -> String {
-            crate::str::as_str(&Value::Obj(code.localsplus_names[i].clone()))
+            crate::str::as_str(&Value::Obj(code.body().localsplus_names[i].clone()))
                 .unwrap_or("?")
                 .to_string()
         };
@@ -122,7 +122,7 @@ impl Vm {
         for (k, v) in kwnames.iter().zip(&args[npos..]) {
             let kname = crate::str::as_str(k).unwrap_or("");
             let found = (posonly..total).find(|&j| {
-                let n = &code.localsplus_names[j];
+                let n = &code.body().localsplus_names[j];
                 match &n.payload {
                     Payload::Str(s) => s.as_str() == kname,
                     _ => false,

@@ -1,11 +1,14 @@
-//! Code objects as the VM executes them: translated once, at load, from the CPython 3.11
-//! instruction stream into the internal form.
+//! Code objects as the VM executes them: translated once, from the CPython 3.11 instruction
+//! stream into the internal form. A code object's header (counts, names, flags) is made at
+//! load; its body (instructions, constants, names) when it first runs or is inspected, so
+//! importing a module does not pay for the functions it never calls.
 //! Counterpart: Objects/codeobject.c and the quickening of Python/specialize.c (3.11).
 //!
 //! The internal form drops CACHE units and EXTENDED_ARG prefixes, folds the prefixes into the
 //! argument, and turns every jump into an absolute instruction index. Every operand is checked
 //! here (local slots, constants, names, jump targets), so the eval loop can index without
-//! fear: a corrupt pyc is refused at load with an exception, never run into a panic.
+//! fear: a corrupt header is refused at load with an exception, and a body whose operands are
+//! out of range raises SystemError when run, never a panic.
 
 use std::cell::OnceCell;
 use std::rc::Rc;
@@ -42,6 +45,23 @@ pub struct Handler {
 pub struct Code {
     /// The stored form, for `co_*` attributes, `dis` and marshal.
     pub obj: Rc<CodeObject>,
+    pub nlocalsplus: usize,
+    /// Number of free variables (the last slots).
+    pub nfree: usize,
+    pub name: PyRef,
+    pub qualname: PyRef,
+    pub filename: PyRef,
+    body: OnceCell<Body>,
+    /// `consts[0]` made before the body, when a function asked for its docstring: the body
+    /// reuses it, so `f.__doc__ is f.__code__.co_consts[0]`.
+    first_const: OnceCell<Value>,
+    positions: OnceCell<Vec<Position>>,
+    /// The Python code object wrapping this code, once made (`f_code is func.__code__`).
+    pub(crate) wrapper: std::cell::RefCell<std::rc::Weak<crate::object::PyObject>>,
+}
+
+/// What a code object runs: made on first use (`Code::built`).
+pub struct Body {
     pub instrs: Box<[Instr]>,
     /// The inline caches of the instructions that have one (`Instr::cache`).
     pub caches: Box<[CacheCell]>,
@@ -51,25 +71,99 @@ pub struct Code {
     pub names: Box<[PyRef]>,
     pub localsplus_names: Box<[PyRef]>,
     pub handlers: Box<[Handler]>,
-    pub nlocalsplus: usize,
-    /// Number of free variables (the last slots).
-    pub nfree: usize,
-    pub name: PyRef,
-    pub qualname: PyRef,
-    pub filename: PyRef,
-    positions: OnceCell<Vec<Position>>,
-    /// The Python code object wrapping this code, once made (`f_code is func.__code__`).
-    pub(crate) wrapper: std::cell::RefCell<std::rc::Weak<crate::object::PyObject>>,
 }
 
 /// The argument of the sentinel CACHE instruction that ends every translated code object.
 pub const PAST_END: u32 = u32::MAX;
+/// The argument of the CACHE instruction that is the whole body of a code object whose
+/// operands are out of range: running it raises SystemError with the message `consts[0]`.
+pub const BAD_BODY: u32 = u32::MAX - 1;
 
 /// Why a code object cannot be loaded.
 #[derive(Debug)]
 pub struct BadCode(pub String);
 
 impl Code {
+    /// A code object whose body is made on first use by `build` (see `Code::built`). The
+    /// header is checked now: the argument counts must fit the local slots.
+    pub fn new(
+        obj: Rc<CodeObject>,
+        name: PyRef,
+        qualname: PyRef,
+        filename: PyRef,
+    ) -> Result<Code, BadCode> {
+        let nlocalsplus = obj.localsplusnames.len();
+        if obj.localspluskinds.len() != nlocalsplus {
+            return Err(BadCode(
+                "code: localsplusnames and localspluskinds differ in length".into(),
+            ));
+        }
+        if obj.argcount as usize
+            + obj.kwonlyargcount as usize
+            + (obj.flags & rpy_marshal::code::flags::VARARGS != 0) as usize
+            + (obj.flags & rpy_marshal::code::flags::VARKEYWORDS != 0) as usize
+            > nlocalsplus
+        {
+            return Err(BadCode("code: co_varnames is too small".into()));
+        }
+        let nfree = obj
+            .localspluskinds
+            .iter()
+            .filter(|&&k| k & kinds::FREE != 0)
+            .count();
+        Ok(Code {
+            nlocalsplus,
+            nfree,
+            name,
+            qualname,
+            filename,
+            body: OnceCell::new(),
+            first_const: OnceCell::new(),
+            positions: OnceCell::new(),
+            wrapper: std::cell::RefCell::new(std::rc::Weak::new()),
+            obj,
+        })
+    }
+
+    /// The body, made now if this is its first use.
+    #[inline]
+    pub fn built(&self, vm: &crate::vm::Vm) -> &Body {
+        self.body
+            .get_or_init(|| crate::interp::build_body(vm, &self.obj, self.first_const.get()))
+    }
+
+    /// `consts[0]` when it is a str (a function's docstring), else None; the body is not
+    /// built for it.
+    pub fn docstring(&self, vm: &crate::vm::Vm) -> Value {
+        if let Some(b) = self.body.get() {
+            return match b.consts.first() {
+                Some(v) if crate::str::as_str(v).is_some() => v.clone(),
+                _ => Value::None,
+            };
+        }
+        match self.obj.consts.first() {
+            Some(c @ rpy_marshal::Value::Str(_)) => self
+                .first_const
+                .get_or_init(|| crate::interp::value_from_marshal(vm, c).unwrap_or(Value::None))
+                .clone(),
+            _ => Value::None,
+        }
+    }
+
+    /// The body of code that has run: every frame's code was built when the frame was made.
+    #[inline]
+    pub fn body(&self) -> &Body {
+        match self.body.get() {
+            Some(b) => b,
+            None => unbuilt(),
+        }
+    }
+
+    /// Gives the code its body, when the caller has made it already.
+    pub fn set_body(&self, body: Body) {
+        let _ = self.body.set(body);
+    }
+
     #[inline]
     pub fn flags(&self) -> u32 {
         self.obj.flags
@@ -99,7 +193,8 @@ impl Code {
     /// table never overlaps, so the first match is the one).
     pub fn handler_for(&self, index: usize) -> Option<Handler> {
         let i = index as u32;
-        self.handlers
+        self.body()
+            .handlers
             .iter()
             .find(|h| h.start <= i && i < h.end)
             .copied()
@@ -113,7 +208,7 @@ impl Code {
 
     /// The position of instruction `index`.
     pub fn position_of(&self, index: usize) -> Position {
-        let unit = self.unit_of.get(index).copied().unwrap_or(0) as usize;
+        let unit = self.body().unit_of.get(index).copied().unwrap_or(0) as usize;
         self.positions().get(unit).cloned().unwrap_or(Position {
             line: None,
             end_line: None,
@@ -129,32 +224,49 @@ impl Code {
 
     /// Byte offset of instruction `index`, as `f_lasti`/`tb_lasti` report it.
     pub fn byte_offset(&self, index: usize) -> u32 {
-        self.unit_of.get(index).copied().unwrap_or(0) * 2
+        self.body().unit_of.get(index).copied().unwrap_or(0) * 2
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn unbuilt() -> ! {
+    unreachable!("a frame's code is built when the frame is made")
+}
+
+impl Body {
+    /// The body of a code object whose operands do not check: running it raises SystemError.
+    pub fn bad(message: Value, localsplus_names: Box<[PyRef]>) -> Body {
+        Body {
+            instrs: Box::new([Instr {
+                op: Opcode::Cache,
+                cache: NO_CACHE,
+                arg: BAD_BODY,
+            }]),
+            caches: Box::new([]),
+            unit_of: Box::new([0]),
+            consts: Box::new([message]),
+            names: Box::new([]),
+            localsplus_names,
+            handlers: Box::new([]),
+        }
     }
 }
 
 /// Translates the instruction stream and checks every operand. `consts`, `names` and the
 /// localsplus names are converted by the caller (they need the VM's object constructors).
 pub fn translate(
-    obj: Rc<CodeObject>,
+    obj: &CodeObject,
     consts: Box<[Value]>,
     names: Box<[PyRef]>,
     localsplus_names: Box<[PyRef]>,
-    name: PyRef,
-    qualname: PyRef,
-    filename: PyRef,
-) -> Result<Code, BadCode> {
+) -> Result<Body, BadCode> {
     let raw = &obj.code;
     if !raw.len().is_multiple_of(2) {
         return Err(BadCode("code: co_code is malformed".into()));
     }
     let nunits = raw.len() / 2;
     let nlocalsplus = obj.localsplusnames.len();
-    if obj.localspluskinds.len() != nlocalsplus {
-        return Err(BadCode(
-            "code: localsplusnames and localspluskinds differ in length".into(),
-        ));
-    }
     // First pass: instruction boundaries. `index_at_unit[u]` is the instruction that owns
     // unit u (prefixes and caches map to their instruction), `start_of[i]` its first unit.
     let mut instrs: Vec<(u8, u32, usize)> = Vec::new(); // (opcode byte, arg, unit of opcode)
@@ -293,20 +405,7 @@ pub fn translate(
             lasti: e.lasti,
         });
     }
-    let nfree = obj
-        .localspluskinds
-        .iter()
-        .filter(|&&k| k & kinds::FREE != 0)
-        .count();
-    if obj.argcount as usize
-        + obj.kwonlyargcount as usize
-        + (obj.flags & rpy_marshal::code::flags::VARARGS != 0) as usize
-        + (obj.flags & rpy_marshal::code::flags::VARKEYWORDS != 0) as usize
-        > nlocalsplus
-    {
-        return Err(BadCode("code: co_varnames is too small".into()));
-    }
-    Ok(Code {
+    Ok(Body {
         instrs: out.into_boxed_slice(),
         caches: (0..ncaches).map(|_| CacheCell::default()).collect(),
         unit_of: unit_of.into_boxed_slice(),
@@ -314,13 +413,5 @@ pub fn translate(
         names,
         localsplus_names,
         handlers: handlers.into_boxed_slice(),
-        nlocalsplus,
-        nfree,
-        name,
-        qualname,
-        filename,
-        positions: OnceCell::new(),
-        wrapper: std::cell::RefCell::new(std::rc::Weak::new()),
-        obj,
     })
 }

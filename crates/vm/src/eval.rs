@@ -77,10 +77,10 @@ impl Vm {
         let recycled = self.frame_pool.borrow_mut().pop();
         match recycled {
             Some(mut frame) => {
-                frame.reinit(args, code, globals, builtins, locals, func);
+                frame.reinit(self, args, code, globals, builtins, locals, func);
                 frame
             }
-            None => Frame::with_args(args, code, globals, builtins, locals, func),
+            None => Frame::with_args(self, args, code, globals, builtins, locals, func),
         }
     }
 
@@ -138,7 +138,7 @@ impl Vm {
         // Every deref of `instrs` relies on this: the frame at `fp` owns an `Rc<Code>` keeping
         // the instruction slice alive while the frame runs, and `instrs` is reloaded with `fp`.
         // SAFETY: `fp` points at the live top frame (see the loop body).
-        let mut instrs: *const [crate::code::Instr] = unsafe { &*(&(*fp)).code.instrs };
+        let mut instrs: *const [crate::code::Instr] = unsafe { &*(&(*fp)).code.body().instrs };
         // The running frame's code, under the same rule as `instrs`: names and caches are
         // read through it while the frame itself is borrowed mutably.
         // SAFETY: as for `instrs`.
@@ -147,7 +147,7 @@ impl Vm {
             () => {
                 fp = self.top_frame_ptr();
                 // SAFETY: see `instrs` above.
-                instrs = unsafe { &*(&(*fp)).code.instrs };
+                instrs = unsafe { &*(&(*fp)).code.body().instrs };
                 // SAFETY: see `code` above.
                 code = unsafe { &*(*fp).code };
             };
@@ -190,6 +190,11 @@ impl Vm {
                                 "code ran past its end",
                             );
                         }
+                        Opcode::Cache if arg == crate::code::BAD_BODY => {
+                            let message = f.code.body().consts[0].clone();
+                            break 'op self
+                                .new_exception(&self.types.exceptions.system_error, vec![message]);
+                        }
                         Opcode::Cache => {
                             break 'op self.new_exception_msg(
                                 &self.types.exceptions.system_error,
@@ -219,7 +224,7 @@ impl Vm {
                             continue 'dispatch;
                         }
                         Opcode::LoadConst => {
-                            let v = f.code.consts[arg as usize].clone();
+                            let v = f.code.body().consts[arg as usize].clone();
                             f.push(v);
                             continue 'dispatch;
                         }
@@ -434,8 +439,8 @@ impl Vm {
                         Opcode::LoadGlobal => {
                             // SAFETY: see `code` above.
                             let code = unsafe { &*code };
-                            let name = &code.names[(arg >> 1) as usize];
-                            let v = match code.caches.get(instr.cache as usize) {
+                            let name = &code.body().names[(arg >> 1) as usize];
+                            let v = match code.body().caches.get(instr.cache as usize) {
                                 Some(c) => tri!('op, self.load_global_cached(f, name, c)),
                                 None => tri!('op, self.load_global(f, name)),
                             };
@@ -446,39 +451,39 @@ impl Vm {
                             continue 'dispatch;
                         }
                         Opcode::StoreGlobal => {
-                            let name = f.code.names[arg as usize].clone();
+                            let name = f.code.body().names[arg as usize].clone();
                             let v = f.pop();
                             tri!('op, self.dict_set_str(&f.globals, name, v));
                             continue 'dispatch;
                         }
                         Opcode::DeleteGlobal => {
-                            let name = f.code.names[arg as usize].clone();
+                            let name = f.code.body().names[arg as usize].clone();
                             tri!('op, self.delete_global(f, &name));
                             continue 'dispatch;
                         }
                         Opcode::LoadName => {
-                            let name = f.code.names[arg as usize].clone();
+                            let name = f.code.body().names[arg as usize].clone();
                             let v = tri!('op, self.load_name(f, &name));
                             f.push(v);
                             continue 'dispatch;
                         }
                         Opcode::StoreName => {
-                            let name = f.code.names[arg as usize].clone();
+                            let name = f.code.body().names[arg as usize].clone();
                             let v = f.pop();
                             tri!('op, self.store_name(f, name, v));
                             continue 'dispatch;
                         }
                         Opcode::DeleteName => {
-                            let name = f.code.names[arg as usize].clone();
+                            let name = f.code.body().names[arg as usize].clone();
                             tri!('op, self.delete_name(f, &name));
                             continue 'dispatch;
                         }
                         Opcode::LoadAttr => {
                             // SAFETY: see `code` above.
                             let code = unsafe { &*code };
-                            let name = &code.names[arg as usize];
+                            let name = &code.body().names[arg as usize];
                             let o = f.pop();
-                            let v = match code.caches.get(instr.cache as usize) {
+                            let v = match code.body().caches.get(instr.cache as usize) {
                                 Some(c) => tri!('op, self.load_attr_cached(&o, name, c)),
                                 None => tri!('op, self.getattr(&o, name)),
                             };
@@ -488,17 +493,17 @@ impl Vm {
                         Opcode::StoreAttr => {
                             // SAFETY: see `code` above.
                             let code = unsafe { &*code };
-                            let name = &code.names[arg as usize];
+                            let name = &code.body().names[arg as usize];
                             let o = f.pop();
                             let v = f.pop();
-                            match code.caches.get(instr.cache as usize) {
+                            match code.body().caches.get(instr.cache as usize) {
                                 Some(c) => tri!('op, self.store_attr_cached(&o, name, v, c)),
                                 None => tri!('op, self.setattr(&o, name, v)),
                             }
                             continue 'dispatch;
                         }
                         Opcode::DeleteAttr => {
-                            let name = f.code.names[arg as usize].clone();
+                            let name = f.code.body().names[arg as usize].clone();
                             let o = f.pop();
                             tri!('op, self.delattr(&o, &name));
                             continue 'dispatch;
@@ -506,9 +511,9 @@ impl Vm {
                         Opcode::LoadMethod => {
                             // SAFETY: see `code` above.
                             let code = unsafe { &*code };
-                            let name = &code.names[arg as usize];
+                            let name = &code.body().names[arg as usize];
                             let o = f.pop();
-                            let r = match code.caches.get(instr.cache as usize) {
+                            let r = match code.body().caches.get(instr.cache as usize) {
                                 Some(c) => self.load_method_cached(&o, name, c),
                                 None => self.get_method(&o, name),
                             };
@@ -525,7 +530,7 @@ impl Vm {
                             continue 'dispatch;
                         }
                         Opcode::KwNames => {
-                            if let Value::Obj(t) = &f.code.consts[arg as usize] {
+                            if let Value::Obj(t) = &f.code.body().consts[arg as usize] {
                                 f.kwnames = Some(t.clone());
                             }
                             continue 'dispatch;
@@ -634,6 +639,7 @@ impl Vm {
                                     }
                                     let target = caller
                                         .code
+                                        .body()
                                         .instrs
                                         .get(caller.lasti())
                                         .map(|i| i.arg as usize);
@@ -971,7 +977,7 @@ impl Vm {
                             continue 'dispatch;
                         }
                         Opcode::ImportName => {
-                            let name = f.code.names[arg as usize].clone();
+                            let name = f.code.body().names[arg as usize].clone();
                             let fromlist = f.pop();
                             let level = f.pop();
                             let m = tri!('op, self.op_import_name(f, &name, &fromlist, &level));
@@ -981,7 +987,7 @@ impl Vm {
                             continue 'dispatch;
                         }
                         Opcode::ImportFrom => {
-                            let name = f.code.names[arg as usize].clone();
+                            let name = f.code.body().names[arg as usize].clone();
                             let m = f.top().clone();
                             let v = tri!('op, self.op_import_from(&m, &name));
                             f.push(v);
@@ -1156,7 +1162,7 @@ impl Vm {
     }
 
     fn unbound_local(&self, f: &Frame, slot: usize) -> PyErr {
-        let name = crate::str::as_str(&Value::Obj(f.code.localsplus_names[slot].clone()))
+        let name = crate::str::as_str(&Value::Obj(f.code.body().localsplus_names[slot].clone()))
             .unwrap_or("?")
             .to_string();
         self.new_exception_msg(
@@ -1168,7 +1174,7 @@ impl Vm {
     }
 
     fn unbound_deref(&self, f: &Frame, slot: usize) -> PyErr {
-        let name = crate::str::as_str(&Value::Obj(f.code.localsplus_names[slot].clone()))
+        let name = crate::str::as_str(&Value::Obj(f.code.body().localsplus_names[slot].clone()))
             .unwrap_or("?")
             .to_string();
         if f.code.kind(slot) & rpy_marshal::code::kinds::FREE != 0 {
@@ -1194,7 +1200,7 @@ impl Vm {
         let lineno = f.code.line_of(f.lasti());
         let mut lasti = f.code.byte_offset(f.lasti());
         if in_python_call
-            && let Some(instr) = f.code.instrs.get(f.lasti())
+            && let Some(instr) = f.code.body().instrs.get(f.lasti())
             && instr.op == Opcode::Call
         {
             lasti += 2 * rpy_marshal::opcode::info(Opcode::Call as u8).caches as u32;

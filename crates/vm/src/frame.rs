@@ -60,17 +60,20 @@ pub struct Frame {
 
 impl Frame {
     pub fn new(
+        vm: &crate::vm::Vm,
         code: Rc<Code>,
         globals: PyRef,
         builtins: PyRef,
         locals: Option<Value>,
         func: Option<PyRef>,
     ) -> Box<Frame> {
-        Frame::with_args(&[], code, globals, builtins, locals, func)
+        Frame::with_args(vm, &[], code, globals, builtins, locals, func)
     }
 
-    /// A new frame whose first locals are `args` (at most `nlocalsplus` of them).
+    /// A new frame whose first locals are `args` (at most `nlocalsplus` of them). The code's
+    /// body is built now if it never ran: `Code::body` relies on it.
     pub fn with_args(
+        vm: &crate::vm::Vm,
         args: &[Value],
         code: Rc<Code>,
         globals: PyRef,
@@ -78,6 +81,7 @@ impl Frame {
         locals: Option<Value>,
         func: Option<PyRef>,
     ) -> Box<Frame> {
+        code.built(vm);
         let mut frame = Box::new(Frame {
             slots: Vec::with_capacity(code.nlocalsplus + code.stacksize()),
             base: code.nlocalsplus,
@@ -102,6 +106,7 @@ impl Frame {
     /// Makes a recycled frame (see `Vm::recycle_frame`) ready to run `code`.
     pub(crate) fn reinit(
         &mut self,
+        vm: &crate::vm::Vm,
         args: &[Value],
         code: Rc<Code>,
         globals: PyRef,
@@ -109,6 +114,7 @@ impl Frame {
         locals: Option<Value>,
         func: Option<PyRef>,
     ) {
+        code.built(vm);
         let need = code.nlocalsplus + code.stacksize();
         if self.slots.capacity() < need {
             self.slots.reserve(need);

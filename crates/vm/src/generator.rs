@@ -341,7 +341,7 @@ fn delegate(g: &GenData) -> Option<Value> {
     }
     let frame = g.frame.borrow();
     let f = frame.as_ref()?;
-    let next = f.code.instrs.get(f.lasti() + 1)?;
+    let next = f.code.body().instrs.get(f.lasti() + 1)?;
     if next.op == Opcode::Resume && next.arg >= 2 {
         Some(f.top().clone())
     } else {
@@ -389,7 +389,7 @@ pub fn gen_throw(vm: &Vm, g: &PyRef, exc: PyErr) -> PyResult<Value> {
                     let mut fb = gd.frame.borrow_mut();
                     if let Some(f) = fb.as_mut() {
                         f.pop();
-                        if let Some(send) = f.code.instrs.get(f.lasti().wrapping_sub(1))
+                        if let Some(send) = f.code.body().instrs.get(f.lasti().wrapping_sub(1))
                             && send.op == Opcode::Send
                         {
                             f.pc = send.arg as usize;

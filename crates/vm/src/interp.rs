@@ -274,29 +274,50 @@ fn intern_name(vm: &Vm, s: &rpy_marshal::value::PyStr) -> PyRef {
     }
 }
 
-/// Translates a marshalled code object (and its nested ones) into VM code.
+/// A marshalled code object as VM code. Its header is checked now; its body (and with it
+/// every nested code object's) is made when it first runs or is inspected.
 pub fn load_code(vm: &Vm, co: &Rc<CodeObject>) -> PyResult<Rc<Code>> {
-    let mut consts = Vec::with_capacity(co.consts.len());
-    for c in co.consts.iter() {
-        consts.push(value_from_marshal(vm, c)?);
-    }
-    let names: Vec<PyRef> = co.names.iter().map(|n| intern_name(vm, n)).collect();
-    let lp: Vec<PyRef> = co
-        .localsplusnames
-        .iter()
-        .map(|n| intern_name(vm, n))
-        .collect();
-    let code = crate::code::translate(
+    let code = Code::new(
         co.clone(),
-        consts.into_boxed_slice(),
-        names.into_boxed_slice(),
-        lp.into_boxed_slice(),
         intern_name(vm, &co.name),
         intern_name(vm, &co.qualname),
         intern_name(vm, &co.filename),
     )
     .map_err(|e| vm.system_error(e.0))?;
     Ok(Rc::new(code))
+}
+
+/// The body of a code object: its constants, names and translated instructions. A body that
+/// does not check (an operand out of range, a constant that cannot be made) raises
+/// SystemError when run.
+pub fn build_body(vm: &Vm, co: &CodeObject, first_const: Option<&Value>) -> crate::code::Body {
+    let lp: Box<[PyRef]> = co
+        .localsplusnames
+        .iter()
+        .map(|n| intern_name(vm, n))
+        .collect();
+    let mut consts = Vec::with_capacity(co.consts.len());
+    for (i, c) in co.consts.iter().enumerate() {
+        if let (0, Some(v)) = (i, first_const) {
+            consts.push(v.clone());
+            continue;
+        }
+        match value_from_marshal(vm, c) {
+            Ok(v) => consts.push(v),
+            Err(e) => {
+                let message = vm.new_string(format!(
+                    "code: bad constant: {}",
+                    crate::traceback::exception_line(vm, &e)
+                ));
+                return crate::code::Body::bad(message, lp);
+            }
+        }
+    }
+    let names: Box<[PyRef]> = co.names.iter().map(|n| intern_name(vm, n)).collect();
+    match crate::code::translate(co, consts.into_boxed_slice(), names, lp.clone()) {
+        Ok(body) => body,
+        Err(e) => crate::code::Body::bad(vm.new_string(e.0), lp),
+    }
 }
 
 /// A fresh `__main__`-style module namespace.
@@ -614,7 +635,7 @@ pub fn builtin_exec(vm: &Vm, args: &[Value], kwnames: &[Value], is_eval: bool) -
         }
     };
     let builtins = vm.builtins_for(&globals);
-    let frame = crate::frame::Frame::new(code, globals, builtins, Some(locals), None);
+    let frame = crate::frame::Frame::new(vm, code, globals, builtins, Some(locals), None);
     let r = vm.enter_native(|| vm.run_frame(frame))?;
     Ok(if is_eval { r } else { Value::None })
 }

@@ -64,7 +64,13 @@ fn entries(tb: &Value) -> Vec<Entry> {
             // The instruction that owns the code unit `tb_lasti` names (it may name one of
             // the instruction's cache units: see `add_traceback`).
             let unit = td.lasti / 2;
-            let index = f.code.unit_of.iter().rposition(|&u| u <= unit).unwrap_or(0);
+            let index = f
+                .code
+                .body()
+                .unit_of
+                .iter()
+                .rposition(|&u| u <= unit)
+                .unwrap_or(0);
             out.push(Entry {
                 file: crate::protocol::attr::str_of(&f.code.filename).to_string(),
                 line: td.lineno,

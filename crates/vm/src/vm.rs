@@ -388,7 +388,7 @@ impl Vm {
     pub fn run_code(&self, code: Rc<Code>, globals: PyRef) -> PyResult<Value> {
         let locals = Value::Obj(globals.clone());
         let builtins = self.builtins_dict.clone();
-        let frame = Frame::new(code, globals, builtins, Some(locals), None);
+        let frame = Frame::new(self, code, globals, builtins, Some(locals), None);
         self.run_frame(frame)
     }
 

@@ -199,7 +199,7 @@ fn g_yieldfrom(vm: &Vm, v: &Value) -> PyResult<Value> {
     let Some(f) = fb.as_ref() else {
         return Ok(Value::None);
     };
-    match f.code.instrs.get(f.lasti() + 1) {
+    match f.code.body().instrs.get(f.lasti() + 1) {
         Some(i) if i.op == rpy_marshal::Opcode::Resume && i.arg >= 2 => Ok(f.top().clone()),
         _ => Ok(Value::None),
     }

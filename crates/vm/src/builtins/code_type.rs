@@ -11,6 +11,7 @@ use rpy_marshal::code::kinds;
 use rpy_marshal::value::{PyStr, Value as M};
 
 use crate::builtins::frame::code_value;
+use crate::code::Code;
 use crate::object::Payload;
 use crate::value::{PyRef, Value};
 use crate::vm::{PyResult, Vm};
@@ -129,6 +130,7 @@ fn build(vm: &Vm, base: &crate::code::Code, parts: Parts) -> PyResult<Value> {
     let names = match &parts.names {
         Some(n) => names_of(vm, n)?,
         None => base
+            .built(vm)
             .names
             .iter()
             .map(|n| crate::protocol::attr::str_of(n).to_string())
@@ -184,7 +186,7 @@ fn build(vm: &Vm, base: &crate::code::Code, parts: Parts) -> PyResult<Value> {
     }
     let consts: Vec<Value> = match parts.consts {
         Some(c) => c,
-        None => base.consts.to_vec(),
+        None => base.built(vm).consts.to_vec(),
     };
     let mut mconsts = Vec::with_capacity(consts.len());
     for c in &consts {
@@ -221,16 +223,21 @@ fn build(vm: &Vm, base: &crate::code::Code, parts: Parts) -> PyResult<Value> {
             .exceptiontable
             .unwrap_or_else(|| old.exceptiontable.clone()),
     };
-    let code = crate::code::translate(
-        Rc::new(obj),
+    let body = crate::code::translate(
+        &obj,
         consts.into_boxed_slice(),
         names.iter().map(|n| vm.intern(n)).collect(),
         lp_names.iter().map(|n| vm.intern(n)).collect(),
+    )
+    .map_err(|e| vm.value_error(e.0))?;
+    let code = Code::new(
+        Rc::new(obj),
         vm.intern(&name),
         vm.intern(&qualname),
         vm.intern(&filename),
     )
     .map_err(|e| vm.value_error(e.0))?;
+    code.set_body(body);
     Ok(code_value(vm, &Rc::new(code)))
 }
 
@@ -428,11 +435,11 @@ fn code_same(vm: &Vm, a: &crate::code::Code, b: &crate::code::Code) -> PyResult<
         || x.localsplusnames != y.localsplusnames
         || x.linetable != y.linetable
         || x.exceptiontable != y.exceptiontable
-        || a.consts.len() != b.consts.len()
+        || a.built(vm).consts.len() != b.built(vm).consts.len()
     {
         return Ok(false);
     }
-    for (p, q) in a.consts.iter().zip(b.consts.iter()) {
+    for (p, q) in a.built(vm).consts.iter().zip(b.built(vm).consts.iter()) {
         if !const_same(vm, p, q)? {
             return Ok(false);
         }
@@ -482,7 +489,7 @@ pub fn code_hash(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     ] {
         mix(n as u64);
     }
-    mix(c.consts.len() as u64);
+    mix(c.built(vm).consts.len() as u64);
     let h = (h >> 1) as i64;
     Ok(Value::Int(if h == -1 { -2 } else { h }))
 }

@@ -61,7 +61,7 @@ pub fn fast_locals_dict(vm: &Vm, f: &Frame) -> Value {
     let d = crate::builtins::dict::new_dict();
     if let Payload::Dict(dd) = &d.payload {
         let mut dd = dd.borrow_mut();
-        for (i, name) in f.code.localsplus_names.iter().enumerate() {
+        for (i, name) in f.code.body().localsplus_names.iter().enumerate() {
             let kind = f.code.kind(i);
             let v = f.slots.get(i).cloned().unwrap_or(Value::Null);
             let v = if kind & (rpy_marshal::code::kinds::CELL | rpy_marshal::code::kinds::FREE) != 0

@@ -202,10 +202,7 @@ fn function_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
             vm.type_name(bad)
         )));
     }
-    let doc = match code.consts.first() {
-        Some(v) if crate::str::as_str(v).is_some() => v.clone(),
-        _ => Value::None,
-    };
+    let doc = code.docstring(vm);
     let module = match &globals.payload {
         Payload::Dict(d) => d.borrow().get_str("__name__").cloned(),
         _ => None,
@@ -708,7 +705,7 @@ fn zero_arg_super(vm: &Vm) -> PyResult<(Value, Value)> {
     if first.is_null() {
         return Err(vm.runtime_error("super(): arg[0] deleted"));
     }
-    for (i, name) in code.localsplus_names.iter().enumerate() {
+    for (i, name) in code.body().localsplus_names.iter().enumerate() {
         if crate::protocol::attr::str_of(name) == "__class__"
             && code.kind(i) & rpy_marshal::code::kinds::FREE != 0
         {
@@ -867,10 +864,16 @@ fn co_freevars(vm: &Vm, v: &Value) -> PyResult<Value> {
 }
 fn co_names(vm: &Vm, v: &Value) -> PyResult<Value> {
     let c = code_of(vm, v)?;
-    Ok(vm.new_tuple(c.names.iter().map(|n| Value::Obj(n.clone())).collect()))
+    Ok(vm.new_tuple(
+        c.built(vm)
+            .names
+            .iter()
+            .map(|n| Value::Obj(n.clone()))
+            .collect(),
+    ))
 }
 fn co_consts(vm: &Vm, v: &Value) -> PyResult<Value> {
-    Ok(vm.new_tuple(code_of(vm, v)?.consts.to_vec()))
+    Ok(vm.new_tuple(code_of(vm, v)?.built(vm).consts.to_vec()))
 }
 fn co_code(vm: &Vm, v: &Value) -> PyResult<Value> {
     Ok(crate::builtins::bytes::new_bytes(
@@ -886,7 +889,7 @@ fn code_varname_from_oparg(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Va
     let i = vm.index_i64(&args[1])?;
     usize::try_from(i)
         .ok()
-        .and_then(|i| c.localsplus_names.get(i))
+        .and_then(|i| c.built(vm).localsplus_names.get(i))
         .map(|n| Value::Obj(n.clone()))
         .ok_or_else(|| vm.index_error("tuple index out of range"))
 }

@@ -133,7 +133,7 @@ impl Vm {
     }
 
     pub(crate) fn op_load_classderef(&self, f: &Frame, slot: usize) -> PyResult<Value> {
-        let name = f.code.localsplus_names[slot].clone();
+        let name = f.code.body().localsplus_names[slot].clone();
         if let Some(Value::Obj(l)) = &f.locals
             && let Some(v) = dict_get_str(l, str_of(&name))
         {
@@ -175,10 +175,7 @@ impl Vm {
             }
             _ => annotations,
         };
-        let doc = match code.consts.first() {
-            Some(v) if crate::str::as_str(v).is_some() => v.clone(),
-            _ => Value::None,
-        };
+        let doc = code.docstring(self);
         let module = dict_get_str(&f.globals, "__name__").unwrap_or(Value::None);
         let fd = FunctionData {
             name: RefCell::new(Value::Obj(code.name.clone())),
