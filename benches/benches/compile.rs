@@ -10,7 +10,7 @@ use std::time::Instant;
 use rpy_benches::{median, reference_python, repo_root, stdlib_pycs};
 
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: rpy_vm::alloc::Allocator = rpy_vm::alloc::Allocator;
 
 const RUNS: usize = 5;
 

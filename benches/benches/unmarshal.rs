@@ -11,7 +11,7 @@ use rpy_benches::{median, reference_python, repo_root, stdlib_pycs};
 
 /// The allocator the `rpy` binary uses.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: rpy_vm::alloc::Allocator = rpy_vm::alloc::Allocator;
 
 const RUNS: usize = 9;
 

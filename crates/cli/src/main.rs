@@ -7,10 +7,9 @@ mod repl;
 
 use std::process::ExitCode;
 
-/// CPython allocates small objects from its own arenas (pymalloc); mimalloc gives us the
-/// same kind of speed for the many small allocations an interpreter makes.
+/// mimalloc, as `rpy_vm::alloc` explains.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: rpy_vm::alloc::Allocator = rpy_vm::alloc::Allocator;
 
 const USAGE: &str = "usage: rpy [option] ... [-c cmd | -m mod | file | -] [arg] ...";
 

@@ -42,11 +42,13 @@ impl Vm {
     pub(crate) fn push_frame(&self, frame: Box<Frame>) -> PyResult<()> {
         let depth = self.depth.get() + 1;
         if depth > self.recursion_limit.get() {
-            // The frame is dropped: its caller sees the error at its CALL.
-            return Err(self.new_exception_msg(
-                &self.types.exceptions.recursion_error,
-                "maximum recursion depth exceeded",
-            ));
+            // The frame is dropped: its caller sees the error at its CALL. CPython calls an
+            // `__init__` through C, whose check words it so.
+            let message = match frame.resume {
+                Resume::Init => "maximum recursion depth exceeded while calling a Python object",
+                _ => "maximum recursion depth exceeded",
+            };
+            return Err(self.new_exception_msg(&self.types.exceptions.recursion_error, message));
         }
         self.depth.set(depth);
         self.frames.borrow_mut().push(frame);
@@ -74,10 +76,11 @@ impl Vm {
         locals: Option<Value>,
         func: Option<PyRef>,
     ) -> Box<Frame> {
+        code.built(self);
         let recycled = self.frame_pool.borrow_mut().pop();
         match recycled {
             Some(mut frame) => {
-                frame.reinit(self, args, code, globals, builtins, locals, func);
+                frame.reinit(args, code, globals, builtins, locals, func);
                 frame
             }
             None => Frame::with_args(self, args, code, globals, builtins, locals, func),
@@ -579,6 +582,32 @@ impl Vm {
                                 switch_frame!();
                                 continue 'dispatch;
                             }
+                            // A class whose instances `object.__new__` makes and a Python
+                            // `__init__` initializes: the instance takes the class's place as
+                            // `self`, and `__init__` runs in this loop.
+                            if first == len - n
+                                && let Value::Obj(cls) = &callable
+                                && let Some(init) = crate::builtins::type_::python_init(self, cls)
+                                && let Payload::Function(fd) = &init.payload
+                            {
+                                let instance = Value::Obj(crate::builtins::object::new_instance(
+                                    self,
+                                    cls,
+                                    crate::builtins::object::instance_payload(cls),
+                                ));
+                                f.slots[first - 1] = instance.clone();
+                                let frame = tri!(
+                                    'op,
+                                    self.frame_for_call(&init, fd, &f.slots[first - 1..], kw)
+                                );
+                                f.slots.truncate(len - n - 2);
+                                f.push(instance);
+                                let mut frame = frame;
+                                frame.resume = Resume::Init;
+                                tri!('op, self.push_frame(frame));
+                                switch_frame!();
+                                continue 'dispatch;
+                            }
                             // The arguments stay on this frame's stack during the call (which
                             // keeps them alive, as in CPython) and are passed in place.
                             // SAFETY: nothing but this loop, suspended in the call, changes the
@@ -626,6 +655,12 @@ impl Vm {
                                     switch_frame!();
                                     // SAFETY: as at the top of the dispatch loop.
                                     unsafe { &mut *fp }.push(v);
+                                }
+                                Resume::Init => {
+                                    switch_frame!();
+                                    if !v.is_none() {
+                                        break 'op crate::builtins::type_::init_returned(self, &v);
+                                    }
                                 }
                                 Resume::ForIter | Resume::Send => {
                                     // The generator is exhausted: the caller's FOR_ITER leaves its

@@ -19,6 +19,9 @@ use crate::value::{PyRef, Value};
 pub enum Resume {
     /// Push the return value onto the caller's stack.
     Push,
+    /// The `__init__` of a class the caller's CALL instantiated: the new instance is already
+    /// on the caller's stack; the return value must be None.
+    Init,
     /// A native caller is waiting: leave the eval loop with the value.
     Exit,
     /// A generator resumed by the caller's FOR_ITER, in the same loop: a yield pushes the value
@@ -104,9 +107,9 @@ impl Frame {
     }
 
     /// Makes a recycled frame (see `Vm::recycle_frame`) ready to run `code`.
+    /// `code` is built (`Vm::new_frame` builds it).
     pub(crate) fn reinit(
         &mut self,
-        vm: &crate::vm::Vm,
         args: &[Value],
         code: Rc<Code>,
         globals: PyRef,
@@ -114,7 +117,6 @@ impl Frame {
         locals: Option<Value>,
         func: Option<PyRef>,
     ) {
-        code.built(vm);
         let need = code.nlocalsplus + code.stacksize();
         if self.slots.capacity() < need {
             self.slots.reserve(need);

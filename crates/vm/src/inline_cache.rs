@@ -537,9 +537,11 @@ impl Vm {
         {
             return m.set(self, obj, Some(value));
         }
+        // The type has no data descriptor for the name and its instances have a `__dict__`
+        // (a new instance gets it now, as `__init__` sets its first attribute).
         if let Some(hint) = hint
             && let Value::Obj(o) = obj
-            && let Some(d) = o.dict.borrow().clone()
+            && let d = self.instance_dict(o)
             && let Payload::Dict(dd) = &d.payload
         {
             let r = dd
@@ -547,6 +549,14 @@ impl Vm {
                 .replace_at_if_key(hint as usize, name, value);
             match r {
                 Ok(old) => {
+                    drop(old);
+                    return Ok(());
+                }
+                // Elsewhere in the dict, or not there yet (an attribute `__init__` sets on
+                // a new instance): the type still has no data descriptor for the name, so
+                // the instance dict takes it.
+                Err(v) if crate::types::kind_of(&d) == crate::types::TypeKind::Dict => {
+                    let old = dd.borrow_mut().set_str(name.clone(), v);
                     drop(old);
                     return Ok(());
                 }

@@ -5,6 +5,7 @@
 //! VM's frame stack and `eval` runs it. Objects are `value::Value`s: immediates for small
 //! ints, floats, bools and None, `Rc<object::PyObject>` for the rest.
 
+pub mod alloc;
 pub mod builtins;
 pub mod call;
 pub mod code;

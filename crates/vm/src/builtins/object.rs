@@ -122,13 +122,17 @@ pub fn object_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value>
             td.name.borrow()
         )));
     }
-    let n = crate::builtins::misc::slot_count(&cls);
-    let payload = if n == 0 {
+    Ok(Value::Obj(new_instance(vm, &cls, instance_payload(&cls))))
+}
+
+/// The payload `object.__new__` gives an instance of `cls`: its `__slots__`, if any.
+pub fn instance_payload(cls: &crate::value::PyRef) -> Payload {
+    let n = crate::builtins::misc::slot_count(cls);
+    if n == 0 {
         Payload::Object
     } else {
         Payload::Slots(RefCell::new(vec![Value::Null; n].into_boxed_slice()))
-    };
-    Ok(Value::Obj(new_instance(vm, &cls, payload)))
+    }
 }
 
 /// An instance of `cls` with `payload`, with a `__dict__` if the class gives instances one.
@@ -141,7 +145,7 @@ fn is_object_method(v: &Value, name: &str) -> bool {
     matches!(v.payload(), Some(Payload::MethodDescriptor(md)) if md.owner == "object" && md.name == name)
 }
 
-fn is_object_static_new(v: &Value) -> bool {
+pub(crate) fn is_object_static_new(v: &Value) -> bool {
     match v.payload() {
         Some(Payload::StaticMethod(f)) => {
             matches!(f.borrow().payload(), Some(Payload::BuiltinFunction(bf)) if bf.owner == Some("object") && bf.name == "__new__")

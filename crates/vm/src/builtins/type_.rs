@@ -105,13 +105,51 @@ pub fn type_call(vm: &Vm, cls: &PyRef, args: &[Value], kwnames: &[Value]) -> PyR
             }
         };
         if !r.is_none() {
-            return Err(vm.type_error(format!(
-                "__init__() should return None, not '{}'",
-                vm.type_name(&r)
-            )));
+            return Err(init_returned(vm, &r));
         }
     }
     Ok(obj)
+}
+
+/// The error for an `__init__` that returned `r`, not None.
+pub fn init_returned(vm: &Vm, r: &Value) -> crate::vm::PyErr {
+    vm.type_error(format!(
+        "__init__() should return None, not '{}'",
+        vm.type_name(r)
+    ))
+}
+
+/// The `__init__` of `cls` when calling `cls` means exactly: make an instance with
+/// `object.__new__`, then run that Python function on it (the eval loop's CALL then runs it
+/// without recursing). `None` for any other class: a metaclass, another `__new__`, a native
+/// layout, an abstract class, or an `__init__` that is not a plain function.
+pub fn python_init(vm: &Vm, cls: &PyRef) -> Option<PyRef> {
+    let Payload::Type(td) = &cls.payload else {
+        return None;
+    };
+    if td.kind != crate::types::TypeKind::Heap
+        || td.layout != crate::types::Layout::Object
+        || td.has_flag(crate::types::flags::ABSTRACT)
+        || !Rc::ptr_eq(cls.class(), &vm.types.type_)
+    {
+        return None;
+    }
+    let new = td.lookup("__new__")?;
+    if !crate::builtins::object::is_object_static_new(&new) {
+        return None;
+    }
+    let Value::Obj(init) = td.lookup("__init__")? else {
+        return None;
+    };
+    let Payload::Function(fd) = &init.payload else {
+        return None;
+    };
+    use rpy_marshal::code::flags as co;
+    let kinds = co::GENERATOR | co::COROUTINE | co::ASYNC_GENERATOR | co::ITERABLE_COROUTINE;
+    if fd.code.borrow().flags() & kinds != 0 {
+        return None;
+    }
+    Some(init)
 }
 
 fn type_call_method(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
