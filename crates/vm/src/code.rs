@@ -269,11 +269,10 @@ pub fn translate(
     let nlocalsplus = obj.localsplusnames.len();
     // First pass: instruction boundaries. `index_at_unit[u]` is the instruction that owns
     // unit u (prefixes and caches map to their instruction), `start_of[i]` its first unit.
-    let mut instrs: Vec<(u8, u32, usize)> = Vec::new(); // (opcode byte, arg, unit of opcode)
-    let mut index_at_unit = vec![u32::MAX; nunits + 1];
+    let mut instrs: Vec<(u8, u32, usize)> = Vec::with_capacity(nunits); // (opcode, arg, unit)
+    let mut index_at_unit: Vec<u32> = Vec::with_capacity(nunits + 1);
     let mut u = 0;
     while u < nunits {
-        let first = u;
         let mut arg: u32 = 0;
         let mut op = raw[2 * u];
         let mut prefixes = 0;
@@ -289,27 +288,19 @@ pub fn translate(
         arg = (arg << 8) | raw[2 * u + 1] as u32;
         let caches = opcode::info(op).caches as usize;
         let index = instrs.len() as u32;
-        for unit in index_at_unit
-            .iter_mut()
-            .take((u + 1 + caches).min(nunits))
-            .skip(first)
-        {
-            *unit = index;
-        }
+        // The prefixes, the opcode and its caches (cut short at the end) all map to it.
+        let end = (u + 1 + caches).min(nunits);
+        index_at_unit.resize(end, index);
         instrs.push((op, arg, u));
         u += 1 + caches;
     }
     let count = instrs.len() as u32;
-    // Units past the last instruction (a trailing cache cut short) map to the end.
-    for unit in index_at_unit.iter_mut() {
-        if *unit == u32::MAX {
-            *unit = count;
-        }
-    }
+    // The unit past the end maps to the end.
+    index_at_unit.resize(nunits + 1, count);
     let index_of_unit = |unit: usize| -> Option<u32> { index_at_unit.get(unit).copied() };
-    let mut out = Vec::with_capacity(instrs.len());
+    let mut out = Vec::with_capacity(instrs.len() + 1);
     let mut ncaches: u16 = 0;
-    let mut unit_of = Vec::with_capacity(instrs.len());
+    let mut unit_of = Vec::with_capacity(instrs.len() + 1);
     for &(byte, arg, unit) in &instrs {
         let info = opcode::info(byte);
         let Some(op) = Opcode::from_u8(byte).filter(|_| info.is_base) else {

@@ -314,9 +314,12 @@ pub fn build_body(vm: &Vm, co: &CodeObject, first_const: Option<&Value>) -> crat
         }
     }
     let names: Box<[PyRef]> = co.names.iter().map(|n| intern_name(vm, n)).collect();
-    match crate::code::translate(co, consts.into_boxed_slice(), names, lp.clone()) {
+    match crate::code::translate(co, consts.into_boxed_slice(), names, lp) {
         Ok(body) => body,
-        Err(e) => crate::code::Body::bad(vm.new_string(e.0), lp),
+        Err(e) => {
+            let lp = co.localsplusnames.iter().map(|n| intern_name(vm, n));
+            crate::code::Body::bad(vm.new_string(e.0), lp.collect())
+        }
     }
 }
 
