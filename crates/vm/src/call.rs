@@ -91,14 +91,14 @@ impl Vm {
         let kwonly = code.kwonlyargcount();
         let total = argcount + kwonly;
         let npos = args.len() - kwnames.len();
-        let qualname = crate::str::as_str(&fd.qualname.borrow())
-            .unwrap_or("?")
-            .to_string();
-        let name_of = |i: usize| -> String {
-            crate::str::as_str(&Value::Obj(code.body().localsplus_names[i].clone()))
+        // Only the error messages need the names as text.
+        let qualname = || -> String {
+            crate::str::as_str(&fd.qualname.borrow())
                 .unwrap_or("?")
                 .to_string()
         };
+        let names = &code.body().localsplus_names;
+        let name_of = |i: usize| -> String { crate::protocol::attr::str_of(&names[i]).to_string() };
         let n = npos.min(argcount);
         frame.slots[..n].clone_from_slice(&args[..n]);
         let mut next_slot = total;
@@ -121,18 +121,21 @@ impl Vm {
         let mut posonly_as_kw: Vec<String> = Vec::new();
         for (k, v) in kwnames.iter().zip(&args[npos..]) {
             let kname = crate::str::as_str(k).unwrap_or("");
-            let found = (posonly..total).find(|&j| {
-                let n = &code.body().localsplus_names[j];
-                match &n.payload {
-                    Payload::Str(s) => s.as_str() == kname,
-                    _ => false,
-                }
-            });
+            // Keyword names and parameter names are usually the same interned str.
+            let found = (posonly..total)
+                .find(|&j| matches!(k, Value::Obj(ko) if Rc::ptr_eq(ko, &names[j])))
+                .or_else(|| {
+                    (posonly..total).find(|&j| match &names[j].payload {
+                        Payload::Str(s) => s.as_str() == kname,
+                        _ => false,
+                    })
+                });
             match found {
                 Some(j) => {
                     if !frame.slots[j].is_null() {
                         return Err(self.type_error(format!(
-                            "{qualname}() got multiple values for argument '{kname}'"
+                            "{}() got multiple values for argument '{kname}'",
+                            qualname()
                         )));
                     }
                     frame.slots[j] = v.clone();
@@ -144,7 +147,8 @@ impl Vm {
                         posonly_as_kw.push(kname.to_string());
                     } else {
                         return Err(self.type_error(format!(
-                            "{qualname}() got an unexpected keyword argument '{kname}'"
+                            "{}() got an unexpected keyword argument '{kname}'",
+                            qualname()
                         )));
                     }
                 }
@@ -152,16 +156,18 @@ impl Vm {
         }
         if !posonly_as_kw.is_empty() {
             return Err(self.type_error(format!(
-                "{qualname}() got some positional-only arguments passed as keyword arguments: '{}'",
+                "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+                qualname(),
                 posonly_as_kw.join(", ")
             )));
         }
-        let defaults: Vec<Value> = match &*fd.defaults.borrow() {
+        let defaults_obj = fd.defaults.borrow().clone();
+        let defaults: &[Value] = match &defaults_obj {
             Value::Obj(t) => match &t.payload {
-                Payload::Tuple(items) => items.to_vec(),
-                _ => Vec::new(),
+                Payload::Tuple(items) => items,
+                _ => &[],
             },
-            _ => Vec::new(),
+            _ => &[],
         };
         if npos > argcount && flags & co_flags::VARARGS == 0 {
             let kw_given = (argcount..total)
@@ -189,7 +195,9 @@ impl Vm {
             } else {
                 format!("{npos} were")
             };
-            return Err(self.type_error(format!("{qualname}() takes {takes} but {given} given")));
+            return Err(
+                self.type_error(format!("{}() takes {takes} but {given} given", qualname()))
+            );
         }
         if npos < argcount {
             let first_default = argcount - defaults.len().min(argcount);
@@ -205,7 +213,8 @@ impl Vm {
             }
             if !missing.is_empty() {
                 return Err(self.type_error(format!(
-                    "{qualname}() missing {} required positional argument{}: {}",
+                    "{}() missing {} required positional argument{}: {}",
+                    qualname(),
                     missing.len(),
                     if missing.len() == 1 { "" } else { "s" },
                     quote_list(&missing)
@@ -217,23 +226,23 @@ impl Vm {
             let mut missing = Vec::new();
             for i in argcount..total {
                 if frame.slots[i].is_null() {
-                    let name = name_of(i);
                     let dv = match &kwdefaults {
                         Value::Obj(d) => match &d.payload {
-                            Payload::Dict(d) => d.borrow().get_str(&name).cloned(),
+                            Payload::Dict(d) => d.borrow().get_name(&names[i]).cloned(),
                             _ => None,
                         },
                         _ => None,
                     };
                     match dv {
                         Some(v) => frame.slots[i] = v,
-                        None => missing.push(name),
+                        None => missing.push(name_of(i)),
                     }
                 }
             }
             if !missing.is_empty() {
                 return Err(self.type_error(format!(
-                    "{qualname}() missing {} required keyword-only argument{}: {}",
+                    "{}() missing {} required keyword-only argument{}: {}",
+                    qualname(),
                     missing.len(),
                     if missing.len() == 1 { "" } else { "s" },
                     quote_list(&missing)

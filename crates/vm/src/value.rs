@@ -19,7 +19,13 @@ pub type PyRef = Rc<PyObject>;
 /// `Float`; instances of int and float subclasses, and ints outside i64, live on the heap.
 /// `Null` is the VM's own "no value": an unbound local slot, the call protocol's NULL marker
 /// on the value stack. It never reaches Python code.
+///
+/// The tag is a full word: every variant is then two aligned words, which moves through
+/// registers and memory as two 8-byte loads and stores (with a byte tag, Rust copied the
+/// other 15 bytes with overlapping unaligned moves that stalled store forwarding on every
+/// push and pop).
 #[derive(Debug, Default)]
+#[repr(u64)]
 pub enum Value {
     #[default]
     Null,
