@@ -212,7 +212,9 @@ def module_spec(name, kind, path, locations):
     """The (spec, loader) of a module rpy's import system just found (a namespace package's
     ``__path__`` is ``spec.submodule_search_locations``).
 
-    ``kind`` is 'source', 'sourceless', 'namespace' or 'builtin'.
+    ``kind`` is 'namespace' or 'builtin'. rpy makes the specs of files itself
+    (``file_spec`` in crates/vm/src/import.rs): a ModuleSpec and a SourceFileLoader or
+    SourcelessFileLoader with the attributes their ``__init__`` methods set.
     """
     if kind == 'builtin':
         return ModuleSpec(name, BuiltinImporter, origin='built-in'), BuiltinImporter
@@ -222,9 +224,4 @@ def module_spec(name, kind, path, locations):
         spec = ModuleSpec(name, loader, is_package=True)
         spec.submodule_search_locations = locations
         return spec, loader
-    loader = (SourceFileLoader if kind == 'source' else SourcelessFileLoader)(name, path)
-    spec = ModuleSpec(name, loader, origin=path, is_package=locations is not None)
-    if locations is not None:
-        spec.submodule_search_locations = locations
-    spec.has_location = True
-    return spec, loader
+    raise ValueError(f'module_spec: unknown kind {kind!r}')

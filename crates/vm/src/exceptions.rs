@@ -155,7 +155,7 @@ impl Vm {
     /// for built-in classes raised by the VM itself).
     pub fn new_exception(&self, t: &PyRef, args: Vec<Value>) -> PyRef {
         let args = self.new_tuple(args);
-        PyObject::new(t.clone(), Payload::Exception(ExcData::new(args)))
+        PyObject::new(t.clone(), Payload::Exception(Box::new(ExcData::new(args))))
     }
 
     /// The OSError (or errno subclass) CPython raises for a failed system call on `path`.

@@ -364,7 +364,8 @@ pub fn spec_for(
     }
 }
 
-/// `_rpy_machinery.module_spec(name, kind, path, locations)`: the (spec, loader) pair.
+/// The (spec, loader) pair of a module rpy's import system found: `file_spec` for a file,
+/// `_rpy_machinery.module_spec(name, kind, path, locations)` for the other kinds.
 fn module_spec(
     vm: &Vm,
     machinery: &Value,
@@ -373,6 +374,9 @@ fn module_spec(
     file: Option<&Path>,
     locations: Option<Value>,
 ) -> PyResult<(Value, Value)> {
+    if let (Some(path), "source" | "sourceless") = (file, kind) {
+        return file_spec(vm, machinery, name, kind, path, locations);
+    }
     let f = vm.getattr_str(machinery, "module_spec")?;
     let path = match file {
         Some(p) => vm.new_string(p.to_string_lossy().to_string()),
@@ -391,6 +395,60 @@ fn module_spec(
         [s, l] => Ok((s.clone(), l.clone())),
         _ => Err(vm.type_error("module_spec must return (spec, loader)")),
     }
+}
+
+/// The spec and loader of a module found as a file: instances of the machinery's
+/// `ModuleSpec` and `SourceFileLoader` (or `SourcelessFileLoader`) with the attributes their
+/// `__init__`s set, made here directly (three Python calls a module were a tenth of a warm
+/// import). A package's spec has its `submodule_search_locations`.
+fn file_spec(
+    vm: &Vm,
+    machinery: &Value,
+    name: &str,
+    kind: &str,
+    path: &Path,
+    locations: Option<Value>,
+) -> PyResult<(Value, Value)> {
+    let loader_class = match kind {
+        "source" => "SourceFileLoader",
+        _ => "SourcelessFileLoader",
+    };
+    let instance = |class: &str, attrs: Vec<(&str, Value)>| -> PyResult<Value> {
+        let cls = vm.getattr_str(machinery, class)?;
+        let Some(cls) = vm.is_type(&cls) else {
+            return Err(vm.type_error(format!("_rpy_machinery.{class} is not a class")));
+        };
+        let payload = crate::builtins::object::instance_payload(&cls);
+        let o = crate::builtins::object::new_instance(vm, &cls, payload);
+        let d = vm.instance_dict(&o);
+        for (k, v) in attrs {
+            vm.dict_set_str(&d, vm.intern(k), v)?;
+        }
+        Ok(Value::Obj(o))
+    };
+    let name = vm.new_str(name);
+    let path = vm.new_string(path.to_string_lossy().into_owned());
+    let loader = instance(
+        loader_class,
+        vec![("name", name.clone()), ("path", path.clone())],
+    )?;
+    let spec = instance(
+        "ModuleSpec",
+        vec![
+            ("name", name),
+            ("loader", loader.clone()),
+            ("origin", path),
+            ("loader_state", Value::None),
+            (
+                "submodule_search_locations",
+                locations.unwrap_or(Value::None),
+            ),
+            ("_uninitialized_submodules", vm.new_list(Vec::new())),
+            ("_set_fileattr", Value::Bool(true)),
+            ("_cached", Value::None),
+        ],
+    )?;
+    Ok((spec, loader))
 }
 
 /// `PathFinder.find_spec`: the native path search, as a spec (None when nothing is found).

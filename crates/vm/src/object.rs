@@ -77,9 +77,9 @@ pub enum Payload {
     Cell(RefCell<Value>),
     Code(Rc<Code>),
     Module(ModuleData),
-    Exception(ExcData),
+    Exception(Box<ExcData>),
     Traceback(TracebackData),
-    Frame(FrameObj),
+    Frame(Box<FrameObj>),
     Generator(Box<GenData>),
     /// `iter()` over a sequence through `__getitem__`, or over list/tuple/str fast paths.
     SeqIter(SeqIter),
@@ -354,5 +354,17 @@ impl Drop for PyObject {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod size_tests {
+    /// Every object pays for the largest payload: rare big ones (exceptions, frame objects)
+    /// are boxed so that common objects stay small.
+    #[test]
+    fn objects_stay_small() {
+        assert!(std::mem::size_of::<super::Payload>() <= 80);
+        assert!(std::mem::size_of::<super::PyObject>() <= 112);
+        assert_eq!(std::mem::size_of::<crate::value::Value>(), 16);
     }
 }

@@ -97,7 +97,7 @@ fn eg_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let a = vm.new_tuple(vec![message.clone(), seq.clone()]);
     Ok(Value::Obj(PyObject::new(
         cls,
-        Payload::Exception(ExcData::new(a)),
+        Payload::Exception(Box::new(ExcData::new(a))),
     )))
 }
 

@@ -38,7 +38,7 @@ fn base_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     }
     let npos = args.len() - kwnames.len();
     let a = vm.new_tuple(args[1..npos].to_vec());
-    let e = PyObject::new(cls, Payload::Exception(ExcData::new(a)));
+    let e = PyObject::new(cls, Payload::Exception(Box::new(ExcData::new(a))));
     Ok(Value::Obj(e))
 }
 
@@ -371,7 +371,7 @@ fn os_error_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let a = vm.new_tuple(args[1..npos].to_vec());
     Ok(Value::Obj(PyObject::new(
         cls,
-        Payload::Exception(ExcData::new(a)),
+        Payload::Exception(Box::new(ExcData::new(a))),
     )))
 }
 

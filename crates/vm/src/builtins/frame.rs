@@ -30,7 +30,7 @@ pub fn frame_object(vm: &Vm, f: &mut Frame) -> PyRef {
     }
     let fo = PyObject::new(
         vm.types.frame.clone(),
-        Payload::Frame(FrameObj {
+        Payload::Frame(Box::new(FrameObj {
             code: f.code.clone(),
             globals: f.globals.clone(),
             builtins: f.builtins.clone(),
@@ -38,7 +38,7 @@ pub fn frame_object(vm: &Vm, f: &mut Frame) -> PyRef {
             locals: RefCell::new(f.locals.clone()),
             back: RefCell::new(None),
             finished: Cell::new(false),
-        }),
+        })),
     );
     f.frame_obj = Some(fo.clone());
     fo
