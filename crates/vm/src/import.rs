@@ -467,7 +467,7 @@ pub fn path_spec(vm: &Vm, name: &str, path: Option<&Value>) -> PyResult<Value> {
         }
     };
     match find_module_with_hooks(vm, &dirs, name, short)? {
-        Some(Found::Module(f)) => spec_for(vm, name, kind_of(&f), Some(&f), None),
+        Some(Found::Module(f, _)) => spec_for(vm, name, kind_of(&f), Some(&f), None),
         Some(Found::Package { init, dir }) => {
             spec_for(vm, name, kind_of(&init), Some(&init), Some(list_of(&dir)))
         }
@@ -735,8 +735,9 @@ fn init_module_attrs(
 pub enum Found {
     /// `dir/__init__.py` (or `__init__.pyc` without a source).
     Package { init: PathBuf, dir: PathBuf },
-    /// `name.py`, or `name.pyc` without a source.
-    Module(PathBuf),
+    /// `name.py`, or `name.pyc` without a source, with the metadata the search read (the
+    /// bytecode cache checks the source's mtime and size against it: no second `stat`).
+    Module(PathBuf, std::fs::Metadata),
     /// Directories named like the package, none with an `__init__`: a namespace package.
     Namespace(Vec<PathBuf>),
     /// A spec from a finder that a `sys.path_hooks` entry made.
@@ -771,8 +772,10 @@ pub fn find_module(vm: &Vm, dirs: &[String], short: &str) -> Option<Found> {
         }
         for suffix in [".py", ".pyc"] {
             let file = base.join(format!("{short}{suffix}"));
-            if file.is_file() {
-                return Some(Found::Module(file));
+            if let Ok(meta) = std::fs::metadata(&file)
+                && meta.is_file()
+            {
+                return Some(Found::Module(file, meta));
             }
         }
         if pkg_dir.is_dir() {
@@ -791,9 +794,9 @@ fn load_found(vm: &Vm, name: &str, found: Found, parent: Option<&str>) -> PyResu
     let d = vm.module_dict(&module);
     let set = |k: &str, v: Value| vm.dict_set_str(&d, vm.intern(k), v);
     set("__builtins__", Value::Obj(vm.builtins.clone()))?;
-    let (file, pkg_dir) = match found {
-        Found::Package { init, dir } => (Some(init), Some(dir)),
-        Found::Module(file) => (Some(file), None),
+    let (file, pkg_dir, meta) = match found {
+        Found::Package { init, dir } => (Some(init), Some(dir), None),
+        Found::Module(file, meta) => (Some(file), None, Some(meta)),
         Found::Spec(spec) => return load_from_spec(vm, name, &spec, parent),
         Found::Namespace(dirs) => {
             let paths: Vec<Value> = dirs
@@ -827,7 +830,7 @@ fn load_found(vm: &Vm, name: &str, found: Found, parent: Option<&str>) -> PyResu
         )?;
         crate::pycache::sourceless_code(vm, name, &file)?
     } else {
-        let (code, cached) = crate::pycache::source_code(vm, name, &file)?;
+        let (code, cached) = crate::pycache::source_code_with(vm, name, &file, meta)?;
         set(
             "__cached__",
             vm.new_string(cached.to_string_lossy().to_string()),
@@ -1004,7 +1007,7 @@ pub fn reload(vm: &Vm, module: &Value) -> PyResult<()> {
         None => path_entries(vm, &vm.sys_attr("path")?)?,
     };
     let file = match find_module(vm, &search, &short) {
-        Some(Found::Module(f)) => f,
+        Some(Found::Module(f, _)) => f,
         Some(Found::Package { init, .. }) => init,
         Some(Found::Namespace(_)) | Some(Found::Spec(_)) => return Ok(()),
         None => {

@@ -691,7 +691,7 @@ pub fn run_module(vm: &Vm, name: &str) -> PyResult<Value> {
         None => crate::import::path_entries(vm, &vm.sys_attr("path")?)?,
     };
     let (file, is_package) = match crate::import::find_module(vm, &search, short) {
-        Some(crate::import::Found::Module(file)) => (file, false),
+        Some(crate::import::Found::Module(file, _)) => (file, false),
         Some(crate::import::Found::Package { .. }) | Some(crate::import::Found::Namespace(_)) => {
             (PathBuf::new(), true)
         }

@@ -47,17 +47,22 @@ impl Vm {
 pub fn cache_from_source(source: &Path, optimize: u8, prefix: Option<&Path>) -> PathBuf {
     let tail = source
         .file_name()
-        .map(|n| n.to_string_lossy().to_string())
+        .map(|n| n.to_string_lossy())
         .unwrap_or_default();
     // CPython: base, sep, rest = tail.rpartition('.'); (base or rest) + sep + tag.
-    let stem = match tail.rsplit_once('.') {
-        Some(("", rest)) => format!("{rest}."),
-        Some((base, _)) => format!("{base}."),
-        None => tail.clone(),
-    };
-    let mut name = format!("{stem}{CACHE_TAG}");
+    let mut name = String::with_capacity(tail.len() + 24);
+    match tail.rsplit_once('.') {
+        Some(("", rest)) => name.push_str(rest),
+        Some((base, _)) => name.push_str(base),
+        None => name.push_str(&tail),
+    }
+    if tail.contains('.') {
+        name.push('.');
+    }
+    name.push_str(CACHE_TAG);
     if optimize > 0 {
-        name.push_str(&format!(".opt-{optimize}"));
+        use std::fmt::Write;
+        let _ = write!(name, ".opt-{optimize}");
     }
     name.push_str(".pyc");
     let head = source.parent().unwrap_or(Path::new(""));
@@ -112,9 +117,22 @@ fn path_repr(p: &Path) -> String {
 /// The code of a source module, from its cache when valid; compiles (and caches) otherwise.
 /// Returns the code and the pyc path (`__cached__`).
 pub fn source_code(vm: &Vm, fullname: &str, source_path: &Path) -> PyResult<(Rc<Code>, PathBuf)> {
+    source_code_with(vm, fullname, source_path, None)
+}
+
+/// `source_code`, given the source's metadata when the caller has just read it.
+pub fn source_code_with(
+    vm: &Vm,
+    fullname: &str,
+    source_path: &Path,
+    meta: Option<std::fs::Metadata>,
+) -> PyResult<(Rc<Code>, PathBuf)> {
     let prefix = vm.pycache_prefix();
     let bytecode_path = cache_from_source(source_path, vm.options.optimize, prefix.as_deref());
-    let meta = std::fs::metadata(source_path).map_err(|e| vm.os_error_from_io(&e, source_path))?;
+    let meta = match meta {
+        Some(m) => m,
+        None => std::fs::metadata(source_path).map_err(|e| vm.os_error_from_io(&e, source_path))?,
+    };
     let mtime = meta
         .modified()
         .ok()
@@ -124,7 +142,7 @@ pub fn source_code(vm: &Vm, fullname: &str, source_path: &Path) -> PyResult<(Rc<
     let size = meta.len();
     let mut source_bytes: Option<Vec<u8>> = None;
     let mut hash_based: Option<bool> = None; // Some(check_source) for a hash-based pyc
-    if let Ok(data) = std::fs::read(&bytecode_path) {
+    if let Ok(data) = read_small_file(&bytecode_path) {
         let valid = validate(
             vm,
             fullname,
@@ -173,6 +191,31 @@ pub fn source_code(vm: &Vm, fullname: &str, source_path: &Path) -> PyResult<(Rc<
     }
     let code = crate::interp::load_code(vm, &co)?;
     Ok((code, bytecode_path))
+}
+
+/// The contents of a regular file that is usually small (a pyc): one `read` for the whole
+/// file instead of `std::fs::read`'s size query, read and end-of-file probe. A read shorter
+/// than asked is the end of a regular file; should one ever stop short anyway, the pyc is
+/// incomplete, fails to unmarshal and is recompiled.
+fn read_small_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    const FIRST: usize = 16 * 1024;
+    let mut f = std::fs::File::open(path)?;
+    let mut data = vec![0u8; FIRST];
+    let mut len = 0;
+    loop {
+        let n = match f.read(&mut data[len..]) {
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        len += n;
+        if n == 0 || len < data.len() {
+            data.truncate(len);
+            return Ok(data);
+        }
+        data.resize(2 * data.len(), 0);
+    }
 }
 
 /// Whether a cached pyc's header is valid and matches the source (`_classify_pyc` and the
