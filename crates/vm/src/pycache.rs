@@ -198,23 +198,34 @@ pub fn source_code_with(
 /// than asked is the end of a regular file; should one ever stop short anyway, the pyc is
 /// incomplete, fails to unmarshal and is recompiled.
 fn read_small_file(path: &Path) -> std::io::Result<Vec<u8>> {
-    use std::io::Read;
-    const FIRST: usize = 16 * 1024;
-    let mut f = std::fs::File::open(path)?;
-    let mut data = vec![0u8; FIRST];
-    let mut len = 0;
+    use std::os::fd::AsRawFd;
+    let f = std::fs::File::open(path)?;
+    let mut data: Vec<u8> = Vec::with_capacity(16 * 1024);
     loop {
-        let n = match f.read(&mut data[len..]) {
-            Ok(n) => n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
+        let room = data.capacity() - data.len();
+        // SAFETY: the kernel writes at most `room` bytes into the vector's spare capacity,
+        // and the length grows by exactly what it wrote.
+        let n = unsafe {
+            libc::read(
+                f.as_raw_fd(),
+                data.as_mut_ptr().add(data.len()).cast(),
+                room,
+            )
         };
-        len += n;
-        if n == 0 || len < data.len() {
-            data.truncate(len);
+        if n < 0 {
+            let e = std::io::Error::last_os_error();
+            if e.kind() == std::io::ErrorKind::Interrupted {
+                continue;
+            }
+            return Err(e);
+        }
+        let n = n as usize;
+        // SAFETY: see above.
+        unsafe { data.set_len(data.len() + n) };
+        if n < room {
             return Ok(data);
         }
-        data.resize(2 * data.len(), 0);
+        data.reserve(data.capacity());
     }
 }
 
