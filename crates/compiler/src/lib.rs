@@ -225,59 +225,14 @@ fn fix_match_subjects(body: &mut [Stmt], source: &str) {
     }
 }
 
-fn parse_error(e: rustpython_parser::ParseError, map: &SourceMap, source: &str) -> CompileError {
-    use rustpython_parser::ParseErrorType as P;
-    use rustpython_parser::lexer::LexicalErrorType as L;
-    let r = map.range(rustpython_parser::text_size::TextRange::new(
-        e.offset, e.offset,
-    ));
-    let (error_type, msg) = match &e.error {
-        P::Eof => (
-            ErrorType::SyntaxError,
-            "unexpected EOF while parsing".to_string(),
-        ),
-        P::Lexical(lex) => match lex {
-            L::DuplicateArgumentError(name) => (
-                ErrorType::SyntaxError,
-                format!("duplicate argument '{name}' in function definition"),
-            ),
-            L::DuplicateKeywordArgumentError(name) => (
-                ErrorType::SyntaxError,
-                format!("keyword argument repeated: {name}"),
-            ),
-            L::DefaultArgumentError => (
-                ErrorType::SyntaxError,
-                "non-default argument follows default argument".to_string(),
-            ),
-            L::PositionalArgumentError => (
-                ErrorType::SyntaxError,
-                "positional argument follows keyword argument".to_string(),
-            ),
-            L::UnpackedArgumentError => (
-                ErrorType::SyntaxError,
-                "iterable argument unpacking follows keyword argument unpacking".to_string(),
-            ),
-            L::IndentationError => (
-                ErrorType::IndentationError,
-                "unindent does not match any outer indentation level".to_string(),
-            ),
-            L::TabError | L::TabsAfterSpaces => (
-                ErrorType::TabError,
-                "inconsistent use of tabs and spaces in indentation".to_string(),
-            ),
-            L::LineContinuationError => (
-                ErrorType::SyntaxError,
-                "unexpected character after line continuation character".to_string(),
-            ),
-            _ => (ErrorType::SyntaxError, "invalid syntax".to_string()),
-        },
-        P::UnrecognizedToken(rustpython_parser::Tok::Indent, _) => {
-            (ErrorType::IndentationError, "unexpected indent".to_string())
-        }
-        _ => (ErrorType::SyntaxError, "invalid syntax".to_string()),
-    };
+/// rpy-parser's error as the SyntaxError (or IndentationError, TabError, MemoryError) the
+/// compiler raises.
+fn own_parse_error(e: rpy_parser::ParseError, map: &SourceMap, source: &str) -> CompileError {
+    let at = rustpython_parser::text_size::TextSize::from(e.offset);
+    let r = map.range(rustpython_parser::text_size::TextRange::new(at, at));
+    let unexpected_indent = e.message == "unexpected indent";
     let mut err = CompileError::syntax(
-        msg,
+        e.message,
         SrcRange {
             line: r.line,
             col: r.col,
@@ -285,16 +240,18 @@ fn parse_error(e: rustpython_parser::ParseError, map: &SourceMap, source: &str) 
             end_col: r.col,
         },
     );
-    err.error_type = error_type;
-    if matches!(
-        e.error,
-        P::UnrecognizedToken(rustpython_parser::Tok::Indent, _)
-    ) {
+    err.error_type = match e.kind {
+        rpy_parser::ErrorKind::Syntax => ErrorType::SyntaxError,
+        rpy_parser::ErrorKind::Indentation => ErrorType::IndentationError,
+        rpy_parser::ErrorKind::Tab => ErrorType::TabError,
+        rpy_parser::ErrorKind::Memory => ErrorType::MemoryError,
+    };
+    if unexpected_indent {
         // The tokenizer's report: the offset is the indentation's width, no end.
-        let line = source
-            .get(usize::from(e.offset)..)
-            .and_then(|rest| rest.split('\n').next())
-            .unwrap_or("");
+        let start = source[..(e.offset as usize).min(source.len())]
+            .rfind('\n')
+            .map_or(0, |i| i + 1);
+        let line = source[start..].split('\n').next().unwrap_or("");
         err.offset = (line.len() - line.trim_start_matches([' ', '\t', '\x0c']).len()) as i32;
         err.end_offset = -1;
     }
@@ -452,14 +409,11 @@ fn parse_on_stack(source: &str, filename: &str, mode: Mode) -> CompileResult<(Mo
         Mode::Eval => rpy_parser::Mode::Expression,
         Mode::Single => rpy_parser::Mode::Interactive,
     };
-    let mut module = match rpy_parser::parse(source, own_mode) {
-        Ok(module) => module,
-        Err(_) => rustpython_parser::parse(source, parse_mode, filename).map_err(|e| {
-            let mut err = parse_error(e, &map, source);
-            err.filename = filename.to_string();
-            err
-        })?,
-    };
+    let mut module = rpy_parser::parse(source, own_mode).map_err(|e| {
+        let mut err = own_parse_error(e, &map, source);
+        err.filename = filename.to_string();
+        err
+    })?;
     match &mut module {
         Mod::Module(m) => fix_match_subjects(&mut m.body, source),
         Mod::Interactive(m) => fix_match_subjects(&mut m.body, source),

@@ -227,6 +227,61 @@ pub fn tokenize(text: &str, base: u32) -> Result<Vec<Token>, ParseError> {
     Ok(lx.toks)
 }
 
+/// A tokenizer error met while tokenizing a whole file (`tokenize_file`).
+pub(crate) struct LexFailure {
+    pub error: ParseError,
+    /// Where the tokens stop (an end-of-file token is there).
+    pub at: u32,
+    /// The input ended inside brackets: the byte offset of the innermost open one. CPython's
+    /// tokenizer reports this only in some cases (see `parser::parse`).
+    pub unclosed: Option<u32>,
+}
+
+/// Tokenizes a file as CPython's parser sees it: the tokens up to the first tokenizer error,
+/// ended by an end-of-file token, and that error. CPython raises a tokenizer error only when
+/// the parser asks for the token, so a syntax error earlier in the file may come first.
+pub(crate) fn tokenize_file(text: &str) -> (Vec<Token>, Option<LexFailure>) {
+    let mut lx = Lexer {
+        src: text.as_bytes(),
+        text,
+        pos: 0,
+        base: 0,
+        nesting: 0,
+        brackets: Vec::new(),
+        at_line_start: true,
+        indents: Vec::new(),
+        toks: Vec::with_capacity(text.len() / 5 + 8),
+    };
+    if text.starts_with('\u{feff}') {
+        lx.pos = 3;
+    }
+    match lx.run() {
+        Ok(()) => (lx.toks, None),
+        Err(error) => {
+            let at = if lx.pos >= lx.src.len() {
+                lx.src.len()
+            } else {
+                (error.offset as usize).min(lx.src.len())
+            };
+            // The end of input inside brackets (`run`'s last check).
+            let unclosed = error
+                .message
+                .ends_with("' was never closed")
+                .then(|| lx.brackets.last().map(|&(_, at)| at as u32))
+                .flatten();
+            lx.push(T::EndOfFile, 0, at, at);
+            (
+                lx.toks,
+                Some(LexFailure {
+                    error,
+                    at: at as u32,
+                    unclosed,
+                }),
+            )
+        }
+    }
+}
+
 #[inline]
 fn is_id_continue_ascii(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
@@ -246,6 +301,14 @@ impl<'a> Lexer<'a> {
             start: start as u32 + self.base,
             end: end as u32 + self.base,
         });
+    }
+
+    /// The 1-based line of byte `pos` of this text.
+    fn line_at(&self, pos: usize) -> usize {
+        1 + self.src[..pos.min(self.src.len())]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
     }
 
     fn err(&self, msg: &str, at: usize) -> ParseError {
@@ -523,10 +586,12 @@ impl<'a> Lexer<'a> {
             b'.' if n1 == b'.' && n2 == b'.' => self.op(T::Ellipsis, 3),
             b'.' => self.op(T::Dot, 1),
             _ if c >= 0x80 => return self.unicode_name(),
+            // CPython's tokenizer passes other printable ASCII (`$`, `?`, a lone `!`) to the
+            // parser as an operator it cannot use: "invalid syntax" there.
+            0x21..=0x7e => return Err(self.err("invalid syntax", self.pos)),
             _ => {
-                let ch = self.text[self.pos..].chars().next().unwrap_or('\0');
                 return Err(self.err(
-                    &format!("invalid character '{ch}' (U+{:04X})", ch as u32),
+                    &format!("invalid non-printable character U+{c:04X}"),
                     self.pos,
                 ));
             }
@@ -618,11 +683,13 @@ impl<'a> Lexer<'a> {
         let src = self.src;
         loop {
             let Some(&c) = src.get(self.pos) else {
-                return Err(if triple {
-                    self.err("unterminated triple-quoted string literal", start)
-                } else {
-                    self.err("unterminated string literal", start)
-                });
+                let kind = if triple { "triple-quoted " } else { "" };
+                // At the end of input, a final newline starts no new line.
+                let line = self.line_at(self.pos) - usize::from(src.ends_with(b"\n"));
+                return Err(self.err(
+                    &format!("unterminated {kind}string literal (detected at line {line})"),
+                    start,
+                ));
             };
             if c == b'\\' {
                 if self.pos + 1 < src.len() {
@@ -638,7 +705,11 @@ impl<'a> Lexer<'a> {
                 continue;
             }
             if (c == b'\n' || c == b'\r') && !triple {
-                return Err(self.err("unterminated string literal", start));
+                let line = self.line_at(self.pos);
+                return Err(self.err(
+                    &format!("unterminated string literal (detected at line {line})"),
+                    start,
+                ));
             }
             self.pos += 1;
             if c == q {

@@ -236,7 +236,45 @@ pub(crate) fn parse_fstring_expr(src: &str, at: u32) -> R<Expr> {
 }
 
 pub fn parse(source: &str, mode: Mode) -> R<ast::Mod> {
-    let toks = tokenize(source, 0)?;
+    let (toks, failure) = crate::lexer::tokenize_file(source);
+    let Some(failure) = failure else {
+        return parse_tokens(source, toks, mode);
+    };
+    // Which error CPython reports (Parser/pegen_errors.c, 3.11): the tokenizer's when the
+    // parser gets as far as the bad token; else the parser's, unless the rest of the file
+    // holds a tokenizer error (that one wins) or ends inside brackets opened on a line
+    // before the parser's error (then "'(' was never closed").
+    let syntax = match parse_tokens(source, toks, mode) {
+        Ok(_) => return Err(failure.error),
+        // Neither a stack overflow nor an unexpected indent looks further.
+        Err(e)
+            if e.kind == ErrorKind::Memory
+                || (e.kind == ErrorKind::Indentation && e.message == "unexpected indent") =>
+        {
+            return Err(e);
+        }
+        Err(e) if e.offset >= failure.at => return Err(failure.error),
+        Err(e) => e,
+    };
+    match failure.unclosed {
+        None => Err(failure.error),
+        Some(paren) if line_of(source, paren) < line_of(source, syntax.offset) => {
+            Err(failure.error)
+        }
+        Some(_) => Err(syntax),
+    }
+}
+
+/// The 1-based line of byte `offset`.
+fn line_of(source: &str, offset: u32) -> usize {
+    let end = (offset as usize).min(source.len());
+    1 + source.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+}
+
+fn parse_tokens(source: &str, toks: Vec<Token>, mode: Mode) -> R<ast::Mod> {
     let mut p = Parser {
         text: source,
         base: 0,
@@ -279,11 +317,8 @@ impl<'a> Parser<'a> {
         let r = if !self.depth.is_multiple_of(16) {
             rule(self)
         } else if self.depth > MAX_DEPTH {
-            Err(ParseError::new(
-                ErrorKind::Memory,
-                "too complex to parse",
-                self.start(),
-            ))
+            // CPython 3.11's parser raises a bare MemoryError here.
+            Err(ParseError::new(ErrorKind::Memory, "", self.start()))
         } else {
             stacker::maybe_grow(1 << 20, 8 << 20, || rule(self))
         };
