@@ -204,17 +204,37 @@ fn list_count(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Ok(Value::Int(c))
 }
 
-fn list_clear(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+/// The check of CPython's METH_NOARGS methods: `list.copy() takes no arguments (1 given)`.
+fn no_args(vm: &Vm, name: &str, args: &[Value], kw: &[Value]) -> PyResult<()> {
+    if !kw.is_empty() {
+        return Err(vm.type_error(format!("list.{name}() takes no keyword arguments")));
+    }
+    if args.len() > 1 {
+        return Err(crate::builtins::function::arity_error(
+            vm,
+            name,
+            Some("list"),
+            (0, 0),
+            args.len() - 1,
+        ));
+    }
+    Ok(())
+}
+
+fn list_clear(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_args(vm, "clear", args, kw)?;
     let old = std::mem::take(&mut *this(vm, &args[0])?.borrow_mut());
     drop(old);
     Ok(Value::None)
 }
 
-fn list_copy(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+fn list_copy(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_args(vm, "copy", args, kw)?;
     Ok(vm.new_list(this(vm, &args[0])?.borrow().clone()))
 }
 
-fn list_reverse(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+fn list_reverse(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_args(vm, "reverse", args, kw)?;
     this(vm, &args[0])?.borrow_mut().reverse();
     Ok(Value::None)
 }
