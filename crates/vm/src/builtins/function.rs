@@ -232,7 +232,8 @@ pub fn parse_args(
     }
     for (i, p) in params.iter().enumerate().take(required) {
         if out[i].is_none() {
-            if i < posonly || npos > 0 && kwnames.is_empty() {
+            // As `_PyArg_UnpackKeywords`: a count only for positional-only parameters.
+            if i < posonly {
                 return Err(vm.type_error(format!(
                     "{fname}() takes at least {required} argument{} ({npos} given)",
                     if required == 1 { "" } else { "s" }

@@ -84,6 +84,10 @@ fn enumerate_next(vm: &Vm, e: &Enumerate) -> PyResult<Option<Value>> {
 }
 
 fn enumerate_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    if args.len() == 1 {
+        // CPython's own check, before its argument parser.
+        return Err(vm.type_error("enumerate() missing required argument 'iterable'"));
+    }
     let cls = vm.is_type(&args[0]).unwrap_or(vm.types.other("enumerate"));
     let p = parse_args(
         vm,
