@@ -39,6 +39,21 @@ pub struct CompileError {
     pub offset: i32,
     pub end_lineno: i32,
     pub end_offset: i32,
+    /// Where CPython takes the exception's `text` (the line shown under the error).
+    pub text_from: TextFrom,
+}
+
+/// The source of a SyntaxError's `text`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextFrom {
+    /// The compiler's own errors: the line of the file the filename names (none for
+    /// `<string>`), as `PyErr_ProgramTextObject` reads it.
+    File,
+    /// The parser's errors in `exec` mode: that file's line if there is one, else the
+    /// parsed source's.
+    FileThenSource,
+    /// The parser's errors in `eval` and `single` modes: the parsed source's line.
+    Source,
 }
 
 impl CompileError {
@@ -51,6 +66,7 @@ impl CompileError {
             offset: loc.col + 1,
             end_lineno: loc.end_line,
             end_offset: loc.end_col + 1,
+            text_from: TextFrom::File,
         }
     }
 
@@ -63,6 +79,7 @@ impl CompileError {
             offset: 0,
             end_lineno: 0,
             end_offset: 0,
+            text_from: TextFrom::File,
         }
     }
 }

@@ -24,7 +24,7 @@ use rpy_marshal::code::flags;
 use rustpython_parser::ast::{self, Mod, Ranged, Stmt};
 
 use error::SrcRange;
-pub use error::{CompileError, CompileResult, ErrorType, SourceMap};
+pub use error::{CompileError, CompileResult, ErrorType, SourceMap, TextFrom};
 
 /// `compile()`'s mode.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -246,6 +246,7 @@ fn own_parse_error(e: rpy_parser::ParseError, map: &SourceMap, source: &str) -> 
         rpy_parser::ErrorKind::Tab => ErrorType::TabError,
         rpy_parser::ErrorKind::Memory => ErrorType::MemoryError,
     };
+    err.text_from = TextFrom::FileThenSource;
     if unexpected_indent {
         // The tokenizer's report: the offset is the indentation's width, no end.
         let start = source[..(e.offset as usize).min(source.len())]
@@ -275,10 +276,10 @@ fn check_nesting(
         match tok {
             Tok::Lpar | Tok::Lsqb | Tok::Lbrace => {
                 if level >= 200 {
-                    return Err(CompileError::syntax(
-                        "too many nested parentheses",
-                        map.range(range),
-                    ));
+                    let mut e =
+                        CompileError::syntax("too many nested parentheses", map.range(range));
+                    e.text_from = TextFrom::FileThenSource;
+                    return Err(e);
                 }
                 level += 1;
             }
@@ -288,6 +289,7 @@ fn check_nesting(
                     let mut e =
                         CompileError::syntax("too many levels of indentation", map.range(range));
                     e.error_type = ErrorType::IndentationError;
+                    e.text_from = TextFrom::FileThenSource;
                     return Err(e);
                 }
                 indent += 1;
@@ -412,6 +414,9 @@ fn parse_on_stack(source: &str, filename: &str, mode: Mode) -> CompileResult<(Mo
     let mut module = rpy_parser::parse(source, own_mode).map_err(|e| {
         let mut err = own_parse_error(e, &map, source);
         err.filename = filename.to_string();
+        if mode != Mode::Exec {
+            err.text_from = TextFrom::Source;
+        }
         err
     })?;
     match &mut module {

@@ -90,17 +90,29 @@ pub fn compile_error(vm: &Vm, e: &rpy_compiler::CompileError, source: &str) -> c
     if !is_syntax {
         return vm.new_exception_msg(t, &e.msg);
     }
-    let text = source
-        .split_inclusive('\n')
-        .nth((e.lineno.max(1) - 1) as usize)
-        .map(|l| {
-            if l.ends_with('\n') {
-                vm.new_str(l)
-            } else {
-                vm.new_string(format!("{l}\n"))
+    // As `PyErr_ProgramTextObject`: the line of the file, if the filename names one.
+    let file_line = || -> Option<Value> {
+        use std::io::BufRead;
+        let file = std::fs::File::open(&e.filename).ok()?;
+        if !file.metadata().ok()?.is_file() {
+            return None;
+        }
+        let mut reader = std::io::BufReader::new(file);
+        let mut line = Vec::new();
+        for _ in 0..e.lineno.max(1) {
+            line.clear();
+            if reader.read_until(b'\n', &mut line).ok()? == 0 {
+                return None;
             }
-        })
-        .unwrap_or(Value::None);
+        }
+        Some(vm.new_string(String::from_utf8_lossy(&line).into_owned()))
+    };
+    use rpy_compiler::TextFrom;
+    let text = match e.text_from {
+        TextFrom::File => file_line().unwrap_or(Value::None),
+        TextFrom::FileThenSource => file_line().unwrap_or_else(|| parser_error_text(vm, e, source)),
+        TextFrom::Source => parser_error_text(vm, e, source),
+    };
     // Offsets are UTF-8 byte columns + 1; Python reports them in code points.
     let to_chars = |line: i32, off: i32| -> Value {
         if off <= 0 {
@@ -126,6 +138,26 @@ pub fn compile_error(vm: &Vm, e: &rpy_compiler::CompileError, source: &str) -> c
     match vm.call(&Value::Obj(t.clone()), &[vm.new_str(&e.msg), info]) {
         Ok(Value::Obj(o)) => o,
         _ => vm.new_exception_msg(t, &e.msg),
+    }
+}
+
+/// The `text` of a parser's SyntaxError: its line of the source, ending with a newline;
+/// without one when the error is on a line before the one the tokenizer had reached (an
+/// unclosed bracket found at the end of the input), as CPython reads it from the source
+/// rather than from the tokenizer's current line.
+fn parser_error_text(vm: &Vm, e: &rpy_compiler::CompileError, source: &str) -> Value {
+    let Some(line) = source
+        .split_inclusive('\n')
+        .nth((e.lineno.max(1) - 1) as usize)
+    else {
+        return Value::None;
+    };
+    let earlier = e.msg.ends_with("' was never closed")
+        && (e.lineno as usize) < source.split_inclusive('\n').count();
+    match (line.strip_suffix('\n'), earlier) {
+        (Some(l), true) => vm.new_str(l),
+        (Some(_), false) => vm.new_str(line),
+        (None, _) => vm.new_string(format!("{line}\n")),
     }
 }
 
