@@ -209,20 +209,7 @@ struct Lexer<'a> {
 /// Tokenizes `text`; every range is shifted by `base` (for f-string expressions, which are
 /// parsed from a copy of part of the source).
 pub fn tokenize(text: &str, base: u32) -> Result<Vec<Token>, ParseError> {
-    let mut lx = Lexer {
-        src: text.as_bytes(),
-        text,
-        pos: 0,
-        base,
-        nesting: 0,
-        brackets: Vec::new(),
-        at_line_start: true,
-        indents: Vec::new(),
-        toks: Vec::with_capacity(text.len() / 5 + 8),
-    };
-    if text.starts_with('\u{feff}') {
-        lx.pos = 3;
-    }
+    let mut lx = Lexer::new(text, base);
     lx.run()?;
     Ok(lx.toks)
 }
@@ -241,20 +228,7 @@ pub(crate) struct LexFailure {
 /// ended by an end-of-file token, and that error. CPython raises a tokenizer error only when
 /// the parser asks for the token, so a syntax error earlier in the file may come first.
 pub(crate) fn tokenize_file(text: &str) -> (Vec<Token>, Option<LexFailure>) {
-    let mut lx = Lexer {
-        src: text.as_bytes(),
-        text,
-        pos: 0,
-        base: 0,
-        nesting: 0,
-        brackets: Vec::new(),
-        at_line_start: true,
-        indents: Vec::new(),
-        toks: Vec::with_capacity(text.len() / 5 + 8),
-    };
-    if text.starts_with('\u{feff}') {
-        lx.pos = 3;
-    }
+    let mut lx = Lexer::new(text, 0);
     match lx.run() {
         Ok(()) => (lx.toks, None),
         Err(error) => {
@@ -287,7 +261,31 @@ fn is_id_continue_ascii(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
+/// The 1-based line of byte `pos` of `src`.
+pub(crate) fn line_of(src: &[u8], pos: usize) -> usize {
+    1 + src[..pos.min(src.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+}
+
 impl<'a> Lexer<'a> {
+    /// A lexer at the start of `text` (past a UTF-8 byte order mark), its ranges shifted by
+    /// `base`.
+    fn new(text: &'a str, base: u32) -> Lexer<'a> {
+        Lexer {
+            src: text.as_bytes(),
+            text,
+            pos: if text.starts_with('\u{feff}') { 3 } else { 0 },
+            base,
+            nesting: 0,
+            brackets: Vec::new(),
+            at_line_start: true,
+            indents: Vec::new(),
+            toks: Vec::with_capacity(text.len() / 5 + 8),
+        }
+    }
+
     #[inline]
     fn at(&self, i: usize) -> u8 {
         *self.src.get(i).unwrap_or(&0)
@@ -301,14 +299,6 @@ impl<'a> Lexer<'a> {
             start: start as u32 + self.base,
             end: end as u32 + self.base,
         });
-    }
-
-    /// The 1-based line of byte `pos` of this text.
-    fn line_at(&self, pos: usize) -> usize {
-        1 + self.src[..pos.min(self.src.len())]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
     }
 
     fn err(&self, msg: &str, at: usize) -> ParseError {
@@ -685,7 +675,7 @@ impl<'a> Lexer<'a> {
             let Some(&c) = src.get(self.pos) else {
                 let kind = if triple { "triple-quoted " } else { "" };
                 // At the end of input, a final newline starts no new line.
-                let line = self.line_at(self.pos) - usize::from(src.ends_with(b"\n"));
+                let line = line_of(self.src, self.pos) - usize::from(src.ends_with(b"\n"));
                 return Err(self.err(
                     &format!("unterminated {kind}string literal (detected at line {line})"),
                     start,
@@ -705,7 +695,7 @@ impl<'a> Lexer<'a> {
                 continue;
             }
             if (c == b'\n' || c == b'\r') && !triple {
-                let line = self.line_at(self.pos);
+                let line = line_of(self.src, self.pos);
                 return Err(self.err(
                     &format!("unterminated string literal (detected at line {line})"),
                     start,

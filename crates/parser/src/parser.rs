@@ -7,7 +7,7 @@
 //! Counterpart: Grammar/python.gram and Parser/parser.c (3.11).
 
 use crate::error::{ErrorKind, ParseError};
-use crate::lexer::{T, Token, tokenize};
+use crate::lexer::{T, Token, line_of, tokenize};
 use crate::strings;
 use num_bigint::BigInt;
 use rustpython_ast::text_size::{TextRange, TextSize};
@@ -258,20 +258,14 @@ pub fn parse(source: &str, mode: Mode) -> R<ast::Mod> {
     };
     match failure.unclosed {
         None => Err(failure.error),
-        Some(paren) if line_of(source, paren) < line_of(source, syntax.offset) => {
+        Some(paren)
+            if line_of(source.as_bytes(), paren as usize)
+                < line_of(source.as_bytes(), syntax.offset as usize) =>
+        {
             Err(failure.error)
         }
         Some(_) => Err(syntax),
     }
-}
-
-/// The 1-based line of byte `offset`.
-fn line_of(source: &str, offset: u32) -> usize {
-    let end = (offset as usize).min(source.len());
-    1 + source.as_bytes()[..end]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
 }
 
 fn parse_tokens(source: &str, toks: Vec<Token>, mode: Mode) -> R<ast::Mod> {
@@ -379,11 +373,7 @@ impl<'a> Parser<'a> {
     }
     /// The 1-based line number of byte `at`.
     fn line_of(&self, at: u32) -> usize {
-        let at = ((at - self.base) as usize).min(self.text.len());
-        1 + self.text.as_bytes()[..at]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
+        line_of(self.text.as_bytes(), (at - self.base) as usize)
     }
 
     fn span(&self, start: u32) -> TextRange {

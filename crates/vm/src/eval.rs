@@ -83,7 +83,7 @@ impl Vm {
                 frame.reinit(args, code, globals, builtins, locals, func);
                 frame
             }
-            None => Frame::with_args(self, args, code, globals, builtins, locals, func),
+            None => Frame::with_args(args, code, globals, builtins, locals, func),
         }
     }
 

@@ -70,13 +70,13 @@ impl Frame {
         locals: Option<Value>,
         func: Option<PyRef>,
     ) -> Box<Frame> {
-        Frame::with_args(vm, &[], code, globals, builtins, locals, func)
+        code.built(vm);
+        Frame::with_args(&[], code, globals, builtins, locals, func)
     }
 
-    /// A new frame whose first locals are `args` (at most `nlocalsplus` of them). The code's
-    /// body is built now if it never ran: `Code::body` relies on it.
-    pub fn with_args(
-        vm: &crate::vm::Vm,
+    /// A new frame whose first locals are `args` (at most `nlocalsplus` of them). `code` is
+    /// built (`Frame::new` and `Vm::new_frame` build it): `Code::body` relies on it.
+    pub(crate) fn with_args(
         args: &[Value],
         code: Rc<Code>,
         globals: PyRef,
@@ -84,7 +84,6 @@ impl Frame {
         locals: Option<Value>,
         func: Option<PyRef>,
     ) -> Box<Frame> {
-        code.built(vm);
         let mut frame = Box::new(Frame {
             slots: Vec::with_capacity(code.nlocalsplus + code.stacksize()),
             base: code.nlocalsplus,
