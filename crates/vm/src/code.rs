@@ -51,6 +51,10 @@ pub struct Code {
     pub name: PyRef,
     pub qualname: PyRef,
     pub filename: PyRef,
+    /// The number of positional arguments a call binds with no work beyond moving them into
+    /// the first local slots (a function with only positional parameters, run in a frame of
+    /// its own); `u32::MAX` when binding needs `bind_slow`.
+    pub(crate) simple_argc: u32,
     body: OnceCell<Body>,
     /// `consts[0]` made before the body, when a function asked for its docstring: the body
     /// reuses it, so `f.__doc__ is f.__code__.co_consts[0]`.
@@ -111,7 +115,12 @@ impl Code {
             .iter()
             .filter(|&&k| k & kinds::FREE != 0)
             .count();
+        use rpy_marshal::code::flags as co;
+        let simple = obj.flags & (co::OPTIMIZED | co::NEWLOCALS) == co::OPTIMIZED | co::NEWLOCALS
+            && obj.flags & (co::VARARGS | co::VARKEYWORDS) == 0
+            && obj.kwonlyargcount == 0;
         Ok(Code {
+            simple_argc: if simple { obj.argcount } else { u32::MAX },
             nlocalsplus,
             nfree,
             name,
@@ -157,6 +166,12 @@ impl Code {
             Some(b) => b,
             None => unbuilt(),
         }
+    }
+
+    /// Whether the body was made.
+    #[inline]
+    pub fn is_built(&self) -> bool {
+        self.body.get().is_some()
     }
 
     /// Gives the code its body, when the caller has made it already.

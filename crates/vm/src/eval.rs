@@ -25,6 +25,24 @@ macro_rules! tri {
     };
 }
 
+/// `v.push(x)` with the common case inlined: `Vec::push` is an out-of-line call here, which
+/// costs more than the store (the frame stack and the frame pool are pushed on every call).
+#[inline(always)]
+fn push_inline<T>(v: &mut Vec<T>, x: T) {
+    if v.len() < v.capacity() {
+        // SAFETY: the slot at `len` is allocated and unused; the length covers it once written.
+        unsafe {
+            v.as_mut_ptr().add(v.len()).write(x);
+            v.set_len(v.len() + 1);
+        }
+    } else {
+        v.push(x);
+    }
+}
+
+/// How many finished frames the pool keeps for reuse.
+const POOL_MAX: usize = 64;
+
 impl Vm {
     /// Runs `frame` to completion and returns its result (a native → Python entry).
     pub fn run_frame(&self, mut frame: Box<Frame>) -> PyResult<Value> {
@@ -87,12 +105,87 @@ impl Vm {
         }
     }
 
+    /// CALL of a Python function whose code binds its arguments by moving them
+    /// (`Code::simple_argc`). The stack holds, from `base`, either NULL, the function and the
+    /// arguments, or the function, `self` and the arguments (`first` is where the arguments,
+    /// `self` included, start): all of it moves into the new frame, which is pushed.
+    #[inline(always)]
+    fn push_simple_call(
+        &self,
+        caller: &mut Frame,
+        base: usize,
+        first: usize,
+        code: Rc<crate::code::Code>,
+    ) -> PyResult<()> {
+        let depth = self.depth.get() + 1;
+        if depth > self.recursion_limit.get() {
+            return Err(self.new_exception_msg(
+                &self.types.exceptions.recursion_error,
+                "maximum recursion depth exceeded",
+            ));
+        }
+        let nargs = caller.slots.len() - first;
+        let (globals, builtins) = match &caller.slots[first - 1] {
+            Value::Obj(o) => match &o.payload {
+                Payload::Function(fd) => (fd.globals.clone(), fd.builtins.clone()),
+                _ => unreachable!("push_simple_call of a function"),
+            },
+            _ => unreachable!("push_simple_call of a function"),
+        };
+        let recycled = self.frame_pool.borrow_mut().pop();
+        let mut frame = match recycled {
+            Some(frame) => frame,
+            None => Frame::empty(code.clone(), globals.clone(), builtins.clone()),
+        };
+        // SAFETY: the function and the arguments are read out of the caller's stack, which
+        // is then shortened over them (and over the NULL below the function, which owns
+        // nothing), so each value has exactly one owner again.
+        unsafe {
+            let slots = caller.slots.as_mut_ptr();
+            let func = match std::ptr::read(slots.add(first - 1)) {
+                Value::Obj(o) => o,
+                _ => unreachable!("push_simple_call of a function"),
+            };
+            frame.enter_moved(slots.add(first), nargs, code, globals, builtins, func);
+            caller.slots.set_len(base);
+        }
+        self.depth.set(depth);
+        push_inline(&mut self.frames.borrow_mut(), frame);
+        Ok(())
+    }
+
+    /// Pops the running frame, which returns to a Python caller and which no generator or
+    /// frame object refers to, and recycles it: the return half of `push_simple_call`.
+    #[inline(always)]
+    fn return_simple(&self) {
+        let frame = self.frames.borrow_mut().pop();
+        self.depth.set(self.depth.get() - 1);
+        if let Some(mut frame) = frame {
+            if self.frame_pool.borrow().len() >= POOL_MAX {
+                return;
+            }
+            // Releasing the locals and the function may run `__del__`, which may call and
+            // recycle: the pool is not borrowed meanwhile.
+            frame.slots.clear();
+            drop(frame.func.take());
+            if frame.locals.is_some() || frame.kwnames.is_some() {
+                drop(frame.locals.take());
+                drop(frame.kwnames.take());
+            }
+            frame.globals = self.builtins_dict.clone();
+            frame.builtins = self.builtins_dict.clone();
+            let mut pool = self.frame_pool.borrow_mut();
+            if pool.len() < POOL_MAX {
+                push_inline(&mut pool, frame);
+            }
+        }
+    }
+
     /// Returns a finished frame to the pool. Everything it referenced is released now, as
     /// when it is dropped (so objects still die when their last frame ends); the namespaces
     /// are replaced by the builtins dict, which lives as long as the VM, and the code object
     /// is kept until reuse (constants run no `__del__`).
     pub(crate) fn recycle_frame(&self, mut frame: Box<Frame>) {
-        const POOL_MAX: usize = 64;
         if frame.frame_obj.is_some()
             || frame.generator.is_some()
             || self.frame_pool.borrow().len() >= POOL_MAX
@@ -127,6 +220,7 @@ impl Vm {
         (frame, resume, g)
     }
 
+    #[inline(always)]
     fn top_frame_ptr(&self) -> *mut Frame {
         let mut frames = self.frames.borrow_mut();
         let top = frames.last_mut().expect("a frame to run");
@@ -558,11 +652,31 @@ impl Vm {
                                 f.slots[len - n - 2] = func;
                                 f.slots[len - n - 1] = self_;
                             }
-                            let (callable, first) = if f.slots[len - n - 2].is_null() {
-                                (f.slots[len - n - 1].clone(), len - n)
+                            let first = if f.slots[len - n - 2].is_null() {
+                                len - n
                             } else {
-                                (f.slots[len - n - 2].clone(), len - n - 1)
+                                len - n - 1
                             };
+                            // The common call: a Python function taking exactly these
+                            // positional arguments.
+                            let simple = match &f.slots[first - 1] {
+                                Value::Obj(o) if kwnames.is_none() => match &o.payload {
+                                    Payload::Function(fd) => {
+                                        let code = fd.code.borrow();
+                                        (code.simple_argc as usize == len - first
+                                            && code.is_built())
+                                        .then(|| Rc::clone(&code))
+                                    }
+                                    _ => None,
+                                },
+                                _ => None,
+                            };
+                            if let Some(code) = simple {
+                                tri!('op, self.push_simple_call(f, len - n - 2, first, code));
+                                switch_frame!();
+                                continue 'dispatch;
+                            }
+                            let callable = f.slots[first - 1].clone();
                             let kw: &[Value] = match &kwnames {
                                 Some(t) => match &t.payload {
                                     Payload::Tuple(items) => items,
@@ -644,6 +758,18 @@ impl Vm {
                         }
                         Opcode::ReturnValue => {
                             let v = f.pop();
+                            // The common return: to a Python caller, from a frame no
+                            // generator or frame object refers to.
+                            if f.resume == Resume::Push
+                                && f.generator.is_none()
+                                && f.frame_obj.is_none()
+                            {
+                                self.return_simple();
+                                switch_frame!();
+                                // SAFETY: as at the top of the dispatch loop.
+                                unsafe { &mut *fp }.push(v);
+                                continue 'dispatch;
+                            }
                             let (frame, resume, g) = self.leave_frame();
                             match g {
                                 Some(g) => crate::generator::finished(&g, frame),

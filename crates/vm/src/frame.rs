@@ -84,7 +84,18 @@ impl Frame {
         locals: Option<Value>,
         func: Option<PyRef>,
     ) -> Box<Frame> {
-        let mut frame = Box::new(Frame {
+        let mut frame = Frame::empty(code, globals, builtins);
+        frame.locals = locals;
+        frame.func = func;
+        let n = frame.code.nlocalsplus;
+        frame.fill_locals(args, n);
+        frame
+    }
+
+    /// A frame for `code` whose slots are yet to be filled (by `fill_locals` or
+    /// `enter_moved`).
+    pub(crate) fn empty(code: Rc<Code>, globals: PyRef, builtins: PyRef) -> Box<Frame> {
+        Box::new(Frame {
             slots: Vec::with_capacity(code.nlocalsplus + code.stacksize()),
             base: code.nlocalsplus,
             code,
@@ -92,17 +103,14 @@ impl Frame {
             lasti_override: None,
             globals,
             builtins,
-            locals,
-            func,
+            locals: None,
+            func: None,
             kwnames: None,
             resume: Resume::Exit,
             frame_obj: None,
             generator: None,
             saved_handled: Value::None,
-        });
-        let n = frame.code.nlocalsplus;
-        frame.fill_locals(args, n);
-        frame
+        })
     }
 
     /// Makes a recycled frame (see `Vm::recycle_frame`) ready to run `code`.
@@ -130,6 +138,55 @@ impl Frame {
         self.pc = 0;
         self.lasti_override = None;
         self.resume = Resume::Exit;
+    }
+
+    /// Makes a recycled frame ready to run a call of `func`, whose code binds its arguments
+    /// by moving them (`Code::simple_argc`): the `nargs` values at `args` become the first
+    /// locals. Returns the frame with no reference counts touched for the arguments.
+    ///
+    /// # Safety
+    /// `args` points at `nargs` initialized values that the caller gives up (it must forget
+    /// them, e.g. by shortening its stack over them); `nargs <= code.nlocalsplus`; `code` is
+    /// built.
+    #[inline(always)]
+    pub(crate) unsafe fn enter_moved(
+        &mut self,
+        args: *const Value,
+        nargs: usize,
+        code: Rc<Code>,
+        globals: PyRef,
+        builtins: PyRef,
+        func: PyRef,
+    ) {
+        let n = code.nlocalsplus;
+        let need = n + code.stacksize();
+        debug_assert!(self.slots.is_empty() && nargs <= n);
+        if self.slots.capacity() < need {
+            self.slots.reserve(need);
+        }
+        // SAFETY: the capacity covers `n` slots; the first `nargs` are moved in from `args`
+        // (the caller forgets them), the rest are written unbound before the length covers
+        // them.
+        unsafe {
+            let dst = self.slots.as_mut_ptr();
+            // A loop, not `copy_nonoverlapping`: a call of `memcpy` for a few words costs
+            // more than the copy.
+            for i in 0..nargs {
+                dst.add(i).write(args.add(i).read());
+            }
+            for i in nargs..n {
+                dst.add(i).write(Value::Null);
+            }
+            self.slots.set_len(n);
+        }
+        self.base = n;
+        self.code = code;
+        self.globals = globals;
+        self.builtins = builtins;
+        self.func = Some(func);
+        self.pc = 0;
+        self.lasti_override = None;
+        self.resume = Resume::Push;
     }
 
     /// Sets the (empty) slots to `args` followed by unbound locals, `n` in all.
