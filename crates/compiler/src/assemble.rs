@@ -115,8 +115,10 @@ impl CodeUnit {
         self.cfg.assemble_jump_offsets();
 
         let order = self.cfg.order();
-        let mut code = Vec::new();
-        let mut lines = LineTableWriter::new(self.firstlineno);
+        let ninstrs: usize = order.iter().map(|&b| self.cfg.blocks[b].instrs.len()).sum();
+        // Two bytes a code unit; about three units an instruction with caches and prefixes.
+        let mut code = Vec::with_capacity(ninstrs * 6);
+        let mut lines = LineTableWriter::with_capacity(self.firstlineno, ninstrs * 2);
         for &b in &order {
             for instr in &self.cfg.blocks[b].instrs {
                 emit(&mut code, instr);

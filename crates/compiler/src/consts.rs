@@ -3,7 +3,7 @@
 //! `-0.0` distinct, `1`, `1.0` and `True` distinct, code objects only equal to themselves.
 //! Counterpart: `compiler_add_const` / `merge_consts_recursive` in Python/compile.c (3.11).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 

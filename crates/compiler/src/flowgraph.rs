@@ -32,6 +32,8 @@ impl Cfg {
     pub fn new_block(&mut self) -> BlockId {
         self.blocks.push(Block {
             startdepth: i32::MIN,
+            // Most blocks hold a few instructions: one allocation instead of growing 1, 4, 8.
+            instrs: Vec::with_capacity(8),
             ..Block::default()
         });
         self.blocks.len() - 1

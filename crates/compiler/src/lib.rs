@@ -231,6 +231,7 @@ fn own_parse_error(e: rpy_parser::ParseError, map: &SourceMap, source: &str) -> 
     let at = rustpython_parser::text_size::TextSize::from(e.offset);
     let r = map.range(rustpython_parser::text_size::TextRange::new(at, at));
     let unexpected_indent = e.message == "unexpected indent";
+    let no_end = e.no_end;
     let mut err = CompileError::syntax(
         e.message,
         SrcRange {
@@ -247,6 +248,9 @@ fn own_parse_error(e: rpy_parser::ParseError, map: &SourceMap, source: &str) -> 
         rpy_parser::ErrorKind::Memory => ErrorType::MemoryError,
     };
     err.text_from = TextFrom::FileThenSource;
+    if no_end {
+        err.end_offset = 0;
+    }
     if unexpected_indent {
         // The tokenizer's report: the offset is the indentation's width, no end.
         let start = source[..(e.offset as usize).min(source.len())]
@@ -257,83 +261,6 @@ fn own_parse_error(e: rpy_parser::ParseError, map: &SourceMap, source: &str) -> 
         err.end_offset = -1;
     }
     err
-}
-
-/// CPython's tokenizer limits (`MAXLEVEL`, `MAXINDENT`), checked before parsing so that
-/// pathological nesting gets CPython's errors instead of an unbounded AST.
-fn check_nesting(
-    source: &str,
-    mode: rustpython_parser::Mode,
-    map: &SourceMap,
-) -> CompileResult<()> {
-    use rustpython_parser::Tok;
-    if !may_nest_deeply(source) {
-        return Ok(());
-    }
-    let (mut level, mut indent) = (0usize, 0usize);
-    for token in rustpython_parser::lexer::lex(source, mode) {
-        let Ok((tok, range)) = token else { break };
-        match tok {
-            Tok::Lpar | Tok::Lsqb | Tok::Lbrace => {
-                if level >= 200 {
-                    let mut e =
-                        CompileError::syntax("too many nested parentheses", map.range(range));
-                    e.text_from = TextFrom::FileThenSource;
-                    return Err(e);
-                }
-                level += 1;
-            }
-            Tok::Rpar | Tok::Rsqb | Tok::Rbrace => level = level.saturating_sub(1),
-            Tok::Indent => {
-                if indent + 1 >= 100 {
-                    let mut e =
-                        CompileError::syntax("too many levels of indentation", map.range(range));
-                    e.error_type = ErrorType::IndentationError;
-                    e.text_from = TextFrom::FileThenSource;
-                    return Err(e);
-                }
-                indent += 1;
-            }
-            Tok::Dedent => indent = indent.saturating_sub(1),
-            _ => {}
-        }
-    }
-    Ok(())
-}
-
-/// A cheap over-approximation: could the source reach 200 open brackets or 100 indentation
-/// levels? (Brackets are counted even inside strings and comments; each indentation level
-/// needs at least one more leading whitespace character.) Only then is it tokenized to check.
-fn may_nest_deeply(source: &str) -> bool {
-    let mut depth = 0usize;
-    let mut leading = 0usize;
-    let mut at_line_start = true;
-    for b in source.bytes() {
-        match b {
-            b'(' | b'[' | b'{' => {
-                depth += 1;
-                if depth >= 200 {
-                    return true;
-                }
-            }
-            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        if b == b'\n' {
-            at_line_start = true;
-            leading = 0;
-        } else if at_line_start {
-            if b == b' ' || b == b'\t' || b == b'\x0c' {
-                leading += 1;
-                if leading >= 99 {
-                    return true;
-                }
-            } else {
-                at_line_start = false;
-            }
-        }
-    }
-    false
 }
 
 /// Compiles `source` to a code object, as `compile(source, filename, mode)` does.
@@ -395,17 +322,6 @@ pub fn parse(source: &str, filename: &str, mode: Mode) -> CompileResult<(Mod, So
 
 fn parse_on_stack(source: &str, filename: &str, mode: Mode) -> CompileResult<(Mod, SourceMap)> {
     let map = SourceMap::new(source);
-    let parse_mode = match mode {
-        Mode::Exec => rustpython_parser::Mode::Module,
-        Mode::Eval => rustpython_parser::Mode::Expression,
-        Mode::Single => rustpython_parser::Mode::Interactive,
-    };
-    check_nesting(source, parse_mode, &map).map_err(|mut e| {
-        e.filename = filename.to_string();
-        e
-    })?;
-    // rpy's own parser builds the same tree several times faster; the LALRPOP parser runs
-    // only when it reports an error, for the messages rpy gives today.
     let own_mode = match mode {
         Mode::Exec => rpy_parser::Mode::Module,
         Mode::Eval => rpy_parser::Mode::Expression,

@@ -1,11 +1,14 @@
 //! Insertion-ordered name tables (`co_names`, `co_varnames`, cell and free variables).
 
-use std::collections::HashMap;
+use std::rc::Rc;
+
+use rustc_hash::FxHashMap as HashMap;
 
 #[derive(Clone, Debug, Default)]
 pub struct NameTable {
-    names: Vec<String>,
-    index: HashMap<String, u32>,
+    /// Each name is one allocation, shared by the list and the index.
+    names: Vec<Rc<str>>,
+    index: HashMap<Rc<str>, u32>,
 }
 
 impl NameTable {
@@ -15,8 +18,9 @@ impl NameTable {
             return i;
         }
         let i = self.names.len() as u32;
-        self.names.push(name.to_string());
-        self.index.insert(name.to_string(), i);
+        let name: Rc<str> = name.into();
+        self.names.push(name.clone());
+        self.index.insert(name, i);
         i
     }
 
@@ -28,7 +32,7 @@ impl NameTable {
         self.names.len()
     }
 
-    pub fn names(&self) -> &[String] {
+    pub fn names(&self) -> &[Rc<str>] {
         &self.names
     }
 

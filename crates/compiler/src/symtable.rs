@@ -2,7 +2,9 @@
 //! resulting scope of every name (local, global, free, cell), computed as CPython computes it.
 //! Counterpart: Python/symtable.c (3.11).
 
-use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use rustpython_parser::ast::Ranged;
 use rustpython_parser::ast::{self, Expr, Pattern, Stmt};
@@ -87,8 +89,8 @@ pub struct Scope {
     pub name: String,
     pub typ: BlockType,
     /// name → flags | scope << SCOPE_OFFSET, in insertion order.
-    pub symbols: Vec<(String, u32)>,
-    index: HashMap<String, usize>,
+    pub symbols: Vec<(Rc<str>, u32)>,
+    index: HashMap<Rc<str>, usize>,
     /// Parameters, in order.
     pub varnames: Vec<String>,
     pub children: Vec<ScopeId>,
@@ -122,8 +124,9 @@ impl Scope {
         match self.index.get(name) {
             Some(&i) => self.symbols[i].1 = v,
             None => {
-                self.index.insert(name.to_string(), self.symbols.len());
-                self.symbols.push((name.to_string(), v));
+                let name: Rc<str> = name.into();
+                self.index.insert(name.clone(), self.symbols.len());
+                self.symbols.push((name, v));
             }
         }
     }
@@ -134,7 +137,7 @@ impl Scope {
             .symbols
             .iter()
             .filter(|(_, v)| (v >> SCOPE_OFFSET) & 7 == scope.code() || v & flag != 0)
-            .map(|(n, _)| n.clone())
+            .map(|(n, _)| n.to_string())
             .collect();
         out.sort();
         out
@@ -167,18 +170,18 @@ pub(crate) fn ann_simple(a: &ast::StmtAnnAssign) -> bool {
     a.simple && a.target.range().start() == a.range.start()
 }
 
-pub fn mangle(private: Option<&str>, name: &str) -> String {
+pub fn mangle<'a>(private: Option<&str>, name: &'a str) -> std::borrow::Cow<'a, str> {
     let Some(private) = private else {
-        return name.to_string();
+        return name.into();
     };
     if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
-        return name.to_string();
+        return name.into();
     }
     let stripped = private.trim_start_matches('_');
     if stripped.is_empty() {
-        return name.to_string();
+        return name.into();
     }
-    format!("_{stripped}{name}")
+    format!("_{stripped}{name}").into()
 }
 
 const RECURSION_LIMIT: usize = 3000;
@@ -209,7 +212,7 @@ impl Builder<'_> {
             name: name.to_string(),
             typ,
             symbols: Vec::new(),
-            index: HashMap::new(),
+            index: HashMap::default(),
             varnames: Vec::new(),
             children: Vec::new(),
             directives: Vec::new(),
@@ -254,7 +257,7 @@ impl Builder<'_> {
         let mangled = mangle(self.private.as_deref(), name);
         let ste = &mut self.scopes[sid];
         let mut val = ste.symbol(&mangled);
-        if ste.index.contains_key(&mangled) {
+        if ste.index.contains_key(&*mangled) {
             if flag & DEF_PARAM != 0 && val & DEF_PARAM != 0 {
                 return Err(err(
                     self.map,
@@ -280,7 +283,7 @@ impl Builder<'_> {
         }
         ste.set(&mangled, val);
         if flag & DEF_PARAM != 0 {
-            ste.varnames.push(mangled);
+            ste.varnames.push(mangled.into_owned());
         } else if flag & DEF_GLOBAL != 0 {
             let module = &mut self.scopes[0];
             let v = module.symbol(&mangled) | flag;
@@ -299,7 +302,9 @@ impl Builder<'_> {
 
     fn directive(&mut self, name: &str, range: TextRange) {
         let mangled = mangle(self.private.as_deref(), name);
-        self.scopes[self.cur].directives.push((mangled, range));
+        self.scopes[self.cur]
+            .directives
+            .push((mangled.into_owned(), range));
     }
 
     fn recurse(&mut self) -> CompileResult<()> {
@@ -1081,11 +1086,11 @@ impl Analyzer<'_> {
         free: &mut NameSet,
         global: &mut NameSet,
     ) -> CompileResult<()> {
-        let mut local = NameSet::new();
-        let mut scopes: HashMap<String, NameScope> = HashMap::new();
-        let mut newglobal = NameSet::new();
-        let mut newfree = NameSet::new();
-        let mut newbound = NameSet::new();
+        let mut local = NameSet::default();
+        let mut scopes: HashMap<String, NameScope> = HashMap::default();
+        let mut newglobal = NameSet::default();
+        let mut newfree = NameSet::default();
+        let mut newbound = NameSet::default();
         let typ = self.scopes[sid].typ;
         if typ == BlockType::Class {
             newglobal.extend(global.iter().cloned());
@@ -1117,7 +1122,7 @@ impl Analyzer<'_> {
         } else {
             newbound.insert("__class__".to_string());
         }
-        let mut allfree = NameSet::new();
+        let mut allfree = NameSet::default();
         let children = self.scopes[sid].children.clone();
         for child in children {
             let mut temp_bound = newbound.clone();
@@ -1148,10 +1153,7 @@ impl Analyzer<'_> {
         let is_class = typ == BlockType::Class;
         let ste = &mut self.scopes[sid];
         for (name, v) in ste.symbols.iter_mut() {
-            let scope = scopes
-                .get(name.as_str())
-                .copied()
-                .unwrap_or(NameScope::Unknown);
+            let scope = scopes.get(&**name).copied().unwrap_or(NameScope::Unknown);
             *v |= scope.code() << SCOPE_OFFSET;
         }
         let mut free_names: Vec<&String> = newfree.iter().collect();
@@ -1185,7 +1187,7 @@ pub fn build(
 ) -> CompileResult<SymbolTable> {
     let mut b = Builder {
         scopes: Vec::new(),
-        by_node: HashMap::new(),
+        by_node: HashMap::default(),
         stack: Vec::new(),
         cur: 0,
         private: None,
@@ -1204,8 +1206,8 @@ pub fn build(
         by_node,
         ..
     } = b;
-    let mut free = NameSet::new();
-    let mut global = NameSet::new();
+    let mut free = NameSet::default();
+    let mut global = NameSet::default();
     Analyzer {
         scopes: &mut scopes,
         map,

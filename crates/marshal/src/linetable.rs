@@ -216,8 +216,13 @@ pub struct LineTableWriter {
 
 impl LineTableWriter {
     pub fn new(firstlineno: i32) -> LineTableWriter {
+        LineTableWriter::with_capacity(firstlineno, 0)
+    }
+
+    /// A writer whose table has room for `bytes` bytes before it grows.
+    pub fn with_capacity(firstlineno: i32, bytes: usize) -> LineTableWriter {
         LineTableWriter {
-            out: Vec::new(),
+            out: Vec::with_capacity(bytes),
             line: firstlineno,
         }
     }

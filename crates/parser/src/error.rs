@@ -20,6 +20,8 @@ pub struct ParseError {
     pub message: String,
     /// Byte offset into the source.
     pub offset: u32,
+    /// CPython reports the error with no end position (`end_offset` 0).
+    pub no_end: bool,
 }
 
 impl ParseError {
@@ -28,6 +30,7 @@ impl ParseError {
             kind,
             message: message.to_string(),
             offset,
+            no_end: false,
         }
     }
 }

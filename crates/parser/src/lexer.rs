@@ -193,6 +193,11 @@ impl Indent {
     }
 }
 
+/// CPython's tokenizer limits: open brackets (`MAXLEVEL`) and indentation levels
+/// (`MAXINDENT`). Beyond them it reports an error rather than build ever deeper trees.
+const MAX_LEVEL: usize = 200;
+const MAX_INDENT: usize = 100;
+
 struct Lexer<'a> {
     src: &'a [u8],
     text: &'a str,
@@ -390,6 +395,13 @@ impl<'a> Lexer<'a> {
             None => return Err(tab_error(self)),
             Some(Equal) => {}
             Some(Greater) => {
+                if self.indents.len() + 1 >= MAX_INDENT {
+                    // CPython points at the line, column 0, with no end.
+                    let mut e = self.err("too many levels of indentation", self.line_start());
+                    e.kind = ErrorKind::Indentation;
+                    e.no_end = true;
+                    return Err(e);
+                }
                 self.indents.push(level);
                 let n = (tabs + spaces) as usize;
                 self.push(T::Indent, 0, self.pos - n, self.pos);
@@ -425,6 +437,14 @@ impl<'a> Lexer<'a> {
 
     /// Consumes `\n`, `\r\n` or `\r`.
     #[inline]
+    /// The offset where the current line starts.
+    fn line_start(&self) -> usize {
+        self.src[..self.pos]
+            .iter()
+            .rposition(|&b| b == b'\n' || b == b'\r')
+            .map_or(0, |i| i + 1)
+    }
+
     fn eat_newline(&mut self) {
         if self.src[self.pos] == b'\r' && self.at(self.pos + 1) == b'\n' {
             self.pos += 2;
@@ -495,6 +515,9 @@ impl<'a> Lexer<'a> {
         let n2 = self.at(self.pos + 2);
         match c {
             b'(' | b'[' | b'{' => {
+                if self.brackets.len() >= MAX_LEVEL {
+                    return Err(self.err("too many nested parentheses", self.pos));
+                }
                 self.nesting += 1;
                 self.brackets.push((c, self.pos));
                 self.op(

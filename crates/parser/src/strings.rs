@@ -435,6 +435,10 @@ impl FParser<'_> {
                     })));
                 }
                 '(' | '{' | '[' => {
+                    // CPython's MAXLEVEL, with the f-string scanner's own wording.
+                    if delims.len() >= 200 {
+                        return Err(err("f-string: too many nested parenthesis", self.pos()));
+                    }
                     delims.push(ch);
                     expr_end = self.i;
                 }
