@@ -997,7 +997,8 @@ struct Analyzer<'a> {
     map: &'a SourceMap,
 }
 
-type NameSet = HashSet<String>;
+/// Names share the symbol table's allocations.
+type NameSet = HashSet<Rc<str>>;
 
 impl Analyzer<'_> {
     fn error_at_directive(&self, sid: ScopeId, name: &str, msg: String) -> CompileError {
@@ -1014,8 +1015,8 @@ impl Analyzer<'_> {
     fn analyze_name(
         &mut self,
         sid: ScopeId,
-        scopes: &mut HashMap<String, NameScope>,
-        name: &str,
+        scopes: &mut HashMap<Rc<str>, NameScope>,
+        name: &Rc<str>,
         flags: u32,
         bound: Option<&NameSet>,
         local: &mut NameSet,
@@ -1030,8 +1031,8 @@ impl Analyzer<'_> {
                     format!("name '{name}' is nonlocal and global"),
                 ));
             }
-            scopes.insert(name.to_string(), NameScope::GlobalExplicit);
-            global.insert(name.to_string());
+            scopes.insert(name.clone(), NameScope::GlobalExplicit);
+            global.insert(name.clone());
             return Ok(());
         }
         if flags & DEF_NONLOCAL != 0 {
@@ -1049,33 +1050,33 @@ impl Analyzer<'_> {
                     format!("no binding for nonlocal '{name}' found"),
                 ));
             }
-            scopes.insert(name.to_string(), NameScope::Free);
+            scopes.insert(name.clone(), NameScope::Free);
             self.scopes[sid].free = true;
-            free.insert(name.to_string());
+            free.insert(name.clone());
             return Ok(());
         }
         if flags & DEF_BOUND != 0 {
-            scopes.insert(name.to_string(), NameScope::Local);
-            local.insert(name.to_string());
+            scopes.insert(name.clone(), NameScope::Local);
+            local.insert(name.clone());
             global.remove(name);
             return Ok(());
         }
         if let Some(b) = bound
             && b.contains(name)
         {
-            scopes.insert(name.to_string(), NameScope::Free);
+            scopes.insert(name.clone(), NameScope::Free);
             self.scopes[sid].free = true;
-            free.insert(name.to_string());
+            free.insert(name.clone());
             return Ok(());
         }
         if global.contains(name) {
-            scopes.insert(name.to_string(), NameScope::GlobalImplicit);
+            scopes.insert(name.clone(), NameScope::GlobalImplicit);
             return Ok(());
         }
         if self.scopes[sid].nested {
             self.scopes[sid].free = true;
         }
-        scopes.insert(name.to_string(), NameScope::GlobalImplicit);
+        scopes.insert(name.clone(), NameScope::GlobalImplicit);
         Ok(())
     }
 
@@ -1087,7 +1088,7 @@ impl Analyzer<'_> {
         global: &mut NameSet,
     ) -> CompileResult<()> {
         let mut local = NameSet::default();
-        let mut scopes: HashMap<String, NameScope> = HashMap::default();
+        let mut scopes: HashMap<Rc<str>, NameScope> = HashMap::default();
         let mut newglobal = NameSet::default();
         let mut newfree = NameSet::default();
         let mut newbound = NameSet::default();
@@ -1120,7 +1121,7 @@ impl Analyzer<'_> {
             }
             newglobal.extend(global.iter().cloned());
         } else {
-            newbound.insert("__class__".to_string());
+            newbound.insert("__class__".into());
         }
         let mut allfree = NameSet::default();
         let children = self.scopes[sid].children.clone();
@@ -1156,10 +1157,10 @@ impl Analyzer<'_> {
             let scope = scopes.get(&**name).copied().unwrap_or(NameScope::Unknown);
             *v |= scope.code() << SCOPE_OFFSET;
         }
-        let mut free_names: Vec<&String> = newfree.iter().collect();
+        let mut free_names: Vec<&Rc<str>> = newfree.iter().collect();
         free_names.sort();
         for name in free_names {
-            if ste.index.contains_key(name.as_str()) {
+            if ste.index.contains_key(&**name) {
                 let v = ste.symbol(name);
                 if is_class && v & (DEF_BOUND | DEF_GLOBAL) != 0 {
                     ste.set(name, v | DEF_FREE_CLASS);
@@ -1167,7 +1168,7 @@ impl Analyzer<'_> {
                 continue;
             }
             if let Some(b) = bound
-                && !b.contains(name.as_str())
+                && !b.contains(&**name)
             {
                 continue;
             }

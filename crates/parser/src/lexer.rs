@@ -261,9 +261,20 @@ pub(crate) fn tokenize_file(text: &str) -> (Vec<Token>, Option<LexFailure>) {
     }
 }
 
+/// ASCII bytes that continue an identifier: letters, digits, `_`.
+static ID_CONTINUE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
+        b += 1;
+    }
+    t
+};
+
 #[inline]
 fn is_id_continue_ascii(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
+    ID_CONTINUE[b as usize]
 }
 
 /// The 1-based line of byte `pos` of `src`.
@@ -430,9 +441,11 @@ impl<'a> Lexer<'a> {
     }
 
     fn skip_comment(&mut self) {
-        while self.pos < self.src.len() && !matches!(self.src[self.pos], b'\n' | b'\r') {
-            self.pos += 1;
-        }
+        let rest = &self.src[self.pos..];
+        self.pos += rest
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r')
+            .unwrap_or(rest.len());
     }
 
     /// Consumes `\n`, `\r\n` or `\r`.
@@ -636,10 +649,15 @@ impl<'a> Lexer<'a> {
     #[inline]
     fn name_rest(&mut self) {
         loop {
+            // The ASCII run, in a local: the common identifier is all of it.
+            let src = self.src;
+            let mut p = self.pos;
+            while p < src.len() && is_id_continue_ascii(src[p]) {
+                p += 1;
+            }
+            self.pos = p;
             let b = self.at(self.pos);
-            if is_id_continue_ascii(b) {
-                self.pos += 1;
-            } else if b >= 0x80 {
+            if b >= 0x80 {
                 let ch = self.text[self.pos..].chars().next().unwrap_or('\0');
                 if unic_ucd_ident::is_xid_continue(ch) {
                     self.pos += ch.len_utf8();
@@ -695,6 +713,12 @@ impl<'a> Lexer<'a> {
         }
         let src = self.src;
         loop {
+            // Plain characters, skipped in a local.
+            let mut p = self.pos;
+            while p < src.len() && !matches!(src[p], b'\\' | b'\n' | b'\r') && src[p] != q {
+                p += 1;
+            }
+            self.pos = p;
             let Some(&c) = src.get(self.pos) else {
                 let kind = if triple { "triple-quoted " } else { "" };
                 // At the end of input, a final newline starts no new line.
