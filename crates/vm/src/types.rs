@@ -499,7 +499,7 @@ pub struct Types {
     pub not_implemented: PyRef,
     pub ellipsis: PyRef,
     /// Other built-in types registered by name (iterators, views, wrappers).
-    pub others: RefCell<std::collections::HashMap<&'static str, PyRef>>,
+    pub others: RefCell<rustc_hash::FxHashMap<&'static str, PyRef>>,
 }
 
 impl Types {

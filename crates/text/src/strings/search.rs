@@ -10,6 +10,41 @@
 use super::error::{StrError, string_with_capacity};
 use super::index::{adjust_indices, byte_offset, char_index, char_len};
 
+/// Haystacks up to this long are searched byte by byte: setting up the two-way matcher
+/// costs more than the whole naive search.
+const SHORT_HAYSTACK: usize = 64;
+
+/// The byte offset of the first `needle` in `hay`. One-byte needles and short haystacks get a
+/// plain scan; the standard library's two-way matcher (linear in the worst case) takes the
+/// rest. A match of UTF-8 in UTF-8 always starts on a character boundary.
+#[inline]
+pub fn find_str(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    match n.len() {
+        0 => Some(0),
+        1 => h.iter().position(|&b| b == n[0]),
+        len if h.len() <= SHORT_HAYSTACK => {
+            let last = h.len().checked_sub(len)?;
+            (0..=last).find(|&i| h[i] == n[0] && &h[i..i + len] == n)
+        }
+        _ => hay.find(needle),
+    }
+}
+
+/// Non-overlapping occurrences of the non-empty `needle` in `hay`, at most `limit`.
+fn count_str(hay: &str, needle: &str, limit: usize) -> usize {
+    let mut n = 0;
+    let mut rest = hay;
+    while n < limit {
+        let Some(at) = find_str(rest, needle) else {
+            break;
+        };
+        n += 1;
+        rest = &rest[at + needle.len()..];
+    }
+    n
+}
+
 /// The part of `s` that `start`/`end` select, with the code-point index it starts at, or
 /// `None` when `start > end` after adjustment (nothing can match, not even "").
 fn window(s: &str, start: Option<isize>, end: Option<isize>) -> Option<(&str, usize)> {
@@ -29,7 +64,7 @@ fn window(s: &str, start: Option<isize>, end: Option<isize>) -> Option<(&str, us
 /// `s[start:end]`, or `None` (Python's -1).
 pub fn find(s: &str, sub: &str, start: Option<isize>, end: Option<isize>) -> Option<usize> {
     let (w, offset) = window(s, start, end)?;
-    let at = w.find(sub)?;
+    let at = find_str(w, sub)?;
     Some(offset + char_index(w, at))
 }
 
@@ -69,7 +104,7 @@ pub fn count(s: &str, sub: &str, start: Option<isize>, end: Option<isize>) -> us
     if sub.is_empty() {
         return char_len(w) + 1;
     }
-    w.matches(sub).count()
+    count_str(w, sub, usize::MAX)
 }
 
 /// `s.startswith(prefix, start, end)`: whether `s[start:end]` starts with `prefix`.
@@ -88,10 +123,28 @@ pub fn endswith(s: &str, suffix: &str, start: Option<isize>, end: Option<isize>)
 /// absurd one fails with "replace string is too long" (`OverflowError`) or `MemoryError`.
 pub fn replace(s: &str, old: &str, new: &str, count: isize) -> Result<String, StrError> {
     let limit = usize::try_from(count).unwrap_or(usize::MAX);
+    if let ([o], [n]) = (old.as_bytes(), new.as_bytes()) {
+        // One ASCII byte for another (a one-byte str is ASCII): the result has the length of
+        // `s` and is made in one pass.
+        let (o, n) = (*o, *n);
+        let mut left = limit;
+        let bytes: Vec<u8> = s
+            .bytes()
+            .map(|b| {
+                if b == o && left > 0 {
+                    left -= 1;
+                    n
+                } else {
+                    b
+                }
+            })
+            .collect();
+        return Ok(String::from_utf8(bytes).expect("an ASCII byte replaced by an ASCII byte"));
+    }
     let matches = if old.is_empty() {
         char_len(s).saturating_add(1).min(limit)
     } else {
-        s.matches(old).take(limit).count()
+        count_str(s, old, limit)
     };
     // Code points and bytes of the result; CPython bounds the former by Py_ssize_t.
     let too_long = StrError::TooLong("replace string is too long");
@@ -118,7 +171,7 @@ pub fn replace(s: &str, old: &str, new: &str, count: isize) -> Result<String, St
     } else {
         let mut rest = s;
         for _ in 0..matches {
-            let Some(at) = rest.find(old) else {
+            let Some(at) = find_str(rest, old) else {
                 break;
             };
             out.push_str(&rest[..at]);
@@ -135,7 +188,7 @@ pub fn partition<'a>(s: &'a str, sep: &str) -> Result<(&'a str, &'a str, &'a str
     if sep.is_empty() {
         return Err(StrError::EmptySeparator);
     }
-    Ok(match s.find(sep) {
+    Ok(match find_str(s, sep) {
         Some(at) => (&s[..at], &s[at..at + sep.len()], &s[at + sep.len()..]),
         None => (s, "", ""),
     })
@@ -155,6 +208,43 @@ pub fn rpartition<'a>(s: &'a str, sep: &str) -> Result<(&'a str, &'a str, &'a st
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_byte_replace_honours_the_count() {
+        assert_eq!(replace("banana", "a", "o", -1).unwrap(), "bonono");
+        assert_eq!(replace("banana", "a", "o", 2).unwrap(), "bonona");
+        assert_eq!(replace("banana", "a", "o", 0).unwrap(), "banana");
+        assert_eq!(replace("é a é", "a", "b", -1).unwrap(), "é b é");
+    }
+
+    #[test]
+    fn find_str_agrees_with_the_two_way_matcher() {
+        let long = "ab".repeat(100) + "abc" + &"é".repeat(40);
+        let hays = [
+            "",
+            "a",
+            "abc",
+            "aaab",
+            "xéyé€z",
+            "the eta theta",
+            long.as_str(),
+        ];
+        let needles = [
+            "", "a", "b", "c", "ab", "abc", "aab", "é", "yé", "€z", "eta", "zz",
+        ];
+        for h in hays {
+            for n in needles {
+                assert_eq!(find_str(h, n), h.find(n), "{h:?} {n:?}");
+                if !n.is_empty() {
+                    assert_eq!(
+                        count_str(h, n, usize::MAX),
+                        h.matches(n).count(),
+                        "{h:?} {n:?}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn find_family() {

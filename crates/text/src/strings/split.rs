@@ -17,7 +17,20 @@ pub fn split<'a>(s: &'a str, sep: Option<&str>, maxsplit: isize) -> Result<Vec<&
     match sep {
         None => Ok(split_whitespace(s, limit(maxsplit))),
         Some("") => Err(StrError::EmptySeparator),
-        Some(sep) => Ok(s.splitn(limit(maxsplit).saturating_add(1), sep).collect()),
+        Some(sep) => {
+            let max = limit(maxsplit);
+            let mut pieces = Vec::new();
+            let mut rest = s;
+            while pieces.len() < max {
+                let Some(at) = super::search::find_str(rest, sep) else {
+                    break;
+                };
+                pieces.push(&rest[..at]);
+                rest = &rest[at + sep.len()..];
+            }
+            pieces.push(rest);
+            Ok(pieces)
+        }
     }
 }
 

@@ -4,7 +4,6 @@
 //! Counterpart: Objects/object.c `_PyTypes_InitTypes`, Python/bltinmodule.c (3.11).
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::dict::DictData;
@@ -161,7 +160,7 @@ pub fn boot_types() -> Rc<Types> {
     );
     let seq_iter = b.raw("iterator", o, TypeKind::Other, Layout::Native, 0);
     let super_ = b.raw("super", o, TypeKind::Super, Layout::Native, base);
-    let mut others = HashMap::new();
+    let mut others = rustc_hash::FxHashMap::default();
     for name in OTHER_TYPES {
         others.insert(*name, b.raw(name, o, TypeKind::Other, Layout::Native, 0));
     }

@@ -559,9 +559,14 @@ fn b_sum(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         return Err(vm.type_error("sum() can't sum bytearray [use b''.join(seq) instead]"));
     }
     let it = vm.get_iter(p.get(0).unwrap_or(&Value::None))?;
-    // Floats are summed with compensation, as CPython does.
+    // Plain additions, as in 3.11 (compensated float summation came in 3.12); machine-sized
+    // ints and floats skip the operator dispatch, as CPython's fast paths do.
     while let Some(x) = vm.next(&it)? {
-        acc = vm.binary_op(&acc, &x, 0)?;
+        acc = match (&acc, &x) {
+            (Value::Int(a), Value::Int(b)) if a.checked_add(*b).is_some() => Value::Int(a + b),
+            (Value::Float(a), Value::Float(b)) => Value::Float(a + b),
+            _ => vm.binary_op(&acc, &x, 0)?,
+        };
     }
     Ok(acc)
 }

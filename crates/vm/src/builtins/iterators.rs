@@ -24,6 +24,7 @@ pub fn native_iter(vm: &Vm, v: &Value) -> PyResult<Option<Value>> {
             crate::builtins::dict::ViewKind::Keys,
             false,
         )),
+        (Payload::Range(r), _) => Some(crate::builtins::misc::range_iter_value(vm, r)?),
         _ => None,
     })
 }
@@ -449,6 +450,9 @@ fn length_hint(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
         }
         Payload::Native(n) => {
             if let Some(r) = n.as_any().downcast_ref::<RangeIter>() {
+                if let Some(big) = &r.big {
+                    return Ok(Value::from_bigint(big.borrow().2.clone()));
+                }
                 return Ok(Value::Int(r.remaining.get().max(0)));
             }
             if let Some(d) = n.as_any().downcast_ref::<DictIter>() {

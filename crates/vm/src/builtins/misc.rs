@@ -342,11 +342,44 @@ impl NativeData for RangeIter {
     }
 }
 
-fn range_iter_value(vm: &Vm, r: &RangeData) -> PyResult<Value> {
+pub(crate) fn range_iter_value(vm: &Vm, r: &RangeData) -> PyResult<Value> {
     range_iter_dir(vm, r, false)
 }
 
 fn range_iter_dir(vm: &Vm, r: &RangeData, reversed: bool) -> PyResult<Value> {
+    if let (Value::Int(a), Value::Int(b), Value::Int(s)) = (&r.start, &r.stop, &r.step) {
+        // Machine-sized bounds (the common case), without big-int arithmetic.
+        let (a, b, s) = (*a as i128, *b as i128, *s as i128);
+        let len = if s > 0 && b > a {
+            (b - a - 1) / s + 1
+        } else if s < 0 && a > b {
+            (a - b - 1) / -s + 1
+        } else {
+            0
+        };
+        let (first, step) = if reversed {
+            (a + s * (len - 1), -s)
+        } else {
+            (a, s)
+        };
+        if let (Ok(f), Ok(st), Ok(n)) = (
+            i64::try_from(first),
+            i64::try_from(step),
+            i64::try_from(len),
+        ) && f.checked_add(st.saturating_mul(n)).is_some()
+        {
+            let it = RangeIter {
+                next: Cell::new(f),
+                step: st,
+                remaining: Cell::new(n),
+                big: None,
+            };
+            return Ok(Value::Obj(PyObject::new(
+                vm.types.other("range_iterator"),
+                Payload::Native(Box::new(it)),
+            )));
+        }
+    }
     let (a, _, s, len) = range_parts(vm, r)?;
     let (first, step) = if reversed {
         (&a + &s * (&len - 1), -&s)

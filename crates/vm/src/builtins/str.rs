@@ -82,7 +82,9 @@ fn tuple_args(
     min: usize,
     max: usize,
 ) -> PyResult<()> {
-    no_kwargs(vm, &format!("str.{name}"), kw)?;
+    if !kw.is_empty() {
+        no_kwargs(vm, &format!("str.{name}"), kw)?;
+    }
     let n = args.len();
     let plural = |k: usize| if k == 1 { "" } else { "s" };
     if n < min {
@@ -102,7 +104,10 @@ fn tuple_args(
 
 /// `str.name` in messages of no-argument methods.
 fn noargs<'a>(vm: &Vm, args: &'a [Value], kw: &[Value], name: &str) -> PyResult<&'a str> {
-    check_count(vm, &format!("str.{name}"), &args[1..], kw, 0, 0)?;
+    // The qualified name is formatted only for the error.
+    if !kw.is_empty() || args.len() != 1 {
+        check_count(vm, &format!("str.{name}"), &args[1..], kw, 0, 0)?;
+    }
     Ok(this(vm, &args[0])?.as_str())
 }
 
@@ -615,7 +620,9 @@ fn str_rstrip(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 type AffixFn = for<'a> fn(&'a str, &str) -> &'a str;
 
 fn remove_affix(vm: &Vm, args: &[Value], kw: &[Value], name: &str, f: AffixFn) -> PyResult<Value> {
-    check_count(vm, &format!("str.{name}"), &args[1..], kw, 1, 1)?;
+    if !kw.is_empty() || args.len() != 2 {
+        check_count(vm, &format!("str.{name}"), &args[1..], kw, 1, 1)?;
+    }
     let s = this(vm, &args[0])?.as_str();
     let a = crate::str::as_str(&args[1]).ok_or_else(|| {
         vm.type_error(format!(
