@@ -180,6 +180,7 @@ pub fn str_repr(s: &PyStr) -> String {
                 out.push('\\');
                 out.push(quote);
             }
+            0x20..=0x7E => out.push(cp as u8 as char),
             _ if is_printable(cp) => out.push(char::from_u32(cp).expect("printable is a char")),
             0..=0xFF => {
                 let _ = write!(out, "\\x{cp:02x}");

@@ -69,7 +69,16 @@ fn format_int_typed(value: &BigInt, spec: &FormatSpec, ty: char) -> Result<Strin
         'X' => (16, "0X"),
         _ => (10, ""),
     };
-    let mut digits = value.abs().to_str_radix(radix);
+    let mut digits = match value.to_i64().map(i64::unsigned_abs) {
+        // Machine-sized values (nearly all) without big-int arithmetic.
+        Some(u) => match radix {
+            2 => format!("{u:b}"),
+            8 => format!("{u:o}"),
+            16 => format!("{u:x}"),
+            _ => u.to_string(),
+        },
+        None => value.abs().to_str_radix(radix),
+    };
     if ty == 'X' {
         digits.make_ascii_uppercase();
     }

@@ -7,6 +7,13 @@ use super::spec::{Align, FormatError};
 /// Appends `n` copies of `c`, failing with [`FormatError::NoMemory`] instead of aborting when
 /// the result cannot be allocated (CPython raises MemoryError for `format(1, '9223372036854775807')`).
 pub(crate) fn push_fill(out: &mut String, c: char, n: usize) -> Result<(), FormatError> {
+    // Most fields need no padding, and most padding is a few characters.
+    if n <= 16 {
+        for _ in 0..n {
+            out.push(c);
+        }
+        return Ok(());
+    }
     let mut buf = [0; 4];
     let unit: &str = c.encode_utf8(&mut buf);
     let bytes = n.checked_mul(unit.len()).ok_or(FormatError::NoMemory)?;

@@ -57,9 +57,13 @@ pub fn format_value(vm: &Vm, v: &Value, spec: &str) -> PyResult<Value> {
             vm.type_name(v)
         )));
     };
-    let type_name = vm.type_name(v);
+    // The type's name appears only in errors: a spec that fails is parsed again with it.
+    let parse = |kind: SpecKind| {
+        FormatSpec::parse(spec, kind, "")
+            .or_else(|_| FormatSpec::parse(spec, kind, &vm.type_name(v)))
+    };
     let r = match f {
-        Formattable::Int(n) => match FormatSpec::parse(spec, SpecKind::Int, &type_name) {
+        Formattable::Int(n) => match parse(SpecKind::Int) {
             Ok(s) => {
                 // Decimal output goes through int -> str, which has the digit limit.
                 if matches!(s.ty, None | Some('d' | 'n')) {
@@ -69,14 +73,11 @@ pub fn format_value(vm: &Vm, v: &Value, spec: &str) -> PyResult<Value> {
             }
             Err(e) => Err(e),
         },
-        Formattable::Float(x) => {
-            FormatSpec::parse(spec, SpecKind::Float, &type_name).and_then(|s| format_float(x, &s))
+        Formattable::Float(x) => parse(SpecKind::Float).and_then(|s| format_float(x, &s)),
+        Formattable::Complex(re, im) => {
+            parse(SpecKind::Complex).and_then(|s| format_complex(re, im, &s))
         }
-        Formattable::Complex(re, im) => FormatSpec::parse(spec, SpecKind::Complex, &type_name)
-            .and_then(|s| format_complex(re, im, &s)),
-        Formattable::Str(t) => {
-            FormatSpec::parse(spec, SpecKind::Str, &type_name).and_then(|s| format_str(t, &s))
-        }
+        Formattable::Str(t) => parse(SpecKind::Str).and_then(|s| format_str(t, &s)),
     };
     r.map(|s| vm.new_string(s)).map_err(|e| e.to_py(vm))
 }
