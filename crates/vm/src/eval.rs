@@ -75,9 +75,9 @@ impl Vm {
 
     pub(crate) fn pop_frame(&self) -> Box<Frame> {
         self.depth.set(self.depth.get() - 1);
-        let frame = self.frames.borrow_mut().pop().expect("a frame to pop");
-        if let Some(fo) = &frame.frame_obj {
-            crate::builtins::frame::detach(self, fo, &frame);
+        let mut frame = self.frames.borrow_mut().pop().expect("a frame to pop");
+        if let Some(fo) = frame.frame_obj.clone() {
+            crate::builtins::frame::detach(self, &fo, &mut frame);
         }
         frame
     }

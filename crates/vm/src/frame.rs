@@ -311,6 +311,10 @@ pub struct FrameObj {
     pub lasti: Cell<usize>,
     /// `f_locals` as last synchronized (module and class frames share their namespace).
     pub locals: RefCell<Option<Value>>,
+    /// A finished function frame's local slots, moved here as it left the stack (as CPython
+    /// keeps a finished frame's data in its frame object): `f_locals` is made from them only
+    /// if asked for.
+    pub fast: RefCell<Option<Vec<Value>>>,
     pub back: RefCell<Option<PyRef>>,
     /// Whether the frame has finished running.
     pub finished: Cell<bool>,

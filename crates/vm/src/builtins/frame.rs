@@ -36,6 +36,7 @@ pub fn frame_object(vm: &Vm, f: &mut Frame) -> PyRef {
             builtins: f.builtins.clone(),
             lasti: Cell::new(f.lasti()),
             locals: RefCell::new(f.locals.clone()),
+            fast: RefCell::new(None),
             back: RefCell::new(None),
             finished: Cell::new(false),
         })),
@@ -45,25 +46,58 @@ pub fn frame_object(vm: &Vm, f: &mut Frame) -> PyRef {
 }
 
 /// The frame is leaving the stack: keep what Python may still ask of it.
-pub fn detach(vm: &Vm, fo: &PyRef, frame: &Frame) {
+pub fn detach(vm: &Vm, fo: &PyRef, frame: &mut Frame) {
     if let Payload::Frame(d) = &fo.payload {
         d.lasti.set(frame.lasti());
         if frame.locals.is_none() {
-            *d.locals.borrow_mut() = Some(fast_locals_dict(vm, frame));
+            if frame.code.flags() & resumable_flags() == 0 {
+                // The frame is done: its locals move to the frame object as they are.
+                let mut slots = std::mem::take(&mut frame.slots);
+                slots.truncate(frame.code.nlocalsplus);
+                *d.fast.borrow_mut() = Some(slots);
+                *d.locals.borrow_mut() = None;
+            } else {
+                *d.locals.borrow_mut() = Some(fast_locals_dict(vm, frame));
+            }
         }
-        // Link the caller now if nobody asked yet: after this the stack position is gone.
+        // A frame object that outlives its frame (a traceback, `sys._getframe()`) is linked
+        // to its caller's now, while the caller is still on the stack (CPython's
+        // `take_ownership`). The two references counted here are the frame's and the caller's
+        // of this function.
+        if d.back.borrow().is_none()
+            && Rc::strong_count(fo) > 2
+            && frame.code.flags() & resumable_flags() == 0
+        {
+            let back = vm
+                .frames
+                .borrow_mut()
+                .last_mut()
+                .map(|f| frame_object(vm, f));
+            *d.back.borrow_mut() = back;
+        }
         d.finished.set(true);
     }
 }
 
+/// Code flags of generators, coroutines and async generators, whose frames are resumed.
+fn resumable_flags() -> u32 {
+    use rpy_marshal::code::flags as co;
+    co::GENERATOR | co::COROUTINE | co::ASYNC_GENERATOR
+}
+
 /// A dict of a function frame's fast locals (`f_locals`, `locals()`).
 pub fn fast_locals_dict(vm: &Vm, f: &Frame) -> Value {
+    locals_dict_of(vm, &f.code, &f.slots)
+}
+
+/// A dict of the fast locals `slots` of a frame running `code`.
+fn locals_dict_of(vm: &Vm, code: &crate::code::Code, slots: &[Value]) -> Value {
     let d = crate::builtins::dict::new_dict();
     if let Payload::Dict(dd) = &d.payload {
         let mut dd = dd.borrow_mut();
-        for (i, name) in f.code.body().localsplus_names.iter().enumerate() {
-            let kind = f.code.kind(i);
-            let v = f.slots.get(i).cloned().unwrap_or(Value::Null);
+        for (i, name) in code.body().localsplus_names.iter().enumerate() {
+            let kind = code.kind(i);
+            let v = slots.get(i).cloned().unwrap_or(Value::Null);
             let v = if kind & (rpy_marshal::code::kinds::CELL | rpy_marshal::code::kinds::FREE) != 0
             {
                 match v.payload() {
@@ -140,6 +174,12 @@ fn f_locals(vm: &Vm, v: &Value) -> PyResult<Value> {
             Some(l) => l.clone(),
             None => fast_locals_dict(vm, f),
         });
+    }
+    if d.locals.borrow().is_none()
+        && let Some(fast) = &*d.fast.borrow()
+    {
+        let dict = locals_dict_of(vm, &d.code, fast);
+        *d.locals.borrow_mut() = Some(dict);
     }
     Ok(d.locals
         .borrow()
