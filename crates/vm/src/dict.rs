@@ -37,6 +37,16 @@ pub struct DictData {
     /// called; the eval loop's inline caches use it to know that a name is still (or still
     /// not) at the entry where it was found.
     version: u64,
+    /// One bit (`bloom_bit`) for the hash of every key ever inserted: a name lookup whose bit
+    /// is clear misses without probing (the method lookups' check that an instance's
+    /// `__dict__` does not shadow the method, mostly). Keys are added only by `insert_new`.
+    bloom: u64,
+}
+
+/// The bit of `DictData::bloom` that a key with this hash sets.
+#[inline(always)]
+fn bloom_bit(hash: i64) -> u64 {
+    1u64 << (hash as u64 & 63)
 }
 
 thread_local! {
@@ -132,6 +142,7 @@ impl DictData {
         self.indices.clear();
         self.entries.clear();
         self.used = 0;
+        self.bloom = 0;
         self.version = next_version();
     }
 
@@ -206,6 +217,7 @@ impl DictData {
     fn insert_new(&mut self, slot: usize, hash: i64, key: Value, value: Value) {
         self.indices[slot] = self.entries.len() as u32;
         self.entries.push(Entry { hash, key, value });
+        self.bloom |= bloom_bit(hash);
         self.used += 1;
         self.version = next_version();
     }
@@ -299,10 +311,11 @@ impl DictData {
     pub fn get_name(&self, name: &PyRef) -> Option<&Value> {
         match &name.payload {
             Payload::Str(s) => {
-                if self.indices.is_empty() {
+                let hash = s.hash();
+                if self.bloom & bloom_bit(hash) == 0 || self.indices.is_empty() {
                     return None;
                 }
-                self.get_str_hashed(s.as_str(), s.hash())
+                self.get_str_hashed(s.as_str(), hash)
             }
             _ => None,
         }

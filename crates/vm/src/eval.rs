@@ -240,6 +240,9 @@ impl Vm {
         // read through it while the frame itself is borrowed mutably.
         // SAFETY: as for `instrs`.
         let mut code: *const crate::code::Code = unsafe { &*(*fp).code };
+        // The running frame's constants, under the same rule as `instrs`.
+        // SAFETY: as for `instrs`.
+        let mut consts: *const [Value] = unsafe { &*(&(*fp)).code.body().consts };
         macro_rules! switch_frame {
             () => {
                 fp = self.top_frame_ptr();
@@ -247,6 +250,8 @@ impl Vm {
                 instrs = unsafe { &*(&(*fp)).code.body().instrs };
                 // SAFETY: see `code` above.
                 code = unsafe { &*(*fp).code };
+                // SAFETY: see `consts` above.
+                consts = unsafe { &*(&(*fp)).code.body().consts };
             };
         }
         loop {
@@ -300,7 +305,7 @@ impl Vm {
                         }
                         Opcode::ExtendedArg => continue 'dispatch,
                         Opcode::LoadFast => {
-                            let v = &f.slots[arg as usize];
+                            let v = f.local(arg as usize);
                             if v.is_null() {
                                 break 'op self.unbound_local(f, arg as usize);
                             }
@@ -310,7 +315,7 @@ impl Vm {
                         }
                         Opcode::StoreFast => {
                             let v = f.pop();
-                            f.slots[arg as usize] = v;
+                            *f.local_mut(arg as usize) = v;
                             continue 'dispatch;
                         }
                         Opcode::DeleteFast => {
@@ -321,7 +326,10 @@ impl Vm {
                             continue 'dispatch;
                         }
                         Opcode::LoadConst => {
-                            let v = f.code.body().consts[arg as usize].clone();
+                            // SAFETY: `consts` belongs to the running frame (see its
+                            // declaration), and `translate` rejects a constant operand at or past
+                            // its length.
+                            let v = unsafe { (&*consts).get_unchecked(arg as usize) }.clone();
                             f.push(v);
                             continue 'dispatch;
                         }

@@ -266,6 +266,24 @@ impl Frame {
         }
     }
 
+    /// Local slot `i` of a running frame, whose instruction's operand `translate` checked to
+    /// be below `nlocalsplus`: the bounds check is left out.
+    #[inline(always)]
+    pub fn local(&self, i: usize) -> &Value {
+        debug_assert!(i < self.base);
+        // SAFETY: `translate` rejects a local operand at or past `nlocalsplus` (`base`), and
+        // `slots` never holds fewer than `base` values (`pop` stops there).
+        unsafe { self.slots.get_unchecked(i) }
+    }
+
+    /// As `local`, for writing.
+    #[inline(always)]
+    pub fn local_mut(&mut self, i: usize) -> &mut Value {
+        debug_assert!(i < self.base);
+        // SAFETY: as in `local`.
+        unsafe { self.slots.get_unchecked_mut(i) }
+    }
+
     /// Where the value stack starts in `slots` (`code.nlocalsplus`).
     #[inline]
     pub fn stack_base(&self) -> usize {
