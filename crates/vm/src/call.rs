@@ -289,7 +289,9 @@ impl Vm {
                         md.owner, md.name
                     )));
                 }
+                // `self` of exactly the owner type (nearly always) needs no subtype walk.
                 if md.kind == crate::builtins::function::MethodKind::Instance
+                    && !std::ptr::eq(Rc::as_ptr(self.class_of(&args[0])), md.owner_type.as_ptr())
                     && let Some(owner) = md.owner_type.upgrade()
                     && !crate::types::is_subtype(self.class_of(&args[0]), &owner)
                 {

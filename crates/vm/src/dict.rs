@@ -28,7 +28,9 @@ pub struct Entry {
 
 #[derive(Clone, Default)]
 pub struct DictData {
-    indices: Vec<u32>,
+    /// The hash table: entry indices, `EMPTY` or `DUMMY` (a fixed size until the next grow,
+    /// so a boxed slice: every object pays for the largest payload).
+    indices: Box<[u32]>,
     entries: Vec<Entry>,
     used: usize,
     /// The keys version: replaced on every insertion of a new key and every deletion (never on
@@ -79,7 +81,7 @@ impl DictData {
         let mut d = DictData::default();
         if n > 0 {
             let size = (n * 3 / 2 + 1).next_power_of_two().max(8);
-            d.indices = vec![EMPTY; size];
+            d.indices = vec![EMPTY; size].into_boxed_slice();
             d.entries.reserve(n);
         }
         d
@@ -139,7 +141,7 @@ impl DictData {
     }
 
     pub fn clear(&mut self) {
-        self.indices.clear();
+        self.indices = Box::default();
         self.entries.clear();
         self.used = 0;
         self.bloom = 0;
@@ -196,7 +198,7 @@ impl DictData {
             .filter(|e| !e.key.is_null())
             .collect();
         let size = ((live.len() + 1) * 3).next_power_of_two().max(8);
-        self.indices = vec![EMPTY; size];
+        self.indices = vec![EMPTY; size].into_boxed_slice();
         let mask = size - 1;
         for (n, e) in live.iter().enumerate() {
             let mut perturb = e.hash as u64;

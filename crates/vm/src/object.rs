@@ -246,8 +246,10 @@ const TRASHCAN_DEPTH: usize = 500;
 
 impl Drop for PyObject {
     fn drop(&mut self) {
+        // SAFETY: a read of the class slot; see `class`.
+        let has_class = unsafe { &*self.class.get() }.is_some();
         if !self.finalized.get()
-            && unsafe_class_name(self).is_some()
+            && has_class
             && crate::gc::has_del(self)
             && let Some(vm) = crate::vm::current_vm()
         {
@@ -310,6 +312,19 @@ impl Drop for PyObject {
         // as CPython's deallocators do before clearing the instance dict and slots.
         if self.weakly_referenced.get() {
             crate::builtins::weakref::object_dying(self);
+        }
+        // Contents that hold no objects (strs, bytes, numbers) cannot nest drops: their fields
+        // are released as they are, without the trashcan's bookkeeping.
+        if matches!(
+            self.payload,
+            Payload::Str(_)
+                | Payload::Bytes(_)
+                | Payload::Int(_)
+                | Payload::Float(_)
+                | Payload::Complex(..)
+        ) && self.dict.get_mut().is_none()
+        {
+            return;
         }
         let depth = DROP_DEPTH.with(|d| d.get());
         if depth > TRASHCAN_DEPTH {
