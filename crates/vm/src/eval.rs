@@ -437,6 +437,14 @@ impl Vm {
                                     (Value::Float(x), Value::Float(y)) => {
                                         crate::builtins::float::small_binop(*x, *y, arg)
                                     }
+                                    // An i64 converts to the nearest float, as CPython's
+                                    // int-to-float conversion does.
+                                    (Value::Int(x), Value::Float(y)) => {
+                                        crate::builtins::float::small_binop(*x as f64, *y, arg)
+                                    }
+                                    (Value::Float(x), Value::Int(y)) => {
+                                        crate::builtins::float::small_binop(*x, *y as f64, arg)
+                                    }
                                     _ => None,
                                 };
                                 if let Some(r) = r {
