@@ -334,7 +334,10 @@ impl<'a> Lexer<'a> {
         // End of input.
         let end = self.src.len();
         if let Some(&(b, at)) = self.brackets.last() {
-            return Err(self.err(&format!("'{}' was never closed", b as char), at));
+            // CPython reports it with no end position.
+            let mut e = self.err(&format!("'{}' was never closed", b as char), at);
+            e.no_end = true;
+            return Err(e);
         }
         if !self.at_line_start {
             self.at_line_start = true;

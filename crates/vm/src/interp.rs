@@ -110,8 +110,10 @@ pub fn compile_error(vm: &Vm, e: &rpy_compiler::CompileError, source: &str) -> c
     use rpy_compiler::TextFrom;
     let text = match e.text_from {
         TextFrom::File => file_line().unwrap_or(Value::None),
-        TextFrom::FileThenSource => file_line().unwrap_or_else(|| parser_error_text(vm, e, source)),
-        TextFrom::Source => parser_error_text(vm, e, source),
+        TextFrom::FileThenSource => {
+            file_line().unwrap_or_else(|| parser_error_text(vm, e, source, true))
+        }
+        TextFrom::Source => parser_error_text(vm, e, source, false),
     };
     // Offsets are UTF-8 byte columns + 1; Python reports them in code points.
     let to_chars = |line: i32, off: i32| -> Value {
@@ -144,8 +146,15 @@ pub fn compile_error(vm: &Vm, e: &rpy_compiler::CompileError, source: &str) -> c
 /// The `text` of a parser's SyntaxError: its line of the source, ending with a newline;
 /// without one when the error is on a line before the one the tokenizer had reached (an
 /// unclosed bracket found at the end of the input), as CPython reads it from the source
-/// rather than from the tokenizer's current line.
-fn parser_error_text(vm: &Vm, e: &rpy_compiler::CompileError, source: &str) -> Value {
+/// rather than from the tokenizer's current line. A last line without a newline gets one
+/// only when the tokenizer added it (`exec` mode: `implicit_newline`), not in `eval` and
+/// `single` modes.
+fn parser_error_text(
+    vm: &Vm,
+    e: &rpy_compiler::CompileError,
+    source: &str,
+    implicit_newline: bool,
+) -> Value {
     let Some(line) = source
         .split_inclusive('\n')
         .nth((e.lineno.max(1) - 1) as usize)
@@ -157,7 +166,8 @@ fn parser_error_text(vm: &Vm, e: &rpy_compiler::CompileError, source: &str) -> V
     match (line.strip_suffix('\n'), earlier) {
         (Some(l), true) => vm.new_str(l),
         (Some(_), false) => vm.new_str(line),
-        (None, _) => vm.new_string(format!("{line}\n")),
+        (None, _) if implicit_newline => vm.new_string(format!("{line}\n")),
+        (None, _) => vm.new_str(line),
     }
 }
 
