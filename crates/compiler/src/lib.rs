@@ -225,9 +225,23 @@ fn fix_match_subjects(body: &mut [Stmt], source: &str) {
     }
 }
 
+/// CPython's "invalid syntax" at its end-marker token: the last line's number (0 for empty
+/// input), offsets 0.
+fn at_end_marker(err: &mut CompileError, lines: usize) {
+    err.lineno = lines as i32;
+    err.end_lineno = lines as i32;
+    err.offset = 0;
+    err.end_offset = 0;
+}
+
 /// rpy-parser's error as the SyntaxError (or IndentationError, TabError, MemoryError) the
 /// compiler raises.
-fn own_parse_error(e: rpy_parser::ParseError, map: &SourceMap, source: &str) -> CompileError {
+fn own_parse_error(
+    e: rpy_parser::ParseError,
+    map: &SourceMap,
+    source: &str,
+    mode: Mode,
+) -> CompileError {
     let at = rustpython_parser::text_size::TextSize::from(e.offset);
     let r = map.range(rustpython_parser::text_size::TextRange::new(at, at));
     let unexpected_indent = e.message == "unexpected indent";
@@ -250,6 +264,24 @@ fn own_parse_error(e: rpy_parser::ParseError, map: &SourceMap, source: &str) -> 
     err.text_from = TextFrom::FileThenSource;
     if no_end {
         err.end_offset = 0;
+    }
+    // At the end of the input CPython places errors by its end marker, on the last line.
+    let lines =
+        source.matches('\n').count() + usize::from(!source.is_empty() && !source.ends_with('\n'));
+    match e.at_end {
+        rpy_parser::AtEnd::Marker => at_end_marker(&mut err, lines),
+        rpy_parser::AtEnd::ImplicitNewline if mode != Mode::Exec => at_end_marker(&mut err, lines),
+        rpy_parser::AtEnd::LastToken => {
+            // After the last line's text (and the newline exec mode's tokenizer adds).
+            let last = source.strip_suffix('\n').unwrap_or(source);
+            let last = &source[last.rfind('\n').map_or(0, |i| i + 1)..];
+            let added = usize::from(mode == Mode::Exec && !source.ends_with('\n'));
+            err.lineno = lines.max(1) as i32;
+            err.end_lineno = err.lineno;
+            err.offset = (last.chars().count() + added) as i32;
+            err.end_offset = -1;
+        }
+        _ => {}
     }
     if unexpected_indent {
         // The tokenizer's report: the offset is the indentation's width, no end.
@@ -328,7 +360,7 @@ fn parse_on_stack(source: &str, filename: &str, mode: Mode) -> CompileResult<(Mo
         Mode::Single => rpy_parser::Mode::Interactive,
     };
     let mut module = rpy_parser::parse(source, own_mode).map_err(|e| {
-        let mut err = own_parse_error(e, &map, source);
+        let mut err = own_parse_error(e, &map, source, mode);
         err.filename = filename.to_string();
         if mode != Mode::Exec {
             err.text_from = TextFrom::Source;

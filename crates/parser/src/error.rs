@@ -22,6 +22,26 @@ pub struct ParseError {
     pub offset: u32,
     /// CPython reports the error with no end position (`end_offset` 0).
     pub no_end: bool,
+    /// Where the error was found, when that is the end of the input (see `AtEnd`).
+    pub at_end: AtEnd,
+}
+
+/// An error found at the end of the input, which CPython places by its end-marker token
+/// (column −1) rather than by a character.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AtEnd {
+    /// Not at the end.
+    No,
+    /// "invalid syntax" at the end marker: CPython reports the last line's number (0 for
+    /// empty input), offset 0 and end offset 0.
+    Marker,
+    /// The same at the newline the tokenizer adds to a last line without one: an end-marker
+    /// error in `eval` and `single` modes, whose tokenizers add no newline.
+    ImplicitNewline,
+    /// An error the grammar raises with the position of the last token read (a missing
+    /// indented block), that token being the end marker: CPython places it after the last
+    /// line's text, with no end.
+    LastToken,
 }
 
 impl ParseError {
@@ -31,6 +51,7 @@ impl ParseError {
             message: message.to_string(),
             offset,
             no_end: false,
+            at_end: AtEnd::No,
         }
     }
 }

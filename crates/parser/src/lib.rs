@@ -9,7 +9,7 @@ mod lexer;
 mod parser;
 mod strings;
 
-pub use error::{ErrorKind, ParseError};
+pub use error::{AtEnd, ErrorKind, ParseError};
 pub use parser::Mode;
 pub use rustpython_ast as ast;
 

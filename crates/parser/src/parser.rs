@@ -6,7 +6,7 @@
 //!
 //! Counterpart: Grammar/python.gram and Parser/parser.c (3.11).
 
-use crate::error::{ErrorKind, ParseError};
+use crate::error::{AtEnd, ErrorKind, ParseError};
 use crate::lexer::{T, Token, line_of, tokenize};
 use crate::strings;
 use num_bigint::BigInt;
@@ -286,6 +286,10 @@ fn parse_tokens(source: &str, toks: Vec<Token>, mode: Mode) -> R<ast::Mod> {
             }))
         }
         Mode::Interactive => {
+            // CPython's interactive grammar needs at least a newline.
+            if p.kind() == T::EndOfFile {
+                return Err(p.unexpected());
+            }
             let body = p.file()?;
             Ok(ast::Mod::Interactive(ast::ModInteractive {
                 body,
@@ -393,9 +397,28 @@ impl<'a> Parser<'a> {
                 "unindent does not match any outer indentation level",
                 t.start,
             ),
-            T::EndOfFile => self.error_at("unexpected EOF while parsing", t.start),
+            T::EndOfFile => {
+                let mut e = self.error_at("invalid syntax", t.start);
+                e.at_end = AtEnd::Marker;
+                e
+            }
+            T::Newline if t.start == t.end && t.start as usize == self.text.len() => {
+                let mut e = self.error_at("invalid syntax", t.start);
+                e.at_end = AtEnd::ImplicitNewline;
+                e
+            }
             _ => self.error_at("invalid syntax", t.start),
         }
+    }
+
+    /// An error the grammar raises at the last token read (CPython's `RAISE_SYNTAX_ERROR`
+    /// and `RAISE_INDENTATION_ERROR` without a location): at the current token.
+    fn error_here(&self, kind: ErrorKind, msg: &str) -> ParseError {
+        let mut e = ParseError::new(kind, msg, self.start());
+        if self.kind() == T::EndOfFile {
+            e.at_end = AtEnd::LastToken;
+        }
+        e
     }
 
     fn ident(&mut self) -> R<Identifier> {
@@ -536,13 +559,12 @@ impl<'a> Parser<'a> {
         let mut body = Vec::new();
         if self.eat(T::Newline) {
             if !self.eat(T::Indent) {
-                return Err(ParseError::new(
+                return Err(self.error_here(
                     ErrorKind::Indentation,
                     &format!(
                         "expected an indented block after {what} on line {}",
                         self.line_of(at)
                     ),
-                    self.start(),
                 ));
             }
             loop {
@@ -1545,13 +1567,12 @@ impl<'a> Parser<'a> {
     fn match_block(&mut self, start: u32) -> R<()> {
         self.expect(T::Newline)?;
         if !self.eat(T::Indent) {
-            return Err(ParseError::new(
+            return Err(self.error_here(
                 ErrorKind::Indentation,
                 &format!(
                     "expected an indented block after 'match' statement on line {}",
                     self.line_of(start)
                 ),
-                self.start(),
             ));
         }
         Ok(())

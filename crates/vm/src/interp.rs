@@ -155,6 +155,10 @@ fn parser_error_text(
     source: &str,
     implicit_newline: bool,
 ) -> Value {
+    if e.lineno == 0 {
+        // The end marker of empty input.
+        return vm.new_str("");
+    }
     let Some(line) = source
         .split_inclusive('\n')
         .nth((e.lineno.max(1) - 1) as usize)
