@@ -494,15 +494,23 @@ impl FParser<'_> {
                     }));
                     return Ok(());
                 }
-                '"' | '\'' => loop {
-                    let Some(c) = self.next() else {
+                '"' | '\'' => {
+                    // A string inside the expression, triple-quoted (`f"{'''it's'''}"`) or not.
+                    let q = ch.to_string();
+                    let triple = q.repeat(3);
+                    let close = if self.s[self.i..].starts_with(&q.repeat(2)) {
+                        self.i += 2;
+                        triple.as_str()
+                    } else {
+                        q.as_str()
+                    };
+                    let Some(at) = self.s[self.i..].find(close) else {
+                        self.i = self.s.len();
                         return Err(err("f-string: unterminated string", self.pos()));
                     };
-                    if c == ch {
-                        expr_end = self.i;
-                        break;
-                    }
-                },
+                    self.i += at + close.len();
+                    expr_end = self.i;
+                }
                 ' ' if self_doc => trailing.push(' '),
                 '\\' => {
                     return Err(err(
