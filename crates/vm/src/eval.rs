@@ -154,6 +154,53 @@ impl Vm {
         Ok(())
     }
 
+    /// CALL of a class whose `__init__` is a Python function binding its arguments by moving
+    /// them (`Resume::Init`): the new instance has taken the class's place on the stack (at
+    /// `first`, above the NULL at `base`); it and the arguments move into `init`'s frame, and
+    /// `instance` waits on the caller's stack for `__init__` to return.
+    #[inline(always)]
+    fn push_init_call(
+        &self,
+        caller: &mut Frame,
+        base: usize,
+        first: usize,
+        code: Rc<crate::code::Code>,
+        init: PyRef,
+        instance: Value,
+    ) -> PyResult<()> {
+        let depth = self.depth.get() + 1;
+        if depth > self.recursion_limit.get() {
+            // CPython calls an `__init__` through C, whose check words it so.
+            return Err(self.new_exception_msg(
+                &self.types.exceptions.recursion_error,
+                "maximum recursion depth exceeded while calling a Python object",
+            ));
+        }
+        let nargs = caller.slots.len() - first;
+        let (globals, builtins) = match &init.payload {
+            Payload::Function(fd) => (fd.globals.clone(), fd.builtins.clone()),
+            _ => unreachable!("push_init_call of a function"),
+        };
+        let recycled = self.frame_pool.borrow_mut().pop();
+        let mut frame = match recycled {
+            Some(frame) => frame,
+            None => Frame::empty(code.clone(), globals.clone(), builtins.clone()),
+        };
+        // SAFETY: the instance and the arguments are read out of the caller's stack, which is
+        // then shortened over them (and over the NULL below, which owns nothing), so each value
+        // has exactly one owner again.
+        unsafe {
+            let slots = caller.slots.as_mut_ptr();
+            frame.enter_moved(slots.add(first), nargs, code, globals, builtins, init);
+            caller.slots.set_len(base);
+        }
+        frame.resume = Resume::Init;
+        caller.push(instance);
+        self.depth.set(depth);
+        push_inline(&mut self.frames.borrow_mut(), frame);
+        Ok(())
+    }
+
     /// Pops the running frame, which returns to a Python caller and which no generator or
     /// frame object refers to, and recycles it: the return half of `push_simple_call`.
     #[inline(always)]
@@ -726,6 +773,29 @@ impl Vm {
                                     crate::builtins::object::instance_payload(cls),
                                 ));
                                 f.slots[first - 1] = instance.clone();
+                                let simple = {
+                                    let code = fd.code.borrow();
+                                    (kw.is_empty()
+                                        && code.simple_argc as usize == len - first + 1
+                                        && code.is_built())
+                                    .then(|| Rc::clone(&code))
+                                };
+                                if let Some(code) = simple {
+                                    let init = init.clone();
+                                    tri!(
+                                        'op,
+                                        self.push_init_call(
+                                            f,
+                                            len - n - 2,
+                                            first - 1,
+                                            code,
+                                            init,
+                                            instance
+                                        )
+                                    );
+                                    switch_frame!();
+                                    continue 'dispatch;
+                                }
                                 let frame = tri!(
                                     'op,
                                     self.frame_for_call(&init, fd, &f.slots[first - 1..], kw)
@@ -784,6 +854,17 @@ impl Vm {
                                 switch_frame!();
                                 // SAFETY: as at the top of the dispatch loop.
                                 unsafe { &mut *fp }.push(v);
+                                continue 'dispatch;
+                            }
+                            if f.resume == Resume::Init
+                                && f.generator.is_none()
+                                && f.frame_obj.is_none()
+                            {
+                                self.return_simple();
+                                switch_frame!();
+                                if !v.is_none() {
+                                    break 'op crate::builtins::type_::init_returned(self, &v);
+                                }
                                 continue 'dispatch;
                             }
                             let (frame, resume, g) = self.leave_frame();

@@ -510,7 +510,17 @@ fn collect_from(vm: &Vm, start: usize) -> usize {
 /// Whether the object's class defines `__del__`.
 pub fn has_del(o: &PyObject) -> bool {
     match &o.class().payload {
-        Payload::Type(t) => t.kind == crate::types::TypeKind::Heap && t.lookup("__del__").is_some(),
+        Payload::Type(t) if t.kind == crate::types::TypeKind::Heap => {
+            let version = t.version();
+            match t.del_cache.get() {
+                (v, has) if v == version => has,
+                _ => {
+                    let has = t.lookup("__del__").is_some();
+                    t.del_cache.set((version, has));
+                    has
+                }
+            }
+        }
         _ => false,
     }
 }

@@ -126,6 +126,12 @@ pub struct TypeData {
     generic_getattribute_at: Cell<u64>,
     /// Direct subclasses (for `__subclasses__` and to pass version changes down).
     pub(crate) subclasses: RefCell<Vec<std::rc::Weak<PyObject>>>,
+    /// What `type_::python_init` found under a version: the Python `__init__` a call of the
+    /// class runs in the eval loop, or none. Weak: the namespace holds the function, and the
+    /// cycle collector does not see this table.
+    pub(crate) init_cache: RefCell<(u64, Option<std::rc::Weak<PyObject>>)>,
+    /// Whether instances have a `__del__`, under a version (checked at every instance's drop).
+    pub(crate) del_cache: Cell<(u64, bool)>,
 }
 
 thread_local! {
@@ -402,6 +408,8 @@ impl TypeData {
             version: Cell::new(next_type_version()),
             generic_getattribute_at: Cell::new(0),
             subclasses: RefCell::new(Vec::new()),
+            init_cache: RefCell::new((0, None)),
+            del_cache: Cell::new((0, false)),
         }
     }
 }

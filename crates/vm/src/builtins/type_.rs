@@ -134,12 +134,18 @@ pub fn python_init(vm: &Vm, cls: &PyRef) -> Option<PyRef> {
     {
         return None;
     }
-    let new = td.lookup("__new__")?;
-    if !crate::builtins::object::is_object_static_new(&new) {
-        return None;
-    }
-    let Value::Obj(init) = td.lookup("__init__")? else {
-        return None;
+    let version = td.version();
+    let cached = {
+        let c = td.init_cache.borrow();
+        (c.0 == version).then(|| c.1.as_ref().and_then(std::rc::Weak::upgrade))
+    };
+    let init = match cached {
+        Some(init) => init?,
+        None => {
+            let found = python_init_uncached(td);
+            *td.init_cache.borrow_mut() = (version, found.as_ref().map(Rc::downgrade));
+            found?
+        }
     };
     let Payload::Function(fd) = &init.payload else {
         return None;
@@ -150,6 +156,19 @@ pub fn python_init(vm: &Vm, cls: &PyRef) -> Option<PyRef> {
         return None;
     }
     Some(init)
+}
+
+/// The lookups of `python_init`: the class's `__init__` when its `__new__` is
+/// `object.__new__` and its `__init__` a Python function.
+fn python_init_uncached(td: &crate::types::TypeData) -> Option<PyRef> {
+    let new = td.lookup("__new__")?;
+    if !crate::builtins::object::is_object_static_new(&new) {
+        return None;
+    }
+    match td.lookup("__init__")? {
+        Value::Obj(init) if matches!(init.payload, Payload::Function(_)) => Some(init),
+        _ => None,
+    }
 }
 
 fn type_call_method(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
