@@ -124,33 +124,13 @@ impl Vm {
                 "maximum recursion depth exceeded",
             ));
         }
-        let nargs = caller.slots.len() - first;
-        let (globals, builtins) = match &caller.slots[first - 1] {
-            Value::Obj(o) => match &o.payload {
-                Payload::Function(fd) => (fd.globals.clone(), fd.builtins.clone()),
-                _ => unreachable!("push_simple_call of a function"),
-            },
+        // SAFETY: the function is read out of the caller's stack, which `push_moved` shortens
+        // over it before anything else can see the stack.
+        let func = match unsafe { std::ptr::read(caller.slots.as_ptr().add(first - 1)) } {
+            Value::Obj(o) => o,
             _ => unreachable!("push_simple_call of a function"),
         };
-        let recycled = self.frame_pool.borrow_mut().pop();
-        let mut frame = match recycled {
-            Some(frame) => frame,
-            None => Frame::empty(code.clone(), globals.clone(), builtins.clone()),
-        };
-        // SAFETY: the function and the arguments are read out of the caller's stack, which
-        // is then shortened over them (and over the NULL below the function, which owns
-        // nothing), so each value has exactly one owner again.
-        unsafe {
-            let slots = caller.slots.as_mut_ptr();
-            let func = match std::ptr::read(slots.add(first - 1)) {
-                Value::Obj(o) => o,
-                _ => unreachable!("push_simple_call of a function"),
-            };
-            frame.enter_moved(slots.add(first), nargs, code, globals, builtins, func);
-            caller.slots.set_len(base);
-        }
-        self.depth.set(depth);
-        push_inline(&mut self.frames.borrow_mut(), frame);
+        self.push_moved(caller, base, first, code, func, Resume::Push, depth);
         Ok(())
     }
 
@@ -176,29 +156,52 @@ impl Vm {
                 "maximum recursion depth exceeded while calling a Python object",
             ));
         }
+        self.push_moved(caller, base, first, code, init, Resume::Init, depth);
+        caller.push(instance);
+        Ok(())
+    }
+
+    /// Pushes a frame running `func` whose locals start with the caller's stack from `first`
+    /// on, moved; the caller's stack is cut back to `base` (what lies between is the function,
+    /// already taken by the caller, or a NULL, which owns nothing).
+    #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
+    fn push_moved(
+        &self,
+        caller: &mut Frame,
+        base: usize,
+        first: usize,
+        code: Rc<crate::code::Code>,
+        func: PyRef,
+        resume: Resume,
+        depth: usize,
+    ) {
         let nargs = caller.slots.len() - first;
-        let (globals, builtins) = match &init.payload {
+        let (globals, builtins) = match &func.payload {
             Payload::Function(fd) => (fd.globals.clone(), fd.builtins.clone()),
-            _ => unreachable!("push_init_call of a function"),
+            _ => unreachable!("push_moved of a function"),
         };
         let recycled = self.frame_pool.borrow_mut().pop();
         let mut frame = match recycled {
             Some(frame) => frame,
             None => Frame::empty(code.clone(), globals.clone(), builtins.clone()),
         };
-        // SAFETY: the instance and the arguments are read out of the caller's stack, which is
-        // then shortened over them (and over the NULL below, which owns nothing), so each value
-        // has exactly one owner again.
+        // SAFETY: the arguments are read out of the caller's stack, which is then shortened
+        // over them, so each value has exactly one owner again.
         unsafe {
-            let slots = caller.slots.as_mut_ptr();
-            frame.enter_moved(slots.add(first), nargs, code, globals, builtins, init);
+            frame.enter_moved(
+                caller.slots.as_ptr().add(first),
+                nargs,
+                code,
+                globals,
+                builtins,
+                func,
+            );
             caller.slots.set_len(base);
         }
-        frame.resume = Resume::Init;
-        caller.push(instance);
+        frame.resume = resume;
         self.depth.set(depth);
         push_inline(&mut self.frames.borrow_mut(), frame);
-        Ok(())
     }
 
     /// Pops the running frame, which returns to a Python caller and which no generator or
