@@ -117,13 +117,7 @@ impl Vm {
         first: usize,
         code: Rc<crate::code::Code>,
     ) -> PyResult<()> {
-        let depth = self.depth.get() + 1;
-        if depth > self.recursion_limit.get() {
-            return Err(self.new_exception_msg(
-                &self.types.exceptions.recursion_error,
-                "maximum recursion depth exceeded",
-            ));
-        }
+        let depth = self.deeper("maximum recursion depth exceeded")?;
         // SAFETY: the function is read out of the caller's stack, which `push_moved` shortens
         // over it before anything else can see the stack.
         let func = match unsafe { std::ptr::read(caller.slots.as_ptr().add(first - 1)) } {
@@ -148,17 +142,22 @@ impl Vm {
         init: PyRef,
         instance: Value,
     ) -> PyResult<()> {
-        let depth = self.depth.get() + 1;
-        if depth > self.recursion_limit.get() {
-            // CPython calls an `__init__` through C, whose check words it so.
-            return Err(self.new_exception_msg(
-                &self.types.exceptions.recursion_error,
-                "maximum recursion depth exceeded while calling a Python object",
-            ));
-        }
+        // CPython calls an `__init__` through C, whose check words it so.
+        let depth =
+            self.deeper("maximum recursion depth exceeded while calling a Python object")?;
         self.push_moved(caller, base, first, code, init, Resume::Init, depth);
         caller.push(instance);
         Ok(())
+    }
+
+    /// The frame depth one more frame makes, or RecursionError with `message` past the limit.
+    #[inline(always)]
+    fn deeper(&self, message: &str) -> PyResult<usize> {
+        let depth = self.depth.get() + 1;
+        if depth > self.recursion_limit.get() {
+            return Err(self.new_exception_msg(&self.types.exceptions.recursion_error, message));
+        }
+        Ok(depth)
     }
 
     /// Pushes a frame running `func` whose locals start with the caller's stack from `first`
