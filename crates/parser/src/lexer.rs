@@ -195,7 +195,7 @@ impl Indent {
 
 /// CPython's tokenizer limits: open brackets (`MAXLEVEL`) and indentation levels
 /// (`MAXINDENT`). Beyond them it reports an error rather than build ever deeper trees.
-const MAX_LEVEL: usize = 200;
+pub(crate) const MAX_LEVEL: usize = 200;
 const MAX_INDENT: usize = 100;
 
 struct Lexer<'a> {
@@ -451,8 +451,6 @@ impl<'a> Lexer<'a> {
             .unwrap_or(rest.len());
     }
 
-    /// Consumes `\n`, `\r\n` or `\r`.
-    #[inline]
     /// The offset where the current line starts.
     fn line_start(&self) -> usize {
         self.src[..self.pos]
@@ -461,6 +459,8 @@ impl<'a> Lexer<'a> {
             .map_or(0, |i| i + 1)
     }
 
+    /// Consumes `\n`, `\r\n` or `\r`.
+    #[inline]
     fn eat_newline(&mut self) {
         if self.src[self.pos] == b'\r' && self.at(self.pos + 1) == b'\n' {
             self.pos += 2;

@@ -436,7 +436,7 @@ impl FParser<'_> {
                 }
                 '(' | '{' | '[' => {
                     // CPython's MAXLEVEL, with the f-string scanner's own wording.
-                    if delims.len() >= 200 {
+                    if delims.len() >= crate::lexer::MAX_LEVEL {
                         return Err(err("f-string: too many nested parenthesis", self.pos()));
                     }
                     delims.push(ch);

@@ -168,10 +168,11 @@ impl Code {
         }
     }
 
-    /// Whether the body was made.
+    /// Whether a call with `nargs` positional arguments binds them by moving them into the
+    /// first local slots of a frame (`simple_argc`), the body being made already.
     #[inline]
-    pub fn is_built(&self) -> bool {
-        self.body.get().is_some()
+    pub(crate) fn binds_by_moving(&self, nargs: usize) -> bool {
+        self.simple_argc as usize == nargs && self.body.get().is_some()
     }
 
     /// Gives the code its body, when the caller has made it already.

@@ -204,29 +204,13 @@ impl Vm {
     }
 
     /// Pops the running frame, which returns to a Python caller and which no generator or
-    /// frame object refers to, and recycles it: the return half of `push_simple_call`.
+    /// frame object refers to, and recycles it: the return half of `push_moved`.
     #[inline(always)]
     fn return_simple(&self) {
         let frame = self.frames.borrow_mut().pop();
         self.depth.set(self.depth.get() - 1);
-        if let Some(mut frame) = frame {
-            if self.frame_pool.borrow().len() >= POOL_MAX {
-                return;
-            }
-            // Releasing the locals and the function may run `__del__`, which may call and
-            // recycle: the pool is not borrowed meanwhile.
-            frame.slots.clear();
-            drop(frame.func.take());
-            if frame.locals.is_some() || frame.kwnames.is_some() {
-                drop(frame.locals.take());
-                drop(frame.kwnames.take());
-            }
-            frame.globals = self.builtins_dict.clone();
-            frame.builtins = self.builtins_dict.clone();
-            let mut pool = self.frame_pool.borrow_mut();
-            if pool.len() < POOL_MAX {
-                push_inline(&mut pool, frame);
-            }
+        if let Some(frame) = frame {
+            self.pool_frame(frame);
         }
     }
 
@@ -234,26 +218,33 @@ impl Vm {
     /// when it is dropped (so objects still die when their last frame ends); the namespaces
     /// are replaced by the builtins dict, which lives as long as the VM, and the code object
     /// is kept until reuse (constants run no `__del__`).
-    pub(crate) fn recycle_frame(&self, mut frame: Box<Frame>) {
-        if frame.frame_obj.is_some()
-            || frame.generator.is_some()
-            || self.frame_pool.borrow().len() >= POOL_MAX
-        {
+    pub(crate) fn recycle_frame(&self, frame: Box<Frame>) {
+        if frame.frame_obj.is_none() && frame.generator.is_none() {
+            self.pool_frame(frame);
+        }
+    }
+
+    /// Releases what a finished frame references and keeps it in the pool (unless the pool
+    /// is full). Releasing may run `__del__`, which may call and recycle: the pool is not
+    /// borrowed meanwhile.
+    #[inline(always)]
+    fn pool_frame(&self, mut frame: Box<Frame>) {
+        if self.frame_pool.borrow().len() >= POOL_MAX {
             return;
         }
         frame.slots.clear();
-        let locals = frame.locals.take();
-        let func = frame.func.take();
-        let kwnames = frame.kwnames.take();
-        let handled = std::mem::replace(&mut frame.saved_handled, Value::None);
-        let globals = std::mem::replace(&mut frame.globals, self.builtins_dict.clone());
-        let builtins = std::mem::replace(&mut frame.builtins, self.builtins_dict.clone());
-        // Releasing these may run `__del__`, which may call and recycle: the pool is not
-        // borrowed meanwhile.
-        drop((locals, func, kwnames, handled, globals, builtins));
+        // Rarely set: module and class bodies, a pending KW_NAMES, an inline generator.
+        if frame.locals.is_some() || frame.kwnames.is_some() || !frame.saved_handled.is_none() {
+            drop(frame.locals.take());
+            drop(frame.kwnames.take());
+            drop(std::mem::replace(&mut frame.saved_handled, Value::None));
+        }
+        drop(frame.func.take());
+        frame.globals = self.builtins_dict.clone();
+        frame.builtins = self.builtins_dict.clone();
         let mut pool = self.frame_pool.borrow_mut();
         if pool.len() < POOL_MAX {
-            pool.push(frame);
+            push_inline(&mut pool, frame);
         }
     }
 
@@ -728,9 +719,7 @@ impl Vm {
                                 Value::Obj(o) if kwnames.is_none() => match &o.payload {
                                     Payload::Function(fd) => {
                                         let code = fd.code.borrow();
-                                        (code.simple_argc as usize == len - first
-                                            && code.is_built())
-                                        .then(|| Rc::clone(&code))
+                                        code.binds_by_moving(len - first).then(|| Rc::clone(&code))
                                     }
                                     _ => None,
                                 },
@@ -777,10 +766,8 @@ impl Vm {
                                 f.slots[first - 1] = instance.clone();
                                 let simple = {
                                     let code = fd.code.borrow();
-                                    (kw.is_empty()
-                                        && code.simple_argc as usize == len - first + 1
-                                        && code.is_built())
-                                    .then(|| Rc::clone(&code))
+                                    (kw.is_empty() && code.binds_by_moving(len - first + 1))
+                                        .then(|| Rc::clone(&code))
                                 };
                                 if let Some(code) = simple {
                                     let init = init.clone();
@@ -848,23 +835,17 @@ impl Vm {
                             let v = f.pop();
                             // The common return: to a Python caller, from a frame no
                             // generator or frame object refers to.
-                            if f.resume == Resume::Push
+                            let resume = f.resume;
+                            if matches!(resume, Resume::Push | Resume::Init)
                                 && f.generator.is_none()
                                 && f.frame_obj.is_none()
                             {
                                 self.return_simple();
                                 switch_frame!();
-                                // SAFETY: as at the top of the dispatch loop.
-                                unsafe { &mut *fp }.push(v);
-                                continue 'dispatch;
-                            }
-                            if f.resume == Resume::Init
-                                && f.generator.is_none()
-                                && f.frame_obj.is_none()
-                            {
-                                self.return_simple();
-                                switch_frame!();
-                                if !v.is_none() {
+                                if resume == Resume::Push {
+                                    // SAFETY: as at the top of the dispatch loop.
+                                    unsafe { &mut *fp }.push(v);
+                                } else if !v.is_none() {
                                     break 'op crate::builtins::type_::init_returned(self, &v);
                                 }
                                 continue 'dispatch;

@@ -141,8 +141,8 @@ impl Frame {
     }
 
     /// Makes a recycled frame ready to run a call of `func`, whose code binds its arguments
-    /// by moving them (`Code::simple_argc`): the `nargs` values at `args` become the first
-    /// locals. Returns the frame with no reference counts touched for the arguments.
+    /// by moving them (`Code::binds_by_moving`): the `nargs` values at `args` become the first
+    /// locals, with no reference counts touched. The caller sets `resume`.
     ///
     /// # Safety
     /// `args` points at `nargs` initialized values that the caller gives up (it must forget
@@ -186,7 +186,6 @@ impl Frame {
         self.func = Some(func);
         self.pc = 0;
         self.lasti_override = None;
-        self.resume = Resume::Push;
     }
 
     /// Sets the (empty) slots to `args` followed by unbound locals, `n` in all.

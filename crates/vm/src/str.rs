@@ -120,11 +120,18 @@ pub fn hash_str(s: &str) -> i64 {
 
 /// A new exact `str` object.
 pub fn new_str(s: &str) -> PyRef {
-    crate::vm::with_types(|t| PyObject::new(t.str.clone(), Payload::Str(PyStrData::new(s))))
+    crate::vm::with_types(|t| str_object(t, s))
 }
 
 pub fn new_string(s: String) -> PyRef {
-    crate::vm::with_types(|t| PyObject::new(t.str.clone(), Payload::Str(PyStrData::new(s))))
+    crate::vm::with_types(|t| str_object(t, s))
+}
+
+/// A str object of the type table `types` (`Vm::new_str` passes its own, sparing the
+/// thread-local lookup).
+#[inline]
+pub fn str_object(types: &crate::types::Types, s: impl Into<Box<str>>) -> PyRef {
+    PyObject::new(types.str.clone(), Payload::Str(PyStrData::new(s)))
 }
 
 /// A `str` value.

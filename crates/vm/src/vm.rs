@@ -327,19 +327,12 @@ impl Vm {
         o
     }
 
-    /// A new str (the VM's own type table, not the thread-local one `str::new_str` reads).
     pub fn new_str(&self, s: &str) -> Value {
-        Value::Obj(PyObject::new(
-            self.types.str.clone(),
-            Payload::Str(crate::str::PyStrData::new(s)),
-        ))
+        Value::Obj(crate::str::str_object(&self.types, s))
     }
 
     pub fn new_string(&self, s: String) -> Value {
-        Value::Obj(PyObject::new(
-            self.types.str.clone(),
-            Payload::Str(crate::str::PyStrData::new(s)),
-        ))
+        Value::Obj(crate::str::str_object(&self.types, s))
     }
 
     pub fn new_tuple(&self, items: Vec<Value>) -> Value {

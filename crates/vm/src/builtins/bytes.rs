@@ -1129,7 +1129,7 @@ fn noargs<'a>(vm: &Vm, args: &'a [Value], kw: &[Value], name: &str) -> PyResult<
     } else {
         "bytes"
     };
-    check_count(vm, &format!("{owner}.{name}"), &args[1..], kw, 0, 0)?;
+    check_count(vm, format_args!("{owner}.{name}"), &args[1..], kw, 0, 0)?;
     this(vm, &args[0])
 }
 

@@ -49,8 +49,10 @@ pub fn frame_object(vm: &Vm, f: &mut Frame) -> PyRef {
 pub fn detach(vm: &Vm, fo: &PyRef, frame: &mut Frame) {
     if let Payload::Frame(d) = &fo.payload {
         d.lasti.set(frame.lasti());
+        // A generator's or coroutine's frame may run again; any other is done.
+        let done = frame.code.flags() & resumable_flags() == 0;
         if frame.locals.is_none() {
-            if frame.code.flags() & resumable_flags() == 0 {
+            if done {
                 // The frame is done: its locals move to the frame object as they are.
                 let mut slots = std::mem::take(&mut frame.slots);
                 slots.truncate(frame.code.nlocalsplus);
@@ -64,10 +66,7 @@ pub fn detach(vm: &Vm, fo: &PyRef, frame: &mut Frame) {
         // to its caller's now, while the caller is still on the stack (CPython's
         // `take_ownership`). The two references counted here are the frame's and the caller's
         // of this function.
-        if d.back.borrow().is_none()
-            && Rc::strong_count(fo) > 2
-            && frame.code.flags() & resumable_flags() == 0
-        {
+        if done && d.back.borrow().is_none() && Rc::strong_count(fo) > 2 {
             let back = vm
                 .frames
                 .borrow_mut()

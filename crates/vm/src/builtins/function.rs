@@ -248,8 +248,9 @@ pub fn parse_args(
     Ok(Parsed(out))
 }
 
-/// Checks that a native function got no keyword arguments.
-pub fn no_kwargs(vm: &Vm, fname: &str, kwnames: &[Value]) -> PyResult<()> {
+/// Checks that a native function got no keyword arguments. `fname` is formatted only for the
+/// error (`format_args!` keeps a qualified name from costing a `String` per call).
+pub fn no_kwargs(vm: &Vm, fname: impl std::fmt::Display, kwnames: &[Value]) -> PyResult<()> {
     if kwnames.is_empty() {
         Ok(())
     } else {
@@ -260,13 +261,13 @@ pub fn no_kwargs(vm: &Vm, fname: &str, kwnames: &[Value]) -> PyResult<()> {
 /// Checks the positional argument count of a native function without keywords.
 pub fn check_count(
     vm: &Vm,
-    fname: &str,
+    fname: impl std::fmt::Display,
     args: &[Value],
     kwnames: &[Value],
     min: usize,
     max: usize,
 ) -> PyResult<()> {
-    no_kwargs(vm, fname, kwnames)?;
+    no_kwargs(vm, &fname, kwnames)?;
     let n = args.len();
     if n < min || n > max {
         let msg = if min == max {

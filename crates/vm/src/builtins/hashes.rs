@@ -784,7 +784,7 @@ fn h_update(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let h = this(vm, &args[0])?;
     check_count(
         vm,
-        &format!("{}.update", h.kind.name()),
+        format_args!("{}.update", h.kind.name()),
         &args[1..],
         kwnames,
         1,
@@ -829,7 +829,7 @@ fn h_copy(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let h = this(vm, &args[0])?;
     check_count(
         vm,
-        &format!("{}.copy", h.kind.name()),
+        format_args!("{}.copy", h.kind.name()),
         &args[1..],
         kwnames,
         0,

@@ -144,9 +144,7 @@ fn one_f64(vm: &Vm, args: &[Value], kw: &[Value], name: &str) -> PyResult<f64> {
 
 /// The two float arguments of a two-argument function (`math.name()` has no keywords).
 fn two_f64(vm: &Vm, args: &[Value], kw: &[Value], name: &str) -> PyResult<(f64, f64)> {
-    if !kw.is_empty() {
-        no_kwargs(vm, &format!("math.{name}"), kw)?;
-    }
+    no_kwargs(vm, format_args!("math.{name}"), kw)?;
     check_count(vm, name, args, &[], 2, 2)?;
     Ok((arg_f64(vm, &args[0])?, arg_f64(vm, &args[1])?))
 }
@@ -776,9 +774,7 @@ fn m_isqrt(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 
 fn comb_perm(vm: &Vm, args: &[Value], kw: &[Value], comb: bool) -> PyResult<Value> {
     let name = if comb { "comb" } else { "perm" };
-    if !kw.is_empty() {
-        no_kwargs(vm, &format!("math.{name}"), kw)?;
-    }
+    no_kwargs(vm, format_args!("math.{name}"), kw)?;
     check_count(vm, name, args, &[], if comb { 2 } else { 1 }, 2)?;
     let n = int_arg(vm, &args[0])?;
     let k = match args.get(1) {

@@ -215,16 +215,13 @@ fn range_parts(vm: &Vm, r: &RangeData) -> PyResult<(BigInt, BigInt, BigInt, BigI
     Ok((a, b, s, len))
 }
 
-/// The length of a range with i64 bounds.
-pub fn range_len_small(start: i64, stop: i64, step: i64) -> i64 {
-    if step > 0 {
-        if stop > start {
-            ((stop as i128 - start as i128 - 1) / step as i128 + 1) as i64
-        } else {
-            0
-        }
-    } else if start > stop {
-        ((start as i128 - stop as i128 - 1) / (-(step as i128)) + 1) as i64
+/// The length of a range with i64 bounds (it may exceed i64: `range(-2**63, 2**63 - 1)`).
+fn range_len_small(start: i64, stop: i64, step: i64) -> i128 {
+    let (a, b, s) = (start as i128, stop as i128, step as i128);
+    if s > 0 && b > a {
+        (b - a - 1) / s + 1
+    } else if s < 0 && a > b {
+        (a - b - 1) / -s + 1
     } else {
         0
     }
@@ -347,65 +344,60 @@ pub(crate) fn range_iter_value(vm: &Vm, r: &RangeData) -> PyResult<Value> {
 }
 
 fn range_iter_dir(vm: &Vm, r: &RangeData, reversed: bool) -> PyResult<Value> {
-    if let (Value::Int(a), Value::Int(b), Value::Int(s)) = (&r.start, &r.stop, &r.step) {
-        // Machine-sized bounds (the common case), without big-int arithmetic.
-        let (a, b, s) = (*a as i128, *b as i128, *s as i128);
-        let len = if s > 0 && b > a {
-            (b - a - 1) / s + 1
-        } else if s < 0 && a > b {
-            (a - b - 1) / -s + 1
-        } else {
-            0
-        };
-        let (first, step) = if reversed {
-            (a + s * (len - 1), -s)
-        } else {
-            (a, s)
-        };
-        if let (Ok(f), Ok(st), Ok(n)) = (
-            i64::try_from(first),
-            i64::try_from(step),
-            i64::try_from(len),
-        ) && f.checked_add(st.saturating_mul(n)).is_some()
-        {
-            let it = RangeIter {
-                next: Cell::new(f),
-                step: st,
-                remaining: Cell::new(n),
-                big: None,
+    // Machine-sized bounds (the common case) need no big-int arithmetic.
+    let small = match (&r.start, &r.stop, &r.step) {
+        (Value::Int(a), Value::Int(b), Value::Int(s)) => {
+            let len = range_len_small(*a, *b, *s);
+            let (a, s) = (*a as i128, *s as i128);
+            let (first, step) = if reversed {
+                (a + s * (len - 1), -s)
+            } else {
+                (a, s)
             };
-            return Ok(Value::Obj(PyObject::new(
-                vm.types.other("range_iterator"),
-                Payload::Native(Box::new(it)),
-            )));
+            small_range_iter(
+                i64::try_from(first).ok(),
+                i64::try_from(step).ok(),
+                i64::try_from(len).ok(),
+            )
         }
-    }
-    let (a, _, s, len) = range_parts(vm, r)?;
-    let (first, step) = if reversed {
-        (&a + &s * (&len - 1), -&s)
-    } else {
-        (a, s)
+        _ => None,
     };
-    let it = match (first.to_i64(), step.to_i64(), len.to_i64()) {
-        (Some(f), Some(st), Some(n)) if f.checked_add(st.saturating_mul(n)).is_some() => {
-            RangeIter {
-                next: Cell::new(f),
-                step: st,
-                remaining: Cell::new(n),
-                big: None,
-            }
+    let it = match small {
+        Some(it) => it,
+        None => {
+            let (a, _, s, len) = range_parts(vm, r)?;
+            let (first, step) = if reversed {
+                (&a + &s * (&len - 1), -&s)
+            } else {
+                (a, s)
+            };
+            small_range_iter(first.to_i64(), step.to_i64(), len.to_i64()).unwrap_or_else(|| {
+                RangeIter {
+                    next: Cell::new(0),
+                    step: 0,
+                    remaining: Cell::new(0),
+                    big: Some(RefCell::new((first, step, len))),
+                }
+            })
         }
-        _ => RangeIter {
-            next: Cell::new(0),
-            step: 0,
-            remaining: Cell::new(0),
-            big: Some(RefCell::new((first, step, len))),
-        },
     };
     Ok(Value::Obj(PyObject::new(
         vm.types.other("range_iterator"),
         Payload::Native(Box::new(it)),
     )))
+}
+
+/// An iterator over machine ints from `first` by `step`, `len` of them, if all fit and the
+/// last step cannot overflow.
+fn small_range_iter(first: Option<i64>, step: Option<i64>, len: Option<i64>) -> Option<RangeIter> {
+    let (f, st, n) = (first?, step?, len?);
+    f.checked_add(st.saturating_mul(n))?;
+    Some(RangeIter {
+        next: Cell::new(f),
+        step: st,
+        remaining: Cell::new(n),
+        big: None,
+    })
 }
 
 /// `next()` on a range iterator.

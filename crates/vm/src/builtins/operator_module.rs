@@ -21,7 +21,7 @@ const METHODCALLER: &str = "operator.methodcaller";
 
 /// A function of one argument (`METH_O`).
 fn one<'a>(vm: &Vm, name: &str, args: &'a [Value], kw: &[Value]) -> PyResult<&'a Value> {
-    check_count(vm, &format!("_operator.{name}"), args, kw, 1, 1)?;
+    check_count(vm, format_args!("_operator.{name}"), args, kw, 1, 1)?;
     Ok(&args[0])
 }
 
@@ -33,7 +33,7 @@ fn fixed<'a>(
     kw: &[Value],
     n: usize,
 ) -> PyResult<&'a [Value]> {
-    no_kwargs(vm, &format!("_operator.{name}"), kw)?;
+    no_kwargs(vm, format_args!("_operator.{name}"), kw)?;
     check_positional(vm, name, args.len(), n, n)?;
     Ok(args)
 }

@@ -82,9 +82,7 @@ fn tuple_args(
     min: usize,
     max: usize,
 ) -> PyResult<()> {
-    if !kw.is_empty() {
-        no_kwargs(vm, &format!("str.{name}"), kw)?;
-    }
+    no_kwargs(vm, format_args!("str.{name}"), kw)?;
     let n = args.len();
     let plural = |k: usize| if k == 1 { "" } else { "s" };
     if n < min {
@@ -104,10 +102,7 @@ fn tuple_args(
 
 /// `str.name` in messages of no-argument methods.
 fn noargs<'a>(vm: &Vm, args: &'a [Value], kw: &[Value], name: &str) -> PyResult<&'a str> {
-    // The qualified name is formatted only for the error.
-    if !kw.is_empty() || args.len() != 1 {
-        check_count(vm, &format!("str.{name}"), &args[1..], kw, 0, 0)?;
-    }
+    check_count(vm, format_args!("str.{name}"), &args[1..], kw, 0, 0)?;
     Ok(this(vm, &args[0])?.as_str())
 }
 
@@ -620,9 +615,7 @@ fn str_rstrip(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 type AffixFn = for<'a> fn(&'a str, &str) -> &'a str;
 
 fn remove_affix(vm: &Vm, args: &[Value], kw: &[Value], name: &str, f: AffixFn) -> PyResult<Value> {
-    if !kw.is_empty() || args.len() != 2 {
-        check_count(vm, &format!("str.{name}"), &args[1..], kw, 1, 1)?;
-    }
+    check_count(vm, format_args!("str.{name}"), &args[1..], kw, 1, 1)?;
     let s = this(vm, &args[0])?.as_str();
     let a = crate::str::as_str(&args[1]).ok_or_else(|| {
         vm.type_error(format!(

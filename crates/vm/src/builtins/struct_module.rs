@@ -1091,7 +1091,7 @@ fn m_pack_into(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
 
 /// `_PyArg_CheckPositional` with CPython's "name expected N arguments, got M".
 fn positional(vm: &Vm, name: &str, args: &[Value], kwnames: &[Value], n: usize) -> PyResult<()> {
-    no_kwargs(vm, &format!("_struct.{name}"), kwnames)?;
+    no_kwargs(vm, format_args!("_struct.{name}"), kwnames)?;
     crate::builtins::itertools::check_positional(vm, name, args.len(), n, n)
 }
 

@@ -546,9 +546,7 @@ fn unary(
     kw: &[Value],
     f: fn(C) -> (C, Errno),
 ) -> PyResult<Value> {
-    if !kw.is_empty() || args.len() != 1 {
-        check_count(vm, &format!("cmath.{name}"), args, kw, 1, 1)?;
-    }
+    check_count(vm, format_args!("cmath.{name}"), args, kw, 1, 1)?;
     let z = complex_arg(vm, &args[0])?;
     let (r, e) = f(z);
     if e != Errno::Ok {
@@ -644,9 +642,7 @@ fn predicate(
     kw: &[Value],
     f: fn(C) -> bool,
 ) -> PyResult<Value> {
-    if !kw.is_empty() || args.len() != 1 {
-        check_count(vm, &format!("cmath.{name}"), args, kw, 1, 1)?;
-    }
+    check_count(vm, format_args!("cmath.{name}"), args, kw, 1, 1)?;
     let z = complex_arg(vm, &args[0])?;
     Ok(Value::Bool(f(z)))
 }

@@ -1360,7 +1360,7 @@ fn getcodesize(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
 }
 
 fn char_arg(vm: &Vm, name: &str, args: &[Value], kwnames: &[Value]) -> PyResult<u32> {
-    check_count(vm, &format!("_sre.{name}"), args, kwnames, 1, 1)?;
+    check_count(vm, format_args!("_sre.{name}"), args, kwnames, 1, 1)?;
     Ok(c_int(vm, &args[0])? as i32 as u32)
 }
 

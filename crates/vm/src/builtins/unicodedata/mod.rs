@@ -319,16 +319,22 @@ fn arg_type(vm: &Vm, v: &Value) -> String {
 }
 
 /// The qualified name `fname` has in "takes no keyword arguments" messages.
-fn qualified(db: Db, fname: &str) -> String {
+fn qualified(db: Db, fname: &str) -> impl std::fmt::Display + '_ {
+    struct Qualified<'a>(&'static str, &'a str);
+    impl std::fmt::Display for Qualified<'_> {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "{}.{}", self.0, self.1)
+        }
+    }
     match db {
-        Db::Current => format!("unicodedata.{fname}"),
-        Db::V32 => format!("UCD.{fname}"),
+        Db::Current => Qualified("unicodedata", fname),
+        Db::V32 => Qualified("UCD", fname),
     }
 }
 
 /// A one-argument (`METH_O`) property function.
 fn one_char(vm: &Vm, db: Db, fname: &str, args: &[Value], kwnames: &[Value]) -> PyResult<char> {
-    check_count(vm, &qualified(db, fname), args, kwnames, 1, 1)?;
+    check_count(vm, qualified(db, fname), args, kwnames, 1, 1)?;
     char_arg(vm, fname, "argument", &args[0])
 }
 
@@ -385,7 +391,7 @@ fn char_and_default<'a>(
     args: &'a [Value],
     kwnames: &[Value],
 ) -> PyResult<(char, Option<&'a Value>)> {
-    crate::builtins::function::no_kwargs(vm, &qualified(db, fname), kwnames)?;
+    crate::builtins::function::no_kwargs(vm, qualified(db, fname), kwnames)?;
     check_positional(vm, fname, args.len(), 1, 2)?;
     let c = char_arg(vm, fname, "argument 1", &args[0])?;
     Ok((c, args.get(1)))
@@ -420,7 +426,7 @@ fn f_number(vm: &Vm, db: Db, args: &[Value], kw: &[Value], which: usize) -> PyRe
 }
 
 fn f_lookup(vm: &Vm, db: Db, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    check_count(vm, &qualified(db, "lookup"), args, kw, 1, 1)?;
+    check_count(vm, qualified(db, "lookup"), args, kw, 1, 1)?;
     let name: String = match crate::str::as_str(&args[0]) {
         Some(s) => s.to_string(),
         None => match crate::builtins::bytes::buffer_bytes(&args[0]) {
@@ -449,7 +455,7 @@ fn form_and_str<'a>(
     args: &'a [Value],
     kwnames: &[Value],
 ) -> PyResult<(&'a str, &'a str)> {
-    crate::builtins::function::no_kwargs(vm, &qualified(db, fname), kwnames)?;
+    crate::builtins::function::no_kwargs(vm, qualified(db, fname), kwnames)?;
     check_positional(vm, fname, args.len(), 2, 2)?;
     let mut strs = ["", ""];
     for (i, v) in args.iter().enumerate() {
