@@ -277,6 +277,33 @@ pub fn translate(
     names: Box<[PyRef]>,
     localsplus_names: Box<[PyRef]>,
 ) -> Result<Body, BadCode> {
+    let t = decode(obj, consts.len(), names.len())?;
+    Ok(Body {
+        instrs: t.instrs.into_boxed_slice(),
+        caches: (0..t.ncaches).map(|_| CacheCell::default()).collect(),
+        unit_of: t.unit_of.into_boxed_slice(),
+        consts,
+        names,
+        localsplus_names,
+        handlers: t.handlers.into_boxed_slice(),
+    })
+}
+
+/// Runs every check `translate` makes (operands, jump targets, handlers, the value stack's
+/// depth) on a code object alone, without a VM: whether it could run.
+pub fn verify(obj: &CodeObject) -> Result<(), BadCode> {
+    decode(obj, obj.consts.len(), obj.names.len()).map(|_| ())
+}
+
+/// `translate`'s work short of converting constants and names.
+struct Decoded {
+    instrs: Vec<Instr>,
+    ncaches: u16,
+    unit_of: Vec<u32>,
+    handlers: Vec<Handler>,
+}
+
+fn decode(obj: &CodeObject, nconsts: usize, nnames: usize) -> Result<Decoded, BadCode> {
     let raw = &obj.code;
     if !raw.len().is_multiple_of(2) {
         return Err(BadCode("code: co_code is malformed".into()));
@@ -352,11 +379,11 @@ pub fn translate(
             }
             _ => {
                 let limit = match info.operand {
-                    OperandKind::Const => Some(consts.len()),
+                    OperandKind::Const => Some(nconsts),
                     OperandKind::Local | OperandKind::Free => Some(nlocalsplus),
                     OperandKind::Name => Some(match op {
-                        Opcode::LoadGlobal => names.len() * 2,
-                        _ => names.len(),
+                        Opcode::LoadGlobal => nnames * 2,
+                        _ => nnames,
                     }),
                     _ => None,
                 };
@@ -365,7 +392,7 @@ pub fn translate(
                 {
                     return Err(bad("table"));
                 }
-                if op == Opcode::KwNames && arg as usize >= consts.len() {
+                if op == Opcode::KwNames && arg as usize >= nconsts {
                     return Err(bad("consts"));
                 }
                 if op == Opcode::CopyFreeVars && arg as usize > nlocalsplus {
@@ -412,13 +439,11 @@ pub fn translate(
             lasti: e.lasti,
         });
     }
-    Ok(Body {
-        instrs: out.into_boxed_slice(),
-        caches: (0..ncaches).map(|_| CacheCell::default()).collect(),
-        unit_of: unit_of.into_boxed_slice(),
-        consts,
-        names,
-        localsplus_names,
-        handlers: handlers.into_boxed_slice(),
+    crate::stack_check::check(&out, &handlers, obj.stacksize).map_err(BadCode)?;
+    Ok(Decoded {
+        instrs: out,
+        ncaches,
+        unit_of,
+        handlers,
     })
 }

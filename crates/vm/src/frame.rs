@@ -311,6 +311,10 @@ impl Frame {
         let len = self.base + depth;
         if self.slots.len() > len {
             self.slots.truncate(len);
+        } else {
+            // Shallower than the handler expects (only code that fails `stack_check`'s
+            // assumptions could be): the handler still gets its depth.
+            self.slots.resize(len, Value::Null);
         }
     }
 

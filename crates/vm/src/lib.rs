@@ -24,6 +24,7 @@ pub mod protocol;
 pub mod pycache;
 pub mod set;
 pub mod signals;
+mod stack_check;
 pub mod str;
 pub mod traceback;
 pub mod types;
