@@ -15,6 +15,8 @@ use crate::object::Payload;
 use crate::value::{PyRef, Value};
 use crate::vm::{PyErr, PyResult, Vm};
 
+mod fast;
+
 /// Evaluates to the `Ok` value, or leaves the `'op` block with the error.
 macro_rules! tri {
     ($label:lifetime, $e:expr) => {
@@ -306,24 +308,9 @@ impl Vm {
                     // move when the vector grows, and a frame is only popped by this loop
                     // (after which `fp` is reloaded). The VM is single-threaded.
                     let f = unsafe { &mut *fp };
-                    // SAFETY: see `instrs` above. `pc` is always a valid index: it starts at 0,
-                    // jumps and handlers only go to checked targets, and it moves past an
-                    // instruction only to the next one; the last instruction of every
-                    // translated code object is the PAST_END sentinel, which never advances it.
-                    let instr = unsafe { *(&*instrs).get_unchecked(f.pc) };
-                    f.pc += 1;
+                    // SAFETY: `f` is the running frame, `instrs` and `consts` its code's.
+                    let instr = unsafe { self.fast_path(f, instrs, consts) };
                     let arg = instr.arg;
-                    #[cfg(debug_assertions)]
-                    if trace_enabled() {
-                        eprintln!(
-                            "[trace] {} {:>4} {:<24} {:>5}  stack={}",
-                            crate::protocol::attr::str_of(&f.code.name),
-                            f.code.byte_offset(f.lasti()),
-                            instr.op.name(),
-                            arg,
-                            f.stack_len()
-                        );
-                    }
                     match instr.op {
                         Opcode::Nop | Opcode::Resume | Opcode::Precall => continue 'dispatch,
                         Opcode::Cache if arg == crate::code::PAST_END => {
@@ -459,43 +446,6 @@ impl Vm {
                             continue 'dispatch;
                         }
                         Opcode::BinaryOp => {
-                            // Two small ints or two floats: the result replaces them in place
-                            // (neither owns anything, so nothing is dropped).
-                            let len = f.slots.len();
-                            if len >= f.stack_base() + 2 {
-                                // SAFETY: `len - 2 >= base`: both operands are on the stack.
-                                let (a, b) = unsafe {
-                                    (
-                                        f.slots.get_unchecked(len - 2),
-                                        f.slots.get_unchecked(len - 1),
-                                    )
-                                };
-                                let r = match (a, b) {
-                                    (Value::Int(x), Value::Int(y)) => {
-                                        crate::builtins::int::small_binop(*x, *y, arg)
-                                    }
-                                    (Value::Float(x), Value::Float(y)) => {
-                                        crate::builtins::float::small_binop(*x, *y, arg)
-                                    }
-                                    // An i64 converts to the nearest float, as CPython's
-                                    // int-to-float conversion does.
-                                    (Value::Int(x), Value::Float(y)) => {
-                                        crate::builtins::float::small_binop(*x as f64, *y, arg)
-                                    }
-                                    (Value::Float(x), Value::Int(y)) => {
-                                        crate::builtins::float::small_binop(*x, *y as f64, arg)
-                                    }
-                                    _ => None,
-                                };
-                                if let Some(r) = r {
-                                    // SAFETY: as above; the slots hold plain numbers.
-                                    unsafe {
-                                        f.slots.as_mut_ptr().add(len - 2).write(r);
-                                        f.slots.set_len(len - 1);
-                                    }
-                                    continue 'dispatch;
-                                }
-                            }
                             let b = f.pop();
                             let a = f.pop();
                             let r = tri!('op, self.binary_op(&a, &b, arg));
@@ -503,32 +453,6 @@ impl Vm {
                             continue 'dispatch;
                         }
                         Opcode::CompareOp => {
-                            let len = f.slots.len();
-                            if len >= f.stack_base() + 2 {
-                                // SAFETY: `len - 2 >= base`: both operands are on the stack.
-                                let (a, b) = unsafe {
-                                    (
-                                        f.slots.get_unchecked(len - 2),
-                                        f.slots.get_unchecked(len - 1),
-                                    )
-                                };
-                                if let (Value::Int(x), Value::Int(y)) = (a, b) {
-                                    let r = Value::Bool(match arg {
-                                        0 => x < y,
-                                        1 => x <= y,
-                                        2 => x == y,
-                                        3 => x != y,
-                                        4 => x > y,
-                                        _ => x >= y,
-                                    });
-                                    // SAFETY: as above; the slots hold plain ints.
-                                    unsafe {
-                                        f.slots.as_mut_ptr().add(len - 2).write(r);
-                                        f.slots.set_len(len - 1);
-                                    }
-                                    continue 'dispatch;
-                                }
-                            }
                             let b = f.pop();
                             let a = f.pop();
                             let op = crate::protocol::CmpOp::from_arg(arg);
@@ -564,10 +488,6 @@ impl Vm {
                         Opcode::BinarySubscr => {
                             let k = f.pop();
                             let c = f.pop();
-                            if let Some(v) = fast_subscr(&c, &k) {
-                                f.push(v);
-                                continue 'dispatch;
-                            }
                             let r = tri!('op, self.getitem(&c, &k));
                             f.push(r);
                             continue 'dispatch;
@@ -576,10 +496,6 @@ impl Vm {
                             let k = f.pop();
                             let c = f.pop();
                             let v = f.pop();
-                            let v = match fast_store_subscr(&c, &k, v) {
-                                Ok(()) => continue 'dispatch,
-                                Err(v) => v,
-                            };
                             tri!('op, self.setitem(&c, k, v));
                             continue 'dispatch;
                         }
@@ -922,18 +838,6 @@ impl Vm {
                             continue 'dispatch;
                         }
                         Opcode::ForIter => {
-                            match fast_for_iter(f.top()) {
-                                FastNext::Item(v) => {
-                                    f.push(v);
-                                    continue 'dispatch;
-                                }
-                                FastNext::Done => {
-                                    f.pop();
-                                    f.pc = arg as usize;
-                                    continue 'dispatch;
-                                }
-                                FastNext::No => {}
-                            }
                             let it = f.top().clone();
                             if let Value::Obj(g) = &it
                                 && matches!(g.payload, Payload::Generator(_))
@@ -1466,100 +1370,4 @@ fn trace_enabled() -> bool {
     use std::sync::OnceLock;
     static ON: OnceLock<bool> = OnceLock::new();
     *ON.get_or_init(|| std::env::var_os("RPY_TRACE").is_some())
-}
-
-/// `c[k]` for an exact list or tuple and an in-range int: no call, no result through memory.
-#[inline(always)]
-fn fast_subscr(c: &Value, k: &Value) -> Option<Value> {
-    let (Value::Obj(o), Value::Int(i)) = (c, k) else {
-        return None;
-    };
-    let kind = crate::types::kind_of(o);
-    match &o.payload {
-        Payload::List(l) if kind == crate::types::TypeKind::List => {
-            let l = l.borrow();
-            let j = if *i < 0 { *i + l.len() as i64 } else { *i };
-            l.get(usize::try_from(j).ok()?).cloned()
-        }
-        Payload::Tuple(t) if kind == crate::types::TypeKind::Tuple => {
-            let j = if *i < 0 { *i + t.len() as i64 } else { *i };
-            t.get(usize::try_from(j).ok()?).cloned()
-        }
-        _ => None,
-    }
-}
-
-/// `c[k] = v` for an exact list and an in-range int; gives `v` back otherwise.
-#[inline(always)]
-fn fast_store_subscr(c: &Value, k: &Value, v: Value) -> Result<(), Value> {
-    let (Value::Obj(o), Value::Int(i)) = (c, k) else {
-        return Err(v);
-    };
-    match &o.payload {
-        Payload::List(l) if crate::types::kind_of(o) == crate::types::TypeKind::List => {
-            let mut l = l.borrow_mut();
-            let j = if *i < 0 { *i + l.len() as i64 } else { *i };
-            match usize::try_from(j).ok().and_then(|j| l.get_mut(j)) {
-                Some(slot) => {
-                    let old = std::mem::replace(slot, v);
-                    drop(l);
-                    // Released after the list borrow: dropping may run `__del__`.
-                    drop(old);
-                    Ok(())
-                }
-                None => Err(v),
-            }
-        }
-        _ => Err(v),
-    }
-}
-
-enum FastNext {
-    Item(Value),
-    Done,
-    /// Not an iterator with a fast path.
-    No,
-}
-
-/// FOR_ITER's step for list, tuple and range iterators.
-#[inline(always)]
-fn fast_for_iter(it: &Value) -> FastNext {
-    let Value::Obj(o) = it else {
-        return FastNext::No;
-    };
-    match &o.payload {
-        Payload::SeqIter(s) if !s.reversed => {
-            let i = s.index.get();
-            let item = match s.seq.borrow().as_ref() {
-                Some(Value::Obj(seq)) => match &seq.payload {
-                    Payload::List(l) => l.borrow().get(i).cloned(),
-                    Payload::Tuple(t) => t.get(i).cloned(),
-                    _ => return FastNext::No,
-                },
-                _ => return FastNext::No,
-            };
-            match item {
-                Some(v) => {
-                    s.index.set(i + 1);
-                    FastNext::Item(v)
-                }
-                None => {
-                    let seq = s.seq.borrow_mut().take();
-                    drop(seq);
-                    FastNext::Done
-                }
-            }
-        }
-        Payload::Native(n) => match n
-            .as_any()
-            .downcast_ref::<crate::builtins::misc::RangeIter>()
-        {
-            Some(r) => match crate::builtins::misc::range_iter_next(r) {
-                Some(v) => FastNext::Item(v),
-                None => FastNext::Done,
-            },
-            None => FastNext::No,
-        },
-        _ => FastNext::No,
-    }
 }

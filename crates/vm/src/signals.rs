@@ -149,6 +149,12 @@ pub fn exit_by_sigint() -> ! {
     std::process::exit(130)
 }
 
+/// Whether a signal arrived that `Vm::check_signals` has not handled yet.
+#[inline(always)]
+pub fn any_tripped() -> bool {
+    ANY_TRIPPED.load(Ordering::Relaxed)
+}
+
 impl Vm {
     /// Runs the Python handlers of the signals that arrived (`PyErr_CheckSignals`); without
     /// a Python handler, SIGINT raises KeyboardInterrupt.

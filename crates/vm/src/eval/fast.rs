@@ -1,0 +1,349 @@
+//! The eval loop's fast path: the instructions that dominate running time, for the operand
+//! types they usually meet, with the instruction index and the stack top held in registers.
+//!
+//! `Vm::fast_path` runs instructions of the frame until one needs the general path (another
+//! opcode, other operand types, an error to raise); it returns that instruction with the frame
+//! in the state the general path expects: `pc` past the instruction, the stack as it was before
+//! it. Counterpart: the specialized instructions of CPython 3.11 (`BINARY_OP_ADD_FLOAT`,
+//! `BINARY_SUBSCR_LIST_INT`, `FOR_ITER` over lists and ranges…), chosen here by a type test
+//! at each execution rather than by rewriting the instruction.
+//!
+//! Why it may skip every check the general path makes:
+//! - `pc` always indexes the instructions: jumps go to targets `translate` checked, and the
+//!   last instruction is a sentinel the general path handles.
+//! - `stack_check` proved at load that each instruction finds the stack at one depth within
+//!   `0..=co_stacksize`, deep enough for the operands it reads here (`fast_inputs`), and every
+//!   frame's slots are allocated `nlocalsplus + co_stacksize` long: a push never leaves the
+//!   allocation and a pop never reaches the locals.
+//! - Local and constant operands were checked by `translate`.
+//!
+//! The stack length in the frame (`slots.len()`) is brought up to date ("synced") before any
+//! step that may run Python code (dropping an object may run `__del__`, which may inspect
+//! frames) and when leaving. A value moved out of the stack is never dropped before the sync.
+
+use crate::code::Instr;
+use crate::frame::Frame;
+use crate::object::Payload;
+use crate::types::{TypeKind, kind_of};
+use crate::value::Value;
+use crate::vm::Vm;
+use rpy_marshal::Opcode;
+
+impl Vm {
+    /// Runs `f` from its `pc` until an instruction needs the general path, and returns it.
+    ///
+    /// # Safety
+    /// `f` is the running frame; `instrs` and `consts` are its code's instructions and
+    /// constants (built, so checked by `translate` and `stack_check`).
+    #[inline(always)]
+    pub(super) unsafe fn fast_path(
+        &self,
+        f: &mut Frame,
+        instrs: *const [Instr],
+        consts: *const [Value],
+    ) -> Instr {
+        // SAFETY: every pointer operation below stays within the frame's slots and code, as
+        // the module documentation explains.
+        unsafe {
+            let locals: *mut Value = f.slots.as_mut_ptr();
+            let mut sp: *mut Value = locals.add(f.slots.len());
+            let mut pc = f.pc;
+            macro_rules! sync {
+                () => {
+                    f.slots.set_len(sp.offset_from(locals) as usize)
+                };
+            }
+            macro_rules! push {
+                ($v:expr) => {{
+                    let v = $v;
+                    sp.write(v);
+                    sp = sp.add(1);
+                }};
+            }
+            let instr = loop {
+                let instr = *(&*instrs).get_unchecked(pc);
+                pc += 1;
+                f.pc = pc;
+                let arg = instr.arg;
+                #[cfg(debug_assertions)]
+                if super::trace_enabled() {
+                    eprintln!(
+                        "[trace] {} {:>4} {:<24} {:>5}  stack={}",
+                        crate::protocol::attr::str_of(&f.code.name),
+                        f.code.byte_offset(pc - 1),
+                        instr.op.name(),
+                        arg,
+                        sp.offset_from(locals) as usize - f.stack_base(),
+                    );
+                }
+                match instr.op {
+                    Opcode::Nop | Opcode::Resume | Opcode::Precall | Opcode::ExtendedArg => {}
+                    Opcode::LoadFast => {
+                        let v = &*locals.add(arg as usize);
+                        if v.is_null() {
+                            break instr;
+                        }
+                        push!(v.clone());
+                    }
+                    Opcode::LoadConst => {
+                        push!((&*consts).get_unchecked(arg as usize).clone());
+                    }
+                    Opcode::StoreFast => {
+                        sp = sp.sub(1);
+                        let old = std::mem::replace(&mut *locals.add(arg as usize), sp.read());
+                        sync!();
+                        drop(old);
+                    }
+                    Opcode::PopTop => {
+                        sp = sp.sub(1);
+                        let v = sp.read();
+                        sync!();
+                        drop(v);
+                    }
+                    Opcode::Copy if arg != 0 => {
+                        push!((*sp.sub(arg as usize)).clone());
+                    }
+                    Opcode::Swap if arg != 0 => {
+                        std::ptr::swap(sp.sub(1), sp.sub(arg as usize));
+                    }
+                    Opcode::JumpForward | Opcode::JumpBackwardNoInterrupt => pc = arg as usize,
+                    // Signals and collections are the general path's business.
+                    Opcode::JumpBackward if !crate::signals::any_tripped() && !crate::gc::due() => {
+                        pc = arg as usize
+                    }
+                    Opcode::PopJumpForwardIfFalse | Opcode::PopJumpBackwardIfFalse => {
+                        let Value::Bool(b) = &*sp.sub(1) else {
+                            break instr;
+                        };
+                        if !*b {
+                            pc = arg as usize;
+                        }
+                        sp = sp.sub(1);
+                    }
+                    Opcode::PopJumpForwardIfTrue | Opcode::PopJumpBackwardIfTrue => {
+                        let Value::Bool(b) = &*sp.sub(1) else {
+                            break instr;
+                        };
+                        if *b {
+                            pc = arg as usize;
+                        }
+                        sp = sp.sub(1);
+                    }
+                    Opcode::PopJumpForwardIfNone
+                    | Opcode::PopJumpBackwardIfNone
+                    | Opcode::PopJumpForwardIfNotNone
+                    | Opcode::PopJumpBackwardIfNotNone => {
+                        sp = sp.sub(1);
+                        let v = sp.read();
+                        let if_none = matches!(
+                            instr.op,
+                            Opcode::PopJumpForwardIfNone | Opcode::PopJumpBackwardIfNone
+                        );
+                        if v.is_none() == if_none {
+                            pc = arg as usize;
+                        }
+                        sync!();
+                        drop(v);
+                    }
+                    Opcode::BinaryOp => {
+                        let (a, b) = (&*sp.sub(2), &*sp.sub(1));
+                        let r = match (a, b) {
+                            (Value::Int(x), Value::Int(y)) => {
+                                crate::builtins::int::small_binop(*x, *y, arg)
+                            }
+                            (Value::Float(x), Value::Float(y)) => float_binop(*x, *y, arg),
+                            // An i64 converts to the nearest float, as CPython's int-to-float
+                            // conversion does.
+                            (Value::Int(x), Value::Float(y)) => float_binop(*x as f64, *y, arg),
+                            (Value::Float(x), Value::Int(y)) => float_binop(*x, *y as f64, arg),
+                            _ => None,
+                        };
+                        let Some(r) = r else {
+                            break instr;
+                        };
+                        // Neither operand owns anything: the result overwrites them.
+                        sp = sp.sub(1);
+                        sp.sub(1).write(r);
+                    }
+                    Opcode::CompareOp => {
+                        let (a, b) = (&*sp.sub(2), &*sp.sub(1));
+                        let r = match (a, b) {
+                            (Value::Int(x), Value::Int(y)) => compare(x, y, arg),
+                            (Value::Float(x), Value::Float(y)) => compare(x, y, arg),
+                            _ => break instr,
+                        };
+                        sp = sp.sub(1);
+                        sp.sub(1).write(Value::Bool(r));
+                    }
+                    Opcode::IsOp => {
+                        sp = sp.sub(2);
+                        let (a, b) = (sp.read(), sp.add(1).read());
+                        push!(Value::Bool(a.is(&b) != (arg == 1)));
+                        sync!();
+                        drop(a);
+                        drop(b);
+                    }
+                    Opcode::BinarySubscr => {
+                        let Some(v) = subscr(&*sp.sub(2), &*sp.sub(1)) else {
+                            break instr;
+                        };
+                        // The key is a plain int: only the container needs dropping.
+                        sp = sp.sub(2);
+                        let c = sp.read();
+                        push!(v);
+                        sync!();
+                        drop(c);
+                    }
+                    Opcode::StoreSubscr => {
+                        sp = sp.sub(3);
+                        let (v, c, k) = (sp.read(), sp.add(1).read(), sp.add(2).read());
+                        sync!();
+                        match store_subscr(&c, &k, v) {
+                            Ok(()) => drop(c),
+                            Err(v) => {
+                                // Nothing happened: the operands go back for the general path.
+                                push!(v);
+                                push!(c);
+                                push!(k);
+                                break instr;
+                            }
+                        }
+                    }
+                    Opcode::ForIter => match for_iter_step(&*sp.sub(1)) {
+                        Step::Item(v) => push!(v),
+                        Step::Done(rest) => {
+                            sp = sp.sub(1);
+                            let it = sp.read();
+                            pc = arg as usize;
+                            sync!();
+                            drop(rest);
+                            drop(it);
+                        }
+                        Step::No => break instr,
+                    },
+                    _ => break instr,
+                }
+            };
+            sync!();
+            instr
+        }
+    }
+}
+
+/// Float arithmetic that cannot fail (`BINARY_OP` with NB_* code `op`); `None` otherwise.
+#[inline(always)]
+fn float_binop(x: f64, y: f64, op: u32) -> Option<Value> {
+    Some(Value::Float(match op {
+        0 | 13 => x + y,
+        10 | 23 => x - y,
+        5 | 18 => x * y,
+        11 | 24 if y != 0.0 => x / y,
+        _ => return None,
+    }))
+}
+
+/// `COMPARE_OP` on two ints or two floats (NaN compares false, but unequal).
+#[inline(always)]
+fn compare<T: PartialOrd>(x: &T, y: &T, op: u32) -> bool {
+    match op {
+        0 => x < y,
+        1 => x <= y,
+        2 => x == y,
+        3 => x != y,
+        4 => x > y,
+        _ => x >= y,
+    }
+}
+
+/// `c[k]` for an exact list or tuple and an in-range int.
+#[inline(always)]
+pub(super) fn subscr(c: &Value, k: &Value) -> Option<Value> {
+    let (Value::Obj(o), Value::Int(i)) = (c, k) else {
+        return None;
+    };
+    let kind = kind_of(o);
+    match &o.payload {
+        Payload::List(l) if kind == TypeKind::List => {
+            let l = l.borrow();
+            let j = if *i < 0 { *i + l.len() as i64 } else { *i };
+            l.get(usize::try_from(j).ok()?).cloned()
+        }
+        Payload::Tuple(t) if kind == TypeKind::Tuple => {
+            let j = if *i < 0 { *i + t.len() as i64 } else { *i };
+            t.get(usize::try_from(j).ok()?).cloned()
+        }
+        _ => None,
+    }
+}
+
+/// `c[k] = v` for an exact list and an in-range int; gives `v` back otherwise. The value
+/// replaced is dropped after the list's borrow ends (dropping may run `__del__`).
+#[inline(always)]
+fn store_subscr(c: &Value, k: &Value, v: Value) -> Result<(), Value> {
+    let (Value::Obj(o), Value::Int(i)) = (c, k) else {
+        return Err(v);
+    };
+    match &o.payload {
+        Payload::List(l) if kind_of(o) == TypeKind::List => {
+            let mut l = l.borrow_mut();
+            let j = if *i < 0 { *i + l.len() as i64 } else { *i };
+            match usize::try_from(j).ok().and_then(|j| l.get_mut(j)) {
+                Some(slot) => {
+                    let old = std::mem::replace(slot, v);
+                    drop(l);
+                    drop(old);
+                    Ok(())
+                }
+                None => Err(v),
+            }
+        }
+        _ => Err(v),
+    }
+}
+
+enum Step {
+    Item(Value),
+    /// Exhausted; what the iterator let go of, to drop once the stack is synced.
+    Done(Option<Value>),
+    /// Not an iterator with a fast path.
+    No,
+}
+
+/// One `FOR_ITER` step of a list, tuple or range iterator.
+#[inline(always)]
+fn for_iter_step(it: &Value) -> Step {
+    let Value::Obj(o) = it else {
+        return Step::No;
+    };
+    match &o.payload {
+        Payload::SeqIter(s) if !s.reversed => {
+            let i = s.index.get();
+            let item = match s.seq.borrow().as_ref() {
+                Some(Value::Obj(seq)) => match &seq.payload {
+                    Payload::List(l) => l.borrow().get(i).cloned(),
+                    Payload::Tuple(t) => t.get(i).cloned(),
+                    _ => return Step::No,
+                },
+                _ => return Step::No,
+            };
+            match item {
+                Some(v) => {
+                    s.index.set(i + 1);
+                    Step::Item(v)
+                }
+                None => Step::Done(s.seq.borrow_mut().take()),
+            }
+        }
+        Payload::Native(n) => match n
+            .as_any()
+            .downcast_ref::<crate::builtins::misc::RangeIter>()
+        {
+            Some(r) => match crate::builtins::misc::range_iter_next(r) {
+                Some(v) => Step::Item(v),
+                None => Step::Done(None),
+            },
+            None => Step::No,
+        },
+        _ => Step::No,
+    }
+}
