@@ -304,12 +304,14 @@ impl Vm {
                 }
                 // One instruction per turn; only an error leaves (to the unwinder below).
                 'dispatch: loop {
+                    // SAFETY: `fp`, `instrs`, `code` and `consts` are the running frame's, as
+                    // every frame switch keeps them.
+                    let instr =
+                        unsafe { self.fast_path(&mut fp, &mut instrs, &mut code, &mut consts) };
                     // SAFETY: `fp` points into a `Box<Frame>` on `self.frames`; boxes do not
                     // move when the vector grows, and a frame is only popped by this loop
                     // (after which `fp` is reloaded). The VM is single-threaded.
                     let f = unsafe { &mut *fp };
-                    // SAFETY: `f` is the running frame, `instrs` and `consts` its code's.
-                    let instr = unsafe { self.fast_path(f, instrs, consts) };
                     let arg = instr.arg;
                     match instr.op {
                         Opcode::Nop | Opcode::Resume | Opcode::Precall => continue 'dispatch,

@@ -208,36 +208,8 @@ impl Vm {
         name: &PyRef,
         cell: &CacheCell,
     ) -> PyResult<Value> {
-        if let Payload::Dict(g) = &f.globals.payload {
-            let hit = cell.with(|c| match *c {
-                Cache::Global { globals, index } => {
-                    let g = g.borrow();
-                    if g.version() == globals {
-                        g.value_at(index as usize).cloned()
-                    } else {
-                        None
-                    }
-                }
-                Cache::Builtin {
-                    globals,
-                    builtins,
-                    index,
-                } => {
-                    if g.borrow().version() == globals
-                        && let Payload::Dict(b) = &f.builtins.payload
-                    {
-                        let b = b.borrow();
-                        if b.version() == builtins {
-                            return b.value_at(index as usize).cloned();
-                        }
-                    }
-                    None
-                }
-                _ => None,
-            });
-            if let Some(v) = hit {
-                return Ok(v);
-            }
+        if let Some(v) = global_hit(f, cell) {
+            return Ok(v);
         }
         self.load_global_fill(f, name, cell)
     }
@@ -623,4 +595,39 @@ fn module_entry(o: &PyObject, keys: u64, index: u32) -> Option<Value> {
         return None;
     }
     d.value_at(index as usize).cloned()
+}
+
+/// LOAD_GLOBAL's value when its cache is current: the globals (and for a builtin, the
+/// builtins) have not changed shape since the cache was filled.
+#[inline(always)]
+pub(crate) fn global_hit(f: &Frame, cell: &CacheCell) -> Option<Value> {
+    let Payload::Dict(g) = &f.globals.payload else {
+        return None;
+    };
+    cell.with(|c| match *c {
+        Cache::Global { globals, index } => {
+            let g = g.borrow();
+            if g.version() == globals {
+                g.value_at(index as usize).cloned()
+            } else {
+                None
+            }
+        }
+        Cache::Builtin {
+            globals,
+            builtins,
+            index,
+        } => {
+            if g.borrow().version() == globals
+                && let Payload::Dict(b) = &f.builtins.payload
+            {
+                let b = b.borrow();
+                if b.version() == builtins {
+                    return b.value_at(index as usize).cloned();
+                }
+            }
+            None
+        }
+        _ => None,
+    })
 }

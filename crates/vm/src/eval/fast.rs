@@ -21,8 +21,10 @@
 //! step that may run Python code (dropping an object may run `__del__`, which may inspect
 //! frames) and when leaving. A value moved out of the stack is never dropped before the sync.
 
-use crate::code::Instr;
-use crate::frame::Frame;
+use std::rc::Rc;
+
+use crate::code::{Code, Instr};
+use crate::frame::{Frame, Resume};
 use crate::object::Payload;
 use crate::types::{TypeKind, kind_of};
 use crate::value::Value;
@@ -30,24 +32,41 @@ use crate::vm::Vm;
 use rpy_marshal::Opcode;
 
 impl Vm {
-    /// Runs `f` from its `pc` until an instruction needs the general path, and returns it.
+    /// Runs the top frame from its `pc` until an instruction needs the general path, and
+    /// returns it. Calls of Python functions and returns to Python callers switch frames
+    /// here: `fp`, `instrs`, `code` and `consts` follow the running frame.
     ///
     /// # Safety
-    /// `f` is the running frame; `instrs` and `consts` are its code's instructions and
-    /// constants (built, so checked by `translate` and `stack_check`).
+    /// `fp` is the running frame and `instrs`, `code` and `consts` its code's (built, so
+    /// checked by `translate` and `stack_check`), as `run_loop` keeps them.
     #[inline(always)]
     pub(super) unsafe fn fast_path(
         &self,
-        f: &mut Frame,
-        instrs: *const [Instr],
-        consts: *const [Value],
+        fp: &mut *mut Frame,
+        instrs: &mut *const [Instr],
+        code: &mut *const Code,
+        consts: &mut *const [Value],
     ) -> Instr {
         // SAFETY: every pointer operation below stays within the frame's slots and code, as
         // the module documentation explains.
         unsafe {
-            let locals: *mut Value = f.slots.as_mut_ptr();
+            let mut f: &mut Frame = &mut **fp;
+            let mut locals: *mut Value = f.slots.as_mut_ptr();
             let mut sp: *mut Value = locals.add(f.slots.len());
             let mut pc = f.pc;
+            // The frame on top of the frame stack becomes the running one.
+            macro_rules! enter_top {
+                () => {
+                    *fp = self.top_frame_ptr();
+                    f = &mut **fp;
+                    *instrs = &*f.code.body().instrs;
+                    *code = &*f.code;
+                    *consts = &*f.code.body().consts;
+                    locals = f.slots.as_mut_ptr();
+                    sp = locals.add(f.slots.len());
+                    pc = f.pc;
+                };
+            }
             macro_rules! sync {
                 () => {
                     f.slots.set_len(sp.offset_from(locals) as usize)
@@ -61,7 +80,7 @@ impl Vm {
                 }};
             }
             let instr = loop {
-                let instr = *(&*instrs).get_unchecked(pc);
+                let instr = *(&**instrs).get_unchecked(pc);
                 pc += 1;
                 f.pc = pc;
                 let arg = instr.arg;
@@ -86,7 +105,7 @@ impl Vm {
                         push!(v.clone());
                     }
                     Opcode::LoadConst => {
-                        push!((&*consts).get_unchecked(arg as usize).clone());
+                        push!((&**consts).get_unchecked(arg as usize).clone());
                     }
                     Opcode::StoreFast => {
                         sp = sp.sub(1);
@@ -221,6 +240,62 @@ impl Vm {
                         }
                         Step::No => break instr,
                     },
+                    Opcode::LoadGlobal => {
+                        let Some(cell) = (&**code).body().caches.get(instr.cache as usize) else {
+                            break instr;
+                        };
+                        let Some(v) = crate::inline_cache::global_hit(f, cell) else {
+                            break instr;
+                        };
+                        if arg & 1 != 0 {
+                            push!(Value::Null);
+                        }
+                        push!(v);
+                    }
+                    // A Python function taking exactly these positional arguments: they move
+                    // into its frame (`Vm::push_simple_call`), which runs next.
+                    Opcode::Call if f.kwnames.is_none() => {
+                        let n = arg as usize;
+                        let base = sp.sub(n + 2);
+                        // NULL, function, args… or function, self, args….
+                        let method = !(*base).is_null();
+                        let func = if method { &*base } else { &*base.add(1) };
+                        let Value::Obj(func) = func else {
+                            break instr;
+                        };
+                        let Payload::Function(fd) = &func.payload else {
+                            break instr;
+                        };
+                        let callee = {
+                            let c = fd.code.borrow();
+                            if !c.binds_by_moving(n + method as usize) {
+                                break instr;
+                            }
+                            Rc::clone(&c)
+                        };
+                        sync!();
+                        let base = base.offset_from(locals) as usize;
+                        let first = base + 2 - method as usize;
+                        if self.push_simple_call(f, base, first, callee).is_err() {
+                            // Too deep: the general path raises it.
+                            break instr;
+                        }
+                        enter_top!();
+                    }
+                    // A return to a Python caller from a frame no generator or frame object
+                    // refers to (`Vm::return_simple`).
+                    Opcode::ReturnValue
+                        if f.resume == Resume::Push
+                            && f.generator.is_none()
+                            && f.frame_obj.is_none() =>
+                    {
+                        sp = sp.sub(1);
+                        let v = sp.read();
+                        sync!();
+                        self.return_simple();
+                        enter_top!();
+                        push!(v);
+                    }
                     _ => break instr,
                 }
             };
