@@ -507,6 +507,15 @@ pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
 /// with the table released.
 pub fn lookup(vm: &Vm, table: &RefCell<DictData>, key: &Value) -> PyResult<Option<Value>> {
     let hash = vm.hash(key)?;
+    // Settled without Python equality (the usual case): only the value is cloned.
+    {
+        let d = table.borrow();
+        match d.probe_after(hash, key, &[]) {
+            Probe::Found(ix) => return Ok(Some(d.entries[ix].value.clone())),
+            Probe::Missing(_) => return Ok(None),
+            Probe::NeedsEq(..) => {}
+        }
+    }
     lookup_hashed(vm, table, key, hash).map(|r| r.map(|(_, v)| v))
 }
 

@@ -52,6 +52,9 @@ pub fn rsplit<'a>(
 /// Whitespace split: words in order; once `max` splits are made, the rest of the string
 /// (leading whitespace dropped, trailing whitespace kept) is the last piece.
 fn split_whitespace(s: &str, max: usize) -> Vec<&str> {
+    if s.is_ascii() {
+        return split_ascii_whitespace(s, max);
+    }
     let mut pieces = Vec::new();
     let mut rest = s;
     loop {
@@ -66,6 +69,38 @@ fn split_whitespace(s: &str, max: usize) -> Vec<&str> {
         let end = rest.find(is_space).unwrap_or(rest.len());
         pieces.push(&rest[..end]);
         rest = &rest[end..];
+    }
+    pieces
+}
+
+/// ASCII whitespace as `str.isspace` sees it: `\t`–`\r`, the separators `\x1c`–`\x1f`, space.
+#[inline]
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | 0x1c..=0x1f | b' ')
+}
+
+/// [`split_whitespace`] of ASCII text, a byte at a time.
+fn split_ascii_whitespace(s: &str, max: usize) -> Vec<&str> {
+    let b = s.as_bytes();
+    let mut pieces = Vec::with_capacity(8);
+    let mut i = 0;
+    loop {
+        while i < b.len() && is_ascii_space(b[i]) {
+            i += 1;
+        }
+        if i == b.len() {
+            break;
+        }
+        if pieces.len() == max {
+            pieces.push(&s[i..]);
+            break;
+        }
+        let start = i;
+        while i < b.len() && !is_ascii_space(b[i]) {
+            i += 1;
+        }
+        // Both ends are at ASCII bytes: char boundaries.
+        pieces.push(&s[start..i]);
     }
     pieces
 }
@@ -142,6 +177,13 @@ mod tests {
         assert_eq!(sp(" ", None, 0), Vec::<&str>::new());
         assert_eq!(sp("a\x1cb\u{85}c\u{3000}d", None, -1), ["a", "b", "c", "d"]);
         assert_eq!(rsp("a\u{3000}b c", None, -1), ["a", "b", "c"]);
+        // ASCII text takes the byte scan: every ASCII space, and maxsplit.
+        assert_eq!(
+            sp("\ta\x0bb\x0cc\rd\x1fe\x1cf g\n", None, -1),
+            ["a", "b", "c", "d", "e", "f", "g"]
+        );
+        assert_eq!(sp(" a  b c ", None, 2), ["a", "b", "c "]);
+        assert_eq!(sp("\x1b\x7f", None, -1), ["\x1b\x7f"]);
     }
 
     #[test]
