@@ -306,8 +306,9 @@ impl Vm {
                 'dispatch: loop {
                     // SAFETY: `fp`, `instrs`, `code` and `consts` are the running frame's, as
                     // every frame switch keeps them.
-                    let instr =
-                        unsafe { self.fast_path(&mut fp, &mut instrs, &mut code, &mut consts) };
+                    let instr = tri!('op, unsafe {
+                        self.fast_path(&mut fp, &mut instrs, &mut code, &mut consts)
+                    });
                     // SAFETY: `fp` points into a `Box<Frame>` on `self.frames`; boxes do not
                     // move when the vector grows, and a frame is only popped by this loop
                     // (after which `fp` is reloaded). The VM is single-threaded.

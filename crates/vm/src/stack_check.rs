@@ -87,6 +87,7 @@ pub(crate) fn check(instrs: &[Instr], handlers: &[Handler], stacksize: u32) -> R
 pub(crate) fn fast_inputs(op: Opcode, arg: u32) -> u32 {
     match op {
         Opcode::StoreFast
+        | Opcode::StoreDeref
         | Opcode::PopTop
         | Opcode::ReturnValue
         | Opcode::ForIter

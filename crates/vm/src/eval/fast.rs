@@ -28,13 +28,15 @@ use crate::frame::{Frame, Resume};
 use crate::object::Payload;
 use crate::types::{TypeKind, kind_of};
 use crate::value::Value;
-use crate::vm::Vm;
+use crate::vm::{PyResult, Vm};
 use rpy_marshal::Opcode;
 
 impl Vm {
     /// Runs the top frame from its `pc` until an instruction needs the general path, and
-    /// returns it. Calls of Python functions and returns to Python callers switch frames
-    /// here: `fp`, `instrs`, `code` and `consts` follow the running frame.
+    /// returns it; or the error an instruction raised here (the frame synced, `pc` past it).
+    /// Calls of Python functions, returns to Python callers, generator resumptions by
+    /// FOR_ITER and their yields switch frames here: `fp`, `instrs`, `code` and `consts`
+    /// follow the running frame.
     ///
     /// # Safety
     /// `fp` is the running frame and `instrs`, `code` and `consts` its code's (built, so
@@ -46,7 +48,7 @@ impl Vm {
         instrs: &mut *const [Instr],
         code: &mut *const Code,
         consts: &mut *const [Value],
-    ) -> Instr {
+    ) -> PyResult<Instr> {
         // SAFETY: every pointer operation below stays within the frame's slots and code, as
         // the module documentation explains.
         unsafe {
@@ -119,6 +121,22 @@ impl Vm {
                         sync!();
                         drop(v);
                     }
+                    // Cells: `translate` checked the operand, the slot holds the cell.
+                    Opcode::LoadDeref => {
+                        let v = crate::builtins::cell::get(&*locals.add(arg as usize));
+                        if v.is_null() {
+                            break instr;
+                        }
+                        push!(v);
+                    }
+                    Opcode::StoreDeref => {
+                        sp = sp.sub(1);
+                        let v = sp.read();
+                        sync!();
+                        let old = crate::builtins::cell::set(&*locals.add(arg as usize), v);
+                        drop(old);
+                    }
+                    Opcode::LoadClosure => push!((*locals.add(arg as usize)).clone()),
                     Opcode::Copy if arg != 0 => {
                         push!((*sp.sub(arg as usize)).clone());
                     }
@@ -238,8 +256,35 @@ impl Vm {
                             drop(rest);
                             drop(it);
                         }
+                        // A generator resumes inline: its frame runs next, and its YIELD_VALUE
+                        // or return comes back to this FOR_ITER.
+                        Step::Generator => {
+                            sync!();
+                            let Value::Obj(g) = &*sp.sub(1) else {
+                                break instr;
+                            };
+                            match crate::generator::resume_inline(self, g) {
+                                Ok(true) => {
+                                    enter_top!();
+                                }
+                                Ok(false) => break instr,
+                                Err(e) => return Err(e),
+                            }
+                        }
                         Step::No => break instr,
                     },
+                    // A yield to the FOR_ITER or SEND that resumed this frame inline.
+                    Opcode::YieldValue if matches!(f.resume, Resume::ForIter | Resume::Send) => {
+                        sp = sp.sub(1);
+                        let v = sp.read();
+                        sync!();
+                        let (frame, _, g) = self.leave_frame();
+                        if let Some(g) = g {
+                            crate::generator::suspend(&g, frame);
+                        }
+                        enter_top!();
+                        push!(v);
+                    }
                     Opcode::LoadGlobal => {
                         let Some(cell) = (&**code).body().caches.get(instr.cache as usize) else {
                             break instr;
@@ -300,7 +345,7 @@ impl Vm {
                 }
             };
             sync!();
-            instr
+            Ok(instr)
         }
     }
 }
@@ -380,6 +425,8 @@ enum Step {
     Item(Value),
     /// Exhausted; what the iterator let go of, to drop once the stack is synced.
     Done(Option<Value>),
+    /// A generator, to resume inline.
+    Generator,
     /// Not an iterator with a fast path.
     No,
 }
@@ -419,6 +466,7 @@ fn for_iter_step(it: &Value) -> Step {
             },
             None => Step::No,
         },
+        Payload::Generator(_) if kind_of(o) == TypeKind::Generator => Step::Generator,
         _ => Step::No,
     }
 }
