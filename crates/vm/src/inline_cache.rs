@@ -150,7 +150,7 @@ impl CacheCell {
 }
 
 /// What a cache lookup found.
-enum Found {
+pub(crate) enum Found {
     Value(Value),
     /// Found in the instance dict at another entry: the hint is updated.
     Rehint([u64; 2], u32, Value),
@@ -257,6 +257,52 @@ impl Vm {
         self.load_global(f, name)
     }
 
+    /// What LOAD_ATTR's cache says about `o.name`, without running Python code: the value
+    /// itself, a better hint, a data descriptor to call, or a miss.
+    #[inline(never)]
+    pub(crate) fn probe_attr(&self, o: &PyObject, name: &PyRef, cell: &CacheCell) -> Found {
+        cell.with(|c| match c {
+            Cache::InstanceDict { ty, hint } if ty.contains(&class_version(o)) => {
+                let d = o.dict.borrow();
+                let Some(Payload::Dict(dd)) = d.as_ref().map(|d| &d.payload) else {
+                    return Found::Miss;
+                };
+                let dd = dd.borrow();
+                if let Some(v) = dd.value_at_if_key(*hint as usize, name) {
+                    return Found::Value(v.clone());
+                }
+                match dd.index_of_name(name) {
+                    Some(ix) => match dd.value_at(ix) {
+                        Some(v) => Found::Rehint(*ty, ix as u32, v.clone()),
+                        None => Found::Miss,
+                    },
+                    None => Found::Miss,
+                }
+            }
+            Cache::ClassValue { ty, value }
+                if class_version(o) == *ty && !in_instance_dict(o, name) =>
+            {
+                value.get().map_or(Found::Miss, Found::Value)
+            }
+            Cache::DataDescr { ty, descr } if class_version(o) == *ty => {
+                descr.get().map_or(Found::Miss, Found::Descr)
+            }
+            Cache::TypeAttr { ty, value } => match &o.payload {
+                Payload::Type(t)
+                    if t.version() == *ty && std::rc::Rc::ptr_eq(o.class(), &self.types.type_) =>
+                {
+                    value.get().map_or(Found::Miss, Found::Value)
+                }
+                _ => Found::Miss,
+            },
+            Cache::Module { keys, index } => match module_entry(o, *keys, *index) {
+                Some(v) => Found::Value(v),
+                None => Found::Miss,
+            },
+            _ => Found::Miss,
+        })
+    }
+
     /// LOAD_ATTR through its cache.
     #[inline]
     pub(crate) fn load_attr_cached(
@@ -266,47 +312,7 @@ impl Vm {
         cell: &CacheCell,
     ) -> PyResult<Value> {
         if let Value::Obj(o) = obj {
-            let found = cell.with(|c| match c {
-                Cache::InstanceDict { ty, hint } if ty.contains(&class_version(o)) => {
-                    let d = o.dict.borrow();
-                    let Some(Payload::Dict(dd)) = d.as_ref().map(|d| &d.payload) else {
-                        return Found::Miss;
-                    };
-                    let dd = dd.borrow();
-                    if let Some(v) = dd.value_at_if_key(*hint as usize, name) {
-                        return Found::Value(v.clone());
-                    }
-                    match dd.index_of_name(name) {
-                        Some(ix) => match dd.value_at(ix) {
-                            Some(v) => Found::Rehint(*ty, ix as u32, v.clone()),
-                            None => Found::Miss,
-                        },
-                        None => Found::Miss,
-                    }
-                }
-                Cache::ClassValue { ty, value }
-                    if class_version(o) == *ty && !in_instance_dict(o, name) =>
-                {
-                    value.get().map_or(Found::Miss, Found::Value)
-                }
-                Cache::DataDescr { ty, descr } if class_version(o) == *ty => {
-                    descr.get().map_or(Found::Miss, Found::Descr)
-                }
-                Cache::TypeAttr { ty, value } => match &o.payload {
-                    Payload::Type(t)
-                        if t.version() == *ty
-                            && std::rc::Rc::ptr_eq(o.class(), &self.types.type_) =>
-                    {
-                        value.get().map_or(Found::Miss, Found::Value)
-                    }
-                    _ => Found::Miss,
-                },
-                Cache::Module { keys, index } => match module_entry(o, *keys, *index) {
-                    Some(v) => Found::Value(v),
-                    None => Found::Miss,
-                },
-                _ => Found::Miss,
-            });
+            let found = self.probe_attr(o, name, cell);
             match found {
                 Found::Value(v) => return Ok(v),
                 Found::Rehint(ty, hint, v) => {
@@ -412,16 +418,16 @@ impl Vm {
         })
     }
 
-    /// LOAD_METHOD through its cache: `(callable, true)` for an unbound method to be called
-    /// with `obj` first, `(attribute, false)` otherwise.
-    #[inline]
-    pub(crate) fn load_method_cached(
+    /// LOAD_METHOD's cache hit, without running Python code: the function with `true` (to
+    /// call with `obj` first) or a module attribute with `false`; `None` on a miss.
+    #[inline(never)]
+    pub(crate) fn probe_method(
         &self,
         obj: &Value,
         name: &PyRef,
         cell: &CacheCell,
-    ) -> PyResult<(Value, bool)> {
-        let found = cell.with(|c| match c {
+    ) -> Option<(Value, bool)> {
+        cell.with(|c| match c {
             Cache::Method { ty, func } => {
                 let (v, shadowed) = match obj {
                     Value::Obj(o) => (class_version(o), in_instance_dict(o, name)),
@@ -437,8 +443,45 @@ impl Vm {
                 _ => None,
             },
             _ => None,
+        })
+    }
+
+    /// STORE_ATTR's cache hit: `value` replaces the instance dict entry the cache points
+    /// at, and the old value comes back for the caller to drop (which may run `__del__`)
+    /// once nothing is borrowed. `Err(value)` when the cache does not apply.
+    #[inline(never)]
+    pub(crate) fn store_attr_hit(
+        o: &PyObject,
+        name: &PyRef,
+        value: Value,
+        cell: &CacheCell,
+    ) -> Result<Value, Value> {
+        let hint = cell.with(|c| match c {
+            Cache::InstanceDict { ty, hint } if ty.contains(&class_version(o)) => Some(*hint),
+            _ => None,
         });
-        if let Some(r) = found {
+        let Some(hint) = hint else {
+            return Err(value);
+        };
+        match o.dict.borrow().as_ref().map(|d| &d.payload) {
+            Some(Payload::Dict(dd)) => {
+                dd.borrow_mut()
+                    .replace_at_if_key(hint as usize, name, value)
+            }
+            _ => Err(value),
+        }
+    }
+
+    /// LOAD_METHOD through its cache: `(callable, true)` for an unbound method to be called
+    /// with `obj` first, `(attribute, false)` otherwise.
+    #[inline]
+    pub(crate) fn load_method_cached(
+        &self,
+        obj: &Value,
+        name: &PyRef,
+        cell: &CacheCell,
+    ) -> PyResult<(Value, bool)> {
+        if let Some(r) = self.probe_method(obj, name, cell) {
             return Ok(r);
         }
         let r = self.get_method(obj, name)?;

@@ -25,6 +25,7 @@ use std::rc::Rc;
 
 use crate::code::{Code, Instr};
 use crate::frame::{Frame, Resume};
+use crate::inline_cache::Found;
 use crate::object::Payload;
 use crate::types::{TypeKind, kind_of};
 use crate::value::Value;
@@ -296,6 +297,67 @@ impl Vm {
                             push!(Value::Null);
                         }
                         push!(v);
+                    }
+                    // Attribute instructions whose cache holds the answer outright.
+                    Opcode::LoadAttr => {
+                        let Some(cell) = (&**code).body().caches.get(instr.cache as usize) else {
+                            break instr;
+                        };
+                        let Value::Obj(o) = &*sp.sub(1) else {
+                            break instr;
+                        };
+                        let name = (&**code).body().names.get_unchecked(arg as usize);
+                        let Found::Value(v) = self.probe_attr(o, name, cell) else {
+                            break instr;
+                        };
+                        let o = std::mem::replace(&mut *sp.sub(1), v);
+                        sync!();
+                        drop(o);
+                    }
+                    Opcode::LoadMethod => {
+                        let Some(cell) = (&**code).body().caches.get(instr.cache as usize) else {
+                            break instr;
+                        };
+                        let name = (&**code).body().names.get_unchecked(arg as usize);
+                        let Some((v, is_method)) = self.probe_method(&*sp.sub(1), name, cell)
+                        else {
+                            break instr;
+                        };
+                        if is_method {
+                            // func, self.
+                            let o = std::mem::replace(&mut *sp.sub(1), v);
+                            push!(o);
+                        } else {
+                            // NULL, attribute.
+                            let o = std::mem::replace(&mut *sp.sub(1), Value::Null);
+                            push!(v);
+                            sync!();
+                            drop(o);
+                        }
+                    }
+                    Opcode::StoreAttr => {
+                        let Some(cell) = (&**code).body().caches.get(instr.cache as usize) else {
+                            break instr;
+                        };
+                        let Value::Obj(o) = &*sp.sub(1) else {
+                            break instr;
+                        };
+                        let name = (&**code).body().names.get_unchecked(arg as usize);
+                        let v = sp.sub(2).read();
+                        match Vm::store_attr_hit(o, name, v, cell) {
+                            Ok(old) => {
+                                sp = sp.sub(2);
+                                let o = sp.add(1).read();
+                                sync!();
+                                drop(old);
+                                drop(o);
+                            }
+                            Err(v) => {
+                                // Nothing happened: the value goes back for the general path.
+                                sp.sub(2).write(v);
+                                break instr;
+                            }
+                        }
                     }
                     // A Python function taking exactly these positional arguments: they move
                     // into its frame (`Vm::push_simple_call`), which runs next.

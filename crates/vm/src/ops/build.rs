@@ -117,22 +117,22 @@ impl Vm {
             _ => v,
         };
         let spec_s = spec.as_ref().and_then(crate::str::as_str).unwrap_or("");
-        // Exact ints, floats and strs format without looking up and calling `__format__`
-        // (their `__format__` cannot be replaced).
-        let plain =
-            matches!(v, Value::Int(_) | Value::Float(_)) || crate::str::exact_str(&v).is_some();
-        if plain {
-            return if spec_s.is_empty() {
-                self.str_obj(&v)
-            } else {
-                crate::builtins::format::format_value(self, &v, spec_s)
-            };
-        }
         self.format(&v, spec_s)
     }
 
     /// `format(v, spec)`.
     pub fn format(&self, v: &Value, spec: &str) -> PyResult<Value> {
+        // Exact ints, floats and strs format without looking up and calling `__format__`
+        // (their `__format__` cannot be replaced).
+        let plain =
+            matches!(v, Value::Int(_) | Value::Float(_)) || crate::str::exact_str(v).is_some();
+        if plain {
+            return if spec.is_empty() {
+                self.str_obj(v)
+            } else {
+                crate::builtins::format::format_value(self, v, spec)
+            };
+        }
         let spec_v = self.new_str(spec);
         let r = match self.call_special(v, "__format__", &[spec_v])? {
             Some(r) => r,
