@@ -8,7 +8,7 @@ use rpy_marshal::code::flags as co_flags;
 
 use crate::builtins::function::FunctionData;
 use crate::frame::Frame;
-use crate::object::Payload;
+use crate::object::{Payload, PyObject};
 use crate::value::{PyRef, Value};
 use crate::vm::{PyResult, Vm};
 
@@ -347,6 +347,38 @@ impl Vm {
                 full.extend_from_slice(args);
                 self.call_with_kwnames(&call, &full, kwnames)
             }
+        }
+    }
+
+    /// The native function a CALL of `callable` with the positional `args` (no keywords)
+    /// comes down to, when nothing needs doing first: a built-in function without a bound
+    /// `self`, or an instance method descriptor called with an instance of exactly its type
+    /// and an argument count it accepts. `None` for anything else, errors included (the
+    /// general path raises them).
+    #[inline]
+    pub(crate) fn direct_native(
+        &self,
+        callable: &PyObject,
+        args: &[Value],
+    ) -> Option<crate::builtins::function::NativeFn> {
+        let fits = |arity: (u8, u8), given: usize| {
+            arity == crate::builtins::function::UNCHECKED
+                || (arity.0 as usize..=arity.1 as usize).contains(&given)
+        };
+        match &callable.payload {
+            Payload::BuiltinFunction(bf) if bf.self_.is_none() => Some(bf.func),
+            Payload::MethodDescriptor(md)
+                if md.kind == crate::builtins::function::MethodKind::Instance
+                    && !args.is_empty()
+                    && std::ptr::eq(
+                        Rc::as_ptr(self.class_of(&args[0])),
+                        md.owner_type.as_ptr(),
+                    )
+                    && fits(md.arity, args.len() - 1) =>
+            {
+                Some(md.func)
+            }
+            _ => None,
         }
     }
 

@@ -371,7 +371,16 @@ impl Vm {
                             break instr;
                         };
                         let Payload::Function(fd) = &func.payload else {
-                            break instr;
+                            // A native function or method descriptor runs from here, out of
+                            // line (its arguments passed in place on this frame's stack).
+                            sync!();
+                            let base = base.offset_from(locals) as usize;
+                            if !self.call_native_in_place(fp, base, method)? {
+                                break instr;
+                            }
+                            f = &mut **fp;
+                            sp = locals.add(f.slots.len());
+                            continue;
                         };
                         let callee = {
                             let c = fd.code.borrow();
@@ -409,6 +418,51 @@ impl Vm {
             sync!();
             Ok(instr)
         }
+    }
+}
+
+impl Vm {
+    /// CALL of a native function or method descriptor that `Vm::direct_native` accepts,
+    /// with its positional arguments above the callable at slot `base` (or above the NULL
+    /// there): runs it with the arguments in place, then leaves its result where the
+    /// callable was. `Ok(false)`, with nothing done, for any other callable. Out of line:
+    /// the fast path's registers stay its own.
+    ///
+    /// # Safety
+    /// `fp` is the running frame, synced, with the CALL's operands on its stack.
+    #[inline(never)]
+    unsafe fn call_native_in_place(
+        &self,
+        fp: &mut *mut Frame,
+        base: usize,
+        method: bool,
+    ) -> PyResult<bool> {
+        // SAFETY: as the caller promises.
+        let f = unsafe { &mut **fp };
+        let first = base + 2 - method as usize;
+        let func = match &f.slots[first - 1] {
+            Value::Obj(o) => o.clone(),
+            _ => return Ok(false),
+        };
+        // SAFETY: nothing but this call changes the frame's slots while the native function
+        // runs (nested calls run on frames of their own, and the frame's Box does not move),
+        // so the arguments stay where they are until the truncation below.
+        let args: &[Value] = unsafe {
+            std::slice::from_raw_parts(f.slots.as_ptr().add(first), f.slots.len() - first)
+        };
+        let Some(native) = self.direct_native(&func, args) else {
+            return Ok(false);
+        };
+        let r = self.call_native(native, args, &[]);
+        // SAFETY: the frame is still the running one (calls above it have returned).
+        let f = unsafe { &mut **fp };
+        f.slots.truncate(base);
+        drop(func);
+        f.push(r?);
+        // Signals that arrived during the call are handled before the next instruction, as
+        // CPython's CALL does.
+        self.check_signals()?;
+        Ok(true)
     }
 }
 
