@@ -494,6 +494,16 @@ fn str_rpartition(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 fn str_join(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "str.join", &args[1..], kw, 1, 1)?;
     let sep = this(vm, &args[0])?.as_str();
+    // A list or tuple is joined in place (reading str items runs no Python code, so the list
+    // cannot change meanwhile); anything else is gathered first, as CPython's
+    // `PySequence_Fast` does.
+    if let Value::Obj(o) = &args[1] {
+        match (&o.payload, crate::types::kind_of(o)) {
+            (Payload::List(l), TypeKind::List) => return join_items(vm, sep, &l.borrow()),
+            (Payload::Tuple(t), TypeKind::Tuple) => return join_items(vm, sep, t),
+            _ => {}
+        }
+    }
     let it = vm.get_iter(&args[1]).map_err(|e| {
         if vm.exc_matches(&e, &vm.types.exceptions.type_error) {
             vm.type_error("can only join an iterable")
@@ -501,22 +511,35 @@ fn str_join(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
             e
         }
     })?;
-    let mut out = String::new();
-    let mut i = 0usize;
+    let mut items = Vec::new();
     while let Some(item) = vm.next(&it)? {
-        if i > 0 {
-            out.push_str(sep);
-        }
-        match crate::str::as_str(&item) {
-            Some(s) => out.push_str(s),
+        items.push(item);
+    }
+    join_items(vm, sep, &items)
+}
+
+/// `sep.join(items)`: one allocation of the exact size.
+fn join_items(vm: &Vm, sep: &str, items: &[Value]) -> PyResult<Value> {
+    let mut total = sep.len().saturating_mul(items.len().saturating_sub(1));
+    for (i, item) in items.iter().enumerate() {
+        match crate::str::as_str(item) {
+            Some(s) => total = total.saturating_add(s.len()),
             None => {
                 return Err(vm.type_error(format!(
                     "sequence item {i}: expected str instance, {} found",
-                    vm.type_name(&item)
+                    vm.type_name(item)
                 )));
             }
         }
-        i += 1;
+    }
+    let mut out = String::new();
+    out.try_reserve_exact(total)
+        .map_err(|_| vm.new_exception(&vm.types.exceptions.memory_error, vec![]))?;
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(crate::str::as_str(item).unwrap_or_default());
     }
     Ok(vm.new_string(out))
 }
