@@ -45,30 +45,42 @@ impl Digits {
             None => (text, 0),
         };
         let int_len = mantissa.find('.').unwrap_or(mantissa.len()) as i64;
-        let all: Vec<u8> = mantissa.bytes().filter(u8::is_ascii_digit).collect();
-        let lead = all.iter().take_while(|&&b| b == b'0').count();
-        let trail = all.iter().rev().take_while(|&&b| b == b'0').count();
-        if lead == all.len() {
-            return Digits {
-                digits: vec![b'0'],
-                decpt: 1,
-            };
+        let mut digits: Vec<u8> = Vec::with_capacity(mantissa.len());
+        digits.extend(mantissa.bytes().filter(u8::is_ascii_digit));
+        let lead = digits.iter().take_while(|&&b| b == b'0').count();
+        if lead == digits.len() {
+            digits.clear();
+            digits.push(b'0');
+            return Digits { digits, decpt: 1 };
         }
+        let trail = digits.iter().rev().take_while(|&&b| b == b'0').count();
+        digits.truncate(digits.len() - trail);
+        digits.drain(..lead);
         Digits {
-            digits: all[lead..all.len() - trail].to_vec(),
+            digits,
             decpt: int_len - lead as i64 + exp,
         }
     }
 
     /// `ndigits` significant digits, correctly rounded.
     fn significant(x: f64, ndigits: usize) -> Digits {
+        use std::fmt::Write;
         let n = ndigits.clamp(1, MAX_SIG_DIGITS);
-        Digits::from_text(&format!("{:.*e}", n - 1, x))
+        // Sized up front: the formatter would otherwise grow the text a few times.
+        let mut text = String::with_capacity(n + 8);
+        let _ = write!(text, "{:.*e}", n - 1, x);
+        Digits::from_text(&text)
     }
 
     /// Rounded to `ndigits` digits after the decimal point.
     fn fixed(x: f64, ndigits: usize) -> Digits {
-        Digits::from_text(&format!("{:.*}", ndigits.min(MAX_FRAC_DIGITS), x))
+        use std::fmt::Write;
+        let n = ndigits.min(MAX_FRAC_DIGITS);
+        // A double below 2**1024 has at most 309 integer digits.
+        let int_digits = if x.abs() < 1e16 { 17 } else { 310 };
+        let mut text = String::with_capacity(int_digits + n + 2);
+        let _ = write!(text, "{:.*}", n, x);
+        Digits::from_text(&text)
     }
 
     /// The shortest digits that read back as `x`.
@@ -214,7 +226,7 @@ fn lay_out(
         if mag < 10 {
             out.push('0');
         }
-        out.push_str(&mag.to_string());
+        let _ = std::fmt::Write::write_fmt(&mut out, format_args!("{mag}"));
     }
     Ok(out)
 }

@@ -107,10 +107,13 @@ pub(crate) fn layout_number(
     } else {
         0
     };
-    let grouped = if parts.digits.is_empty() {
-        String::new()
+    // Without grouping or zero padding inside, the digits go out as they are.
+    let grouped: std::borrow::Cow<'_, str> = if parts.digits.is_empty()
+        || (layout.grouping.is_none() && min_width <= parts.digits.len())
+    {
+        std::borrow::Cow::Borrowed(parts.digits)
     } else {
-        group_digits(parts.digits, layout.grouping, min_width)?
+        std::borrow::Cow::Owned(group_digits(parts.digits, layout.grouping, min_width)?)
     };
     let used = non_digits + grouped.len();
     let pad = width.saturating_sub(used);
@@ -120,8 +123,16 @@ pub(crate) fn layout_number(
         Align::AfterSign => (0, pad, 0),
         Align::Right => (pad, 0, 0),
     };
+    // The exact size (the text usually becomes a str object, which would shrink a larger
+    // buffer by copying it).
+    let exact = pad.saturating_mul(layout.fill.len_utf8())
+        + parts.sign.map_or(0, char::len_utf8)
+        + parts.prefix.len()
+        + grouped.len()
+        + parts.decimal.map_or(0, char::len_utf8)
+        + parts.remainder.len();
     let mut out = String::new();
-    out.try_reserve(used + parts.remainder.len())
+    out.try_reserve_exact(exact)
         .map_err(|_| FormatError::NoMemory)?;
     push_fill(&mut out, layout.fill, left)?;
     if let Some(s) = parts.sign {
