@@ -27,6 +27,7 @@ pub const NB: [(&str, &str, &str, &str); 13] = [
 
 pub const NB_ADD: u32 = 0;
 pub const NB_MULTIPLY: u32 = 5;
+pub const NB_REMAINDER: u32 = 6;
 pub const NB_POWER: u32 = 8;
 
 impl Vm {
@@ -44,6 +45,14 @@ impl Vm {
             s.push_str(x);
             s.push_str(y);
             return Ok(self.new_string(s));
+        }
+        // printf-style formatting of an exact str: str.__mod__ takes any right operand but
+        // an instance of a str subclass, whose __rmod__ would have the first say.
+        if op == NB_REMAINDER as usize
+            && let Some(x) = crate::str::exact_str(a)
+            && (crate::str::as_str(b).is_none() || crate::str::exact_str(b).is_some())
+        {
+            return self.enter_native(|| crate::builtins::format::percent_format(self, x, b));
         }
         self.enter_native(|| {
             if inplace
