@@ -74,6 +74,9 @@ impl Digits {
 
     /// Rounded to `ndigits` digits after the decimal point.
     fn fixed(x: f64, ndigits: usize) -> Digits {
+        if let Some(d) = Digits::fixed_small(x, ndigits) {
+            return d;
+        }
         use std::fmt::Write;
         let n = ndigits.min(MAX_FRAC_DIGITS);
         // A double below 2**1024 has at most 309 integer digits.
@@ -81,6 +84,64 @@ impl Digits {
         let mut text = String::with_capacity(int_digits + n + 2);
         let _ = write!(text, "{:.*}", n, x);
         Digits::from_text(&text)
+    }
+
+    /// [`Digits::fixed`] in exact integer arithmetic, for a finite non-negative `x` below
+    /// 2**63 and at most 19 fraction digits (nearly every `'%.2f'`): `x` is `m * 2**e`
+    /// exactly, so `x * 10**ndigits` is the integer `m * 10**ndigits` shifted by `e`, rounded
+    /// half to even on the bits shifted out, all within a u128. `None` outside that range.
+    fn fixed_small(x: f64, ndigits: usize) -> Option<Digits> {
+        if ndigits > 19 || !(0.0..9.223_372_036_854_775_808e18).contains(&x) {
+            return None;
+        }
+        let bits = x.to_bits();
+        let exp_bits = ((bits >> 52) & 0x7ff) as i32;
+        let frac = bits & ((1u64 << 52) - 1);
+        // x = m * 2**e.
+        let (m, e) = if exp_bits == 0 {
+            (frac, -1074)
+        } else {
+            (frac | (1u64 << 52), exp_bits - 1075)
+        };
+        let scaled = u128::from(m) * 10u128.pow(ndigits as u32);
+        let q = if e >= 0 {
+            // x < 2**63, so m * 2**e < 2**63 and the product stays below 2**127.
+            scaled << e
+        } else if e > -128 {
+            let k = (-e) as u32;
+            let q = scaled >> k;
+            let rest = scaled & ((1u128 << k) - 1);
+            let half = 1u128 << (k - 1);
+            if rest > half || (rest == half && q & 1 == 1) {
+                q + 1
+            } else {
+                q
+            }
+        } else {
+            // x < 2**-74: x * 10**19 is far below one half.
+            0
+        };
+        if q == 0 {
+            return Some(Digits {
+                digits: vec![b'0'],
+                decpt: 1,
+            });
+        }
+        let mut buf = [0u8; 40];
+        let mut i = buf.len();
+        let mut v = q;
+        while v > 0 {
+            i -= 1;
+            buf[i] = b'0' + (v % 10) as u8;
+            v /= 10;
+        }
+        let text = &buf[i..];
+        let decpt = text.len() as i64 - ndigits as i64;
+        let end = text.len() - text.iter().rev().take_while(|&&b| b == b'0').count();
+        Some(Digits {
+            digits: text[..end].to_vec(),
+            decpt,
+        })
     }
 
     /// The shortest digits that read back as `x`.
@@ -234,6 +295,41 @@ fn lay_out(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The integer shortcut of `Digits::fixed` agrees with Rust's exact formatter on values
+    /// spread over its whole range (and the ties and subnormals at its edges).
+    #[test]
+    fn fixed_small_matches_the_exact_formatter() {
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut values = vec![
+            0.0, 0.5, 1.5, 2.5, 0.125, 0.375, 5e-324, 1e-300, 2.675, 1.005,
+        ];
+        values.extend([9.2e18, 4503599627370496.5, 0.045, 1e-5, 123.456, 999.9995]);
+        for _ in 0..20000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let x = f64::from_bits(state >> 1);
+            if x.is_finite() {
+                values.push(x);
+                // Also a value of everyday size with the same low bits.
+                values.push((state % 100_000_000) as f64 / 1024.0);
+            }
+        }
+        for &x in &values {
+            for p in 0..=19 {
+                let Some(fast) = Digits::fixed_small(x, p) else {
+                    continue;
+                };
+                let exact = Digits::from_text(&format!("{:.*}", p, x));
+                assert_eq!(
+                    (fast.digits, fast.decpt),
+                    (exact.digits, exact.decpt),
+                    "{x:e} with {p} digits"
+                );
+            }
+        }
+    }
 
     fn dts(x: f64, code: char, precision: usize) -> String {
         double_to_string(x, code, precision, DtoaFlags::default()).unwrap()
