@@ -91,7 +91,8 @@ impl Digits {
     /// exactly, so `x * 10**ndigits` is the integer `m * 10**ndigits` shifted by `e`, rounded
     /// half to even on the bits shifted out, all within a u128. `None` outside that range.
     fn fixed_small(x: f64, ndigits: usize) -> Option<Digits> {
-        if ndigits > 19 || !(0.0..9.223_372_036_854_775_808e18).contains(&x) {
+        const TWO_TO_63: f64 = (1u64 << 63) as f64;
+        if ndigits > 19 || !(0.0..TWO_TO_63).contains(&x) {
             return None;
         }
         let bits = x.to_bits();
