@@ -132,6 +132,9 @@ pub struct TypeData {
     pub(crate) init_cache: RefCell<(u64, Option<std::rc::Weak<PyObject>>)>,
     /// Whether instances have a `__del__`, under a version (checked at every instance's drop).
     pub(crate) del_cache: Cell<(u64, bool)>,
+    /// What `type_::native_constructor` found under a version: the native `__new__` that a
+    /// call of this built-in type comes down to, or none.
+    pub(crate) ctor_cache: Cell<(u64, Option<crate::builtins::function::NativeFn>)>,
 }
 
 thread_local! {
@@ -410,6 +413,7 @@ impl TypeData {
             subclasses: RefCell::new(Vec::new()),
             init_cache: RefCell::new((0, None)),
             del_cache: Cell::new((0, false)),
+            ctor_cache: Cell::new((0, None)),
         }
     }
 }

@@ -72,6 +72,19 @@ pub fn type_call(vm: &Vm, cls: &PyRef, args: &[Value], kwnames: &[Value]) -> PyR
         }
     }
     let td = type_data(cls);
+    if let Some(ctor) = native_constructor(td) {
+        let mut full = Vec::with_capacity(args.len() + 1);
+        full.push(Value::Obj(cls.clone()));
+        full.extend_from_slice(args);
+        let obj = vm.call_native(ctor, &full, kwnames)?;
+        // An instance of exactly this type gets `object.__init__`, which accepts any
+        // arguments when `__new__` is overridden: nothing to run. Another result is finished
+        // as the general path below would.
+        if Rc::ptr_eq(vm.class_of(&obj), cls) {
+            return Ok(obj);
+        }
+        return finish_construction(vm, cls, obj, full, kwnames);
+    }
     let Some(new) = td.lookup("__new__") else {
         return Err(vm.type_error(format!("cannot create '{}' instances", td.name.borrow())));
     };
@@ -83,6 +96,50 @@ pub fn type_call(vm: &Vm, cls: &PyRef, args: &[Value], kwnames: &[Value]) -> PyR
     if Rc::ptr_eq(cls, &vm.types.type_) && args.len() != 3 {
         return Ok(obj);
     }
+    finish_construction(vm, cls, obj, full, kwnames)
+}
+
+/// The native `__new__` a call of built-in type `td` comes down to when its `__init__` is
+/// `object.__init__` (which then has nothing to do): cached under the type's version.
+fn native_constructor(td: &crate::types::TypeData) -> Option<crate::builtins::function::NativeFn> {
+    if td.kind == crate::types::TypeKind::Heap || td.kind == crate::types::TypeKind::Type {
+        return None;
+    }
+    let version = td.version();
+    let (at, found) = td.ctor_cache.get();
+    if at == version {
+        return found;
+    }
+    // `object.__new__` itself checks the arguments against `__init__`: not a shortcut.
+    let new = match td
+        .lookup("__new__")
+        .filter(|n| !crate::builtins::object::is_object_static_new(n))
+        .as_ref()
+        .and_then(Value::payload)
+    {
+        Some(Payload::StaticMethod(f)) => match f.borrow().payload() {
+            Some(Payload::BuiltinFunction(bf)) if bf.self_.is_none() => Some(bf.func),
+            _ => None,
+        },
+        _ => None,
+    };
+    let plain_init = td.lookup("__init__").is_some_and(
+        |i| matches!(i.payload(), Some(Payload::MethodDescriptor(md)) if md.owner == "object"),
+    );
+    let found = new.filter(|_| plain_init);
+    td.ctor_cache.set((version, found));
+    found
+}
+
+/// The rest of `cls(*args)` once `__new__` made `obj`: `__init__` runs if `obj` is an
+/// instance of `cls` (`full` is `cls` and the arguments).
+fn finish_construction(
+    vm: &Vm,
+    cls: &PyRef,
+    obj: Value,
+    mut full: Vec<Value>,
+    kwnames: &[Value],
+) -> PyResult<Value> {
     if !is_subtype(vm.class_of(&obj), cls) {
         return Ok(obj);
     }
@@ -99,7 +156,7 @@ pub fn type_call(vm: &Vm, cls: &PyRef, args: &[Value], kwnames: &[Value]) -> PyR
                     Some(Payload::Function(_)) => vm.call_with_kwnames(&init, &full, kwnames)?,
                     _ => {
                         let bound = vm.descr_get(&init, Some(&obj), &cls_obj)?;
-                        vm.call_with_kwnames(&bound, args, kwnames)?
+                        vm.call_with_kwnames(&bound, &full[1..], kwnames)?
                     }
                 }
             }
