@@ -361,10 +361,6 @@ impl Vm {
         callable: &PyObject,
         args: &[Value],
     ) -> Option<crate::builtins::function::NativeFn> {
-        let fits = |arity: (u8, u8), given: usize| {
-            arity == crate::builtins::function::UNCHECKED
-                || (arity.0 as usize..=arity.1 as usize).contains(&given)
-        };
         match &callable.payload {
             Payload::BuiltinFunction(bf) if bf.self_.is_none() => Some(bf.func),
             Payload::MethodDescriptor(md)
@@ -374,7 +370,9 @@ impl Vm {
                         Rc::as_ptr(self.class_of(&args[0])),
                         md.owner_type.as_ptr(),
                     )
-                    && fits(md.arity, args.len() - 1) =>
+                    && self
+                        .check_arity(md.name, Some(md.owner), md.arity, args.len() - 1, &[])
+                        .is_ok() =>
             {
                 Some(md.func)
             }

@@ -534,49 +534,42 @@ impl Vm {
         cell: &CacheCell,
     ) -> PyResult<()> {
         let mut value = value;
-        let mut member = None;
-        let hint = match obj {
-            Value::Obj(o) => cell.with(|c| match c {
-                Cache::InstanceDict { ty, hint } if ty.contains(&class_version(o)) => Some(*hint),
-                Cache::DataDescr { ty, descr } if class_version(o) == *ty => {
-                    member = descr.get();
-                    None
-                }
-                _ => None,
-            }),
-            _ => None,
+        let Value::Obj(o) = obj else {
+            return self.setattr(obj, name, value);
         };
+        match Vm::store_attr_hit(o, name, value, cell) {
+            Ok(old) => {
+                drop(old);
+                return Ok(());
+            }
+            Err(v) => value = v,
+        }
+        let mut member = None;
+        let instance_dict = cell.with(|c| match c {
+            Cache::InstanceDict { ty, .. } => ty.contains(&class_version(o)),
+            Cache::DataDescr { ty, descr } if class_version(o) == *ty => {
+                member = descr.get();
+                false
+            }
+            _ => false,
+        });
         if let Some(m) = member
             .as_ref()
             .and_then(|d| d.as_obj()?.downcast_native::<Member>())
         {
             return m.set(self, obj, Some(value));
         }
-        // The type has no data descriptor for the name and its instances have a `__dict__`
-        // (a new instance gets it now, as `__init__` sets its first attribute).
-        if let Some(hint) = hint
-            && let Value::Obj(o) = obj
+        // The type has no data descriptor for the name and its instances have a `__dict__`,
+        // where the name is elsewhere than the hint said or not there yet (an attribute
+        // `__init__` sets on a new instance, whose dict is made now): the dict takes it.
+        if instance_dict
             && let d = self.instance_dict(o)
             && let Payload::Dict(dd) = &d.payload
+            && crate::types::kind_of(&d) == crate::types::TypeKind::Dict
         {
-            let r = dd
-                .borrow_mut()
-                .replace_at_if_key(hint as usize, name, value);
-            match r {
-                Ok(old) => {
-                    drop(old);
-                    return Ok(());
-                }
-                // Elsewhere in the dict, or not there yet (an attribute `__init__` sets on
-                // a new instance): the type still has no data descriptor for the name, so
-                // the instance dict takes it.
-                Err(v) if crate::types::kind_of(&d) == crate::types::TypeKind::Dict => {
-                    let old = dd.borrow_mut().set_str(name.clone(), v);
-                    drop(old);
-                    return Ok(());
-                }
-                Err(v) => value = v,
-            }
+            let old = dd.borrow_mut().set_str(name.clone(), value);
+            drop(old);
+            return Ok(());
         }
         self.setattr(obj, name, value)?;
         self.fill_store_attr(obj, name, cell);
