@@ -441,11 +441,11 @@ pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
         (Int(x), Int(y)) => Some(x == y),
         (Bool(x), Bool(y)) => Some(x == y),
         (Int(x), Bool(y)) | (Bool(y), Int(x)) => Some(*x == *y as i64),
-        (Float(x), Float(y)) => Some(x == y),
+        (Float(x), Float(y)) => Some(x.get() == y.get()),
         (Int(x), Float(y)) | (Float(y), Int(x)) => {
-            Some(crate::builtins::float::int_float_eq(*x, *y))
+            Some(crate::builtins::float::int_float_eq(*x, y.get()))
         }
-        (Bool(x), Float(y)) | (Float(y), Bool(x)) => Some((*x as i64 as f64) == *y),
+        (Bool(x), Float(y)) | (Float(y), Bool(x)) => Some((x.get() as i64 as f64) == y.get()),
         (None, None) => Some(true),
         (Obj(x), Obj(y)) => {
             if std::rc::Rc::ptr_eq(x, y) {

@@ -399,7 +399,7 @@ impl Vm {
                         Opcode::PopJumpForwardIfFalse | Opcode::PopJumpBackwardIfFalse => {
                             let v = f.pop();
                             let t = match v {
-                                Value::Bool(b) => b,
+                                Value::Bool(b) => b.get(),
                                 _ => tri!('op, self.truthy(&v)),
                             };
                             if !t {
@@ -410,7 +410,7 @@ impl Vm {
                         Opcode::PopJumpForwardIfTrue | Opcode::PopJumpBackwardIfTrue => {
                             let v = f.pop();
                             let t = match v {
-                                Value::Bool(b) => b,
+                                Value::Bool(b) => b.get(),
                                 _ => tri!('op, self.truthy(&v)),
                             };
                             if t {
@@ -466,20 +466,20 @@ impl Vm {
                         Opcode::IsOp => {
                             let b = f.pop();
                             let a = f.pop();
-                            f.push(Value::Bool(a.is(&b) != (arg == 1)));
+                            f.push(Value::bool(a.is(&b) != (arg == 1)));
                             continue 'dispatch;
                         }
                         Opcode::ContainsOp => {
                             let b = f.pop();
                             let a = f.pop();
                             let r = tri!('op, self.contains(&b, &a));
-                            f.push(Value::Bool(r != (arg == 1)));
+                            f.push(Value::bool(r != (arg == 1)));
                             continue 'dispatch;
                         }
                         Opcode::UnaryNot => {
                             let v = f.pop();
                             let t = tri!('op, self.truthy(&v));
-                            f.push(Value::Bool(!t));
+                            f.push(Value::bool(!t));
                             continue 'dispatch;
                         }
                         Opcode::UnaryNegative | Opcode::UnaryPositive | Opcode::UnaryInvert => {
@@ -1088,7 +1088,7 @@ impl Vm {
                         Opcode::CheckExcMatch => {
                             let t = f.pop();
                             let r = tri!('op, self.op_check_exc_match(f.top(), &t));
-                            f.push(Value::Bool(r));
+                            f.push(Value::bool(r));
                             continue 'dispatch;
                         }
                         Opcode::CheckEgMatch => {
@@ -1164,7 +1164,7 @@ impl Vm {
                             };
                             let cls = self.class_of(f.top());
                             let r = crate::types::type_data(cls).has_flag(flag);
-                            f.push(Value::Bool(r));
+                            f.push(Value::bool(r));
                             continue 'dispatch;
                         }
                         Opcode::MatchKeys => {

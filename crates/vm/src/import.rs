@@ -444,7 +444,7 @@ fn file_spec(
                 locations.unwrap_or(Value::None),
             ),
             ("_uninitialized_submodules", vm.new_list(Vec::new())),
-            ("_set_fileattr", Value::Bool(true)),
+            ("_set_fileattr", Value::TRUE),
             ("_cached", Value::None),
         ],
     )?;

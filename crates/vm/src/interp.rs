@@ -241,13 +241,13 @@ pub fn value_from_marshal(vm: &Vm, v: &rpy_marshal::Value) -> PyResult<Value> {
     use rpy_marshal::Value as M;
     Ok(match v {
         M::None => Value::None,
-        M::True => Value::Bool(true),
-        M::False => Value::Bool(false),
+        M::True => Value::TRUE,
+        M::False => Value::FALSE,
         M::Ellipsis => Value::Obj(vm.types.ellipsis.clone()),
         M::StopIteration => Value::Obj(vm.types.exceptions.stop_iteration.clone()),
         M::Int(i) => Value::Int(*i),
         M::Long(b) => Value::from_bigint((**b).clone()),
-        M::Float(f) => Value::Float(*f),
+        M::Float(f) => Value::float(*f),
         M::Complex(re, im) => crate::builtins::complex::new_complex(vm, *re, *im),
         M::Str(s) => {
             // As CPython: strings made of name characters (identifiers, attribute names,

@@ -120,8 +120,8 @@ fn decode(vm: &Vm, tc: u8, b: [u8; 8]) -> Value {
                 Err(_) => Value::from_bigint(BigInt::from(n)),
             }
         }
-        b'f' => Value::Float(f64::from(f32::from_ne_bytes([b[0], b[1], b[2], b[3]]))),
-        b'd' => Value::Float(f64::from_ne_bytes(b)),
+        b'f' => Value::float(f64::from(f32::from_ne_bytes([b[0], b[1], b[2], b[3]]))),
+        b'd' => Value::float(f64::from_ne_bytes(b)),
         _ => {
             let cp = u32::from_ne_bytes([b[0], b[1], b[2], b[3]]);
             let c = char::from_u32(cp).unwrap_or('\u{FFFD}');
@@ -674,7 +674,7 @@ fn m_reduce_ex(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "array.__reduce_ex__", &args[1..], kw, 1, 1)?;
     let protocol = match &args[1] {
         Value::Int(i) => *i,
-        Value::Bool(b) => i64::from(*b),
+        Value::Bool(b) => i64::from(b.get()),
         v if matches!(v.payload(), Some(Payload::Int(_))) => i64::MAX,
         _ => return Err(vm.type_error("__reduce_ex__ argument should be an integer")),
     };
@@ -850,11 +850,11 @@ fn m_contains(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let mut i = 0;
     while let Some(v) = get(vm, a, i) {
         if item_eq(vm, &v, &args[1])? {
-            return Ok(Value::Bool(true));
+            return Ok(Value::TRUE);
         }
         i += 1;
     }
-    Ok(Value::Bool(false))
+    Ok(Value::FALSE)
 }
 
 fn m_repr(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -878,7 +878,7 @@ fn compare(vm: &Vm, args: &[Value], op: CmpOp) -> PyResult<Value> {
     };
     let (na, nb) = (va.len(), wa.len());
     if na != nb && matches!(op, CmpOp::Eq | CmpOp::Ne) {
-        return Ok(Value::Bool(op == CmpOp::Ne));
+        return Ok(Value::bool(op == CmpOp::Ne));
     }
     let mut i = 0;
     loop {
@@ -887,15 +887,15 @@ fn compare(vm: &Vm, args: &[Value], op: CmpOp) -> PyResult<Value> {
         };
         if !item_eq(vm, &x, &y)? {
             return match op {
-                CmpOp::Eq => Ok(Value::Bool(false)),
-                CmpOp::Ne => Ok(Value::Bool(true)),
+                CmpOp::Eq => Ok(Value::FALSE),
+                CmpOp::Ne => Ok(Value::TRUE),
                 _ => vm.rich_compare(&x, &y, op),
             };
         }
         i += 1;
     }
     let (na, nb) = (va.len(), wa.len());
-    Ok(Value::Bool(match op {
+    Ok(Value::bool(match op {
         CmpOp::Lt => na < nb,
         CmpOp::Le => na <= nb,
         CmpOp::Eq => na == nb,
@@ -1160,8 +1160,8 @@ fn reconstructor(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
             le[..size].copy_from_slice(&raw);
             let u = u64::from_le_bytes(le);
             values.push(match code {
-                14 | 15 => Value::Float(f64::from(f32::from_bits(u as u32))),
-                16 | 17 => Value::Float(f64::from_bits(u)),
+                14 | 15 => Value::float(f64::from(f32::from_bits(u as u32))),
+                16 | 17 => Value::float(f64::from_bits(u)),
                 20 | 21 => {
                     vm.new_string(char::from_u32(u as u32).unwrap_or('\u{FFFD}').to_string())
                 }

@@ -157,13 +157,13 @@ fn g_set_qualname(vm: &Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
 }
 
 fn g_running(vm: &Vm, v: &Value) -> PyResult<Value> {
-    Ok(Value::Bool(
+    Ok(Value::bool(
         gen_data(&gen_of(vm, v)?).expect("generator").state.get() == GenState::Running,
     ))
 }
 
 fn g_suspended(vm: &Vm, v: &Value) -> PyResult<Value> {
-    Ok(Value::Bool(
+    Ok(Value::bool(
         gen_data(&gen_of(vm, v)?).expect("generator").state.get() == GenState::Suspended,
     ))
 }

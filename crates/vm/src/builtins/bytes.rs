@@ -562,10 +562,10 @@ fn bytes_contains(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
         if !(0..=255).contains(&i) {
             return Err(vm.value_error("byte must be in range(0, 256)"));
         }
-        return Ok(Value::Bool(a.contains(&(i as u8))));
+        return Ok(Value::bool(a.contains(&(i as u8))));
     }
     let sub = bytes_arg(vm, v)?;
-    Ok(Value::Bool(tb::find(&a, &sub, None, None).is_some()))
+    Ok(Value::bool(tb::find(&a, &sub, None, None).is_some()))
 }
 
 macro_rules! bytes_cmps {
@@ -581,7 +581,7 @@ macro_rules! bytes_cmps {
                     // from its own side).
                     return Ok(vm.not_implemented());
                 }
-                Ok(Value::Bool($op.test((*a).cmp(&b[..]))))
+                Ok(Value::bool($op.test((*a).cmp(&b[..]))))
             }
         )*
     };
@@ -896,13 +896,13 @@ fn affix_impl(
     if let Some(Payload::Tuple(items)) = args[1].payload() {
         for it in items.iter() {
             if test(&bytes_arg(vm, it)?) {
-                return Ok(Value::Bool(true));
+                return Ok(Value::TRUE);
             }
         }
-        return Ok(Value::Bool(false));
+        return Ok(Value::FALSE);
     }
     match buffer_bytes(&args[1]) {
-        Some(p) => Ok(Value::Bool(test(&p))),
+        Some(p) => Ok(Value::bool(test(&p))),
         None => Err(vm.type_error(format!(
             "{name} first arg must be bytes or a tuple of bytes, not {}",
             vm.type_name(&args[1])
@@ -1138,7 +1138,7 @@ macro_rules! bytes_preds {
         $(
             fn $fname(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
                 let b = noargs(vm, args, kw, $name)?;
-                Ok(Value::Bool($f(&b)))
+                Ok(Value::bool($f(&b)))
             }
         )*
     };

@@ -451,14 +451,14 @@ fn code_same(vm: &Vm, a: &crate::code::Code, b: &crate::code::Code) -> PyResult<
 pub fn code_eq(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     crate::builtins::function::check_count(vm, "__eq__", &args[1..], &[], 1, 1)?;
     match (args[0].payload(), args[1].payload()) {
-        (Some(Payload::Code(a)), Some(Payload::Code(b))) => Ok(Value::Bool(code_same(vm, a, b)?)),
+        (Some(Payload::Code(a)), Some(Payload::Code(b))) => Ok(Value::bool(code_same(vm, a, b)?)),
         _ => Ok(vm.not_implemented()),
     }
 }
 
 pub fn code_ne(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     match code_eq(vm, args, kw)? {
-        Value::Bool(b) => Ok(Value::Bool(!b)),
+        Value::Bool(b) => Ok(Value::bool(!b.get())),
         other => Ok(other),
     }
 }

@@ -518,7 +518,7 @@ fn deque_delitem(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 fn deque_contains(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let d = dq(vm, &args[0])?;
-    Ok(Value::Bool(
+    Ok(Value::bool(
         find(vm, d, &args[1], 0, usize::MAX, mutated)?.is_some(),
     ))
 }
@@ -561,10 +561,10 @@ fn deque_compare(vm: &Vm, args: &[Value], op: CmpOp) -> PyResult<Value> {
         CmpOp::Eq | CmpOp::Ne => {
             let eq_result = op == CmpOp::Eq;
             if a.is(b) {
-                return Ok(Value::Bool(eq_result));
+                return Ok(Value::bool(eq_result));
             }
             if na != nb {
-                return Ok(Value::Bool(!eq_result));
+                return Ok(Value::bool(!eq_result));
             }
         }
         _ => {}
@@ -586,7 +586,7 @@ fn deque_compare(vm: &Vm, args: &[Value], op: CmpOp) -> PyResult<Value> {
         i += 1;
     };
     let (xe, ye) = (x.is_none(), y.is_none());
-    Ok(Value::Bool(match op {
+    Ok(Value::bool(match op {
         CmpOp::Lt => !ye,
         CmpOp::Le => xe,
         CmpOp::Eq => xe && ye,

@@ -146,7 +146,7 @@ fn c_abs(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     if r.is_infinite() && re.is_finite() && im.is_finite() {
         return Err(vm.overflow_error("absolute value too large"));
     }
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }
 
 fn c_neg(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -161,7 +161,7 @@ fn c_pos(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 fn c_bool(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let (re, im) = parts(vm, &args[0])?;
-    Ok(Value::Bool(re != 0.0 || im != 0.0))
+    Ok(Value::bool(re != 0.0 || im != 0.0))
 }
 
 fn c_conjugate(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -172,7 +172,7 @@ fn c_conjugate(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 fn c_eq(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let (a, b) = parts(vm, &args[0])?;
     match as_complex(vm, &args[1])? {
-        Some((c, d)) => Ok(Value::Bool(a == c && b == d)),
+        Some((c, d)) => Ok(Value::bool(a == c && b == d)),
         None => Ok(vm.not_implemented()),
     }
 }
@@ -180,7 +180,7 @@ fn c_eq(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 fn c_ne(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let (a, b) = parts(vm, &args[0])?;
     match as_complex(vm, &args[1])? {
-        Some((c, d)) => Ok(Value::Bool(!(a == c && b == d))),
+        Some((c, d)) => Ok(Value::bool(!(a == c && b == d))),
         None => Ok(vm.not_implemented()),
     }
 }
@@ -194,11 +194,11 @@ fn c_hash(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 }
 
 fn get_real(vm: &Vm, v: &Value) -> PyResult<Value> {
-    Ok(Value::Float(parts(vm, v)?.0))
+    Ok(Value::float(parts(vm, v)?.0))
 }
 
 fn get_imag(vm: &Vm, v: &Value) -> PyResult<Value> {
-    Ok(Value::Float(parts(vm, v)?.1))
+    Ok(Value::float(parts(vm, v)?.1))
 }
 
 /// Whether `v` is something `complex()` takes as a number: a complex, or anything with
@@ -374,7 +374,7 @@ fn parse_complex(s: &str) -> Option<(f64, f64)> {
 
 fn c_getnewargs(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let (re, im) = parts(vm, &args[0])?;
-    Ok(vm.new_tuple(vec![Value::Float(re), Value::Float(im)]))
+    Ok(vm.new_tuple(vec![Value::float(re), Value::float(im)]))
 }
 
 fn c_complex(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {

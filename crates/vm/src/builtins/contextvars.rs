@@ -129,7 +129,7 @@ fn context_getitem(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 fn context_contains(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let c = ctx_of(vm, &args[0])?;
     check_key(vm, &args[1])?;
-    Ok(Value::Bool(c.find(&args[1]).is_some()))
+    Ok(Value::bool(c.find(&args[1]).is_some()))
 }
 
 fn context_len(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -241,7 +241,7 @@ fn context_richcompare(vm: &Vm, args: &[Value], op: CmpOp) -> PyResult<Value> {
             }
         }
     }
-    Ok(Value::Bool(if op == CmpOp::Eq { same } else { !same }))
+    Ok(Value::bool(if op == CmpOp::Eq { same } else { !same }))
 }
 
 fn context_eq(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {

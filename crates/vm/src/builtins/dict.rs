@@ -164,7 +164,7 @@ fn dict_delitem(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 }
 
 fn dict_contains(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::Bool(
+    Ok(Value::bool(
         crate::dict::lookup(vm, this(vm, &args[0])?, &args[1])?.is_some(),
     ))
 }
@@ -287,14 +287,14 @@ fn dict_eq_impl(vm: &Vm, a: &Value, b: &Value) -> PyResult<Option<bool>> {
 
 fn dict_eq(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(match dict_eq_impl(vm, &args[0], &args[1])? {
-        Some(r) => Value::Bool(r),
+        Some(r) => Value::bool(r),
         None => vm.not_implemented(),
     })
 }
 
 fn dict_ne(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(match dict_eq_impl(vm, &args[0], &args[1])? {
-        Some(r) => Value::Bool(!r),
+        Some(r) => Value::bool(!r),
         None => vm.not_implemented(),
     })
 }
@@ -501,29 +501,29 @@ fn view_repr(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 fn view_contains(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let v = view_of(vm, &args[0])?;
     let Some(Payload::Dict(d)) = v.dict.payload() else {
-        return Ok(Value::Bool(false));
+        return Ok(Value::FALSE);
     };
     match v.kind {
-        ViewKind::Keys => Ok(Value::Bool(crate::dict::lookup(vm, d, &args[1])?.is_some())),
+        ViewKind::Keys => Ok(Value::bool(crate::dict::lookup(vm, d, &args[1])?.is_some())),
         ViewKind::Items => {
             let Some(Payload::Tuple(kv)) = args[1].payload() else {
-                return Ok(Value::Bool(false));
+                return Ok(Value::FALSE);
             };
             if kv.len() != 2 {
-                return Ok(Value::Bool(false));
+                return Ok(Value::FALSE);
             }
             match crate::dict::lookup(vm, d, &kv[0])? {
-                Some(val) => Ok(Value::Bool(vm.eq_identity_first(&val, &kv[1])?)),
-                None => Ok(Value::Bool(false)),
+                Some(val) => Ok(Value::bool(vm.eq_identity_first(&val, &kv[1])?)),
+                None => Ok(Value::FALSE),
             }
         }
         ViewKind::Values => {
             for val in d.borrow().values() {
                 if vm.eq_identity_first(&val, &args[1])? {
-                    return Ok(Value::Bool(true));
+                    return Ok(Value::TRUE);
                 }
             }
-            Ok(Value::Bool(false))
+            Ok(Value::FALSE)
         }
     }
 }
@@ -552,7 +552,7 @@ fn view_xor(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 fn view_eq(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let v = view_of(vm, &args[0])?;
     if v.kind == ViewKind::Values {
-        return Ok(Value::Bool(args[0].is(&args[1])));
+        return Ok(Value::bool(args[0].is(&args[1])));
     }
     let a = crate::builtins::set::set_from_iterable(vm, &args[0])?;
     let is_setlike = matches!(
@@ -566,7 +566,7 @@ fn view_eq(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
         return Ok(vm.not_implemented());
     }
     let b = crate::builtins::set::set_from_iterable(vm, &args[1])?;
-    Ok(Value::Bool(vm.eq(&a, &b)?))
+    Ok(Value::bool(vm.eq(&a, &b)?))
 }
 
 fn view_cmp(vm: &Vm, args: &[Value], op: &str) -> PyResult<Value> {
@@ -604,10 +604,10 @@ fn view_gt(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 fn view_isdisjoint(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     for x in vm.iterate(&args[1])? {
         if vm.contains(&args[0], &x)? {
-            return Ok(Value::Bool(false));
+            return Ok(Value::FALSE);
         }
     }
-    Ok(Value::Bool(true))
+    Ok(Value::TRUE)
 }
 
 fn view_mapping(vm: &Vm, v: &Value) -> PyResult<Value> {

@@ -137,7 +137,7 @@ fn set_context(vm: &Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
 }
 
 fn get_suppress(vm: &Vm, v: &Value) -> PyResult<Value> {
-    Ok(Value::Bool(data(vm, v)?.suppress_context.get()))
+    Ok(Value::bool(data(vm, v)?.suppress_context.get()))
 }
 
 fn set_suppress(vm: &Vm, v: &Value, new: Option<Value>) -> PyResult<()> {

@@ -12,7 +12,7 @@ use crate::vm::{PyResult, Vm};
 /// Float arithmetic for BINARY_OP when no error is possible; `None` otherwise.
 #[inline]
 pub fn small_binop(x: f64, y: f64, op: u32) -> Option<Value> {
-    Some(Value::Float(match op {
+    Some(Value::float(match op {
         0 | 13 => x + y,
         10 | 23 => x - y,
         5 | 18 => x * y,
@@ -39,7 +39,7 @@ pub fn float_divmod(x: f64, y: f64) -> (f64, f64) {
 /// Float arithmetic with CPython's errors (NB_* code).
 pub fn float_binary(vm: &Vm, x: f64, y: f64, op: u32) -> PyResult<Value> {
     let op = op % 13;
-    Ok(Value::Float(match op {
+    Ok(Value::float(match op {
         0 => x + y,
         10 => x - y,
         5 => x * y,
@@ -54,10 +54,10 @@ pub fn float_binary(vm: &Vm, x: f64, y: f64, op: u32) -> PyResult<Value> {
 /// `x ** y` for floats (a negative base to a fractional power gives a complex).
 pub fn float_pow(vm: &Vm, x: f64, y: f64) -> PyResult<Value> {
     if y == 0.0 {
-        return Ok(Value::Float(1.0));
+        return Ok(Value::float(1.0));
     }
     if x.is_nan() {
-        return Ok(Value::Float(if y == 0.0 { 1.0 } else { x }));
+        return Ok(Value::float(if y == 0.0 { 1.0 } else { x }));
     }
     if x == 0.0 && y < 0.0 && y.is_finite() {
         return Err(vm.zero_division_error("0.0 cannot be raised to a negative power"));
@@ -72,7 +72,7 @@ pub fn float_pow(vm: &Vm, x: f64, y: f64) -> PyResult<Value> {
             vec![Value::Int(34), vm.new_str("Numerical result out of range")],
         ));
     }
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }
 
 /// `hash(float)`; NaN hashes by identity as in CPython 3.10+.
@@ -90,7 +90,7 @@ pub fn int_float_eq(i: i64, f: f64) -> bool {
 
 fn float_num(v: &Value) -> Option<f64> {
     match v {
-        Value::Float(f) => Some(*f),
+        Value::Float(f) => Some(f.get()),
         Value::Obj(o) => match &o.payload {
             Payload::Float(f) => Some(*f),
             _ => None,
@@ -157,7 +157,7 @@ fn float_rpow(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 
 fn divmod_values(vm: &Vm, x: f64, y: f64) -> PyResult<Value> {
     let (q, r) = rpy_text::numbers::float_divmod(x, y).map_err(|e| e.to_py(vm))?;
-    Ok(vm.new_tuple(vec![Value::Float(q), Value::Float(r)]))
+    Ok(vm.new_tuple(vec![Value::float(q), Value::float(r)]))
 }
 
 fn float_divmod_m(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -186,7 +186,7 @@ macro_rules! float_cmps {
                 let (Some(a), Some(b)) = (float_num(&args[0]), operand(&args[1])) else {
                     return Ok(vm.not_implemented());
                 };
-                Ok(Value::Bool(num_compare(&Num::Float(a), &b, $op).unwrap_or(false)))
+                Ok(Value::bool(num_compare(&Num::Float(a), &b, $op).unwrap_or(false)))
             }
         )*
     };
@@ -220,19 +220,19 @@ fn float_hash(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 }
 
 fn float_bool(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::Bool(self_float(vm, &args[0])? != 0.0))
+    Ok(Value::bool(self_float(vm, &args[0])? != 0.0))
 }
 
 fn float_neg(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::Float(-self_float(vm, &args[0])?))
+    Ok(Value::float(-self_float(vm, &args[0])?))
 }
 
 fn float_pos(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::Float(self_float(vm, &args[0])?))
+    Ok(Value::float(self_float(vm, &args[0])?))
 }
 
 fn float_abs(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::Float(self_float(vm, &args[0])?.abs()))
+    Ok(Value::float(self_float(vm, &args[0])?.abs()))
 }
 
 fn float_int(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -240,7 +240,7 @@ fn float_int(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 }
 
 fn float_float(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::Float(self_float(vm, &args[0])?))
+    Ok(Value::float(self_float(vm, &args[0])?))
 }
 
 fn float_floor(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -254,12 +254,12 @@ fn float_ceil(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 fn float_is_integer(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "float.is_integer", &args[1..], kw, 0, 0)?;
     let f = self_float(vm, &args[0])?;
-    Ok(Value::Bool(rpy_text::numbers::float_is_integer(f)))
+    Ok(Value::bool(rpy_text::numbers::float_is_integer(f)))
 }
 
 fn float_conjugate(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "float.conjugate", &args[1..], kw, 0, 0)?;
-    Ok(Value::Float(self_float(vm, &args[0])?))
+    Ok(Value::float(self_float(vm, &args[0])?))
 }
 
 fn float_round(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -271,7 +271,7 @@ fn float_round(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     };
     match rpy_text::numbers::float_round(f, ndigits).map_err(|e| e.to_py(vm))? {
         rpy_text::numbers::Rounded::Int(n) => Ok(Value::from_bigint(n)),
-        rpy_text::numbers::Rounded::Float(x) => Ok(Value::Float(x)),
+        rpy_text::numbers::Rounded::Float(x) => Ok(Value::float(x)),
     }
 }
 
@@ -288,7 +288,7 @@ pub fn as_ratio(f: f64) -> (num_bigint::BigInt, num_bigint::BigInt) {
 }
 
 fn float_getnewargs(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(vm.new_tuple(vec![Value::Float(self_float(vm, &args[0])?)]))
+    Ok(vm.new_tuple(vec![Value::float(self_float(vm, &args[0])?)]))
 }
 
 /// `format(number, spec)` for ints and floats.
@@ -360,7 +360,7 @@ pub fn new_float_of(vm: &Vm, cls: &PyRef, f: f64) -> Value {
     // A NaN made by float() gets an identity of its own (CPython's `nan in [nan]` is true only
     // for the same object); other floats are immediates.
     if std::rc::Rc::ptr_eq(cls, &vm.types.float) && !f.is_nan() {
-        Value::Float(f)
+        Value::float(f)
     } else {
         Value::Obj(PyObject::new(cls.clone(), Payload::Float(f)))
     }
@@ -385,9 +385,9 @@ fn float_fromhex(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let f = rpy_text::numbers::float_fromhex(s).map_err(|e| e.to_py(vm))?;
     let cls = vm.is_type(&args[0]).unwrap_or(vm.types.float.clone());
     if std::rc::Rc::ptr_eq(&cls, &vm.types.float) {
-        return Ok(Value::Float(f));
+        return Ok(Value::float(f));
     }
-    vm.call(&Value::Obj(cls), &[Value::Float(f)])
+    vm.call(&Value::Obj(cls), &[Value::float(f)])
 }
 
 fn float_getformat(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -403,11 +403,11 @@ fn float_getformat(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 }
 
 fn get_real(vm: &Vm, v: &Value) -> PyResult<Value> {
-    Ok(Value::Float(self_float(vm, v)?))
+    Ok(Value::float(self_float(vm, v)?))
 }
 
 fn get_imag(_vm: &Vm, _v: &Value) -> PyResult<Value> {
-    Ok(Value::Float(0.0))
+    Ok(Value::float(0.0))
 }
 
 pub fn init(vm: &Vm) {

@@ -36,7 +36,7 @@ fn formattable(v: &Value) -> Option<Formattable<'_>> {
     Some(match v {
         Value::Int(i) => Formattable::Int(BigInt::from(*i)),
         Value::Bool(b) => Formattable::Int(BigInt::from(*b as i64)),
-        Value::Float(f) => Formattable::Float(*f),
+        Value::Float(f) => Formattable::Float(f.get()),
         Value::Obj(o) => match &o.payload {
             Payload::Int(n) => Formattable::Int(n.clone()),
             Payload::Float(f) => Formattable::Float(*f),
@@ -200,7 +200,7 @@ fn printf_int(vm: &Vm, v: &Value, conv: char) -> Result<BigInt, HostErr> {
 /// `PyFloat_AsDouble`: floats as they are, then `__float__`, then `__index__`.
 pub fn as_double(vm: &Vm, v: &Value) -> PyResult<f64> {
     match v {
-        Value::Float(f) => return Ok(*f),
+        Value::Float(f) => return Ok(f.get()),
         Value::Int(i) => return Ok(*i as f64),
         Value::Bool(b) => return Ok(*b as i64 as f64),
         Value::Obj(o) => {
@@ -213,7 +213,7 @@ pub fn as_double(vm: &Vm, v: &Value) -> PyResult<f64> {
     if let Some(m) = vm.lookup_special(v, "__float__") {
         let r = vm.call(&m, std::slice::from_ref(v))?;
         return match r {
-            Value::Float(f) => Ok(f),
+            Value::Float(f) => Ok(f.get()),
             Value::Obj(ref o) if matches!(o.payload, Payload::Float(_)) => match o.payload {
                 Payload::Float(f) => Ok(f),
                 _ => Ok(0.0),

@@ -290,7 +290,7 @@ fn method_eq(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let Ok((f2, s2)) = method_parts(vm, &args[1]) else {
         return Ok(vm.not_implemented());
     };
-    Ok(Value::Bool(vm.eq(&f1, &f2)? && s1.is(&s2)))
+    Ok(Value::bool(vm.eq(&f1, &f2)? && s1.is(&s2)))
 }
 
 fn method_hash(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -489,8 +489,8 @@ fn cm_func(vm: &Vm, v: &Value) -> PyResult<Value> {
 fn cm_isabstract(vm: &Vm, v: &Value) -> PyResult<Value> {
     let f = wrapped(vm, v)?.borrow().clone();
     match vm.getattr_opt(&f, "__isabstractmethod__")? {
-        Some(x) => Ok(Value::Bool(vm.truthy(&x)?)),
-        None => Ok(Value::Bool(false)),
+        Some(x) => Ok(Value::bool(vm.truthy(&x)?)),
+        None => Ok(Value::FALSE),
     }
 }
 
@@ -641,10 +641,10 @@ fn p_isabstract(vm: &Vm, v: &Value) -> PyResult<Value> {
         if let Some(x) = vm.getattr_opt(f, "__isabstractmethod__")?
             && vm.truthy(&x)?
         {
-            return Ok(Value::Bool(true));
+            return Ok(Value::TRUE);
         }
     }
-    Ok(Value::Bool(false))
+    Ok(Value::FALSE)
 }
 
 // ---- super ----

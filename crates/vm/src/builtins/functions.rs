@@ -31,7 +31,7 @@ fn b_abs(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
             Some(a) => Value::Int(a),
             None => Value::from_bigint(num_bigint::BigInt::from(*i).magnitude().clone().into()),
         }),
-        Value::Float(f) => Ok(Value::Float(f.abs())),
+        Value::Float(f) => Ok(Value::float(f.get().abs())),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         v => match vm.call_special(v, "__abs__", &[])? {
             Some(r) => Ok(r),
@@ -47,10 +47,10 @@ fn b_all(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let it = vm.get_iter(&args[0])?;
     while let Some(x) = vm.next(&it)? {
         if !vm.truthy(&x)? {
-            return Ok(Value::Bool(false));
+            return Ok(Value::FALSE);
         }
     }
-    Ok(Value::Bool(true))
+    Ok(Value::TRUE)
 }
 
 fn b_any(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -58,10 +58,10 @@ fn b_any(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let it = vm.get_iter(&args[0])?;
     while let Some(x) = vm.next(&it)? {
         if vm.truthy(&x)? {
-            return Ok(Value::Bool(true));
+            return Ok(Value::TRUE);
         }
     }
-    Ok(Value::Bool(false))
+    Ok(Value::FALSE)
 }
 
 fn b_ascii(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -103,7 +103,7 @@ fn b_callable(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         ) => true,
         _ => vm.lookup_special(v, "__call__").is_some(),
     };
-    Ok(Value::Bool(r))
+    Ok(Value::bool(r))
 }
 
 fn b_chr(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -195,10 +195,8 @@ fn b_hasattr(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "hasattr", args, kw, 2, 2)?;
     let name = attr_name(vm, &args[1])?;
     match vm.getattr(&args[0], &name) {
-        Ok(_) => Ok(Value::Bool(true)),
-        Err(e) if vm.exc_matches(&e, &vm.types.exceptions.attribute_error) => {
-            Ok(Value::Bool(false))
-        }
+        Ok(_) => Ok(Value::TRUE),
+        Err(e) if vm.exc_matches(&e, &vm.types.exceptions.attribute_error) => Ok(Value::FALSE),
         Err(e) => Err(e),
     }
 }
@@ -271,12 +269,12 @@ fn b_id(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 
 fn b_isinstance(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "isinstance", args, kw, 2, 2)?;
-    Ok(Value::Bool(vm.isinstance(&args[0], &args[1])?))
+    Ok(Value::bool(vm.isinstance(&args[0], &args[1])?))
 }
 
 fn b_issubclass(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "issubclass", args, kw, 2, 2)?;
-    Ok(Value::Bool(vm.issubclass(&args[0], &args[1])?))
+    Ok(Value::bool(vm.issubclass(&args[0], &args[1])?))
 }
 
 fn b_iter(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -564,7 +562,7 @@ fn b_sum(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     while let Some(x) = vm.next(&it)? {
         acc = match (&acc, &x) {
             (Value::Int(a), Value::Int(b)) if a.checked_add(*b).is_some() => Value::Int(a + b),
-            (Value::Float(a), Value::Float(b)) => Value::Float(a + b),
+            (Value::Float(a), Value::Float(b)) => Value::float(a.get() + b.get()),
             _ => vm.binary_op(&acc, &x, 0)?,
         };
     }
@@ -760,8 +758,8 @@ pub fn init(vm: &Vm) {
             let _ = dd.set_str(vm.intern(name), Value::Obj(t.other(name)));
         }
         let _ = dd.set_str(vm.intern("None"), Value::None);
-        let _ = dd.set_str(vm.intern("True"), Value::Bool(true));
-        let _ = dd.set_str(vm.intern("False"), Value::Bool(false));
+        let _ = dd.set_str(vm.intern("True"), Value::TRUE);
+        let _ = dd.set_str(vm.intern("False"), Value::FALSE);
         let _ = dd.set_str(vm.intern("Ellipsis"), Value::Obj(t.ellipsis.clone()));
         let _ = dd.set_str(
             vm.intern("NotImplemented"),
@@ -769,7 +767,7 @@ pub fn init(vm: &Vm) {
         );
         let _ = dd.set_str(
             vm.intern("__debug__"),
-            Value::Bool(vm.options.optimize == 0),
+            Value::bool(vm.options.optimize == 0),
         );
         for (name, e) in &t.exceptions.all {
             let _ = dd.set_str(vm.intern(name), Value::Obj(e.clone()));

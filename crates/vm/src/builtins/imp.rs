@@ -81,7 +81,7 @@ fn exec_builtin(_vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 fn is_frozen(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     name_arg(vm, "is_frozen", args)?;
-    Ok(Value::Bool(false))
+    Ok(Value::FALSE)
 }
 
 fn find_frozen(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -154,7 +154,7 @@ fn release_lock(vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 }
 
 fn lock_held(_vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::Bool(IMPORT_LOCK.with(|l| l.get() > 0)))
+    Ok(Value::bool(IMPORT_LOCK.with(|l| l.get() > 0)))
 }
 
 fn override_frozen(_vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -214,7 +214,7 @@ fn stat(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
         .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
         .map(|d| d.as_secs_f64())
         .unwrap_or(0.0);
-    Ok(vm.new_tuple(vec![Value::Float(mtime), Value::Int(meta.len() as i64)]))
+    Ok(vm.new_tuple(vec![Value::float(mtime), Value::Int(meta.len() as i64)]))
 }
 
 /// The code of a source module through the bytecode cache (`SourceFileLoader.get_code`).
@@ -329,7 +329,7 @@ fn returns_none(_vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 }
 
 fn returns_false(_vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::Bool(false))
+    Ok(Value::FALSE)
 }
 
 /// `BuiltinImporter.find_spec(fullname, path=None, target=None)`.

@@ -90,7 +90,7 @@ pub fn small_binop(x: i64, y: i64, op: u32) -> Option<Value> {
                 return None;
             }
             if x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) {
-                return Some(Value::Float(x as f64 / y as f64));
+                return Some(Value::float(x as f64 / y as f64));
             }
             return None;
         }
@@ -147,7 +147,7 @@ pub fn big_binary(vm: &Vm, a: &BigInt, b: &BigInt, op: u32) -> PyResult<Value> {
                 None => Value::Int(if a.is_negative() { -1 } else { 0 }),
             }
         }
-        11 => Value::Float(int_true_divide(vm, a, b)?),
+        11 => Value::float(int_true_divide(vm, a, b)?),
         8 => {
             if b.is_negative() {
                 if a.is_zero() {
@@ -352,14 +352,14 @@ fn int_int(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 fn int_float(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let n = as_bigint(&args[0]).ok_or_else(|| vm.type_error("int required"))?;
-    Ok(Value::Float(
+    Ok(Value::float(
         rpy_text::numbers::int_to_f64(&n).map_err(|e| e.to_py(vm))?,
     ))
 }
 
 fn int_bool(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let n = as_bigint(&args[0]).ok_or_else(|| vm.type_error("int required"))?;
-    Ok(Value::Bool(!n.is_zero()))
+    Ok(Value::bool(!n.is_zero()))
 }
 
 fn int_hash(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -369,7 +369,7 @@ fn int_hash(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 fn int_repr_m(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     if let Value::Bool(b) = &args[0] {
-        return Ok(vm.new_str(if *b { "True" } else { "False" }));
+        return Ok(vm.new_str(if b.get() { "True" } else { "False" }));
     }
     if let Value::Obj(o) = &args[0]
         && crate::types::is_subtype(o.class(), &vm.types.bool_)
@@ -391,7 +391,7 @@ macro_rules! int_cmps {
                 if matches!(b, Num::Float(_)) {
                     return Ok(vm.not_implemented());
                 }
-                Ok(Value::Bool(num_compare(&a, &b, $op).unwrap_or(false)))
+                Ok(Value::bool(num_compare(&a, &b, $op).unwrap_or(false)))
             }
         )*
     };
@@ -420,7 +420,7 @@ pub fn to_int(vm: &Vm, x: &Value) -> PyResult<Value> {
         return Ok(Value::from_bigint(n));
     }
     match x {
-        Value::Float(f) => return float_to_int(vm, *f),
+        Value::Float(f) => return float_to_int(vm, f.get()),
         Value::Obj(o) => match &o.payload {
             Payload::Float(f) if crate::types::kind_of(o) == TypeKind::Float => {
                 return float_to_int(vm, *f);
@@ -524,8 +524,8 @@ fn int_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
 fn bool_new(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     check_count(vm, "bool", &args[1..], kwnames, 0, 1)?;
     match args.get(1) {
-        Some(v) => Ok(Value::Bool(vm.truthy(v)?)),
-        None => Ok(Value::Bool(false)),
+        Some(v) => Ok(Value::bool(vm.truthy(v)?)),
+        None => Ok(Value::FALSE),
     }
 }
 
@@ -762,10 +762,10 @@ pub fn init(vm: &Vm) {
 
 fn bool_logic(vm: &Vm, args: &[Value], op: u32) -> PyResult<Value> {
     match (&args[0], args.get(1)) {
-        (Value::Bool(a), Some(Value::Bool(b))) => Ok(Value::Bool(match op {
-            1 => *a & *b,
-            7 => *a | *b,
-            _ => *a ^ *b,
+        (Value::Bool(a), Some(Value::Bool(b))) => Ok(Value::bool(match op {
+            1 => a.get() & b.get(),
+            7 => a.get() | b.get(),
+            _ => a.get() ^ b.get(),
         })),
         (_, Some(b)) => {
             let (Some(x), Some(y)) = (int_num(&args[0]), int_num(b)) else {

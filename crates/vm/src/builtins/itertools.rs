@@ -353,7 +353,7 @@ fn is_int(v: &Value) -> bool {
 
 fn is_int_one(v: &Value) -> bool {
     match v {
-        Value::Int(1) | Value::Bool(true) => true,
+        Value::Int(1) | Value::Bool(crate::value::Truth::True) => true,
         Value::Obj(o) => matches!(&o.payload, Payload::Int(n) if *n == num_bigint::BigInt::from(1)),
         _ => false,
     }

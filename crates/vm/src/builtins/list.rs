@@ -245,7 +245,7 @@ fn list_reverse(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 fn fast_lt(a: &Value, b: &Value) -> Option<bool> {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => Some(x < y),
-        (Value::Float(x), Value::Float(y)) => Some(x < y),
+        (Value::Float(x), Value::Float(y)) => Some(x.get() < y.get()),
         (Value::Obj(x), Value::Obj(y)) => match (&x.payload, &y.payload) {
             (Payload::Str(s), Payload::Str(t))
                 if crate::str::is_exact(x) && crate::str::is_exact(y) =>
@@ -571,10 +571,10 @@ fn list_contains(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let items = this(vm, &args[0])?.borrow().clone();
     for it in &items {
         if vm.eq_identity_first(it, &args[1])? {
-            return Ok(Value::Bool(true));
+            return Ok(Value::TRUE);
         }
     }
-    Ok(Value::Bool(false))
+    Ok(Value::FALSE)
 }
 
 fn list_add(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -672,7 +672,7 @@ macro_rules! list_cmps {
                     return Ok(vm.not_implemented());
                 };
                 let b = b.borrow().clone();
-                Ok(Value::Bool(seq_compare(vm, &a, &b, $op)?))
+                Ok(Value::bool(seq_compare(vm, &a, &b, $op)?))
             }
         )*
     };

@@ -138,7 +138,7 @@ impl<'a> Writer<'a> {
         match v {
             Value::Null => self.byte(NULL),
             Value::None => self.byte(NONE),
-            Value::Bool(b) => self.byte(if *b { TRUE } else { FALSE }),
+            Value::Bool(b) => self.byte(if b.get() { TRUE } else { FALSE }),
             Value::Int(i) => {
                 if let Some(flag) = self.reference(RefKey::Int(*i), true)? {
                     self.int(*i, flag);
@@ -146,7 +146,7 @@ impl<'a> Writer<'a> {
             }
             Value::Float(x) => {
                 if let Some(flag) = self.reference(RefKey::Float(x.to_bits()), true)? {
-                    self.float(*x, flag);
+                    self.float(x.get(), flag);
                 }
             }
             Value::Obj(o) => {
@@ -724,8 +724,8 @@ impl<'a> Reader<'a> {
             NONE => Value::None,
             STOPITER => Value::Obj(vm.types.exceptions.stop_iteration.clone()),
             ELLIPSIS => Value::Obj(vm.types.ellipsis.clone()),
-            FALSE => Value::Bool(false),
-            TRUE => Value::Bool(true),
+            FALSE => Value::FALSE,
+            TRUE => Value::TRUE,
             INT => {
                 let n = self.long()?;
                 self.register(flag, Value::Int(n as i64))
@@ -741,11 +741,11 @@ impl<'a> Reader<'a> {
             }
             FLOAT => {
                 let x = self.text_float()?;
-                self.register(flag, Value::Float(x))
+                self.register(flag, Value::float(x))
             }
             BINARY_FLOAT => {
                 let x = self.f64()?;
-                self.register(flag, Value::Float(x))
+                self.register(flag, Value::float(x))
             }
             COMPLEX => {
                 let re = self.text_float()?;
@@ -1039,14 +1039,14 @@ fn to_marshal_inner(vm: &Vm, v: &Value, depth: usize) -> PyResult<M> {
     Ok(match v {
         Value::Null | Value::None => M::None,
         Value::Bool(b) => {
-            if *b {
+            if b.get() {
                 M::True
             } else {
                 M::False
             }
         }
         Value::Int(i) => M::Int(*i),
-        Value::Float(x) => M::Float(*x),
+        Value::Float(x) => M::Float(x.get()),
         Value::Obj(o) => {
             if Rc::ptr_eq(o, &t.exceptions.stop_iteration) {
                 return Ok(M::StopIteration);

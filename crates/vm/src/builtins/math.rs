@@ -105,7 +105,7 @@ fn checked(vm: &Vm, r: f64, e: Errno) -> PyResult<Value> {
     match e {
         Errno::Dom => Err(domain_error(vm)),
         Errno::Range if r.abs() >= 1.5 => Err(range_error(vm)),
-        _ => Ok(Value::Float(r)),
+        _ => Ok(Value::float(r)),
     }
 }
 
@@ -133,7 +133,7 @@ fn unary(
             domain_error(vm)
         });
     }
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }
 
 /// One float argument for a function whose result is never an error.
@@ -158,7 +158,7 @@ fn binary_result(vm: &Vm, x: f64, y: f64, r: f64) -> PyResult<Value> {
     if r.is_infinite() && x.is_finite() && y.is_finite() {
         return Err(range_error(vm));
     }
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }
 
 macro_rules! unary_fns {
@@ -194,11 +194,11 @@ unary_fns! {
 }
 
 fn m_erf(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::Float(libm::erf(one_f64(vm, args, kw, "math.erf")?)))
+    Ok(Value::float(libm::erf(one_f64(vm, args, kw, "math.erf")?)))
 }
 
 fn m_erfc(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::Float(libm::erfc(one_f64(
+    Ok(Value::float(libm::erfc(one_f64(
         vm,
         args,
         kw,
@@ -208,12 +208,12 @@ fn m_erfc(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 
 fn m_degrees(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let x = one_f64(vm, args, kw, "math.degrees")?;
-    Ok(Value::Float(x * (180.0 / std::f64::consts::PI)))
+    Ok(Value::float(x * (180.0 / std::f64::consts::PI)))
 }
 
 fn m_radians(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let x = one_f64(vm, args, kw, "math.radians")?;
-    Ok(Value::Float(x * (std::f64::consts::PI / 180.0)))
+    Ok(Value::float(x * (std::f64::consts::PI / 180.0)))
 }
 
 // ----- Gamma and log-gamma: the Lanczos approximation (N = 13, g = 6.0246800407767296),
@@ -453,25 +453,25 @@ fn m_log(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     }
     let num = log_of(vm, &args[0], f64::ln)?;
     match args.get(1) {
-        None => Ok(Value::Float(num)),
+        None => Ok(Value::float(num)),
         Some(b) => {
             let den = log_of(vm, b, f64::ln)?;
             if den == 0.0 {
                 return Err(vm.zero_division_error("float division by zero"));
             }
-            Ok(Value::Float(num / den))
+            Ok(Value::float(num / den))
         }
     }
 }
 
 fn m_log2(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "math.log2", args, kw, 1, 1)?;
-    Ok(Value::Float(log_of(vm, &args[0], f64::log2)?))
+    Ok(Value::float(log_of(vm, &args[0], f64::log2)?))
 }
 
 fn m_log10(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "math.log10", args, kw, 1, 1)?;
-    Ok(Value::Float(log_of(vm, &args[0], f64::log10)?))
+    Ok(Value::float(log_of(vm, &args[0], f64::log10)?))
 }
 
 fn m_pow(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -497,13 +497,13 @@ fn m_copysign(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 fn m_fmod(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let (x, y) = two_f64(vm, args, kw, "fmod")?;
     if y.is_infinite() && x.is_finite() {
-        return Ok(Value::Float(x));
+        return Ok(Value::float(x));
     }
     let r = x % y;
     if r.is_nan() && !x.is_nan() && !y.is_nan() {
         return Err(domain_error(vm));
     }
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }
 
 /// IEEE 754 remainder: x - n*y for the integer n nearest x/y (even on a tie); always exact.
@@ -545,23 +545,23 @@ fn m_remainder(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 
 fn m_nextafter(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let (x, y) = two_f64(vm, args, kw, "nextafter")?;
-    Ok(Value::Float(libm::nextafter(x, y)))
+    Ok(Value::float(libm::nextafter(x, y)))
 }
 
 fn m_ulp(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let x = one_f64(vm, args, kw, "math.ulp")?;
     if x.is_nan() {
-        return Ok(Value::Float(x));
+        return Ok(Value::float(x));
     }
     let x = x.abs();
     if x.is_infinite() {
-        return Ok(Value::Float(x));
+        return Ok(Value::float(x));
     }
     let up = libm::nextafter(x, f64::INFINITY);
     if up.is_infinite() {
-        return Ok(Value::Float(x - libm::nextafter(x, f64::NEG_INFINITY)));
+        return Ok(Value::float(x - libm::nextafter(x, f64::NEG_INFINITY)));
     }
-    Ok(Value::Float(up - x))
+    Ok(Value::float(up - x))
 }
 
 /// The Euclidean norm of `vec` (absolute values, `max` their maximum): scaled by a power of
@@ -638,7 +638,7 @@ fn m_hypot(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     for a in args {
         norm_input(vm, a, &mut vec, &mut max, &mut nan)?;
     }
-    Ok(Value::Float(vector_norm(&vec, max, nan)))
+    Ok(Value::float(vector_norm(&vec, max, nan)))
 }
 
 fn m_dist(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -658,9 +658,9 @@ fn m_dist(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let (mut vec, mut max, mut nan) = (Vec::with_capacity(p.len()), 0.0f64, false);
     for (a, b) in p.iter().zip(&q) {
         let d = arg_f64(vm, a)? - arg_f64(vm, b)?;
-        norm_input(vm, &Value::Float(d), &mut vec, &mut max, &mut nan)?;
+        norm_input(vm, &Value::float(d), &mut vec, &mut max, &mut nan)?;
     }
-    Ok(Value::Float(vector_norm(&vec, max, nan)))
+    Ok(Value::float(vector_norm(&vec, max, nan)))
 }
 
 fn rounding(
@@ -705,7 +705,7 @@ fn m_trunc(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 
 fn pred(vm: &Vm, args: &[Value], kw: &[Value], name: &str, f: fn(f64) -> bool) -> PyResult<Value> {
     check_count(vm, name, args, kw, 1, 1)?;
-    Ok(Value::Bool(f(arg_f64(vm, &args[0])?)))
+    Ok(Value::bool(f(arg_f64(vm, &args[0])?)))
 }
 
 fn m_isnan(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -855,7 +855,7 @@ fn m_fsum(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         if inf_sum.is_nan() {
             return Err(vm.value_error("-inf + inf in fsum"));
         }
-        return Ok(Value::Float(special));
+        return Ok(Value::float(special));
     }
     // Round the partials' sum correctly (half-even on the last partial).
     let mut hi = 0.0f64;
@@ -881,7 +881,7 @@ fn m_fsum(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
             }
         }
     }
-    Ok(Value::Float(hi))
+    Ok(Value::float(hi))
 }
 
 fn m_prod(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -927,13 +927,13 @@ fn m_isclose(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         return Err(vm.value_error("tolerances must be non-negative"));
     }
     if a == b {
-        return Ok(Value::Bool(true));
+        return Ok(Value::TRUE);
     }
     if a.is_infinite() || b.is_infinite() {
-        return Ok(Value::Bool(false));
+        return Ok(Value::FALSE);
     }
     let diff = (b - a).abs();
-    Ok(Value::Bool(
+    Ok(Value::bool(
         diff <= (rel * b).abs() || diff <= (rel * a).abs() || diff <= abs,
     ))
 }
@@ -942,10 +942,10 @@ fn m_modf(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "math.modf", args, kw, 1, 1)?;
     let x = arg_f64(vm, &args[0])?;
     if x.is_infinite() {
-        return Ok(vm.new_tuple(vec![Value::Float(0.0f64.copysign(x)), Value::Float(x)]));
+        return Ok(vm.new_tuple(vec![Value::float(0.0f64.copysign(x)), Value::float(x)]));
     }
     let i = x.trunc();
-    Ok(vm.new_tuple(vec![Value::Float((x - i).copysign(x)), Value::Float(i)]))
+    Ok(vm.new_tuple(vec![Value::float((x - i).copysign(x)), Value::float(i)]))
 }
 
 /// (m, e) with x = m * 2**e and 0.5 <= |m| < 1, for finite non-zero x (else (x, 0)).
@@ -966,7 +966,7 @@ fn frexp(x: f64) -> (f64, i32) {
 
 fn m_frexp(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let (m, e) = frexp(one_f64(vm, args, kw, "math.frexp")?);
-    Ok(vm.new_tuple(vec![Value::Float(m), Value::Int(e as i64)]))
+    Ok(vm.new_tuple(vec![Value::float(m), Value::Int(e as i64)]))
 }
 
 fn m_ldexp(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -996,7 +996,7 @@ fn m_ldexp(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     if r.is_infinite() && x.is_finite() {
         return Err(range_error(vm));
     }
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }
 
 /// Makes the `math` module.
@@ -1073,7 +1073,7 @@ pub fn module(vm: &Vm) -> Value {
         let v = if v.is_nan() {
             crate::builtins::float::new_float_of(vm, &vm.types.float, v)
         } else {
-            Value::Float(v)
+            Value::float(v)
         };
         let _ = vm.dict_set_str(&d, vm.intern(n), v);
     }

@@ -106,9 +106,9 @@ fn unpack(vm: &Vm, fmt: &str, b: &[u8]) -> Value {
         "h" => Value::Int(signed(16)),
         "i" | "l" if b.len() == 4 => Value::Int(signed(32)),
         "l" | "q" | "n" => Value::Int(signed(64)),
-        "?" => Value::Bool(unsigned != 0),
-        "f" => Value::Float(f32::from_le_bytes([le[0], le[1], le[2], le[3]]) as f64),
-        "d" => Value::Float(f64::from_le_bytes(le)),
+        "?" => Value::bool(unsigned != 0),
+        "f" => Value::float(f32::from_le_bytes([le[0], le[1], le[2], le[3]]) as f64),
+        "d" => Value::float(f64::from_le_bytes(le)),
         _ => Value::from(unsigned as usize),
     }
 }
@@ -390,20 +390,20 @@ fn mv_eq(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     if let Some(o) = view(&args[1])
         && (o.released.get() || m.released.get())
     {
-        return Ok(Value::Bool(args[0].is(&args[1])));
+        return Ok(Value::bool(args[0].is(&args[1])));
     }
     if m.released.get() {
-        return Ok(Value::Bool(false));
+        return Ok(Value::FALSE);
     }
     match crate::builtins::bytes::buffer_bytes(&args[1]) {
-        Some(b) => Ok(Value::Bool(m.bytes() == b)),
+        Some(b) => Ok(Value::bool(m.bytes() == b)),
         None => Ok(vm.not_implemented()),
     }
 }
 
 fn mv_ne(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     match mv_eq(vm, args, kw)? {
-        Value::Bool(b) => Ok(Value::Bool(!b)),
+        Value::Bool(b) => Ok(Value::bool(!b.get())),
         other => Ok(other),
     }
 }
@@ -442,7 +442,7 @@ fn get_nbytes(vm: &Vm, v: &Value) -> PyResult<Value> {
 }
 
 fn get_readonly(vm: &Vm, v: &Value) -> PyResult<Value> {
-    Ok(Value::Bool(!matches!(
+    Ok(Value::bool(!matches!(
         live(vm, v)?.obj.payload(),
         Some(Payload::ByteArray(_))
     )))
@@ -476,12 +476,12 @@ fn get_strides(vm: &Vm, v: &Value) -> PyResult<Value> {
 }
 
 fn get_released(_vm: &Vm, v: &Value) -> PyResult<Value> {
-    Ok(Value::Bool(view(v).is_some_and(|m| m.released.get())))
+    Ok(Value::bool(view(v).is_some_and(|m| m.released.get())))
 }
 
 fn get_contiguous(vm: &Vm, v: &Value) -> PyResult<Value> {
     let m = live(vm, v)?;
-    Ok(Value::Bool(m.stride == m.itemsize as isize || m.len <= 1))
+    Ok(Value::bool(m.stride == m.itemsize as isize || m.len <= 1))
 }
 
 pub fn init(vm: &Vm) {

@@ -139,7 +139,7 @@ fn slice_eq(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let (x, y, z) = slice_parts(&args[1]);
     let t1 = vm.new_tuple(vec![a, b, c]);
     let t2 = vm.new_tuple(vec![x, y, z]);
-    Ok(Value::Bool(vm.eq(&t1, &t2)?))
+    Ok(Value::bool(vm.eq(&t1, &t2)?))
 }
 
 fn slice_start(_vm: &Vm, v: &Value) -> PyResult<Value> {
@@ -317,7 +317,7 @@ fn range_contains_impl(vm: &Vm, r: &RangeData, x: &Value) -> PyResult<bool> {
 }
 
 fn range_contains(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::Bool(range_contains_impl(
+    Ok(Value::bool(range_contains_impl(
         vm,
         range_data(vm, &args[0])?,
         &args[1],
@@ -438,7 +438,7 @@ fn range_eq(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let a = range_data(vm, &args[0])?;
     let (a0, _, as_, al) = range_parts(vm, a)?;
     let (b0, _, bs, bl) = range_parts(vm, b)?;
-    Ok(Value::Bool(
+    Ok(Value::bool(
         al == bl && (al.is_zero() || (a0 == b0 && (al == BigInt::from(1) || as_ == bs))),
     ))
 }
@@ -489,7 +489,7 @@ fn range_step(vm: &Vm, v: &Value) -> PyResult<Value> {
 
 fn range_bool(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let (_, _, _, l) = range_parts(vm, range_data(vm, &args[0])?)?;
-    Ok(Value::Bool(!l.is_zero()))
+    Ok(Value::bool(!l.is_zero()))
 }
 
 // ---- None, NotImplemented, Ellipsis ----
@@ -498,7 +498,7 @@ fn none_repr(vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(vm.new_str("None"))
 }
 fn none_bool(_vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::Bool(false))
+    Ok(Value::FALSE)
 }
 fn none_new(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     if args.len() > 1 {
@@ -515,7 +515,7 @@ fn notimpl_bool(vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
         &vm.types.exceptions.deprecation_warning,
         "NotImplemented should not be used in a boolean context",
     )?;
-    Ok(Value::Bool(true))
+    Ok(Value::TRUE)
 }
 fn ellipsis_repr(vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(vm.new_str("Ellipsis"))
@@ -873,7 +873,7 @@ fn alias_eq(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let Ok((o2, a2)) = alias_of(vm, &args[1]) else {
         return Ok(vm.not_implemented());
     };
-    Ok(Value::Bool(vm.eq(&o1, &o2)? && vm.eq(&a1, &a2)?))
+    Ok(Value::bool(vm.eq(&o1, &o2)? && vm.eq(&a1, &a2)?))
 }
 
 fn alias_mro_entries(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -967,12 +967,12 @@ fn union_args(vm: &Vm, v: &Value) -> PyResult<Value> {
 /// `isinstance(x, A | B)`.
 fn union_instancecheck(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let u = union_args(vm, &args[0])?;
-    Ok(Value::Bool(vm.isinstance(&args[1], &u)?))
+    Ok(Value::bool(vm.isinstance(&args[1], &u)?))
 }
 
 fn union_subclasscheck(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let u = union_args(vm, &args[0])?;
-    Ok(Value::Bool(vm.issubclass(&args[1], &u)?))
+    Ok(Value::bool(vm.issubclass(&args[1], &u)?))
 }
 
 pub fn init(vm: &Vm) {

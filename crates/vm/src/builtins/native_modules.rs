@@ -121,7 +121,7 @@ fn gc_disable(_vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 }
 
 fn gc_isenabled(_vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::Bool(crate::gc::is_enabled()))
+    Ok(Value::bool(crate::gc::is_enabled()))
 }
 
 fn gc_get_count(vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -149,7 +149,7 @@ fn gc_set_threshold(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 
 fn gc_is_tracked(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "is_tracked", args, kw, 1, 1)?;
-    Ok(Value::Bool(match &args[0] {
+    Ok(Value::bool(match &args[0] {
         Value::Obj(o) => {
             crate::gc::is_container(&o.payload)
                 && !matches!(o.payload, crate::object::Payload::Str(_))

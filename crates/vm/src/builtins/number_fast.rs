@@ -24,7 +24,7 @@ pub fn num_of(v: &Value, exact: bool) -> Option<Num<'_>> {
     match v {
         Value::Int(i) => Some(Num::Int(*i)),
         Value::Bool(b) => Some(Num::Int(*b as i64)),
-        Value::Float(f) => Some(Num::Float(*f)),
+        Value::Float(f) => Some(Num::Float(f.get())),
         Value::Obj(o) => {
             if exact && crate::types::kind_of(o) == TypeKind::Heap {
                 return None;
@@ -202,8 +202,8 @@ pub fn num_unary(vm: &Vm, n: &Num<'_>, name: &str) -> PyResult<Value> {
         (Num::Big(b), "__neg__") => Value::from_bigint(-(*b).clone()),
         (Num::Big(b), "__pos__") => Value::from_bigint((*b).clone()),
         (Num::Big(b), "__invert__") => Value::from_bigint(-(*b).clone() - 1),
-        (Num::Float(f), "__neg__") => Value::Float(-f),
-        (Num::Float(f), "__pos__") => Value::Float(*f),
+        (Num::Float(f), "__neg__") => Value::float(-f),
+        (Num::Float(f), "__pos__") => Value::float(*f),
         (Num::Float(_), _) => {
             return Err(vm.type_error("bad operand type for unary ~: 'float'"));
         }

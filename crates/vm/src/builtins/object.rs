@@ -190,7 +190,7 @@ fn object_hash(_vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 fn object_eq(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "__eq__", &args[1..], kw, 1, 1)?;
     Ok(if args[0].is(&args[1]) {
-        Value::Bool(true)
+        Value::TRUE
     } else {
         vm.not_implemented()
     })
@@ -206,7 +206,7 @@ fn object_ne(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     if vm.is_not_implemented(&eq) {
         return Ok(eq);
     }
-    Ok(Value::Bool(!vm.truthy(&eq)?))
+    Ok(Value::bool(!vm.truthy(&eq)?))
 }
 
 fn object_not_implemented(vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {

@@ -131,26 +131,26 @@ fn op_index(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 }
 
 fn op_truth(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::Bool(vm.truthy(one(vm, "truth", args, kw)?)?))
+    Ok(Value::bool(vm.truthy(one(vm, "truth", args, kw)?)?))
 }
 
 fn op_not(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::Bool(!vm.truthy(one(vm, "not_", args, kw)?)?))
+    Ok(Value::bool(!vm.truthy(one(vm, "not_", args, kw)?)?))
 }
 
 fn op_is(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let a = fixed(vm, "is_", args, kw, 2)?;
-    Ok(Value::Bool(a[0].is(&a[1])))
+    Ok(Value::bool(a[0].is(&a[1])))
 }
 
 fn op_is_not(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let a = fixed(vm, "is_not", args, kw, 2)?;
-    Ok(Value::Bool(!a[0].is(&a[1])))
+    Ok(Value::bool(!a[0].is(&a[1])))
 }
 
 fn op_contains(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let a = fixed(vm, "contains", args, kw, 2)?;
-    Ok(Value::Bool(vm.contains(&a[0], &a[1])?))
+    Ok(Value::bool(vm.contains(&a[0], &a[1])?))
 }
 
 fn op_getitem(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -342,7 +342,7 @@ fn op_compare_digest(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
                 vm.type_error("comparing strings with non-ASCII characters is not supported")
             );
         }
-        return Ok(Value::Bool(tscmp(x.as_bytes(), y.as_bytes())));
+        return Ok(Value::bool(tscmp(x.as_bytes(), y.as_bytes())));
     }
     let (ba, bb) = (
         crate::builtins::bytes::buffer_bytes(&a[0]),
@@ -357,7 +357,7 @@ fn op_compare_digest(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     }
     let x = crate::builtins::bytes::bytes_arg(vm, &a[0])?;
     let y = crate::builtins::bytes::bytes_arg(vm, &a[1])?;
-    Ok(Value::Bool(tscmp(&x, &y)))
+    Ok(Value::bool(tscmp(&x, &y)))
 }
 
 // ---- itemgetter ----

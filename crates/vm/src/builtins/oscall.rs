@@ -60,7 +60,7 @@ pub enum Round {
 
 fn float_of(v: &Value) -> Option<f64> {
     match v {
-        Value::Float(f) => Some(*f),
+        Value::Float(f) => Some(f.get()),
         Value::Obj(o) => match &o.payload {
             Payload::Float(f) => Some(*f),
             _ => None,

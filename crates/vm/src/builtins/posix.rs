@@ -609,7 +609,7 @@ fn stat_value(vm: &Vm, st: &libc::stat) -> Value {
     visible.extend(times.iter().map(|(s, _)| Value::Int(*s)));
     let mut hidden: Vec<(&str, Value)> = Vec::new();
     for (i, (s, ns)) in times.iter().enumerate() {
-        hidden.push((STAT_HIDDEN[i], Value::Float(*s as f64 + *ns as f64 * 1e-9)));
+        hidden.push((STAT_HIDDEN[i], Value::float(*s as f64 + *ns as f64 * 1e-9)));
     }
     for (i, (s, ns)) in times.iter().enumerate() {
         hidden.push((
@@ -975,7 +975,7 @@ fn scandir_close(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 fn scandir_exit(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     scandir_iter(vm, &args[0])?.dir.close();
-    Ok(Value::Bool(false))
+    Ok(Value::FALSE)
 }
 
 fn entry<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a DirEntry> {
@@ -1039,7 +1039,7 @@ fn entry_test_mode(
     let follow = flag_arg(vm, p.get(0), true)?;
     let need_stat = e.d_type == libc::DT_UNKNOWN || (follow && e.d_type == libc::DT_LNK);
     if !need_stat {
-        return Ok(Value::Bool(if dir {
+        return Ok(Value::bool(if dir {
             e.d_type == libc::DT_DIR
         } else {
             e.d_type == libc::DT_REG
@@ -1048,12 +1048,12 @@ fn entry_test_mode(
     match entry_stat(vm, e, follow) {
         Ok(st) => {
             let want = if dir { libc::S_IFDIR } else { libc::S_IFREG };
-            Ok(Value::Bool(
+            Ok(Value::bool(
                 stat_mode(&st) & libc::S_IFMT as i64 == want as i64,
             ))
         }
         Err(err) if vm.exc_matches(&err, &vm.types.exceptions.file_not_found_error) => {
-            Ok(Value::Bool(false))
+            Ok(Value::FALSE)
         }
         Err(err) => Err(err),
     }
@@ -1070,7 +1070,7 @@ fn entry_is_file(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 fn entry_is_symlink_m(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     no_args(vm, "is_symlink", &args[1..], kw)?;
     let e = entry(vm, &args[0])?;
-    Ok(Value::Bool(entry_is_symlink(vm, e)?))
+    Ok(Value::bool(entry_is_symlink(vm, e)?))
 }
 
 fn entry_stat_m(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -1300,7 +1300,7 @@ fn p_access(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     }
     // SAFETY: the path is NUL-terminated.
     let r = unsafe { libc::faccessat(dir_fd, path.cstr().as_ptr(), mode, flags) };
-    Ok(Value::Bool(r == 0))
+    Ok(Value::bool(r == 0))
 }
 
 fn p_chmod(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -1421,6 +1421,7 @@ fn p_umask(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 /// A time in seconds (int or float) as (seconds, nanoseconds), rounded toward -inf.
 fn timespec_of(vm: &Vm, v: &Value) -> PyResult<(i64, i64)> {
     if let Value::Float(f) = v {
+        let f = f.get();
         if !f.is_finite() {
             return Err(vm.value_error("Invalid value NaN (not a number)"));
         }
@@ -1787,7 +1788,7 @@ fn p_isatty(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "posix.isatty", args, kw, 1, 1)?;
     let fd = c_int(vm, &args[0])?;
     // SAFETY: plain descriptor call.
-    Ok(Value::Bool(unsafe { libc::isatty(fd) } == 1))
+    Ok(Value::bool(unsafe { libc::isatty(fd) } == 1))
 }
 
 fn p_get_inheritable(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -1798,7 +1799,7 @@ fn p_get_inheritable(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     if flags < 0 {
         return Err(last_error(vm, None));
     }
-    Ok(Value::Bool(flags & libc::FD_CLOEXEC == 0))
+    Ok(Value::bool(flags & libc::FD_CLOEXEC == 0))
 }
 
 fn p_set_inheritable(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -1817,7 +1818,7 @@ fn p_get_blocking(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     if flags < 0 {
         return Err(last_error(vm, None));
     }
-    Ok(Value::Bool(flags & libc::O_NONBLOCK == 0))
+    Ok(Value::bool(flags & libc::O_NONBLOCK == 0))
 }
 
 fn p_set_blocking(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -1986,7 +1987,7 @@ fn p_times(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     }
     // SAFETY: plain process query.
     let ticks = unsafe { libc::sysconf(libc::_SC_CLK_TCK) }.max(1) as f64;
-    let f = |x: libc::clock_t| Value::Float(x as f64 / ticks);
+    let f = |x: libc::clock_t| Value::float(x as f64 / ticks);
     let ty = other_type(vm, "posix.times_result");
     Ok(seq_instance(
         vm,
@@ -2099,7 +2100,7 @@ fn p_getloadavg(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
             "Load averages are unobtainable",
         ));
     }
-    Ok(vm.new_tuple(l.iter().map(|x| Value::Float(*x)).collect()))
+    Ok(vm.new_tuple(l.iter().map(|x| Value::float(*x)).collect()))
 }
 
 fn p_cpu_count(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -2217,7 +2218,7 @@ macro_rules! wait_fns {
 }
 
 fn as_bool(b: bool) -> Value {
-    Value::Bool(b)
+    Value::bool(b)
 }
 
 fn as_int(i: i32) -> Value {

@@ -207,7 +207,7 @@ fn r_random(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     check_count(vm, "Random.random", &args[1..], kwnames, 0, 0)?;
     let r = this(vm, &args[0])?;
     let x = r.state.borrow_mut().next_f64();
-    Ok(Value::Float(x))
+    Ok(Value::float(x))
 }
 
 /// A C `int` argument (`_PyLong_AsInt` through `__index__`).

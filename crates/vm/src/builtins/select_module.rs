@@ -446,7 +446,7 @@ fn epoll_close(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 }
 
 fn epoll_closed(vm: &Vm, v: &Value) -> PyResult<Value> {
-    Ok(Value::Bool(epoll_of(vm, v)?.epfd.get() < 0))
+    Ok(Value::bool(epoll_of(vm, v)?.epfd.get() < 0))
 }
 
 fn epoll_fileno(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {

@@ -275,7 +275,7 @@ fn set_len(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 fn set_contains(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     this(vm, &args[0])?;
     let k = as_key(vm, &args[1])?;
-    Ok(Value::Bool(contains_in(vm, &args[0], &k)?))
+    Ok(Value::bool(contains_in(vm, &args[0], &k)?))
 }
 
 fn set_add_m(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -489,7 +489,7 @@ fn issubset(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     } else {
         set_from_iterable(vm, &args[1])?
     };
-    Ok(Value::Bool(subset(vm, &args[0], &other)?))
+    Ok(Value::bool(subset(vm, &args[0], &other)?))
 }
 
 fn issuperset(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -499,7 +499,7 @@ fn issuperset(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     } else {
         set_from_iterable(vm, &args[1])?
     };
-    Ok(Value::Bool(subset(vm, &other, &args[0])?))
+    Ok(Value::bool(subset(vm, &other, &args[0])?))
 }
 
 fn isdisjoint(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -507,10 +507,10 @@ fn isdisjoint(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     this(vm, &args[0])?;
     for x in vm.iterate(&args[1])? {
         if contains_in(vm, &args[0], &x)? {
-            return Ok(Value::Bool(false));
+            return Ok(Value::FALSE);
         }
     }
-    Ok(Value::Bool(true))
+    Ok(Value::TRUE)
 }
 
 fn binop(
@@ -603,7 +603,7 @@ fn cmp(vm: &Vm, args: &[Value], op: crate::protocol::CmpOp) -> PyResult<Value> {
     };
     let a = this(vm, &args[0])?;
     let (la, lb) = (a.len(), b.len());
-    Ok(Value::Bool(match op {
+    Ok(Value::bool(match op {
         Eq => la == lb && subset(vm, &args[0], &args[1])?,
         Ne => !(la == lb && subset(vm, &args[0], &args[1])?),
         Le => subset(vm, &args[0], &args[1])?,

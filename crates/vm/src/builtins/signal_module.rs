@@ -286,8 +286,8 @@ fn timeval_of(vm: &Vm, v: Option<&Value>) -> PyResult<libc::timeval> {
 fn itimer_value(vm: &Vm, it: &libc::itimerval) -> Value {
     let f = |tv: &libc::timeval| tv.tv_sec as f64 + tv.tv_usec as f64 / 1_000_000.0;
     vm.new_tuple(vec![
-        Value::Float(f(&it.it_value)),
-        Value::Float(f(&it.it_interval)),
+        Value::float(f(&it.it_value)),
+        Value::float(f(&it.it_interval)),
     ])
 }
 

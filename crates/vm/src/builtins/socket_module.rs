@@ -1248,7 +1248,7 @@ fn timeout_value(ns: i64) -> Value {
     if ns < 0 {
         Value::None
     } else {
-        Value::Float(ns as f64 / 1e9)
+        Value::float(ns as f64 / 1e9)
     }
 }
 
@@ -1281,7 +1281,7 @@ fn sock_setblocking(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 
 fn sock_getblocking(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "getblocking", &args[1..], kw, 0, 0)?;
-    Ok(Value::Bool(sock_of(vm, &args[0])?.timeout.get() != 0))
+    Ok(Value::bool(sock_of(vm, &args[0])?.timeout.get() != 0))
 }
 
 fn sock_shutdown(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -2202,7 +2202,7 @@ pub fn module(vm: &Vm) -> PyResult<Value> {
     )?;
     set("gaierror", Value::Obj(exc_class(vm, GAIERROR)))?;
     set("herror", Value::Obj(exc_class(vm, HERROR)))?;
-    set("has_ipv6", Value::Bool(true))?;
+    set("has_ipv6", Value::TRUE)?;
     for (n, v) in CONSTANTS {
         set(n, Value::Int(*v))?;
     }

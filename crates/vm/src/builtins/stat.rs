@@ -110,7 +110,7 @@ macro_rules! type_tests {
             fn $fn_name(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
                 let mode = mode_arg(vm, $py, args, kw)?;
                 let test: fn(u32) -> bool = $test;
-                Ok(Value::Bool(test(mode)))
+                Ok(Value::bool(test(mode)))
             }
         )*
     };

@@ -254,7 +254,7 @@ fn str_contains(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
             vm.type_name(&args[1])
         )));
     };
-    Ok(Value::Bool(a.as_str().contains(b)))
+    Ok(Value::bool(a.as_str().contains(b)))
 }
 
 macro_rules! str_cmps {
@@ -265,7 +265,7 @@ macro_rules! str_cmps {
                 let Some(b) = args.get(1).and_then(crate::str::as_str) else {
                     return Ok(vm.not_implemented());
                 };
-                Ok(Value::Bool($op.test(a.as_str().cmp(b))))
+                Ok(Value::bool($op.test(a.as_str().cmp(b))))
             }
         )*
     };
@@ -419,13 +419,13 @@ fn affix_impl(
                 ))
             })?;
             if test(p) {
-                return Ok(Value::Bool(true));
+                return Ok(Value::TRUE);
             }
         }
-        return Ok(Value::Bool(false));
+        return Ok(Value::FALSE);
     }
     match crate::str::as_str(&args[1]) {
-        Some(p) => Ok(Value::Bool(test(p))),
+        Some(p) => Ok(Value::bool(test(p))),
         None => Err(vm.type_error(format!(
             "{name} first arg must be str or a tuple of str, not {}",
             vm.type_name(&args[1])
@@ -746,7 +746,7 @@ macro_rules! str_preds {
         $(
             fn $fname(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
                 let s = noargs(vm, args, kw, $name)?;
-                Ok(Value::Bool($f(s)))
+                Ok(Value::bool($f(s)))
             }
         )*
     };

@@ -156,13 +156,13 @@ fn formatter_field_name_split(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult
     for acc in rest {
         match acc {
             Ok(FieldAccessor::Attr(a)) => {
-                items.push(vm.new_tuple(vec![Value::Bool(true), vm.new_str(a)]))
+                items.push(vm.new_tuple(vec![Value::TRUE, vm.new_str(a)]))
             }
             Ok(FieldAccessor::Index(i)) => {
-                items.push(vm.new_tuple(vec![Value::Bool(false), Value::from(i)]))
+                items.push(vm.new_tuple(vec![Value::FALSE, Value::from(i)]))
             }
             Ok(FieldAccessor::Key(k)) => {
-                items.push(vm.new_tuple(vec![Value::Bool(false), vm.new_str(k)]))
+                items.push(vm.new_tuple(vec![Value::FALSE, vm.new_str(k)]))
             }
             Err(e) => {
                 error = Some(e);

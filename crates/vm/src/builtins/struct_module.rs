@@ -615,7 +615,7 @@ fn unpack_one(vm: &Vm, order: Order, code: u8, size: usize, data: &[u8]) -> Valu
             let n = (data[0] as usize).min(size - 1);
             new_bytes(vm, data[1..=n].to_vec())
         }
-        b'?' => Value::Bool(data[0] != 0),
+        b'?' => Value::bool(data[0] != 0),
         b'b' | b'h' | b'i' | b'l' | b'q' | b'n' => {
             Value::Int(sext(get_uint(data, size, order), size))
         }
@@ -626,9 +626,9 @@ fn unpack_one(vm: &Vm, order: Order, code: u8, size: usize, data: &[u8]) -> Valu
                 Err(_) => Value::from_bigint(BigInt::from(x)),
             }
         }
-        b'e' => Value::Float(unpack_half(get_uint(data, 2, order) as u16)),
-        b'f' => Value::Float(f64::from(f32::from_bits(get_uint(data, 4, order) as u32))),
-        b'd' => Value::Float(f64::from_bits(get_uint(data, 8, order))),
+        b'e' => Value::float(unpack_half(get_uint(data, 2, order) as u16)),
+        b'f' => Value::float(f64::from(f32::from_bits(get_uint(data, 4, order) as u32))),
+        b'd' => Value::float(f64::from_bits(get_uint(data, 8, order))),
         _ => Value::None,
     }
 }
@@ -780,7 +780,10 @@ fn do_pack_into(vm: &Vm, c: &Compiled, args: &[Value]) -> PyResult<Value> {
     let writable = match target.payload() {
         Some(Payload::ByteArray(_)) => true,
         Some(Payload::Native(_)) if buffer_bytes(target).is_some() => {
-            matches!(vm.getattr_str(target, "readonly"), Ok(Value::Bool(false)))
+            matches!(
+                vm.getattr_str(target, "readonly"),
+                Ok(Value::Bool(crate::value::Truth::False))
+            )
         }
         _ => false,
     };

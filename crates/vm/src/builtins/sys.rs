@@ -253,7 +253,7 @@ fn sys_set_int_max_str_digits(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyR
 }
 
 fn sys_is_finalizing(_vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::Bool(false))
+    Ok(Value::FALSE)
 }
 
 fn sys_audit(_vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -388,7 +388,7 @@ pub fn init(vm: &Vm) {
     );
     set(
         "dont_write_bytecode",
-        Value::Bool(vm.options.dont_write_bytecode),
+        Value::bool(vm.options.dont_write_bytecode),
     );
     set(
         "pycache_prefix",
@@ -492,10 +492,10 @@ pub fn init(vm: &Vm) {
                 b(o.quiet),
                 Value::Int(1),
                 b(o.isolated),
-                Value::Bool(false),
+                Value::FALSE,
                 Value::Int(0),
                 Value::Int(0),
-                Value::Bool(o.isolated),
+                Value::bool(o.isolated),
                 Value::Int(-1),
             ],
         ),
@@ -546,15 +546,15 @@ pub fn init(vm: &Vm) {
         structseq_new(
             &fi,
             vec![
-                Value::Float(f64::MAX),
+                Value::float(f64::MAX),
                 Value::Int(1024),
                 Value::Int(308),
-                Value::Float(f64::MIN_POSITIVE),
+                Value::float(f64::MIN_POSITIVE),
                 Value::Int(-1021),
                 Value::Int(-307),
                 Value::Int(15),
                 Value::Int(53),
-                Value::Float(f64::EPSILON),
+                Value::float(f64::EPSILON),
                 Value::Int(2),
                 Value::Int(1),
             ],

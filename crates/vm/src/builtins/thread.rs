@@ -89,13 +89,13 @@ fn lock_acquire(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let (blocking, timeout) = wait_args(vm, &args[1..], kwnames)?;
     if !lock.locked.get() {
         lock.locked.set(true);
-        return Ok(Value::Bool(true));
+        return Ok(Value::TRUE);
     }
     if !blocking || timeout >= 0.0 {
         if timeout > 0.0 {
             std::thread::sleep(std::time::Duration::from_secs_f64(timeout.min(1e6)));
         }
-        return Ok(Value::Bool(false));
+        return Ok(Value::FALSE);
     }
     // No other thread can ever release it.
     Err(vm.runtime_error("deadlock: acquiring a lock held by the only thread"))
@@ -119,7 +119,7 @@ fn lock_exit(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 }
 
 fn lock_locked(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::Bool(lock_of(vm, &args[0])?.locked.get()))
+    Ok(Value::bool(lock_of(vm, &args[0])?.locked.get()))
 }
 
 fn lock_at_fork_reinit(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -144,7 +144,7 @@ fn rlock_acquire(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
     let r = rlock_of(vm, &args[0])?;
     wait_args(vm, &args[1..], kwnames)?;
     r.count.set(r.count.get() + 1);
-    Ok(Value::Bool(true))
+    Ok(Value::TRUE)
 }
 
 fn rlock_enter(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -165,7 +165,7 @@ fn rlock_exit(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 }
 
 fn rlock_is_owned(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::Bool(rlock_of(vm, &args[0])?.count.get() > 0))
+    Ok(Value::bool(rlock_of(vm, &args[0])?.count.get() > 0))
 }
 
 fn rlock_recursion_count(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -455,6 +455,6 @@ pub fn module(vm: &Vm) -> Value {
         "error",
         Value::Obj(vm.types.exceptions.runtime_error.clone()),
     );
-    set("TIMEOUT_MAX", Value::Float(9223372036.0));
+    set("TIMEOUT_MAX", Value::float(9223372036.0));
     Value::Obj(m)
 }

@@ -83,7 +83,7 @@ fn ns_to_secs(ns: i64) -> f64 {
 }
 
 fn secs_value(vm: &Vm, clk: libc::clockid_t) -> PyResult<Value> {
-    Ok(Value::Float(ns_to_secs(clock_ns(vm, clk)?)))
+    Ok(Value::float(ns_to_secs(clock_ns(vm, clk)?)))
 }
 
 macro_rules! clock_fns {
@@ -199,7 +199,7 @@ fn t_clock_gettime_ns(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> 
 
 fn t_clock_getres(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let clk = clock_arg(vm, "clock_getres", args, kw, 1)?;
-    Ok(Value::Float(clock_res(vm, clk as libc::clockid_t)?))
+    Ok(Value::float(clock_res(vm, clk as libc::clockid_t)?))
 }
 
 fn clock_res(vm: &Vm, clk: libc::clockid_t) -> PyResult<f64> {
@@ -320,9 +320,9 @@ fn t_get_clock_info(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let ns_type = vm.class_of(&vm.sys_attr("implementation")?).clone();
     let ns = PyObject::new(ns_type, Payload::Object);
     vm.set_attr_in_dict(&ns, "implementation", vm.new_str(implementation))?;
-    vm.set_attr_in_dict(&ns, "monotonic", Value::Bool(monotonic))?;
-    vm.set_attr_in_dict(&ns, "adjustable", Value::Bool(adjustable))?;
-    vm.set_attr_in_dict(&ns, "resolution", Value::Float(resolution))?;
+    vm.set_attr_in_dict(&ns, "monotonic", Value::bool(monotonic))?;
+    vm.set_attr_in_dict(&ns, "adjustable", Value::bool(adjustable))?;
+    vm.set_attr_in_dict(&ns, "resolution", Value::float(resolution))?;
     Ok(Value::Obj(ns))
 }
 
@@ -358,7 +358,7 @@ fn object_to_time_t(vm: &Vm, v: &Value) -> PyResult<i64> {
 /// The value of a float or float subclass instance.
 fn float_of(v: &Value) -> Option<f64> {
     match v {
-        Value::Float(f) => Some(*f),
+        Value::Float(f) => Some(f.get()),
         Value::Obj(o) => match &o.payload {
             Payload::Float(f) => Some(*f),
             _ => None,
@@ -663,7 +663,7 @@ fn t_mktime(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     if t == -1 && a.tm.tm_wday == -1 {
         return Err(vm.overflow_error("mktime argument out of range"));
     }
-    Ok(Value::Float(t as f64))
+    Ok(Value::float(t as f64))
 }
 
 fn t_strftime(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {

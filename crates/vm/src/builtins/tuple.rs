@@ -133,10 +133,10 @@ fn tuple_iter(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 fn tuple_contains(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     for it in this(vm, &args[0])? {
         if vm.eq_identity_first(it, &args[1])? {
-            return Ok(Value::Bool(true));
+            return Ok(Value::TRUE);
         }
     }
-    Ok(Value::Bool(false))
+    Ok(Value::FALSE)
 }
 
 fn tuple_add(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -221,7 +221,7 @@ macro_rules! tuple_cmps {
                 let Some(Payload::Tuple(b)) = args[1].payload() else {
                     return Ok(vm.not_implemented());
                 };
-                Ok(Value::Bool(seq_compare(vm, a, b, $op)?))
+                Ok(Value::bool(seq_compare(vm, a, b, $op)?))
             }
         )*
     };

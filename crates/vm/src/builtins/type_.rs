@@ -713,13 +713,13 @@ fn type_subclasses(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 fn type_instancecheck(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "__instancecheck__", &args[1..], kw, 1, 1)?;
     let t = the_type(vm, &args[0])?;
-    Ok(Value::Bool(vm.type_isinstance(&args[1], t)?))
+    Ok(Value::bool(vm.type_isinstance(&args[1], t)?))
 }
 
 fn type_subclasscheck(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     check_count(vm, "__subclasscheck__", &args[1..], kw, 1, 1)?;
     the_type(vm, &args[0])?;
-    Ok(Value::Bool(vm.recursive_issubclass(&args[1], &args[0])?))
+    Ok(Value::bool(vm.recursive_issubclass(&args[1], &args[0])?))
 }
 
 fn type_dir(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {

@@ -679,7 +679,7 @@ fn ref_compare(vm: &Vm, args: &[Value], op: CmpOp) -> PyResult<Value> {
         (Some(x), Some(y)) => vm.rich_compare(&Value::Obj(x), &Value::Obj(y), op),
         _ => {
             let same = args[0].is(&args[1]);
-            Ok(Value::Bool(if op == CmpOp::Eq { same } else { !same }))
+            Ok(Value::bool(if op == CmpOp::Eq { same } else { !same }))
         }
     }
 }
@@ -789,7 +789,7 @@ fn proxy_call(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
 }
 
 fn proxy_bool(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::Bool(vm.truthy(&unwrap(vm, &args[0])?)?))
+    Ok(Value::bool(vm.truthy(&unwrap(vm, &args[0])?)?))
 }
 
 fn proxy_len(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -798,7 +798,7 @@ fn proxy_len(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 fn proxy_contains(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let o = unwrap(vm, &args[0])?;
-    Ok(Value::Bool(vm.contains(&o, &args[1])?))
+    Ok(Value::bool(vm.contains(&o, &args[1])?))
 }
 
 fn proxy_getitem(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {

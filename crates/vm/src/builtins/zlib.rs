@@ -920,7 +920,7 @@ fn d_unconsumed_tail(vm: &Vm, v: &Value) -> PyResult<Value> {
 }
 
 fn d_eof(vm: &Vm, v: &Value) -> PyResult<Value> {
-    Ok(Value::Bool(this_d(vm, v)?.eof.get()))
+    Ok(Value::bool(this_d(vm, v)?.eof.get()))
 }
 
 fn readonly(vm: &Vm, _v: &Value, _new: Option<Value>) -> PyResult<()> {

@@ -153,7 +153,7 @@ impl Vm {
                         let Value::Bool(b) = &*sp.sub(1) else {
                             break instr;
                         };
-                        if !*b {
+                        if !b.get() {
                             pc = arg as usize;
                         }
                         sp = sp.sub(1);
@@ -162,7 +162,7 @@ impl Vm {
                         let Value::Bool(b) = &*sp.sub(1) else {
                             break instr;
                         };
-                        if *b {
+                        if b.get() {
                             pc = arg as usize;
                         }
                         sp = sp.sub(1);
@@ -189,11 +189,17 @@ impl Vm {
                             (Value::Int(x), Value::Int(y)) => {
                                 crate::builtins::int::small_binop(*x, *y, arg)
                             }
-                            (Value::Float(x), Value::Float(y)) => float_binop(*x, *y, arg),
+                            (Value::Float(x), Value::Float(y)) => {
+                                float_binop(x.get(), y.get(), arg)
+                            }
                             // An i64 converts to the nearest float, as CPython's int-to-float
                             // conversion does.
-                            (Value::Int(x), Value::Float(y)) => float_binop(*x as f64, *y, arg),
-                            (Value::Float(x), Value::Int(y)) => float_binop(*x, *y as f64, arg),
+                            (Value::Int(x), Value::Float(y)) => {
+                                float_binop(*x as f64, y.get(), arg)
+                            }
+                            (Value::Float(x), Value::Int(y)) => {
+                                float_binop(x.get(), *y as f64, arg)
+                            }
                             _ => None,
                         };
                         let Some(r) = r else {
@@ -207,16 +213,16 @@ impl Vm {
                         let (a, b) = (&*sp.sub(2), &*sp.sub(1));
                         let r = match (a, b) {
                             (Value::Int(x), Value::Int(y)) => compare(x, y, arg),
-                            (Value::Float(x), Value::Float(y)) => compare(x, y, arg),
+                            (Value::Float(x), Value::Float(y)) => compare(&x.get(), &y.get(), arg),
                             _ => break instr,
                         };
                         sp = sp.sub(1);
-                        sp.sub(1).write(Value::Bool(r));
+                        sp.sub(1).write(Value::bool(r));
                     }
                     Opcode::IsOp => {
                         sp = sp.sub(2);
                         let (a, b) = (sp.read(), sp.add(1).read());
-                        push!(Value::Bool(a.is(&b) != (arg == 1)));
+                        push!(Value::bool(a.is(&b) != (arg == 1)));
                         sync!();
                         drop(a);
                         drop(b);
@@ -550,7 +556,7 @@ impl Vm {
 /// Float arithmetic that cannot fail (`BINARY_OP` with NB_* code `op`); `None` otherwise.
 #[inline(always)]
 fn float_binop(x: f64, y: f64, op: u32) -> Option<Value> {
-    Some(Value::Float(match op {
+    Some(Value::float(match op {
         0 | 13 => x + y,
         10 | 23 => x - y,
         5 | 18 => x * y,

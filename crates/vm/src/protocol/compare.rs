@@ -11,7 +11,7 @@ impl Vm {
     /// `a OP b`.
     pub fn rich_compare(&self, a: &Value, b: &Value, op: CmpOp) -> PyResult<Value> {
         if let Some(r) = crate::builtins::number_fast::compare(a, b, op) {
-            return Ok(Value::Bool(r));
+            return Ok(Value::bool(r));
         }
         self.enter_native(|| self.rich_compare_slow(a, b, op))
     }
@@ -45,8 +45,8 @@ impl Vm {
             }
         }
         match op {
-            CmpOp::Eq => Ok(Value::Bool(a.is(b))),
-            CmpOp::Ne => Ok(Value::Bool(!a.is(b))),
+            CmpOp::Eq => Ok(Value::bool(a.is(b))),
+            CmpOp::Ne => Ok(Value::bool(!a.is(b))),
             _ => Err(self.type_error(format!(
                 "'{}' not supported between instances of '{}' and '{}'",
                 op.symbol(),
@@ -96,7 +96,7 @@ impl Vm {
         match v {
             Value::Int(i) => Ok(crate::builtins::int::hash_i64(*i)),
             Value::Bool(b) => Ok(*b as i64),
-            Value::Float(f) => Ok(crate::builtins::float::hash_f64(*f, v)),
+            Value::Float(f) => Ok(crate::builtins::float::hash_f64(f.get(), v)),
             Value::None => Ok(0xFCA86420),
             Value::Null => Ok(0),
             Value::Obj(o) => {

@@ -11,10 +11,10 @@ impl Vm {
     /// `bool(v)`.
     pub fn truthy(&self, v: &Value) -> PyResult<bool> {
         match v {
-            Value::Bool(b) => Ok(*b),
+            Value::Bool(b) => Ok(b.get()),
             Value::None | Value::Null => Ok(false),
             Value::Int(i) => Ok(*i != 0),
-            Value::Float(f) => Ok(*f != 0.0),
+            Value::Float(f) => Ok(f.get() != 0.0),
             Value::Obj(o) => {
                 let kind = crate::types::kind_of(o);
                 if kind != TypeKind::Heap {
@@ -30,7 +30,7 @@ impl Vm {
                 if let Some(b) = self.lookup_special(v, "__bool__") {
                     let r = self.call(&b, std::slice::from_ref(v))?;
                     return match r {
-                        Value::Bool(b) => Ok(b),
+                        Value::Bool(b) => Ok(b.get()),
                         _ => Err(self.type_error(format!(
                             "__bool__ should return bool, returned {}",
                             self.type_name(&r)
@@ -49,9 +49,9 @@ impl Vm {
     pub fn repr(&self, v: &Value) -> PyResult<String> {
         match v {
             Value::None => return Ok("None".into()),
-            Value::Bool(b) => return Ok(if *b { "True" } else { "False" }.into()),
+            Value::Bool(b) => return Ok(if b.get() { "True" } else { "False" }.into()),
             Value::Int(i) => return Ok(i.to_string()),
-            Value::Float(f) => return Ok(rpy_marshal::repr::float_repr(*f)),
+            Value::Float(f) => return Ok(rpy_marshal::repr::float_repr(f.get())),
             Value::Null => return Ok("<NULL>".into()),
             Value::Obj(o) => {
                 if let Payload::Str(s) = &o.payload

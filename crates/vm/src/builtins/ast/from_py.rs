@@ -1235,9 +1235,9 @@ impl FromPy<'_> {
         };
         Ok(match v {
             Value::None => C::None,
-            Value::Bool(b) => C::Bool(*b),
+            Value::Bool(b) => C::Bool(b.get()),
             Value::Int(i) => C::Int(BigInt::from(*i)),
-            Value::Float(f) => C::Float(*f),
+            Value::Float(f) => C::Float(f.get()),
             Value::Null => return Err(invalid()),
             Value::Obj(o) => {
                 let kind = kind_of(o);

@@ -926,7 +926,7 @@ impl<'a> ToPy<'a> {
         let vm = self.vm;
         Ok(match c {
             C::None => Value::None,
-            C::Bool(b) => Value::Bool(*b),
+            C::Bool(b) => Value::bool(*b),
             C::Str(s) => self.str(s),
             C::Bytes(b) => crate::builtins::bytes::new_bytes(vm, b.clone()),
             C::Int(i) => Value::from_bigint(i.clone()),
@@ -937,7 +937,7 @@ impl<'a> ToPy<'a> {
                     .collect::<PyResult<Vec<_>>>()?;
                 vm.new_tuple(items)
             }
-            C::Float(f) => Value::Float(*f),
+            C::Float(f) => Value::float(*f),
             C::Complex { real, imag } => crate::builtins::complex::new_complex(vm, *real, *imag),
             C::Ellipsis => Value::Obj(vm.types.ellipsis.clone()),
         })

@@ -608,7 +608,7 @@ fn m_phase(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     if e != Errno::Ok {
         return Err(math_error(vm, e));
     }
-    Ok(Value::Float(phi))
+    Ok(Value::float(phi))
 }
 
 fn m_polar(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -620,7 +620,7 @@ fn m_polar(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     if e != Errno::Ok {
         return Err(math_error(vm, e));
     }
-    Ok(vm.new_tuple(vec![Value::Float(r), Value::Float(phi)]))
+    Ok(vm.new_tuple(vec![Value::float(r), Value::float(phi)]))
 }
 
 fn m_rect(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -644,7 +644,7 @@ fn predicate(
 ) -> PyResult<Value> {
     check_count(vm, format_args!("cmath.{name}"), args, kw, 1, 1)?;
     let z = complex_arg(vm, &args[0])?;
-    Ok(Value::Bool(f(z)))
+    Ok(Value::bool(f(z)))
 }
 
 fn m_isfinite(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -685,14 +685,14 @@ fn m_isclose(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         return Err(vm.value_error("tolerances must be non-negative"));
     }
     if a.0 == b.0 && a.1 == b.1 {
-        return Ok(Value::Bool(true));
+        return Ok(Value::TRUE);
     }
     if a.0.is_infinite() || a.1.is_infinite() || b.0.is_infinite() || b.1.is_infinite() {
-        return Ok(Value::Bool(false));
+        return Ok(Value::FALSE);
     }
     let diff = c_abs((a.0 - b.0, a.1 - b.1)).0;
     let close = diff <= rel_tol * c_abs(b).0 || diff <= rel_tol * c_abs(a).0 || diff <= abs_tol;
-    Ok(Value::Bool(close))
+    Ok(Value::bool(close))
 }
 
 /// Makes the `cmath` module.
@@ -730,11 +730,11 @@ pub fn module(vm: &Vm) -> Value {
     for (n, f) in functions {
         set(n, vm.new_builtin_function(n, f));
     }
-    set("pi", Value::Float(PI));
-    set("e", Value::Float(E));
-    set("tau", Value::Float(std::f64::consts::TAU));
-    set("inf", Value::Float(f64::INFINITY));
-    set("nan", Value::Float(f64::NAN));
+    set("pi", Value::float(PI));
+    set("e", Value::float(E));
+    set("tau", Value::float(std::f64::consts::TAU));
+    set("inf", Value::float(f64::INFINITY));
+    set("nan", Value::float(f64::NAN));
     set("infj", new_complex(vm, 0.0, f64::INFINITY));
     set("nanj", new_complex(vm, 0.0, f64::NAN));
     set(

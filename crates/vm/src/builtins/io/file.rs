@@ -575,15 +575,15 @@ fn fileio_seekable(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
         let r = unsafe { libc::lseek(f.fd.get(), 0, libc::SEEK_CUR) };
         f.seekable.set((r >= 0) as i8);
     }
-    Ok(Value::Bool(f.seekable.get() == 1))
+    Ok(Value::bool(f.seekable.get() == 1))
 }
 
 fn fileio_readable(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::Bool(open_file(vm, &args[0])?.readable.get()))
+    Ok(Value::bool(open_file(vm, &args[0])?.readable.get()))
 }
 
 fn fileio_writable(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::Bool(open_file(vm, &args[0])?.writable.get()))
+    Ok(Value::bool(open_file(vm, &args[0])?.writable.get()))
 }
 
 fn fileio_fileno(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -593,7 +593,7 @@ fn fileio_fileno(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 fn fileio_isatty(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let f = open_file(vm, &args[0])?;
     // SAFETY: plain system call.
-    Ok(Value::Bool(unsafe { libc::isatty(f.fd.get()) } == 1))
+    Ok(Value::bool(unsafe { libc::isatty(f.fd.get()) } == 1))
 }
 
 fn fileio_noop(_vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -634,11 +634,11 @@ fn fileio_repr(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 }
 
 fn fileio_closed(vm: &Vm, v: &Value) -> PyResult<Value> {
-    Ok(Value::Bool(this(vm, v)?.fd.get() < 0))
+    Ok(Value::bool(this(vm, v)?.fd.get() < 0))
 }
 
 fn fileio_closefd(vm: &Vm, v: &Value) -> PyResult<Value> {
-    Ok(Value::Bool(this(vm, v)?.closefd.get()))
+    Ok(Value::bool(this(vm, v)?.closefd.get()))
 }
 
 fn fileio_mode(vm: &Vm, v: &Value) -> PyResult<Value> {

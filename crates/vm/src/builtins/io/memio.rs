@@ -257,12 +257,12 @@ fn bytesio_truncate(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 
 fn bytesio_true(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     bio(vm, &args[0])?;
-    Ok(Value::Bool(true))
+    Ok(Value::TRUE)
 }
 
 fn bytesio_isatty(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     bio(vm, &args[0])?;
-    Ok(Value::Bool(false))
+    Ok(Value::FALSE)
 }
 
 fn bytesio_flush(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -280,7 +280,7 @@ fn bytesio_close(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 }
 
 fn bytesio_closed(vm: &Vm, v: &Value) -> PyResult<Value> {
-    Ok(Value::Bool(
+    Ok(Value::bool(
         state::<BytesIO>(vm, v, "BytesIO")?.closed.get(),
     ))
 }
@@ -752,7 +752,7 @@ fn stringio_truncate(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 
 fn stringio_true(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     sio(vm, &args[0])?;
-    Ok(Value::Bool(true))
+    Ok(Value::TRUE)
 }
 
 fn stringio_close(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -766,12 +766,12 @@ fn stringio_close(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 }
 
 fn stringio_closed(vm: &Vm, v: &Value) -> PyResult<Value> {
-    Ok(Value::Bool(sio_this(vm, v)?.closed.get()))
+    Ok(Value::bool(sio_this(vm, v)?.closed.get()))
 }
 
 fn stringio_line_buffering(vm: &Vm, v: &Value) -> PyResult<Value> {
     sio(vm, v)?;
-    Ok(Value::Bool(false))
+    Ok(Value::FALSE)
 }
 
 fn stringio_newlines(vm: &Vm, v: &Value) -> PyResult<Value> {

@@ -231,7 +231,7 @@ fn iobase_is_closed(vm: &Vm, obj: &Value) -> bool {
         _ => None,
     };
     let _ = vm;
-    v.is_some_and(|v| !matches!(v, Value::Bool(false) | Value::None))
+    v.is_some_and(|v| !matches!(v, Value::Bool(crate::value::Truth::False) | Value::None))
 }
 
 /// `_IOBase.close` on `obj`: flush, then mark closed (even if the flush failed).
@@ -241,7 +241,7 @@ pub fn iobase_close_impl(vm: &Vm, obj: &Value) -> PyResult<()> {
     }
     let r = vm.call_method(obj, "flush", &[]);
     if let Value::Obj(o) = obj {
-        vm.set_attr_in_dict(o, "__IOBase_closed", Value::Bool(true))?;
+        vm.set_attr_in_dict(o, "__IOBase_closed", Value::TRUE)?;
     }
     r.map(|_| ())
 }
@@ -305,11 +305,11 @@ fn base_close(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 }
 
 fn base_closed(vm: &Vm, v: &Value) -> PyResult<Value> {
-    Ok(Value::Bool(iobase_is_closed(vm, v)))
+    Ok(Value::bool(iobase_is_closed(vm, v)))
 }
 
 fn base_false(_vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::Bool(false))
+    Ok(Value::FALSE)
 }
 
 fn base_check_closed(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -343,7 +343,7 @@ fn base_exit(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 fn base_isatty(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     check_closed_attr(vm, &args[0])?;
-    Ok(Value::Bool(false))
+    Ok(Value::FALSE)
 }
 
 fn base_iter(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -729,7 +729,7 @@ fn io_open(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     }
     let raw = vm.call(
         &Value::Obj(io_type(vm, "FileIO")),
-        &[file, vm.new_string(rawmode), Value::Bool(closefd), opener],
+        &[file, vm.new_string(rawmode), Value::bool(closefd), opener],
     )?;
     let result = (|| -> PyResult<Value> {
         let mut line_buffering = false;
@@ -777,7 +777,7 @@ fn io_open(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
                 opt(&encoding),
                 opt(&errors),
                 opt(&newline),
-                Value::Bool(line_buffering),
+                Value::bool(line_buffering),
             ],
         )?;
         vm.setattr(&wrapper, &vm.intern("mode"), vm.new_str(&mode))?;
@@ -1063,7 +1063,7 @@ pub fn std_stream(vm: &Vm, fd: i32, unbuffered: bool) -> Value {
             &[
                 Value::Int(fd as i64),
                 vm.new_str(if write { "wb" } else { "rb" }),
-                Value::Bool(false),
+                Value::FALSE,
             ],
         )?;
         if let Value::Obj(o) = &raw {
@@ -1094,8 +1094,8 @@ pub fn std_stream(vm: &Vm, fd: i32, unbuffered: bool) -> Value {
                 vm.new_string(encoding),
                 vm.new_string(errors),
                 vm.new_str("\n"),
-                Value::Bool(line_buffering),
-                Value::Bool(direct),
+                Value::bool(line_buffering),
+                Value::bool(direct),
             ],
         )?;
         vm.setattr(

@@ -1269,10 +1269,10 @@ fn textio_seek(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     }
     let mut cookie = args[1].clone();
     if let Value::Float(f) = cookie
-        && f.is_finite()
+        && f.get().is_finite()
     {
         // `int(cookie)`, as CPython's cookie parsing does.
-        cookie = Value::Int(f.trunc() as i64);
+        cookie = Value::Int(f.get().trunc() as i64);
     }
     if vm.lookup_special(&cookie, "__index__").is_none() {
         return Err(vm.type_error(format!(
@@ -1585,13 +1585,13 @@ fn textio_buffer(vm: &Vm, v: &Value) -> PyResult<Value> {
 fn textio_line_buffering(vm: &Vm, v: &Value) -> PyResult<Value> {
     let t = this(vm, v)?;
     t.buffer(vm)?;
-    Ok(Value::Bool(t.with(|s| s.line_buffering)))
+    Ok(Value::bool(t.with(|s| s.line_buffering)))
 }
 
 fn textio_write_through(vm: &Vm, v: &Value) -> PyResult<Value> {
     let t = this(vm, v)?;
     t.buffer(vm)?;
-    Ok(Value::Bool(t.with(|s| s.write_through)))
+    Ok(Value::bool(t.with(|s| s.write_through)))
 }
 
 fn textio_newlines(vm: &Vm, v: &Value) -> PyResult<Value> {
@@ -1694,7 +1694,7 @@ fn nldec_init(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let old = super::replace_value(&d.decoder, p.get(0).cloned().unwrap_or(Value::None));
     drop(old);
     d.translate
-        .set(vm.truthy(p.get(1).unwrap_or(&Value::Bool(false)))?);
+        .set(vm.truthy(p.get(1).unwrap_or(&Value::FALSE))?);
     d.st.set(NlState::default());
     d.ok.set(true);
     Ok(Value::None)
@@ -1722,7 +1722,7 @@ fn nldec_decode(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         input
     } else {
         let m = vm.getattr_str(&inner, "decode")?;
-        vm.call_with_kwnames(&m, &[input, Value::Bool(final_)], &[vm.new_str("final")])?
+        vm.call_with_kwnames(&m, &[input, Value::bool(final_)], &[vm.new_str("final")])?
     };
     let Some(s) = crate::str::as_str(&out) else {
         return Err(vm.type_error(format!(

@@ -705,14 +705,14 @@ fn pattern_eq_impl(vm: &Vm, args: &[Value]) -> PyResult<Option<bool>> {
 
 fn pattern_eq(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(match pattern_eq_impl(vm, args)? {
-        Some(b) => Value::Bool(b),
+        Some(b) => Value::bool(b),
         None => vm.not_implemented(),
     })
 }
 
 fn pattern_ne(vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(match pattern_eq_impl(vm, args)? {
-        Some(b) => Value::Bool(!b),
+        Some(b) => Value::bool(!b),
         None => vm.not_implemented(),
     })
 }
@@ -1366,12 +1366,12 @@ fn char_arg(vm: &Vm, name: &str, args: &[Value], kwnames: &[Value]) -> PyResult<
 
 fn ascii_iscased(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let ch = char_arg(vm, "ascii_iscased", args, kwnames)?;
-    Ok(Value::Bool(ch < 128 && (ch as u8).is_ascii_alphabetic()))
+    Ok(Value::bool(ch < 128 && (ch as u8).is_ascii_alphabetic()))
 }
 
 fn unicode_iscased(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let ch = char_arg(vm, "unicode_iscased", args, kwnames)?;
-    Ok(Value::Bool(
+    Ok(Value::bool(
         ch != lower_unicode(ch) || ch != upper_unicode(ch),
     ))
 }

@@ -414,7 +414,7 @@ fn f_number(vm: &Vm, db: Db, args: &[Value], kw: &[Value], which: usize) -> PyRe
     let value = numbers(db, u32::from(c)).and_then(|(dec, dig, num)| match which {
         0 => (dec >= 0).then_some(Value::Int(i64::from(dec))),
         1 => (dig >= 0).then_some(Value::Int(i64::from(dig))),
-        _ => Some(Value::Float(num)),
+        _ => Some(Value::float(num)),
     });
     match (value, default) {
         (Some(v), _) => Ok(v),
@@ -484,7 +484,7 @@ fn f_is_normalized(vm: &Vm, db: Db, args: &[Value], kw: &[Value]) -> PyResult<Va
     let (form, s) = form_and_str(vm, db, "is_normalized", args, kw)?;
     let out =
         normalize_str(db, form, s).ok_or_else(|| vm.value_error("invalid normalization form"))?;
-    Ok(Value::Bool(out == s))
+    Ok(Value::bool(out == s))
 }
 
 /// The module function and the `UCD` method for each database function.
