@@ -417,7 +417,11 @@ impl Vm {
         kwnames: &[Value],
     ) -> PyResult<Value> {
         match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(self, args, kwnames))) {
-            Ok(r) => r,
+            // Rebuilt rather than moved whole: the result is read as the two words of a
+            // `Value` (see its layout note), not copied as a 16-byte block that the native
+            // function has just written as two 8-byte stores.
+            Ok(Ok(v)) => Ok(v),
+            Ok(Err(e)) => Err(e),
             Err(p) => {
                 let msg = p
                     .downcast_ref::<String>()
