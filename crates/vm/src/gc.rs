@@ -80,11 +80,65 @@ fn is_atomic(v: &Value, depth: usize) -> bool {
     }
 }
 
-/// Registers a new container object.
+/// Registers a new container object. Its `gc_slot` is its index in `TRACKED` from now until
+/// it is freed (`untrack`), except during a collection.
 pub fn track(o: &PyRef) {
-    TRACKED.with(|t| t.borrow_mut().push(Rc::downgrade(o)));
+    TRACKED.with(|t| {
+        let mut t = t.borrow_mut();
+        o.gc_slot.set(t.len() as u32);
+        t.push(Rc::downgrade(o));
+    });
     ALLOCATED.with(|a| a.set(a.get() + 1));
 }
+
+/// Forgets a tracked container that is being freed, as CPython's `PyObject_GC_Del` does
+/// (which also takes it off the count of containers made): its entry's weak reference
+/// would otherwise keep its memory allocated until the next collection, and memory that
+/// is freed at once is reused while it is still in the cache. During a collection nothing
+/// moves: the collection drops the entries of what died meanwhile.
+pub(crate) fn untrack(o: &PyObject) {
+    let slot = o.gc_slot.get();
+    if slot == u32::MAX || COLLECTING.with(|c| c.get()) {
+        return;
+    }
+    TRACKED.with(|t| {
+        let Ok(mut t) = t.try_borrow_mut() else {
+            return;
+        };
+        let mut i = slot as usize;
+        if !t.get(i).is_some_and(|w| std::ptr::eq(w.as_ptr(), o)) {
+            return;
+        }
+        // The old generation stays a prefix: its last entry fills the hole, and the hole
+        // moves to where that entry was, which the last entry of all then fills.
+        let old = OLD.with(|g| g.get());
+        if i < old {
+            t.swap(i, old - 1);
+            set_slot(&t[i], i);
+            OLD.with(|g| g.set(old - 1));
+            i = old - 1;
+        }
+        let gone = t.swap_remove(i);
+        if let Some(w) = t.get(i) {
+            set_slot(w, i);
+        }
+        drop(gone);
+    });
+    o.gc_slot.set(u32::MAX);
+    ALLOCATED.with(|a| a.set(a.get().saturating_sub(1)));
+}
+
+/// Records a live tracked object's new index in `TRACKED` (entries of objects that died
+/// during a collection wait there for the next one, and are left alone).
+fn set_slot(w: &Weak<PyObject>, i: usize) {
+    if w.strong_count() > 0 {
+        // SAFETY: the object is alive (its strong count is not zero).
+        unsafe { (*w.as_ptr()).gc_slot.set(i as u32) };
+    }
+}
+
+/// Marks a `gc_slot` that holds an index among the objects being collected.
+const IN_COLLECTION: u32 = 1 << 31;
 
 /// Whether enough containers were made since the last collection to run one.
 #[inline]
@@ -406,14 +460,16 @@ fn collect_from(vm: &Vm, start: usize) -> usize {
         young.retain(|w| w.strong_count() > 0);
         young.iter().filter_map(|w| w.upgrade()).collect()
     });
-    // Each tracked object knows its index for the duration of the collection (CPython keeps
-    // gc_refs in the object header for the same reason): no side table to probe.
+    // Each collected object knows its index among `objects` for the duration of the
+    // collection, marked by `IN_COLLECTION` (CPython keeps gc_refs in the object header for
+    // the same reason): no side table to probe. Old objects keep their index in `TRACKED`,
+    // unmarked: they count as outside.
     for (i, o) in objects.iter().enumerate() {
-        o.gc_slot.set(i as u32);
+        o.gc_slot.set(i as u32 | IN_COLLECTION);
     }
     let slot_of = |x: &PyObject| -> Option<usize> {
         let s = x.gc_slot.get();
-        (s != u32::MAX).then_some(s as usize)
+        (s != u32::MAX && s & IN_COLLECTION != 0).then_some((s & !IN_COLLECTION) as usize)
     };
     // Our own upgrade holds one reference to each.
     let mut refs: Vec<isize> = objects
@@ -456,11 +512,8 @@ fn collect_from(vm: &Vm, start: usize) -> usize {
             .map(|(o, _)| o),
         &|x| slot_of(x).is_some_and(|j| !reachable[j]),
     );
-    for o in &objects {
-        o.gc_slot.set(u32::MAX);
-    }
     // The survivors become old; the garbage stays young (a finalizer may resurrect some of
-    // it), as does whatever the finalizers below make.
+    // it), as does whatever the finalizers below make. Each gets its new index in `TRACKED`.
     TRACKED.with(|t| {
         let mut t = t.borrow_mut();
         let before = t.len();
@@ -480,6 +533,9 @@ fn collect_from(vm: &Vm, start: usize) -> usize {
                 .filter(|(_, r)| !**r)
                 .map(|(o, _)| Rc::downgrade(o)),
         );
+        for (i, w) in t.iter().enumerate().skip(before) {
+            set_slot(w, i);
+        }
     });
     let garbage: Vec<PyRef> = objects
         .iter()

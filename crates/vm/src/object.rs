@@ -31,8 +31,8 @@ pub struct PyObject {
     pub dict: RefCell<Option<PyRef>>,
     /// `__del__` has run (it runs at most once per object, PEP 442).
     pub finalized: Cell<bool>,
-    /// During a collection, the object's index among the tracked objects (`gc::collect`);
-    /// `u32::MAX` otherwise.
+    /// A tracked container's index in the collector's list (`gc::track`; during a
+    /// collection, its index among the objects collected); `u32::MAX` if not tracked.
     pub(crate) gc_slot: Cell<u32>,
     /// Weak references to this object exist: builtins/weakref.rs lists them in a side table
     /// under the object's address, and clears them when the object dies.
@@ -246,6 +246,7 @@ const TRASHCAN_DEPTH: usize = 500;
 
 impl Drop for PyObject {
     fn drop(&mut self) {
+        crate::gc::untrack(self);
         // SAFETY: a read of the class slot; see `class`.
         let has_class = unsafe { &*self.class.get() }.is_some();
         if !self.finalized.get()
