@@ -39,16 +39,20 @@ pub struct DictData {
     /// called; the eval loop's inline caches use it to know that a name is still (or still
     /// not) at the entry where it was found.
     version: u64,
-    /// One bit (`bloom_bit`) for the hash of every key ever inserted: a name lookup whose bit
-    /// is clear misses without probing (the method lookups' check that an instance's
+    /// Two bits (`bloom_bits`) for the hash of every key ever inserted: a name lookup with
+    /// either bit clear misses without probing (the method lookups' check that an instance's
     /// `__dict__` does not shadow the method, mostly). Keys are added only by `insert_new`.
     bloom: u64,
 }
 
-/// The bit of `DictData::bloom` that a key with this hash sets.
+/// The bits of `DictData::bloom` that a key with this hash sets: two, from separate parts of
+/// the hash, so that a name missing from an instance dict of a few keys probes about once in
+/// a thousand lookups (once in 64/keys with one bit; the hashes of strs change every run,
+/// and so did the speed of a program whose method names happened to collide).
 #[inline(always)]
-fn bloom_bit(hash: i64) -> u64 {
-    1u64 << (hash as u64 & 63)
+fn bloom_bits(hash: i64) -> u64 {
+    let h = hash as u64;
+    (1u64 << (h & 63)) | (1u64 << ((h >> 6) & 63))
 }
 
 thread_local! {
@@ -219,7 +223,7 @@ impl DictData {
     fn insert_new(&mut self, slot: usize, hash: i64, key: Value, value: Value) {
         self.indices[slot] = self.entries.len() as u32;
         self.entries.push(Entry { hash, key, value });
-        self.bloom |= bloom_bit(hash);
+        self.bloom |= bloom_bits(hash);
         self.used += 1;
         self.version = next_version();
     }
@@ -314,7 +318,8 @@ impl DictData {
         match &name.payload {
             Payload::Str(s) => {
                 let hash = s.hash();
-                if self.bloom & bloom_bit(hash) == 0 || self.indices.is_empty() {
+                let bits = bloom_bits(hash);
+                if self.bloom & bits != bits || self.indices.is_empty() {
                     return None;
                 }
                 self.get_str_hashed(s.as_str(), hash)
