@@ -84,6 +84,8 @@ pub struct Vm {
         reason = "frames are handed to Vm.frames as boxes, which must not move"
     )]
     pub(crate) frame_pool: RefCell<Vec<Box<Frame>>>,
+    /// The built-in `len`, which CALL recognizes (CPython's `callable_cache.len`).
+    pub(crate) builtin_len: std::cell::OnceCell<PyRef>,
     /// The exception being handled (`sys.exception()`), or `Value::None`.
     pub(crate) handled: RefCell<Value>,
     pub recursion_limit: Cell<usize>,
@@ -133,6 +135,7 @@ impl Vm {
             sys: RefCell::new(None),
             frames: RefCell::new(Vec::new()),
             frame_pool: RefCell::new(Vec::new()),
+            builtin_len: std::cell::OnceCell::new(),
             handled: RefCell::new(Value::None),
             recursion_limit: Cell::new(1000),
             depth: Cell::new(0),

@@ -726,7 +726,13 @@ pub fn init(vm: &Vm) {
     {
         let mut dd = dd.borrow_mut();
         for (name, f) in functions {
-            let _ = dd.set_str(vm.intern(name), vm.new_builtin_function(name, *f));
+            let func = vm.new_builtin_function(name, *f);
+            if *name == "len"
+                && let Value::Obj(o) = &func
+            {
+                let _ = vm.builtin_len.set(o.clone());
+            }
+            let _ = dd.set_str(vm.intern(name), func);
         }
         let t = &vm.types;
         let types: Vec<(&str, &PyRef)> = vec![

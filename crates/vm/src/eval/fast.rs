@@ -537,6 +537,17 @@ impl Vm {
         let args: &[Value] = unsafe {
             std::slice::from_raw_parts(f.slots.as_ptr().add(first), f.slots.len() - first)
         };
+        // `len(x)` of a built-in container answers here, as CPython's PRECALL_NO_KW_LEN.
+        if args.len() == 1
+            && self.builtin_len.get().is_some_and(|l| Rc::ptr_eq(l, &func))
+            && let Some(n) = crate::protocol::object::exact_len(&args[0])
+        {
+            // The arguments are done with: `args` is not used past this point.
+            f.slots.truncate(base);
+            drop(func);
+            f.push(Value::from(n));
+            return Ok(true);
+        }
         let Some(native) = self.direct_native(&func, args) else {
             return Ok(false);
         };

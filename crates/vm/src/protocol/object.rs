@@ -273,20 +273,8 @@ impl Vm {
 
     /// `len(v)`.
     pub fn len(&self, v: &Value) -> PyResult<usize> {
-        if let Value::Obj(o) = v {
-            match &o.payload {
-                Payload::Str(s) => return Ok(s.char_len()),
-                Payload::List(l) if crate::types::kind_of(o) == TypeKind::List => {
-                    return Ok(l.borrow().len());
-                }
-                Payload::Tuple(t) if crate::types::kind_of(o) == TypeKind::Tuple => {
-                    return Ok(t.len());
-                }
-                Payload::Dict(d) if crate::types::kind_of(o) == TypeKind::Dict => {
-                    return Ok(d.borrow().len());
-                }
-                _ => {}
-            }
+        if let Some(n) = exact_len(v) {
+            return Ok(n);
         }
         let Some(m) = self.lookup_special(v, "__len__") else {
             return Err(
@@ -317,5 +305,21 @@ impl Vm {
             Value::Obj(o) if o.as_type().is_some() => Some(o.clone()),
             _ => None,
         }
+    }
+}
+
+/// `len(v)` of an exact str, list, tuple or dict: no Python code can be involved (a
+/// subclass may define `__len__`).
+#[inline]
+pub(crate) fn exact_len(v: &Value) -> Option<usize> {
+    let Value::Obj(o) = v else {
+        return None;
+    };
+    match &o.payload {
+        Payload::Str(s) if crate::types::kind_of(o) == TypeKind::Str => Some(s.char_len()),
+        Payload::List(l) if crate::types::kind_of(o) == TypeKind::List => Some(l.borrow().len()),
+        Payload::Tuple(t) if crate::types::kind_of(o) == TypeKind::Tuple => Some(t.len()),
+        Payload::Dict(d) if crate::types::kind_of(o) == TypeKind::Dict => Some(d.borrow().len()),
+        _ => None,
     }
 }
