@@ -771,7 +771,7 @@ impl Vm {
                             }
                             let (frame, resume, g) = self.leave_frame();
                             match g {
-                                Some(g) => crate::generator::finished(&g, frame),
+                                Some(g) => crate::generator::finished(self, &g, frame),
                                 None => self.recycle_frame(frame),
                             }
                             match resume {
@@ -1299,7 +1299,7 @@ impl Vm {
                     exc = crate::generator::stop_iteration_escaped(self, exc, g.as_ref());
                 }
                 if let Some(g) = g {
-                    crate::generator::finished(&g, frame);
+                    crate::generator::finished(self, &g, frame);
                 }
                 if resume == Resume::Exit {
                     return Err(exc);

@@ -188,11 +188,14 @@ fn resume_inline_with(vm: &Vm, g: &PyRef, value: Value, mode: Resume) -> PyResul
     Ok(true)
 }
 
-/// The generator's frame returned or raised: it is finished.
-pub fn finished(g: &PyRef, frame: Box<Frame>) {
+/// The generator's frame returned or raised: it is finished, and the frame goes back to
+/// the VM's pool for the next call (a generator expression per loop turn would otherwise
+/// allocate and free one each time).
+pub fn finished(vm: &Vm, g: &PyRef, mut frame: Box<Frame>) {
     if let Some(gd) = gen_data(g) {
         gd.state.set(GenState::Finished);
-        drop(frame);
+        frame.generator = None;
+        vm.recycle_frame(frame);
     }
 }
 
