@@ -440,6 +440,14 @@ fn decode(obj: &CodeObject, nconsts: usize, nnames: usize) -> Result<Decoded, Ba
         });
     }
     crate::stack_check::check(&out, &handlers, obj.stacksize).map_err(BadCode)?;
+    // NOP and PRECALL do nothing (PRECALL's operand only mattered to the check above): in the
+    // internal form they jump to the next instruction, which the eval loop's fast path runs
+    // as a jump (see `Vm::fast_path`).
+    for (i, instr) in out.iter_mut().enumerate() {
+        if matches!(instr.op, Opcode::Nop | Opcode::Precall) {
+            instr.arg = i as u32 + 1;
+        }
+    }
     Ok(Decoded {
         instrs: out,
         ncaches,

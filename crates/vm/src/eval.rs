@@ -315,7 +315,15 @@ impl Vm {
                     let f = unsafe { &mut *fp };
                     let arg = instr.arg;
                     match instr.op {
-                        Opcode::Nop | Opcode::Resume | Opcode::Precall => continue 'dispatch,
+                        Opcode::Nop | Opcode::Precall => continue 'dispatch,
+                        Opcode::Resume => {
+                            // At a function's start and after a yield (not after `yield from`
+                            // or `await`), as CPython's RESUME does.
+                            if arg < 2 {
+                                tri!('op, self.check_signals());
+                            }
+                            continue 'dispatch;
+                        }
                         Opcode::Cache if arg == crate::code::PAST_END => {
                             break 'op self.new_exception_msg(
                                 &self.types.exceptions.system_error,

@@ -99,7 +99,13 @@ impl Vm {
                     );
                 }
                 match instr.op {
-                    Opcode::Nop | Opcode::Resume | Opcode::Precall | Opcode::ExtendedArg => {}
+                    // NOP and PRECALL jump to the next instruction (`translate` made them so):
+                    // no arm is empty, so the dispatch is never its own successor and LLVM copies
+                    // it into every arm (`.cargo/config.toml`), one indirect jump per arm.
+                    Opcode::Nop | Opcode::Precall => pc = arg as usize,
+                    // RESUME at a function's start and after a yield checks for signals, as
+                    // CPython's does; the general path handles them.
+                    Opcode::Resume if arg >= 2 || !crate::signals::any_tripped() => {}
                     Opcode::LoadFast => {
                         let v = &*locals.add(arg as usize);
                         if v.is_null() {
@@ -422,6 +428,8 @@ impl Vm {
                     // exhaustive, its jump table needs no range check, and the code around it
                     // compiles tighter (callgrind: int_loops -13%, every workload -1..-8%).
                     Opcode::Cache
+                    | Opcode::Resume
+                    | Opcode::ExtendedArg
                     | Opcode::PushNull
                     | Opcode::UnaryPositive
                     | Opcode::UnaryNegative
