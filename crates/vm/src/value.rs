@@ -26,7 +26,7 @@ pub type PyRef = Rc<PyObject>;
 /// 8-byte loads and stores. With a `bool` or `f64` payload it was an aggregate, copied with
 /// one 16-byte vector load; a value just written as two 8-byte stores (any `Value::Int(r)`)
 /// then cannot be forwarded from the store buffer, and each such copy stalled for about
-/// 20 cycles (measured on this project's CI machine: int_loops ran 22% faster without them).
+/// 20 cycles (measured on the development VM: int_loops ran 22% faster without them).
 /// `.cargo/config.toml` keeps LLVM from merging the two moves back into one vector move.
 #[derive(Debug, Default)]
 #[repr(u64)]
